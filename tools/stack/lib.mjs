@@ -186,3 +186,18 @@ export function readEnvFile(path) {
   }
   return out;
 }
+
+/** Copies a small pom's runtime dependencies into `libsDir` with Maven; re-copies when the pom changes. */
+export async function mavenCopyDependencies(pomPath, libsDir, logName) {
+  const { createHash } = await import('node:crypto');
+  const { readdirSync } = await import('node:fs');
+  const stamp = join(libsDir, '.pom-sha256');
+  const sha = createHash('sha256').update(readFileSync(pomPath)).digest('hex');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === sha) return false;
+  requireCommand('mvn', ['-v'], 'Maven: `apt-get install maven`');
+  if (existsSync(libsDir)) for (const f of readdirSync(libsDir)) rmSync(join(libsDir, f), { force: true });
+  ensureDir(libsDir);
+  await run('mvn', ['-B', '-q', '-f', pomPath, 'dependency:copy-dependencies', `-DoutputDirectory=${libsDir}`, '-DincludeScope=runtime'], { log: join(ensureDir(logsDir), `${logName}.log`) });
+  writeFileSync(stamp, sha);
+  return true;
+}

@@ -1,8 +1,8 @@
 // Temporal's time-skipping test server (io.temporal:temporal-test-server from Maven Central) behind a wrapper script
 // that TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } }) starts.
-import { chmodSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureDir, logsDir, repoRoot, requireCommand, run, stackDir } from '../lib.mjs';
+import { mavenCopyDependencies, ensureDir, logsDir, repoRoot, requireCommand, run, stackDir } from '../lib.mjs';
 
 const home = join(stackDir, 'temporal-test-server');
 const libs = join(home, 'libs');
@@ -10,11 +10,7 @@ export const wrapperPath = join(stackDir, 'bin', 'temporal-test-server');
 
 export async function install() {
   requireCommand('java', ['-version'], 'Java 17+: `apt-get install openjdk-17-jre-headless`');
-  if (!existsSync(libs) || readdirSync(libs).length === 0) {
-    requireCommand('mvn', ['-v'], 'Maven: `apt-get install maven`');
-    ensureDir(libs);
-    await run('mvn', ['-B', '-q', '-f', join(repoRoot, 'infra', 'temporal-test-server', 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${libs}`, '-DincludeScope=runtime'], { log: join(ensureDir(logsDir), 'temporal-test-server-install.log') });
-  }
+  await mavenCopyDependencies(join(repoRoot, 'infra', 'temporal-test-server', 'pom.xml'), libs, 'temporal-test-server-install');
   ensureDir(join(stackDir, 'bin'));
   writeFileSync(wrapperPath, [
     '#!/bin/sh',
