@@ -1,0 +1,40 @@
+import { ConfigValidationError, loadConfig, redactConfig } from './load-config';
+import { serviceConfigSchema } from './platform-config.schema';
+
+const schema = serviceConfigSchema({ port: 3002, workerHealthPort: 3102 });
+const valid = { DATABASE_URL: 'postgres://u:secret@127.0.0.1:5432/db', KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093' };
+
+describe('loadConfig', () => {
+  it('applies defaults and parses lists', () => {
+    const config = loadConfig('calworks', schema, valid);
+    expect(config.PORT).toBe(3002);
+    expect(config.WORKER_HEALTH_PORT).toBe(3102);
+    expect(config.KAFKA_BROKERS).toEqual(['127.0.0.1:9092', '127.0.0.1:9093']);
+    expect(config.TEMPORAL_ADDRESS).toBe('127.0.0.1:7233');
+  });
+
+  it('names every problem at once', () => {
+    const attempt = () => loadConfig('calworks', schema, { DATABASE_URL: 'mysql://x', PORT: '99999' });
+    expect(attempt).toThrow(ConfigValidationError);
+    try {
+      attempt();
+    } catch (error) {
+      const problems = (error as ConfigValidationError).problems.join('\n');
+      expect(problems).toMatch(/DATABASE_URL: must be a postgres:\/\/ connection URL/);
+      expect(problems).toMatch(/KAFKA_BROKERS: is required/);
+      expect(problems).toMatch(/PORT:/);
+      expect((error as Error).message).toContain('Invalid configuration for calworks');
+    }
+  });
+
+  it('rejects a malformed broker address', () => {
+    expect(() => loadConfig('calworks', schema, { ...valid, KAFKA_BROKERS: 'localhost' })).toThrow(/must be host:port/);
+  });
+});
+
+describe('redactConfig', () => {
+  it('masks secrets and URL passwords', () => {
+    const redacted = redactConfig({ DATABASE_URL: 'postgres://u:secret@h:1/db', TOKEN: 'abc', PORT: 1 }, ['TOKEN']);
+    expect(redacted).toEqual({ DATABASE_URL: 'postgres://u:***@h:1/db', TOKEN: '***', PORT: 1 });
+  });
+});

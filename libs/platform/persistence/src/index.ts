@@ -1,0 +1,3 @@
+export * from './lib/data-source-options';
+export * from './lib/snake-naming.strategy';
+export * from './lib/migrate';

@@ -1,0 +1,34 @@
+import type { DataSourceOptions } from 'typeorm';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+export interface ServicePersistence {
+  /** The service's own PostgreSQL schema: services never share tables. */
+  schema: string;
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
+}
+
+const identifier = /^[a-z][a-z0-9_]{0,62}$/;
+
+export function assertSchemaName(schema: string): string {
+  if (!identifier.test(schema)) throw new Error(`Invalid schema name '${schema}': use lower-case letters, digits and _`);
+  return schema;
+}
+
+/** TypeORM options for one service: its schema, explicit migrations only (never synchronize), snake_case names. */
+export function createDataSourceOptions(databaseUrl: string, persistence: ServicePersistence, applicationName = persistence.schema): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    schema: assertSchemaName(persistence.schema),
+    entities: persistence.entities,
+    migrations: persistence.migrations,
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    applicationName: `linkages-${applicationName}`,
+    extra: { max: 10, connectionTimeoutMillis: 5000 },
+  };
+}

@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const repoRoot = resolve(__dirname, '..', '..', '..', '..', '..');
+
+export interface StackEnv {
+  DATABASE_URL: string;
+  KAFKA_BROKERS: string;
+  TEMPORAL_ADDRESS: string;
+  TEMPORAL_NAMESPACE: string;
+  TEMPORAL_TEST_SERVER_PATH: string;
+}
+
+const keys: (keyof StackEnv)[] = ['DATABASE_URL', 'KAFKA_BROKERS', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TEST_SERVER_PATH'];
+
+export const stackDir = () => process.env['LINKAGES_STACK_DIR'] ?? join(repoRoot, '.stack');
+
+/** Connection settings of the running local stack (written by `npm run stack -- up`); the environment overrides them. */
+export function stackEnv(): StackEnv {
+  const file = join(stackDir(), 'stack.env');
+  const fromFile: Record<string, string> = {};
+  if (existsSync(file)) {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+      if (m?.[1] && m[2] !== undefined) fromFile[m[1]] = m[2];
+    }
+  }
+  const env = {} as StackEnv;
+  const missing: string[] = [];
+  for (const key of keys) {
+    const value = process.env[key] ?? fromFile[key];
+    if (value) env[key] = value;
+    else missing.push(key);
+  }
+  if (missing.length > 0) {
+    throw new Error(`The local stack is not up (${missing.join(', ')} unknown). Run \`npm run stack -- up\`, or \`npm test\`, which starts it.`);
+  }
+  return env;
+}
+
+/** Brings the stack up (idempotent, seconds when warm) unless the caller already did. */
+export function ensureStackUp(): void {
+  if (process.env['LINKAGES_STACK_READY'] === '1') return;
+  execFileSync(process.execPath, [join(repoRoot, 'tools', 'stack', 'cli.mjs'), 'up'], { stdio: 'inherit' });
+  process.env['LINKAGES_STACK_READY'] = '1';
+}
+
+/** A short unique suffix for names (schemas, topics, task queues) so test runs never share state. */
+export function uniqueSuffix(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
