@@ -10,7 +10,5 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
   moduleNameMapper: jestModuleNameMapper(),
   moduleFileExtensions: ['ts', 'js', 'json'],
-  globalSetup: require('node:path').join(__dirname, 'libs/platform/testing/src/lib/global-setup.ts'),
-  // Integration tests wait on real servers; unit tests finish far sooner.
-  testTimeout: 60_000,
+  globalSetup: require('node:path').join(__dirname, 'tools/jest-global-setup.js'),
 };

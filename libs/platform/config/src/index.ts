@@ -1,2 +1,3 @@
 export * from './lib/load-config';
 export * from './lib/platform-config.schema';
+export * from './lib/repo-root';

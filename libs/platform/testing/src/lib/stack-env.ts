@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-
-export const repoRoot = resolve(__dirname, '..', '..', '..', '..', '..');
+import { join } from 'node:path';
+import { repoRoot } from '@linkages/platform-config';
 
 export interface StackEnv {
   DATABASE_URL: string;
@@ -14,7 +12,7 @@ export interface StackEnv {
 
 const keys: (keyof StackEnv)[] = ['DATABASE_URL', 'KAFKA_BROKERS', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TEST_SERVER_PATH'];
 
-export const stackDir = () => process.env['LINKAGES_STACK_DIR'] ?? join(repoRoot, '.stack');
+export const stackDir = () => process.env['LINKAGES_STACK_DIR'] ?? join(repoRoot(), '.stack');
 
 /** Connection settings of the running local stack (written by `npm run stack -- up`); the environment overrides them. */
 export function stackEnv(): StackEnv {
@@ -37,13 +35,6 @@ export function stackEnv(): StackEnv {
     throw new Error(`The local stack is not up (${missing.join(', ')} unknown). Run \`npm run stack -- up\`, or \`npm test\`, which starts it.`);
   }
   return env;
-}
-
-/** Brings the stack up (idempotent, seconds when warm) unless the caller already did. */
-export function ensureStackUp(): void {
-  if (process.env['LINKAGES_STACK_READY'] === '1') return;
-  execFileSync(process.execPath, [join(repoRoot, 'tools', 'stack', 'cli.mjs'), 'up'], { stdio: 'inherit' });
-  process.env['LINKAGES_STACK_READY'] = '1';
 }
 
 /** A short unique suffix for names (schemas, topics, task queues) so test runs never share state. */

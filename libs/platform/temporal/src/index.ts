@@ -1,0 +1,4 @@
+export * from './lib/workflow-id';
+export * from './lib/temporal-client';
+export * from './lib/workflow-bundle';
+export * from './lib/temporal-worker.host';

@@ -1,0 +1,80 @@
+import type { OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { NativeConnection, Worker, type State } from '@temporalio/worker';
+import type { Logger } from '@linkages/platform-logging';
+import { assertWorkflowBundle } from './workflow-bundle';
+
+export interface TemporalWorkerOptions {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  /** Prebuilt workflow bundle (see workflowBundlePath). */
+  workflowBundlePath: string;
+  activities: object;
+  logger: Logger;
+  /** Called when the worker stops on its own (a crash): by default the process exits so the supervisor restarts it. */
+  onFatal?: (error: unknown) => void;
+}
+
+/**
+ * Runs one Temporal worker inside Nest's life cycle: created in onModuleInit, run in onApplicationBootstrap,
+ * shut down and awaited in onModuleDestroy. The run promise is kept and awaited, never fire-and-forget.
+ */
+export class TemporalWorkerHost implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  private running?: Promise<void>;
+  private stopping = false;
+
+  constructor(private readonly options: TemporalWorkerOptions) {}
+
+  async onModuleInit(): Promise<void> {
+    const { address, namespace, taskQueue, workflowBundlePath, activities } = this.options;
+    const codePath = assertWorkflowBundle(workflowBundlePath);
+    this.connection = await NativeConnection.connect({ address });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace,
+      taskQueue,
+      workflowBundle: { codePath },
+      activities,
+      shutdownGraceTime: '10 seconds',
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    const worker = this.requireWorker();
+    const { logger, taskQueue, namespace } = this.options;
+    logger.info({ taskQueue, namespace }, 'Temporal worker running');
+    this.running = worker.run().then(
+      () => {
+        if (!this.stopping) this.fatal(new Error('Temporal worker stopped unexpectedly'));
+      },
+      (error: unknown) => this.fatal(error),
+    );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running;
+    await this.connection?.close();
+  }
+
+  state(): State | 'NOT_CREATED' {
+    return this.worker?.getState() ?? 'NOT_CREATED';
+  }
+
+  get taskQueue(): string {
+    return this.options.taskQueue;
+  }
+
+  private requireWorker(): Worker {
+    if (!this.worker) throw new Error('Temporal worker was not created (onModuleInit did not run)');
+    return this.worker;
+  }
+
+  private fatal(error: unknown): void {
+    this.options.logger.fatal({ err: error, taskQueue: this.options.taskQueue }, 'Temporal worker failed');
+    (this.options.onFatal ?? (() => process.exit(1)))(error);
+  }
+}

@@ -1,0 +1,2 @@
+// Workflow code only: deterministic, no I/O, bundled into each service's workflow bundle.
+export * from './lib/diagnostic-timer.workflow';
