@@ -201,3 +201,16 @@ export async function mavenCopyDependencies(pomPath, libsDir, logName) {
   writeFileSync(stamp, sha);
   return true;
 }
+
+/** Environment for a service process: the running stack's connection settings, overridden by the caller's env. */
+export function serviceEnv(extra = {}) {
+  return { ...readEnvFile(join(stackDir, 'stack.env')), ...process.env, ...extra };
+}
+
+export const services = ['referrals', 'calworks', 'child-welfare', 'notifications'];
+
+/** Builds dist/ when it is missing (a fresh clone) so tools that run services work without a separate step. */
+export async function ensureBuilt() {
+  if (existsSync(join(repoRoot, 'dist', 'workflow-bundles'))) return;
+  await run(process.execPath, [join(repoRoot, 'tools', 'build.mjs')], { log: join(ensureDir(logsDir), 'build.log') });
+}

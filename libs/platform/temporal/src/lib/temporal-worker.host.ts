@@ -1,5 +1,5 @@
 import type { OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { NativeConnection, Worker, type State } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type State } from '@temporalio/worker';
 import type { Logger } from '@linkages/platform-logging';
 import { assertWorkflowBundle } from './workflow-bundle';
 
@@ -30,6 +30,7 @@ export class TemporalWorkerHost implements OnModuleInit, OnApplicationBootstrap,
   async onModuleInit(): Promise<void> {
     const { address, namespace, taskQueue, workflowBundlePath, activities } = this.options;
     const codePath = assertWorkflowBundle(workflowBundlePath);
+    installTemporalRuntime(this.options.logger);
     this.connection = await NativeConnection.connect({ address });
     this.worker = await Worker.create({
       connection: this.connection,
@@ -77,4 +78,18 @@ export class TemporalWorkerHost implements OnModuleInit, OnApplicationBootstrap,
     this.options.logger.fatal({ err: error, taskQueue: this.options.taskQueue }, 'Temporal worker failed');
     (this.options.onFatal ?? (() => process.exit(1)))(error);
   }
+}
+
+const pinoLevels: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' };
+let runtimeInstalled = false;
+
+/** Routes the Temporal SDK's own logs into the service's structured logger (once per process). */
+export function installTemporalRuntime(logger: Logger): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  Runtime.install({
+    logger: new DefaultLogger('INFO', ({ level, message, meta }) => {
+      logger[pinoLevels[level]]({ context: 'temporal', ...(meta ?? {}) }, message);
+    }),
+  });
 }

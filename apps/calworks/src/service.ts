@@ -1,0 +1,11 @@
+import type { ServiceDescriptor } from '@linkages/platform-service';
+import { entities, migrations } from './persistence';
+
+export const service: ServiceDescriptor = {
+  name: 'calworks',
+  title: 'CalWORKs',
+  description: 'Assistance Units and members, Welfare-to-Work participants and plans, noncompliance episodes, sanctions and cures, AB 135 / AB 429 Family Reunification aid windows.',
+  port: 3002,
+  workerHealthPort: 3102,
+  persistence: { schema: 'calworks', entities, migrations },
+};

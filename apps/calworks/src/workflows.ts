@@ -1,0 +1,2 @@
+// The workflows this service's worker runs; bundled by `npm run build` into dist/workflow-bundles/calworks.js.
+export * from '@linkages/platform-workflows';

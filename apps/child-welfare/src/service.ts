@@ -1,0 +1,11 @@
+import type { ServiceDescriptor } from '@linkages/platform-service';
+import { entities, migrations } from './persistence';
+
+export const service: ServiceDescriptor = {
+  name: 'child-welfare',
+  title: 'Child Welfare Services',
+  description: 'CWS hotline referrals, investigations, cases (ER, FM, FR), removals, case plans, hearings and visits, with every legal clock durable.',
+  port: 3003,
+  workerHealthPort: 3103,
+  persistence: { schema: 'child_welfare', entities, migrations },
+};

@@ -1,0 +1,5 @@
+export * from './lib/service-descriptor';
+export * from './lib/readiness';
+export * from './lib/problem-details.filter';
+export * from './lib/platform.module';
+export * from './lib/bootstrap';

@@ -1,0 +1,89 @@
+import { createServer, type Server } from 'node:http';
+import type { INestApplication, INestApplicationContext, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ConfigValidationError, redactConfig, secretConfigKeys, type ServiceConfig } from '@linkages/platform-config';
+import { NestPinoLogger, createLogger, type Logger } from '@linkages/platform-logging';
+import { LOGGER } from './platform.module';
+import { ReadinessService } from './readiness';
+import { loadServiceConfig, type ServiceDescriptor } from './service-descriptor';
+
+/** Fails fast, before Nest starts, with every configuration problem named. */
+function configOrExit(descriptor: ServiceDescriptor, kind: 'api' | 'worker'): ServiceConfig {
+  try {
+    return loadServiceConfig(descriptor);
+  } catch (error) {
+    if (error instanceof ConfigValidationError) {
+      createLogger({ service: descriptor.name, process: kind }).fatal({ problems: error.problems }, error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+}
+
+export function buildOpenApiDocument(app: INestApplication, descriptor: ServiceDescriptor) {
+  const config = new DocumentBuilder()
+    .setTitle(`Linkages ${descriptor.title} API`)
+    .setDescription(descriptor.description)
+    .setVersion(descriptor.version ?? '0.1.0')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Starts a service's HTTP API: JSON logs, problem+json errors, OpenAPI at /docs (JSON at /docs/openapi.json). */
+export async function bootstrapApi(apiModule: Type<unknown>, descriptor: ServiceDescriptor): Promise<INestApplication> {
+  const config = configOrExit(descriptor, 'api');
+  const app = await NestFactory.create(apiModule, { bufferLogs: true });
+  const logger = app.get<Logger>(LOGGER);
+  app.useLogger(new NestPinoLogger(logger));
+  app.enableShutdownHooks();
+  app.useBodyParser('json', { limit: '256kb' });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app, descriptor), { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
+  await app.listen(config.PORT, config.HOST);
+  logger.info({ url: `http://${config.HOST}:${config.PORT}`, docs: `http://${config.HOST}:${config.PORT}/docs`, config: redactConfig(config, secretConfigKeys) }, `${descriptor.name} API listening`);
+  return app;
+}
+
+export interface WorkerProcess {
+  app: INestApplicationContext;
+  healthServer: Server;
+}
+
+/**
+ * Starts a service's Temporal worker process: a Nest application context (no HTTP API) plus a small health
+ * endpoint (/health, /health/ready) on WORKER_HEALTH_PORT for supervisors and `npm start`.
+ */
+export async function bootstrapWorker(workerModule: Type<unknown>, descriptor: ServiceDescriptor): Promise<WorkerProcess> {
+  const config = configOrExit(descriptor, 'worker');
+  const app = await NestFactory.createApplicationContext(workerModule, { bufferLogs: true });
+  const logger = app.get<Logger>(LOGGER);
+  app.useLogger(new NestPinoLogger(logger));
+  app.enableShutdownHooks();
+  await app.init();
+  const readiness = app.get(ReadinessService);
+  const healthServer = createServer((req, res) => {
+    const path = req.url?.split('?')[0];
+    const send = (status: number, body: unknown, type = 'application/json') => {
+      res.writeHead(status, { 'content-type': type });
+      res.end(JSON.stringify(body));
+    };
+    if (req.method !== 'GET') return send(405, { type: 'about:blank', title: 'Method Not Allowed', status: 405 }, 'application/problem+json');
+    if (path === '/health') return send(200, { status: 'ok', service: descriptor.name, process: 'worker', uptimeSeconds: Math.round(process.uptime()) });
+    if (path === '/health/ready') {
+      readiness.report(descriptor.name).then(
+        (report) => (report.status === 'ready' ? send(200, report) : send(503, { type: 'about:blank', title: 'Not Ready', status: 503, checks: report.checks }, 'application/problem+json')),
+        () => send(500, { type: 'about:blank', title: 'Internal Server Error', status: 500 }, 'application/problem+json'),
+      );
+      return undefined;
+    }
+    return send(404, { type: 'about:blank', title: 'Not Found', status: 404 }, 'application/problem+json');
+  });
+  await new Promise<void>((resolve) => healthServer.listen(config.WORKER_HEALTH_PORT, config.HOST, resolve));
+  const closeHealth = () => new Promise<void>((resolve) => healthServer.close(() => resolve()));
+  process.once('SIGTERM', () => void closeHealth());
+  process.once('SIGINT', () => void closeHealth());
+  logger.info({ health: `http://${config.HOST}:${config.WORKER_HEALTH_PORT}/health/ready`, config: redactConfig(config, secretConfigKeys) }, `${descriptor.name} worker started`);
+  return { app, healthServer };
+}
+

@@ -1,0 +1,180 @@
+import { Controller, Get, HttpCode, HttpStatus, Inject, Module, type DynamicModule, type OnModuleDestroy, type Provider, ServiceUnavailableException } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Kafka } from 'kafkajs';
+import type { ServiceConfig } from '@linkages/platform-config';
+import { createLogger, type Logger } from '@linkages/platform-logging';
+import { createKafkaClient, describeKafka } from '@linkages/platform-messaging';
+import { createDataSourceOptions } from '@linkages/platform-persistence';
+import { TemporalWorkerHost, createTemporalClient, describeTemporal, workflowBundlePath, type TemporalClientHandle } from '@linkages/platform-temporal';
+import { ProblemDetailsFilter } from './problem-details.filter';
+import { READINESS_CHECKS, ReadinessService, type ReadinessCheck, type ReadinessReport } from './readiness';
+import { SERVICE_CONFIG, SERVICE_DESCRIPTOR, loadServiceConfig, taskQueueOf, type ServiceDescriptor } from './service-descriptor';
+
+export const LOGGER = Symbol('LOGGER');
+export const KAFKA = Symbol('KAFKA');
+export const TEMPORAL = Symbol('TEMPORAL');
+
+export type ProcessKind = 'api' | 'worker';
+
+/** Closes the lazily connected Temporal client with the application. */
+class TemporalClientLifecycle implements OnModuleDestroy {
+  constructor(@Inject(TEMPORAL) private readonly temporal: TemporalClientHandle) {}
+  async onModuleDestroy(): Promise<void> {
+    await this.temporal.connection.close();
+  }
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly readiness: ReadinessService,
+    @Inject(SERVICE_DESCRIPTOR) private readonly service: ServiceDescriptor,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Liveness: the process is up and serving HTTP' })
+  @ApiOkResponse({ description: 'Alive' })
+  live(): { status: 'ok'; service: string; uptimeSeconds: number } {
+    return { status: 'ok', service: this.service.name, uptimeSeconds: Math.round(process.uptime()) };
+  }
+
+  @Get('ready')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Readiness: PostgreSQL (schema migrated), Kafka and Temporal answer' })
+  @ApiOkResponse({ description: 'Every dependency is up' })
+  @ApiServiceUnavailableResponse({ description: 'At least one dependency is down (problem+json with each check)' })
+  async ready(): Promise<ReadinessReport> {
+    const report = await this.readiness.report(this.service.name);
+    if (report.status !== 'ready') {
+      throw new ServiceUnavailableException({ title: 'Not Ready', message: 'One or more dependencies are down', checks: report.checks });
+    }
+    return report;
+  }
+}
+
+function baseProviders(descriptor: ServiceDescriptor, kind: ProcessKind): Provider[] {
+  return [
+    { provide: SERVICE_DESCRIPTOR, useValue: descriptor },
+    { provide: SERVICE_CONFIG, useFactory: () => loadServiceConfig(descriptor) },
+    {
+      provide: LOGGER,
+      inject: [SERVICE_CONFIG],
+      useFactory: (config: ServiceConfig) => createLogger({ service: descriptor.name, process: kind, level: config.LOG_LEVEL }),
+    },
+    {
+      provide: KAFKA,
+      inject: [SERVICE_CONFIG, LOGGER],
+      useFactory: (config: ServiceConfig, logger: Logger) => createKafkaClient({ clientId: `linkages-${descriptor.name}-${kind}`, brokers: config.KAFKA_BROKERS, logger }),
+    },
+    {
+      provide: TEMPORAL,
+      inject: [SERVICE_CONFIG],
+      useFactory: (config: ServiceConfig) => createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE }),
+    },
+    TemporalClientLifecycle,
+    ReadinessService,
+  ];
+}
+
+function persistenceImport(descriptor: ServiceDescriptor, kind: ProcessKind) {
+  return TypeOrmModule.forRootAsync({
+    inject: [SERVICE_CONFIG],
+    extraProviders: [{ provide: SERVICE_CONFIG, useFactory: () => loadServiceConfig(descriptor) }],
+    useFactory: (config: ServiceConfig) => ({
+      ...createDataSourceOptions(config.DATABASE_URL, descriptor.persistence, `${descriptor.name}-${kind}`),
+      retryAttempts: 10,
+      retryDelay: 1000,
+    }),
+  });
+}
+
+const databaseCheck = (dataSource: DataSource): ReadinessCheck => ({
+  name: 'database',
+  check: async () => {
+    await dataSource.query('select 1');
+    if (await dataSource.showMigrations()) throw new Error('migrations pending: run `npm run migrate`');
+    return { schema: dataSource.options.schema ?? 'public' };
+  },
+});
+
+const kafkaCheck = (kafka: Kafka): ReadinessCheck => ({ name: 'kafka', check: () => describeKafka(kafka) });
+
+const temporalCheck = (temporal: TemporalClientHandle, config: ServiceConfig): ReadinessCheck => ({
+  name: 'temporal',
+  check: () => describeTemporal(temporal.connection, config.TEMPORAL_NAMESPACE),
+});
+
+export interface WorkerOptions {
+  /** Activities object (built by the app's activities factory). */
+  activities?: object;
+}
+
+@Module({})
+export class PlatformModule {
+  /** The HTTP API process: health, problem+json errors, database, Kafka and Temporal clients. */
+  static forApi(descriptor: ServiceDescriptor): DynamicModule {
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [persistenceImport(descriptor, 'api')],
+      controllers: [HealthController],
+      providers: [
+        ...baseProviders(descriptor, 'api'),
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        {
+          provide: READINESS_CHECKS,
+          inject: [getDataSourceToken(), KAFKA, TEMPORAL, SERVICE_CONFIG],
+          useFactory: (ds: DataSource, kafka: Kafka, temporal: TemporalClientHandle, config: ServiceConfig) => [databaseCheck(ds), kafkaCheck(kafka), temporalCheck(temporal, config)],
+        },
+      ],
+      exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, LOGGER, KAFKA, TEMPORAL, ReadinessService],
+    };
+  }
+
+  /** The Temporal worker process: the worker on the service's task queue plus the same clients and checks. */
+  static forWorker(descriptor: ServiceDescriptor, options: WorkerOptions = {}): DynamicModule {
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [persistenceImport(descriptor, 'worker')],
+      providers: [
+        ...baseProviders(descriptor, 'worker'),
+        {
+          provide: TemporalWorkerHost,
+          inject: [SERVICE_CONFIG, LOGGER],
+          useFactory: (config: ServiceConfig, logger: Logger) =>
+            new TemporalWorkerHost({
+              address: config.TEMPORAL_ADDRESS,
+              namespace: config.TEMPORAL_NAMESPACE,
+              taskQueue: taskQueueOf(descriptor),
+              workflowBundlePath: process.env['WORKFLOW_BUNDLE_PATH'] ?? workflowBundlePath(descriptor.name),
+              activities: options.activities ?? {},
+              logger,
+            }),
+        },
+        {
+          provide: READINESS_CHECKS,
+          inject: [getDataSourceToken(), KAFKA, TEMPORAL, SERVICE_CONFIG, TemporalWorkerHost],
+          useFactory: (ds: DataSource, kafka: Kafka, temporal: TemporalClientHandle, config: ServiceConfig, worker: TemporalWorkerHost) => [
+            databaseCheck(ds),
+            kafkaCheck(kafka),
+            temporalCheck(temporal, config),
+            {
+              name: 'worker',
+              check: async () => {
+                const state = worker.state();
+                if (state !== 'RUNNING') throw new Error(`worker is ${state}`);
+                return { state, taskQueue: worker.taskQueue };
+              },
+            },
+          ],
+        },
+      ],
+      exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, LOGGER, KAFKA, TEMPORAL, ReadinessService, TemporalWorkerHost],
+    };
+  }
+}

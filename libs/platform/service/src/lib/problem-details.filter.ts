@@ -1,0 +1,61 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+
+/** RFC 9457 problem details. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  [extension: string]: unknown;
+}
+
+export const problemTypeBase = 'https://linkages.example.org/problems/';
+
+/**
+ * Every error leaves as application/problem+json. Unexpected errors are logged with their stack on the server and
+ * reach the client as a generic 500: no stack traces, no internals.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
+    const req = http.getRequest<Request>();
+    const problem = toProblem(exception, req.originalUrl?.split('?')[0] ?? req.url);
+    if (problem.status >= 500) {
+      this.logger.error(exception instanceof Error ? exception.message : 'non-error thrown', exception instanceof Error ? exception.stack : undefined);
+    }
+    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+}
+
+export function toProblem(exception: unknown, instance?: string): ProblemDetails {
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    const fromBody = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    const message = typeof body === 'string' ? body : fromBody['message'];
+    const { message: _m, statusCode: _s, error: _e, ...extensions } = fromBody;
+    return {
+      type: typeof fromBody['type'] === 'string' ? (fromBody['type'] as string) : `${problemTypeBase}${slug(HttpStatus[status] ?? 'error')}`,
+      title: typeof fromBody['title'] === 'string' ? (fromBody['title'] as string) : titleOf(status),
+      status,
+      ...(message !== undefined ? { detail: Array.isArray(message) ? message.join('; ') : String(message) } : {}),
+      ...(instance ? { instance } : {}),
+      ...extensions,
+    };
+  }
+  return { type: `${problemTypeBase}internal-error`, title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred. It has been logged.', ...(instance ? { instance } : {}) };
+}
+
+const slug = (s: string) => s.toLowerCase().replace(/_/g, '-');
+const titleOf = (status: number) =>
+  (HttpStatus[status] ?? 'Error')
+    .toLowerCase()
+    .split('_')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
