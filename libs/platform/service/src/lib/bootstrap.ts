@@ -1,12 +1,42 @@
 import { createServer, type Server } from 'node:http';
 import type { INestApplication, INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConfigValidationError, redactConfig, secretConfigKeys, type ServiceConfig } from '@linkages/platform-config';
 import { NestPinoLogger, createLogger, type Logger } from '@linkages/platform-logging';
 import { LOGGER } from './platform.module';
 import { ReadinessService } from './readiness';
 import { loadServiceConfig, type ServiceDescriptor } from './service-descriptor';
+
+/**
+ * On SIGTERM/SIGINT: stop taking work, let Nest close every module (the worker drains, clients disconnect), then
+ * exit 0; exit 1 if closing fails. A second signal exits at once.
+ */
+function closeGracefullyOnSignal(app: INestApplicationContext, logger: Logger, service: string, beforeClose?: () => Promise<void>): void {
+  let closing = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (closing) process.exit(1);
+    closing = true;
+    logger.info({ signal }, `${service} shutting down`);
+    (beforeClose ?? (() => Promise.resolve()))()
+      .then(() => app.close())
+      .then(
+        () => {
+          logger.info(`${service} stopped`);
+          logger.flush();
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, `${service} did not shut down cleanly`);
+          logger.flush();
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}
 
 /** Fails fast, before Nest starts, with every configuration problem named. */
 function configOrExit(descriptor: ServiceDescriptor, kind: 'api' | 'worker'): ServiceConfig {
@@ -34,10 +64,10 @@ export function buildOpenApiDocument(app: INestApplication, descriptor: ServiceD
 /** Starts a service's HTTP API: JSON logs, problem+json errors, OpenAPI at /docs (JSON at /docs/openapi.json). */
 export async function bootstrapApi(apiModule: Type<unknown>, descriptor: ServiceDescriptor): Promise<INestApplication> {
   const config = configOrExit(descriptor, 'api');
-  const app = await NestFactory.create(apiModule, { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(apiModule, { bufferLogs: true });
   const logger = app.get<Logger>(LOGGER);
   app.useLogger(new NestPinoLogger(logger));
-  app.enableShutdownHooks();
+  closeGracefullyOnSignal(app, logger, descriptor.name);
   app.useBodyParser('json', { limit: '256kb' });
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app, descriptor), { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
   await app.listen(config.PORT, config.HOST);
@@ -59,7 +89,6 @@ export async function bootstrapWorker(workerModule: Type<unknown>, descriptor: S
   const app = await NestFactory.createApplicationContext(workerModule, { bufferLogs: true });
   const logger = app.get<Logger>(LOGGER);
   app.useLogger(new NestPinoLogger(logger));
-  app.enableShutdownHooks();
   await app.init();
   const readiness = app.get(ReadinessService);
   const healthServer = createServer((req, res) => {
@@ -80,9 +109,7 @@ export async function bootstrapWorker(workerModule: Type<unknown>, descriptor: S
     return send(404, { type: 'about:blank', title: 'Not Found', status: 404 }, 'application/problem+json');
   });
   await new Promise<void>((resolve) => healthServer.listen(config.WORKER_HEALTH_PORT, config.HOST, resolve));
-  const closeHealth = () => new Promise<void>((resolve) => healthServer.close(() => resolve()));
-  process.once('SIGTERM', () => void closeHealth());
-  process.once('SIGINT', () => void closeHealth());
+  closeGracefullyOnSignal(app, logger, descriptor.name, () => new Promise<void>((resolve) => healthServer.close(() => resolve())));
   logger.info({ health: `http://${config.HOST}:${config.WORKER_HEALTH_PORT}/health/ready`, config: redactConfig(config, secretConfigKeys) }, `${descriptor.name} worker started`);
   return { app, healthServer };
 }

@@ -92,12 +92,12 @@ function persistenceImport(descriptor: ServiceDescriptor, kind: ProcessKind) {
   });
 }
 
-const databaseCheck = (dataSource: DataSource): ReadinessCheck => ({
+const databaseCheck = (dataSource: DataSource, schema: string): ReadinessCheck => ({
   name: 'database',
   check: async () => {
     await dataSource.query('select 1');
     if (await dataSource.showMigrations()) throw new Error('migrations pending: run `npm run migrate`');
-    return { schema: dataSource.options.schema ?? 'public' };
+    return { schema };
   },
 });
 
@@ -128,7 +128,7 @@ export class PlatformModule {
         {
           provide: READINESS_CHECKS,
           inject: [getDataSourceToken(), KAFKA, TEMPORAL, SERVICE_CONFIG],
-          useFactory: (ds: DataSource, kafka: Kafka, temporal: TemporalClientHandle, config: ServiceConfig) => [databaseCheck(ds), kafkaCheck(kafka), temporalCheck(temporal, config)],
+          useFactory: (ds: DataSource, kafka: Kafka, temporal: TemporalClientHandle, config: ServiceConfig) => [databaseCheck(ds, descriptor.persistence.schema), kafkaCheck(kafka), temporalCheck(temporal, config)],
         },
       ],
       exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, LOGGER, KAFKA, TEMPORAL, ReadinessService],
@@ -160,7 +160,7 @@ export class PlatformModule {
           provide: READINESS_CHECKS,
           inject: [getDataSourceToken(), KAFKA, TEMPORAL, SERVICE_CONFIG, TemporalWorkerHost],
           useFactory: (ds: DataSource, kafka: Kafka, temporal: TemporalClientHandle, config: ServiceConfig, worker: TemporalWorkerHost) => [
-            databaseCheck(ds),
+            databaseCheck(ds, descriptor.persistence.schema),
             kafkaCheck(kafka),
             temporalCheck(temporal, config),
             {
