@@ -214,3 +214,19 @@ export async function ensureBuilt() {
   if (existsSync(join(repoRoot, 'dist', 'workflow-bundles'))) return;
   await run(process.execPath, [join(repoRoot, 'tools', 'build.mjs')], { log: join(ensureDir(logsDir), 'build.log') });
 }
+
+/**
+ * Installs npm dependencies when node_modules is missing or older than package-lock.json. `npm install` honours the
+ * lock file; `npm ci` is not used because the registry reachable here serves no other-platform optional binaries
+ * (e.g. @swc/core-darwin-arm64), which npm then leaves out of the lock file and `npm ci` rejects as out of sync.
+ */
+export async function ensureDependencies() {
+  const { createHash } = await import('node:crypto');
+  const lock = join(repoRoot, 'package-lock.json');
+  const stamp = join(repoRoot, 'node_modules', '.linkages-lock-sha256');
+  const sha = createHash('sha256').update(readFileSync(lock)).digest('hex');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === sha) return false;
+  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], { log: join(ensureDir(logsDir), 'npm-install.log') });
+  writeFileSync(stamp, sha);
+  return true;
+}

@@ -1,32 +1,44 @@
-import { execFileSync } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { repoRoot } from '@linkages/platform-config';
-import { spawnService, stackEnv, uniqueSuffix, waitForHttp, type ServiceProcess } from '@linkages/platform-testing';
+import { stackEnv, uniqueSuffix, waitForHttp } from '@linkages/platform-testing';
 
-// The four services, as `npm start` runs them: built processes (API + worker each) against the real stack.
-// Ports are offset from the defaults so a running `npm start` does not collide with the test.
+// `npm start` itself (tools/start.mjs, minus the npm install and build that `npm test` already did), with every
+// service port shifted by 10000 so a developer's running `npm start` does not collide with the test.
+const offset = 10_000;
 const services = [
-  { name: 'referrals', title: 'Referrals', port: 13001, healthPort: 13101 },
-  { name: 'calworks', title: 'CalWORKs', port: 13002, healthPort: 13102 },
-  { name: 'child-welfare', title: 'Child Welfare Services', port: 13003, healthPort: 13103 },
-  { name: 'notifications', title: 'Notifications', port: 13004, healthPort: 13104 },
+  { name: 'referrals', title: 'Referrals', port: 3001 + offset, healthPort: 3101 + offset },
+  { name: 'calworks', title: 'CalWORKs', port: 3002 + offset, healthPort: 3102 + offset },
+  { name: 'child-welfare', title: 'Child Welfare Services', port: 3003 + offset, healthPort: 3103 + offset },
+  { name: 'notifications', title: 'Notifications', port: 3004 + offset, healthPort: 3104 + offset },
 ];
 
-describe('the four services against the real stack', () => {
-  const processes: ServiceProcess[] = [];
+describe('npm start: the four services against the real stack', () => {
+  let start: ChildProcess;
+  let output = '';
+  let exited: Promise<number | null>;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(repoRoot(), 'tools', 'migrate.mjs'), 'all', 'up'], { stdio: 'pipe' });
-    for (const s of services) {
-      const env = { PORT: String(s.port), WORKER_HEALTH_PORT: String(s.healthPort), LOG_LEVEL: 'warn' };
-      processes.push(spawnService(s.name, 'api', env), spawnService(s.name, 'worker', env));
-    }
-    await Promise.all(services.flatMap((s) => [waitForHttp(`http://127.0.0.1:${s.port}/health`), waitForHttp(`http://127.0.0.1:${s.healthPort}/health`)]));
-  }, 120_000);
+    start = spawn(process.execPath, [join(repoRoot(), 'tools', 'start.mjs'), '--no-install', '--no-build'], {
+      env: { ...process.env, LINKAGES_PORT_OFFSET: String(offset), LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    start.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    start.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    exited = new Promise((resolve) => start.on('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 150_000;
+    while (!output.includes('Linkages is up') && start.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    if (!output.includes('Linkages is up')) throw new Error(`npm start did not come up:\n${output}`);
+  }, 180_000);
 
-  afterAll(async () => {
-    for (const p of processes) if (p.child.exitCode === null) p.child.kill('SIGKILL');
+  afterAll(() => {
+    if (start.exitCode === null) start.kill('SIGKILL');
+  });
+
+  it('prints the URL of every API doc page and of the Temporal UI', () => {
+    for (const s of services) expect(output).toContain(`http://127.0.0.1:${s.port}/docs`);
+    expect(output).toContain('Temporal UI    http://127.0.0.1:8233');
   });
 
   it.each(services)('$name: API and worker are ready (database, Kafka, Temporal, worker)', async (s) => {
@@ -47,7 +59,7 @@ describe('the four services against the real stack', () => {
   });
 
   it('answers unknown routes with problem+json and no internals', async () => {
-    const res = await fetch('http://127.0.0.1:13002/no-such-route?x=1');
+    const res = await fetch(`http://127.0.0.1:${services[1]!.port}/no-such-route?x=1`);
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     const body = (await res.json()) as Record<string, unknown>;
@@ -71,9 +83,9 @@ describe('the four services against the real stack', () => {
     }
   });
 
-  it('every process shuts down gracefully on SIGTERM', async () => {
-    for (const p of processes) p.child.kill('SIGTERM');
-    const codes = await Promise.all(processes.map((p) => p.exited));
-    expect(codes).toEqual(processes.map(() => 0));
+  it('Ctrl-C stops every API and worker cleanly', async () => {
+    start.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(output).toContain('All services stopped cleanly.');
   }, 60_000);
 });

@@ -1,3 +1,3 @@
 export * from './lib/stack-env';
 export * from './lib/time-skipping';
-export * from './lib/processes';
+export * from './lib/wait-for-http';

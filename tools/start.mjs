@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// npm start: installs what is missing (npm ci), provisions and starts the local stack, builds, migrates, then runs
+// the four services (API + Temporal worker each) until Ctrl-C. Prints every URL once everything is ready.
+// Flags: --no-install, --no-build. LINKAGES_PORT_OFFSET shifts every service port (the stack's ports stay).
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdirSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureDependencies, host, logsDir, ports, repoRoot, run, serviceEnv, services, step, totalElapsed } from './stack/lib.mjs';
+
+const require = createRequire(import.meta.url);
+const flags = new Set(process.argv.slice(2));
+const offset = Number(process.env.LINKAGES_PORT_OFFSET ?? 0);
+const node = process.execPath;
+
+async function main() {
+  console.log('Starting Linkages');
+  if (!flags.has('--no-install')) await step('npm dependencies', () => ensureDependencies());
+  await run(node, [join(repoRoot, 'tools/stack/cli.mjs'), 'up'], { log: join(logsDir, 'stack-up.log') }).catch((error) => {
+    throw new Error(`the stack did not come up: ${error.message}`);
+  });
+  console.log('  ✔ local stack up (PostgreSQL, Kafka, Temporal): details in .stack/logs/stack-up.log');
+  if (!flags.has('--no-build')) await step('build (SWC + workflow bundles)', () => run(node, [join(repoRoot, 'tools/build.mjs')], { log: join(logsDir, 'build.log') }));
+  await step('database migrations', () => run(node, [join(repoRoot, 'tools/migrate.mjs'), 'all', 'up'], { log: join(logsDir, 'migrate.log') }));
+
+  const serviceLogs = join(logsDir, 'services');
+  mkdirSync(serviceLogs, { recursive: true });
+  const children = [];
+  const table = [];
+  for (const name of services) {
+    const { service } = require(join(repoRoot, 'dist/apps', name, 'src/service.js'));
+    const port = service.port + offset;
+    const healthPort = service.workerHealthPort + offset;
+    const env = serviceEnv({ PORT: String(port), WORKER_HEALTH_PORT: String(healthPort) });
+    for (const [kind, entry] of [['api', 'main.js'], ['worker', 'worker.js']]) {
+      const log = join(serviceLogs, `${name}-${kind}.log`);
+      const child = spawn(node, ['--enable-source-maps', join(repoRoot, 'dist/apps', name, 'src', entry)], { env, stdio: ['ignore', openSync(log, 'a'), openSync(log, 'a')] });
+      children.push({ name: `${name} ${kind}`, child, log });
+    }
+    table.push({ name, port, healthPort });
+  }
+
+  let stopping = false;
+  const stop = async (code) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping the services (the stack keeps running; `npm run stack -- down` stops it)…');
+    for (const { child } of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    const results = await Promise.all(
+      children.map(({ name, child }) =>
+        child.exitCode !== null || child.signalCode !== null
+          ? { name, code: child.exitCode ?? child.signalCode }
+          : new Promise((r) => child.once('exit', (c, sig) => r({ name, code: c ?? sig }))),
+      ),
+    );
+    const unclean = results.filter((r) => r.code !== 0);
+    if (unclean.length === 0) console.log('All services stopped cleanly.');
+    else console.error(`Not stopped cleanly: ${unclean.map((r) => `${r.name} (${r.code})`).join(', ')}`);
+    process.exit(unclean.length === 0 ? code : 1);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  for (const { name, child, log } of children) {
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      console.error(`\n✖ ${name} exited (${code ?? signal}). Its log: ${log}`);
+      void stop(1);
+    });
+  }
+
+  await step('services ready (/health/ready on every API and worker)', () =>
+    Promise.all(table.flatMap(({ port, healthPort }) => [waitReady(`http://${host}:${port}/health/ready`), waitReady(`http://${host}:${healthPort}/health/ready`)])),
+  );
+
+  console.log(`\nLinkages is up (${totalElapsed()}).\n`);
+  for (const { name, port, healthPort } of table) {
+    console.log(`  ${name.padEnd(14)} API docs http://${host}:${port}/docs   ready http://${host}:${port}/health/ready   worker http://${host}:${healthPort}/health/ready`);
+  }
+  console.log(`  ${'Temporal UI'.padEnd(14)} http://${host}:${ports.temporalUi}`);
+  console.log(`\nService logs (JSON lines): ${serviceLogs}. Stack status: npm run stack -- status. Ctrl-C stops the services.`);
+}
+
+async function waitReady(url, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      if (res.status === 200) return;
+      last = `HTTP ${res.status} ${(await res.text()).slice(0, 300)}`;
+    } catch (error) {
+      last = error.message;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} not ready after ${timeoutMs / 1000}s: ${last}`);
+}
+
+main().catch((error) => {
+  console.error(`\nnpm start failed: ${error.message}`);
+  process.exit(1);
+});

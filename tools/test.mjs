@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// npm test: provisions what the tests need (npm dependencies, the local stack, the build, migrations), then runs
+// lint, typecheck and every test: unit, integration (real PostgreSQL, Kafka, Temporal) and end-to-end.
+// The last line reads `tests: N passed, N failed, N skipped`; the exit code is non-zero on any failure.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureDependencies, ensureDir, repoRoot, stackDir } from './stack/lib.mjs';
+
+const node = process.execPath;
+const bin = (name) => join(repoRoot, 'node_modules', '.bin', name);
+const reports = ensureDir(join(stackDir, 'reports'));
+const failures = [];
+const timings = [];
+
+function sh(cmd, args, env = {}, { quiet = false } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: repoRoot, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit', env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', ...env } });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function phase(name, fn, { fatal = false } = {}) {
+  const started = Date.now();
+  console.log(`\n▶ ${name}`);
+  const code = await fn();
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  timings.push(`${name} ${seconds}s`);
+  console.log(`${code === 0 ? '✔' : '✖'} ${name} (${seconds}s)`);
+  if (code !== 0) {
+    failures.push(name);
+    if (fatal) finish();
+  }
+}
+
+function jestCounts(file) {
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  // A suite that failed to run counts as a failure even though it ran no test.
+  return { passed: r.numPassedTests, failed: r.numFailedTests + r.numRuntimeErrorTestSuites, skipped: r.numPendingTests + r.numTodoTests };
+}
+
+function finish() {
+  const files = [join(reports, 'jest.json'), join(reports, 'jest-e2e.json')].filter(existsSync);
+  const total = files.map(jestCounts).reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  // Phases that are not Jest (install, stack, lint, typecheck) count as one failed check each.
+  const failed = total.failed + failures.filter((f) => !f.startsWith('tests')).length;
+  console.log(`\nPhases: ${timings.join(', ')}`);
+  if (failures.length) console.log(`Failed: ${failures.join(', ')}`);
+  console.log(`tests: ${total.passed} passed, ${failed} failed, ${total.skipped} skipped`);
+  process.exit(failures.length === 0 && failed === 0 ? 0 : 1);
+}
+
+for (const f of ['jest.json', 'jest-e2e.json']) rmSync(join(reports, f), { force: true });
+await phase('npm dependencies', () => ensureDependencies().then(() => 0, (e) => (console.error(e.message), 1)), { fatal: true });
+await phase('local stack up', () => sh(node, ['tools/stack/cli.mjs', 'up']), { fatal: true });
+await phase('build', () => sh(node, ['tools/build.mjs']), { fatal: true });
+await phase('migrate', () => sh(node, ['tools/migrate.mjs', 'all', 'up']), { fatal: true });
+// The Nx project graph is computed first so @nx/enforce-module-boundaries has it; one ESLint run over the repo.
+await phase('lint', async () => (await sh(bin('nx'), ['show', 'projects'], {}, { quiet: true })) || sh(bin('eslint'), ['.', '--max-warnings=0']));
+await phase('typecheck', () => sh(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']));
+const jest = (extra, out) => sh(bin('jest'), ['--ci', '--json', `--outputFile=${out}`, ...extra], { LINKAGES_STACK_READY: '1' });
+await phase('tests: unit and integration', () => jest(['--maxWorkers=2', '--testPathIgnorePatterns', 'e2e-spec'], join(reports, 'jest.json')));
+await phase('tests: end-to-end', () => jest(['--selectProjects', 'platform-e2e', '--runInBand'], join(reports, 'jest-e2e.json')));
+finish();
