@@ -61,5 +61,5 @@ await phase('lint', async () => (await sh(bin('nx'), ['show', 'projects'], {}, {
 await phase('typecheck', () => sh(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']));
 const jest = (extra, out) => sh(bin('jest'), ['--ci', '--json', `--outputFile=${out}`, ...extra], { LINKAGES_STACK_READY: '1' });
 await phase('tests: unit and integration', () => jest(['--maxWorkers=2', '--testPathIgnorePatterns', 'e2e-spec'], join(reports, 'jest.json')));
-await phase('tests: end-to-end', () => jest(['--selectProjects', 'platform-e2e', '--runInBand'], join(reports, 'jest-e2e.json')));
+await phase('tests: end-to-end', () => jest(['--selectProjects', 'platform-e2e', '--testPathPatterns', 'e2e-spec', '--runInBand'], join(reports, 'jest-e2e.json')));
 finish();
