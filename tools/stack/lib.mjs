@@ -230,3 +230,10 @@ export async function ensureDependencies() {
   writeFileSync(stamp, sha);
   return true;
 }
+
+/** Refuses to start a server on a port something else already holds (another checkout's stack, a system service). */
+export async function assertPortFree(name, port) {
+  if (await portOpen(port)) {
+    throw new StackError(`${name} cannot start: 127.0.0.1:${port} is already in use by another process (another checkout's stack? stop it with its own \`npm run stack -- down\`, or set LINKAGES_*_PORT).`);
+  }
+}

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import kafkajs from 'kafkajs';
-import { mavenCopyDependencies, ensureDir, host, isAlive, logsDir, ports, readPid, repoRoot, requireCommand, run, stackDir, startDetached, stopDetached, waitUntil } from '../lib.mjs';
+import { assertPortFree, mavenCopyDependencies, ensureDir, host, isAlive, logsDir, ports, readPid, repoRoot, requireCommand, run, stackDir, startDetached, stopDetached, waitUntil } from '../lib.mjs';
 
 const home = join(stackDir, 'kafka');
 const libs = join(home, 'libs');
@@ -75,6 +75,7 @@ export async function install() {
 export async function start() {
   if (external()) return;
   if (isAlive(readPid('kafka'))) return;
+  await assertPortFree('Kafka', ports.kafka);
   startDetached('kafka', 'java', [
     // Sized for a 2-core machine: small heap, G1, few GC threads.
     '-Xms256m', '-Xmx768m', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-XX:ParallelGCThreads=2', '-XX:ConcGCThreads=1',

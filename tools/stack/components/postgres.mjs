@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, chmodSync, constants, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, parse } from 'node:path';
 import pg from 'pg';
-import { StackError, ensureDir, host, isAlive, ports, readPid, repoRoot, run, stackDir, startDetached, stopDetached, waitUntil } from '../lib.mjs';
+import { assertPortFree, StackError, ensureDir, host, isAlive, ports, readPid, repoRoot, run, stackDir, startDetached, stopDetached, waitUntil } from '../lib.mjs';
 
 const home = join(stackDir, 'postgres');
 const dataDir = join(home, 'data');
@@ -93,6 +93,7 @@ async function query(sql, database = dbName) {
 export async function start() {
   if (external()) return;
   if (isAlive(readPid('postgres'))) return;
+  await assertPortFree('PostgreSQL', ports.postgres);
   const user = prepareOsUser();
   ensureDir(socketDir);
   chownToServer(socketDir);
