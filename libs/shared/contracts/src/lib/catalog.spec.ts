@@ -1,0 +1,81 @@
+import { eventCatalog, eventsOnTopic, findEvent } from './catalog';
+import { createEvent, EnvelopeError, fromKafkaRecord, toKafkaRecord } from './cloud-event';
+import { topicList } from './topics';
+import { childRemovedEvent } from '../events';
+
+const ctx = { service: 'child-welfare', countyCode: '06085', correlationId: 'req-1' };
+
+describe('event catalog', () => {
+  it('holds the events the four services need', () => {
+    const names = eventCatalog.map((e) => e.name);
+    for (const required of [
+      'referral-received', 'child-removed', 'case-opened', 'case-closed', 'child-reunified', 'reunification-services-terminated',
+      'noncompliance-started', 'good-cause-found', 'compliance-plan-signed', 'sanction-imposed', 'sanction-cured',
+      'fr-aid-window-opened', 'fr-aid-window-closed', 'deadline-warning', 'deadline-due', 'deadline-overdue',
+      'deadline-satisfied', 'deadline-extended', 'escalation-raised', 'escalation-acknowledged', 'notification-delivered',
+    ]) expect(names).toContain(required);
+  });
+
+  it.each(eventCatalog.map((e) => [e.type, e] as const))('%s: versioned name, valid example, keyed by family, on a topic of its major', (_type, def) => {
+    expect(def.type).toMatch(/^gov\.ca\.linkages\.[a-z]+\.[a-z-]+\.v1$/);
+    const example = def.payload.parse(def.example);
+    expect(def.key(example)).toBe((example as { familyId: string }).familyId);
+    expect(def.topic.name).toMatch(/\.v1$/);
+    expect(topicList).toContain(def.topic);
+    for (const producer of def.producers) expect(def.topic.producers).toContain(producer);
+    expect(findEvent(def.type)).toBe(def);
+  });
+
+  it('every topic carries at least one event, and every topic is keyed by family', () => {
+    for (const topic of topicList) {
+      expect(eventsOnTopic(topic).length).toBeGreaterThan(0);
+      expect(topic.key).toBe('familyId');
+      expect(topic.name).toMatch(/^linkages\.[a-z]+\.[a-z-]+\.v\d+$/);
+    }
+  });
+
+  it('no payload has a field that would carry personal data', () => {
+    const forbidden = /^(first|last|middle|full)?name$|ssn|social|birth|dob|address|street|phone|email|reporter|allegation|narrative|note/i;
+    for (const def of eventCatalog) {
+      for (const field of Object.keys(def.payload.shape)) expect(`${def.type}.${field}`).not.toMatch(new RegExp(`\\.(${forbidden.source})`, 'i'));
+    }
+  });
+});
+
+describe('CloudEvents envelope in Kafka binary mode', () => {
+  it('round-trips an event through ce_* headers, JSON body and family key', () => {
+    const event = createEvent(childRemovedEvent, childRemovedEvent.example, { ...ctx, causationId: 'evt-0' });
+    const record = toKafkaRecord(event);
+    expect(record.key).toBe(childRemovedEvent.example.familyId);
+    expect(record.headers).toMatchObject({
+      ce_specversion: '1.0',
+      ce_type: 'gov.ca.linkages.cws.child-removed.v1',
+      ce_source: '/linkages/child-welfare',
+      'content-type': 'application/json',
+      ce_correlationid: 'req-1',
+      ce_causationid: 'evt-0',
+      ce_countycode: '06085',
+      ce_familyid: childRemovedEvent.example.familyId,
+      ce_subject: `removal/${childRemovedEvent.example.removalId}`,
+      ce_dataschema: expect.stringMatching(/child-removed\.v1\/1\.0$/),
+    });
+    const back = fromKafkaRecord({ value: record.value, headers: Object.fromEntries(Object.entries(record.headers).map(([k, v]) => [k, Buffer.from(v)])) });
+    expect(back).toEqual(event);
+  });
+
+  it('refuses to build an event whose payload breaks its schema', () => {
+    expect(() => createEvent(childRemovedEvent, { ...childRemovedEvent.example, removedAt: 'yesterday' }, ctx)).toThrow(/removedAt/);
+    expect(() => createEvent(childRemovedEvent, childRemovedEvent.example, { ...ctx, countyCode: '6085' })).toThrow(/countycode/);
+  });
+
+  it('names what is wrong with a record that is not a CloudEvent', () => {
+    expect(() => fromKafkaRecord({ value: Buffer.from('{}'), headers: { ce_type: 'x' } })).toThrow(EnvelopeError);
+    try {
+      fromKafkaRecord({ value: Buffer.from('{}'), headers: { ce_type: 'x' } });
+    } catch (error) {
+      expect((error as EnvelopeError).issues.join('\n')).toMatch(/id|specversion/);
+    }
+    const record = toKafkaRecord(createEvent(childRemovedEvent, childRemovedEvent.example, ctx));
+    expect(() => fromKafkaRecord({ value: Buffer.from('not json'), headers: record.headers })).toThrow(/not JSON/);
+  });
+});

@@ -1,0 +1,70 @@
+import type { ServiceName } from './common';
+
+export interface TopicDefinition {
+  /** `<prefix>.<domain>.<event family>.v<major>`: the major version is in the name. */
+  name: string;
+  description: string;
+  partitions: number;
+  retentionMs: number;
+  /** Messages are keyed by family, so one family's events stay in order. */
+  key: 'familyId';
+  producers: readonly ServiceName[];
+  consumers: readonly ServiceName[];
+}
+
+const days = (n: number) => n * 24 * 60 * 60 * 1000;
+
+export const topics = {
+  cwsCaseEvents: {
+    name: 'linkages.cws.case-events.v1',
+    description: 'What happens in a child welfare referral or case that the other agency must know: referral received, case opened and closed, removal, reunification, services terminated.',
+    partitions: 6,
+    retentionMs: days(30),
+    key: 'familyId',
+    producers: ['child-welfare'],
+    consumers: ['calworks', 'referrals', 'notifications'],
+  },
+  calworksWtwEvents: {
+    name: 'linkages.calworks.wtw-events.v1',
+    description: 'Welfare-to-Work noncompliance, good cause, compliance plans, sanctions and cures.',
+    partitions: 6,
+    retentionMs: days(30),
+    key: 'familyId',
+    producers: ['calworks'],
+    consumers: ['child-welfare', 'referrals', 'notifications'],
+  },
+  calworksFrAidEvents: {
+    name: 'linkages.calworks.fr-aid-events.v1',
+    description: 'AB 135 / AB 429 Family Reunification aid windows opening and closing.',
+    partitions: 6,
+    retentionMs: days(30),
+    key: 'familyId',
+    producers: ['calworks'],
+    consumers: ['child-welfare', 'referrals', 'notifications'],
+  },
+  deadlineEvents: {
+    name: 'linkages.deadlines.deadline-events.v1',
+    description: 'Every stage of every legal deadline tracked by any service: warning, due, overdue, satisfied, extended.',
+    partitions: 6,
+    retentionMs: days(30),
+    key: 'familyId',
+    producers: ['referrals', 'calworks', 'child-welfare', 'notifications'],
+    consumers: ['notifications', 'referrals'],
+  },
+  notificationEvents: {
+    name: 'linkages.notifications.escalation-events.v1',
+    description: 'Escalations raised and acknowledged, notifications delivered.',
+    partitions: 6,
+    retentionMs: days(30),
+    key: 'familyId',
+    producers: ['notifications'],
+    consumers: ['referrals'],
+  },
+} as const satisfies Record<string, TopicDefinition>;
+
+export type TopicKey = keyof typeof topics;
+export const topicList: readonly TopicDefinition[] = Object.values(topics);
+
+/** Each topic's dead-letter topic: messages no consumer could take, kept longer for inspection and replay. */
+export const deadLetterTopicOf = (topic: string) => `${topic}.dlq`;
+export const deadLetterRetentionMs = days(90);
