@@ -12,7 +12,7 @@ const dist = join(root, 'dist');
 const { transformFile } = require('@swc/core');
 const { swcOptions } = require('./swc.cjs');
 
-const isSource = (f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.endsWith('.spec.ts') && !f.endsWith('.integration-spec.ts');
+const isSource = (f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !/\.(spec|integration-spec|e2e-spec|spec-helper)\.ts$/.test(f);
 
 function sources(dir) {
   if (!existsSync(dir)) return [];

@@ -1,3 +1,4 @@
 export * from './lib/stack-env';
 export * from './lib/time-skipping';
 export * from './lib/wait-for-http';
+export * from './lib/wait-for';

@@ -1,0 +1,114 @@
+import type { Kafka, IHeaders } from 'kafkajs';
+import { dlqHeaders } from './inbox-consumer';
+
+export interface DeadLetter {
+  /** The event id (ce_id), or `<topic>/<partition>/<offset>` when the record had none. */
+  id: string;
+  type?: string;
+  reason: string;
+  errors: string[];
+  consumerGroup: string;
+  originalTopic: string;
+  originalPartition: number;
+  originalOffset: string;
+  failedAt: string;
+  attempts: number;
+  dlqTopic: string;
+  dlqPartition: number;
+  dlqOffset: string;
+  key: string | null;
+  value: Buffer | null;
+  headers: IHeaders;
+}
+
+const text = (h: IHeaders, name: string) => {
+  const v = h[name];
+  return v === undefined ? undefined : (Array.isArray(v) ? v[0] : v)?.toString();
+};
+
+/** Reads every record currently in the given dead-letter topics (from the start to the current end). */
+export async function readDeadLetters(kafka: Kafka, dlqTopics: readonly string[]): Promise<DeadLetter[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = new Map<string, Map<number, bigint>>();
+  try {
+    const existing = new Set(await admin.listTopics());
+    for (const topic of dlqTopics.filter((t) => existing.has(t))) {
+      ends.set(topic, new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, BigInt(p.high)])));
+    }
+  } finally {
+    await admin.disconnect();
+  }
+  const pending = [...ends.values()].reduce((n, parts) => n + [...parts.values()].filter((h) => h > 0n).length, 0);
+  if (pending === 0) return [];
+  const out: DeadLetter[] = [];
+  const consumer = kafka.consumer({ groupId: `linkages-dlq-reader-${process.pid}-${Date.now()}`, allowAutoTopicCreation: false });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics: [...ends.keys()], fromBeginning: true });
+    const done = new Set<string>();
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('Timed out reading dead-letter topics')), 60_000);
+      consumer
+        .run({
+          autoCommit: false,
+          eachMessage: async ({ topic, partition, message }) => {
+            const h = message.headers ?? {};
+            out.push({
+              id: text(h, 'ce_id') ?? `${topic}/${partition}/${message.offset}`,
+              type: text(h, 'ce_type'),
+              reason: text(h, dlqHeaders.reason) ?? 'unknown',
+              errors: JSON.parse(text(h, dlqHeaders.errors) ?? '[]') as string[],
+              consumerGroup: text(h, dlqHeaders.group) ?? '',
+              originalTopic: text(h, dlqHeaders.topic) ?? topic.replace(/\.dlq$/, ''),
+              originalPartition: Number(text(h, dlqHeaders.partition) ?? -1),
+              originalOffset: text(h, dlqHeaders.offset) ?? '',
+              failedAt: text(h, dlqHeaders.failedAt) ?? '',
+              attempts: Number(text(h, dlqHeaders.attempts) ?? 0),
+              dlqTopic: topic,
+              dlqPartition: partition,
+              dlqOffset: message.offset,
+              key: message.key?.toString() ?? null,
+              value: message.value,
+              headers: h,
+            });
+            if (BigInt(message.offset) + 1n >= (ends.get(topic)?.get(partition) ?? 0n)) done.add(`${topic}/${partition}`);
+            if (done.size >= pending) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return out.sort((a, b) => a.failedAt.localeCompare(b.failedAt));
+}
+
+/**
+ * Publishes dead letters back to their original topic with their original key, body and CloudEvents headers
+ * (x-dlq-* removed, x-replay-of added). Every consumer group sees them again; the inbox makes groups that already
+ * applied the event skip it, so a replay after a fix is processed exactly once.
+ */
+export async function replayDeadLetters(kafka: Kafka, letters: readonly DeadLetter[]): Promise<number> {
+  if (letters.length === 0) return 0;
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  await producer.connect();
+  try {
+    const byTopic = new Map<string, { key: string | null; value: Buffer | null; headers: IHeaders }[]>();
+    for (const letter of letters) {
+      const headers: IHeaders = Object.fromEntries(Object.entries(letter.headers).filter(([name]) => !name.startsWith('x-dlq-') && !name.startsWith('x-replay')));
+      headers['x-replay-of'] = `${letter.dlqTopic}/${letter.dlqPartition}/${letter.dlqOffset}`;
+      headers['x-replayed-at'] = new Date().toISOString();
+      const list = byTopic.get(letter.originalTopic) ?? [];
+      list.push({ key: letter.key, value: letter.value, headers });
+      byTopic.set(letter.originalTopic, list);
+    }
+    await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+    return letters.length;
+  } finally {
+    await producer.disconnect();
+  }
+}

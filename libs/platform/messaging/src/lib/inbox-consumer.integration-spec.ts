@@ -1,0 +1,93 @@
+import { toKafkaRecord, createEvent } from '@linkages/shared-contracts';
+import { waitFor } from '@linkages/platform-testing';
+import { readDeadLetters, replayDeadLetters } from './dead-letters';
+import { on } from './inbox-consumer';
+import { createMessagingFixture, familyIds, type MessagingFixture } from './messaging.spec-helper';
+
+describe('idempotent inbox consumer, dead letters and replay (real PostgreSQL and Kafka)', () => {
+  let f: MessagingFixture;
+  const [family] = familyIds(1) as [string];
+
+  beforeEach(async () => {
+    f = await createMessagingFixture('inbox');
+  });
+  afterEach(async () => {
+    await f.close();
+  });
+
+  async function produceRaw(messages: { key: string; value: string; headers: Record<string, string> }[]) {
+    const producer = f.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    await producer.send({ topic: f.topic.name, acks: -1, messages });
+    await producer.disconnect();
+  }
+  const record = (seq: number, patch: (r: ReturnType<typeof toKafkaRecord>) => void = () => undefined) => {
+    const r = toKafkaRecord(createEvent(f.probe, { familyId: family, seq }, { ...f.ctx, service: 'calworks' }));
+    patch(r);
+    return { key: r.key, value: r.value.toString(), headers: r.headers };
+  };
+  const applied = () => f.dataSource.query(`SELECT seq FROM "${f.schema}".applied ORDER BY n`) as Promise<{ seq: number }[]>;
+  const dlq = () => readDeadLetters(f.kafka, [`${f.topic.name}.dlq`]);
+
+  it('a poison message goes to the dead-letter topic with its validation errors; the same key keeps flowing', async () => {
+    await f.consumer();
+    await produceRaw([
+      record(1),
+      record(2, (r) => (r.value = Buffer.from(JSON.stringify({ familyId: family, seq: 'two' })))),
+      record(3),
+      { key: family, value: 'not a cloud event', headers: {} },
+      record(4),
+    ]);
+    await waitFor(async () => (await applied()).length === 3, { what: 'the three good events' });
+    expect(await applied()).toEqual([{ seq: 1 }, { seq: 3 }, { seq: 4 }]);
+    const letters = await waitFor(async () => ((await dlq()).length === 2 ? dlq() : undefined), { what: 'two dead letters' });
+    const schemaInvalid = letters.find((l) => l.reason === 'schema-invalid');
+    expect(schemaInvalid).toMatchObject({ type: f.probe.type, originalTopic: f.topic.name, consumerGroup: expect.stringContaining('it-inbox') });
+    expect(schemaInvalid?.errors.join()).toMatch(/seq/);
+    expect(letters.find((l) => l.reason === 'invalid-envelope')?.errors.join()).toMatch(/id|specversion/);
+  });
+
+  it('a failing handler is retried, then dead-lettered; after the fix a replay is applied exactly once', async () => {
+    let fixed = false;
+    let attempts = 0;
+    const flaky = on(f.probe, async (event, tx) => {
+      if (event.data.seq === 2 && !fixed) {
+        attempts++;
+        throw new Error('downstream rule not deployed yet');
+      }
+      await f.recordingHandler.handle(event, tx);
+    });
+    await f.consumer([flaky], { retries: 2 });
+    await produceRaw([record(1), record(2), record(3)]);
+    const [letter] = await waitFor(async () => ((await dlq()).length === 1 ? dlq() : undefined), { what: 'the dead letter' });
+    expect(attempts).toBe(3);
+    expect(letter).toMatchObject({ reason: 'handler-failed', attempts: 3, errors: ['Error: downstream rule not deployed yet'] });
+    await waitFor(async () => (await applied()).length === 2);
+    expect(await applied()).toEqual([{ seq: 1 }, { seq: 3 }]);
+
+    fixed = true;
+    expect(await replayDeadLetters(f.kafka, [letter!])).toBe(1);
+    await waitFor(async () => (await applied()).length === 3, { what: 'the replayed event' });
+    // Replaying the same dead letter again changes nothing: the inbox already holds its event id.
+    await replayDeadLetters(f.kafka, [letter!]);
+    await waitFor(async () => (await f.count(`SELECT count(*) AS n FROM "${f.schema}".inbox`)) === 3);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await applied()).toEqual([{ seq: 1 }, { seq: 3 }, { seq: 2 }]);
+  });
+
+  it('skips a type it does not handle and processes a newer minor version, ignoring the fields it does not know', async () => {
+    await f.consumer();
+    await produceRaw([
+      record(1, (r) => (r.headers['ce_type'] = 'gov.ca.linkages.linkages.probe-recorded.v2')),
+      record(2, (r) => (r.headers['ce_type'] = 'gov.ca.linkages.linkages.something-new.v1')),
+      record(3, (r) => {
+        r.headers['ce_dataschema'] = r.headers['ce_dataschema']!.replace(/1\.0$/, '1.7');
+        r.value = Buffer.from(JSON.stringify({ familyId: family, seq: 3, addedInMinor7: 'ignored' }));
+      }),
+    ]);
+    await waitFor(async () => (await applied()).length === 1, { what: 'the newer-minor event' });
+    await waitFor(async () => (await f.count(`SELECT count(*) AS n FROM "${f.schema}".inbox`)) === 1);
+    expect(await applied()).toEqual([{ seq: 3 }]);
+    expect(await dlq()).toEqual([]);
+  });
+});
