@@ -1,5 +1,5 @@
 import type { ServiceDescriptor } from '@linkages/platform-service';
-import { entities, migrations } from './persistence';
+import { persistence } from './persistence';
 
 export const service: ServiceDescriptor = {
   name: 'calworks',
@@ -7,5 +7,5 @@ export const service: ServiceDescriptor = {
   description: 'Assistance Units and members, Welfare-to-Work participants and plans, noncompliance episodes, sanctions and cures, AB 135 / AB 429 Family Reunification aid windows.',
   port: 3002,
   workerHealthPort: 3102,
-  persistence: { schema: 'calworks', entities, migrations },
+  persistence,
 };

@@ -1,5 +1,9 @@
+import { createMessagingMigration } from '@linkages/platform-messaging';
 import type { ServicePersistence } from '@linkages/platform-persistence';
 
-// This service's TypeORM entities and migrations, in its own schema. Later issues add them here.
-export const entities: ServicePersistence['entities'] = [];
-export const migrations: ServicePersistence['migrations'] = [];
+/** This service's own PostgreSQL schema, its TypeORM entities and its migrations (oldest first). */
+export const persistence: ServicePersistence = {
+  schema: 'child_welfare',
+  entities: [],
+  migrations: [createMessagingMigration('child_welfare')],
+};

@@ -1,5 +1,5 @@
 import type { ServiceDescriptor } from '@linkages/platform-service';
-import { entities, migrations } from './persistence';
+import { persistence } from './persistence';
 
 export const service: ServiceDescriptor = {
   name: 'child-welfare',
@@ -7,5 +7,5 @@ export const service: ServiceDescriptor = {
   description: 'CWS hotline referrals, investigations, cases (ER, FM, FR), removals, case plans, hearings and visits, with every legal clock durable.',
   port: 3003,
   workerHealthPort: 3103,
-  persistence: { schema: 'child_welfare', entities, migrations },
+  persistence,
 };

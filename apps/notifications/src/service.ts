@@ -1,5 +1,5 @@
 import type { ServiceDescriptor } from '@linkages/platform-service';
-import { entities, migrations } from './persistence';
+import { persistence } from './persistence';
 
 export const service: ServiceDescriptor = {
   name: 'notifications',
@@ -7,5 +7,5 @@ export const service: ServiceDescriptor = {
   description: 'People, teams and supervisors, inboxes, delivery channels and escalation ladders for deadline warnings, due dates and overdue escalations.',
   port: 3004,
   workerHealthPort: 3104,
-  persistence: { schema: 'notifications', entities, migrations },
+  persistence,
 };

@@ -58,6 +58,17 @@ describe('npm start: the four services against the real stack', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/health/ready']));
   });
 
+  it.each(services)('$name: exposes outbox and consumer metrics for Prometheus (API and worker)', async (s) => {
+    for (const url of [`http://127.0.0.1:${s.port}/metrics`, `http://127.0.0.1:${s.healthPort}/metrics`]) {
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      expect(text).toContain(`linkages_outbox_backlog{schema="${s.name.replace('-', '_')}"} 0`);
+      expect(text).toContain('linkages_outbox_relay_lag_seconds');
+      expect(text).toContain('linkages_dead_letters_total');
+    }
+  });
+
   it('answers unknown routes with problem+json and no internals', async () => {
     const res = await fetch(`http://127.0.0.1:${services[1]!.port}/no-such-route?x=1`);
     expect(res.status).toBe(404);

@@ -1,5 +1,5 @@
 import type { ServiceDescriptor } from '@linkages/platform-service';
-import { entities, migrations } from './persistence';
+import { persistence } from './persistence';
 
 export const service: ServiceDescriptor = {
   name: 'referrals',
@@ -7,5 +7,5 @@ export const service: ServiceDescriptor = {
   description: 'Linkages referrals and enrollment, the link between a family’s CWS and CalWORKs identities, consent and information-sharing authority, the coordinated case plan and liaison assignment.',
   port: 3001,
   workerHealthPort: 3101,
-  persistence: { schema: 'referrals', entities, migrations },
+  persistence,
 };

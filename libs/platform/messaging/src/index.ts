@@ -6,3 +6,4 @@ export * from './lib/inbox-consumer';
 export * from './lib/topics-admin';
 export * from './lib/dead-letters';
 export * from './lib/metrics';
+export * from './lib/dead-letter-ledger';

@@ -5,7 +5,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConfigValidationError, redactConfig, secretConfigKeys, type ServiceConfig } from '@linkages/platform-config';
 import { NestPinoLogger, createLogger, type Logger } from '@linkages/platform-logging';
-import { LOGGER } from './platform.module';
+import { MessagingMetrics } from '@linkages/platform-messaging';
+import { MessagingHost } from './messaging-host';
+import { LOGGER } from './tokens';
 import { ReadinessService } from './readiness';
 import { loadServiceConfig, type ServiceDescriptor } from './service-descriptor';
 
@@ -99,6 +101,22 @@ export async function bootstrapWorker(workerModule: Type<unknown>, descriptor: S
     };
     if (req.method !== 'GET') return send(405, { type: 'about:blank', title: 'Method Not Allowed', status: 405 }, 'application/problem+json');
     if (path === '/health') return send(200, { status: 'ok', service: descriptor.name, process: 'worker', uptimeSeconds: Math.round(process.uptime()) });
+    if (path === '/metrics') {
+      const host = app.get(MessagingHost);
+      const metrics = app.get(MessagingMetrics);
+      host
+        .refreshGauges()
+        .catch(() => undefined)
+        .then(() => metrics.registry.metrics())
+        .then(
+          (text) => {
+            res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+            res.end(text);
+          },
+          () => send(500, { type: 'about:blank', title: 'Internal Server Error', status: 500 }, 'application/problem+json'),
+        );
+      return undefined;
+    }
     if (path === '/health/ready') {
       readiness.report(descriptor.name).then(
         (report) => (report.status === 'ready' ? send(200, report) : send(503, { type: 'about:blank', title: 'Not Ready', status: 503, checks: report.checks }, 'application/problem+json')),

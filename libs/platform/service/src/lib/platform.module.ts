@@ -6,16 +6,16 @@ import type { DataSource } from 'typeorm';
 import type { Kafka } from 'kafkajs';
 import type { ServiceConfig } from '@linkages/platform-config';
 import { createLogger, type Logger } from '@linkages/platform-logging';
-import { createKafkaClient, describeKafka } from '@linkages/platform-messaging';
+import { MessagingMetrics, OutboxWriter, createKafkaClient, describeKafka } from '@linkages/platform-messaging';
 import { createDataSourceOptions } from '@linkages/platform-persistence';
 import { TemporalWorkerHost, createTemporalClient, describeTemporal, workflowBundlePath, type TemporalClientHandle } from '@linkages/platform-temporal';
+import { MessagingHost, MetricsController, messagingMetricsProvider, outboxWriterProvider } from './messaging-host';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { KAFKA, LOGGER, TEMPORAL } from './tokens';
 import { READINESS_CHECKS, ReadinessService, type ReadinessCheck, type ReadinessReport } from './readiness';
 import { SERVICE_CONFIG, SERVICE_DESCRIPTOR, loadServiceConfig, taskQueueOf, type ServiceDescriptor } from './service-descriptor';
 
-export const LOGGER = Symbol('LOGGER');
-export const KAFKA = Symbol('KAFKA');
-export const TEMPORAL = Symbol('TEMPORAL');
+export { KAFKA, LOGGER, TEMPORAL };
 
 export type ProcessKind = 'api' | 'worker';
 
@@ -77,6 +77,9 @@ function baseProviders(descriptor: ServiceDescriptor, kind: ProcessKind): Provid
     },
     TemporalClientLifecycle,
     ReadinessService,
+    outboxWriterProvider,
+    messagingMetricsProvider,
+    MessagingHost,
   ];
 }
 
@@ -121,7 +124,7 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [persistenceImport(descriptor, 'api')],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         ...baseProviders(descriptor, 'api'),
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
@@ -131,7 +134,7 @@ export class PlatformModule {
           useFactory: (ds: DataSource, kafka: Kafka, temporal: TemporalClientHandle, config: ServiceConfig) => [databaseCheck(ds, descriptor.persistence.schema), kafkaCheck(kafka), temporalCheck(temporal, config)],
         },
       ],
-      exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, LOGGER, KAFKA, TEMPORAL, ReadinessService],
+      exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, LOGGER, KAFKA, TEMPORAL, ReadinessService, OutboxWriter, MessagingHost, MessagingMetrics],
     };
   }
 
@@ -174,7 +177,7 @@ export class PlatformModule {
           ],
         },
       ],
-      exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, LOGGER, KAFKA, TEMPORAL, ReadinessService, TemporalWorkerHost],
+      exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, LOGGER, KAFKA, TEMPORAL, ReadinessService, TemporalWorkerHost, OutboxWriter, MessagingHost, MessagingMetrics],
     };
   }
 }

@@ -1,0 +1,3 @@
+export const LOGGER = Symbol('LOGGER');
+export const KAFKA = Symbol('KAFKA');
+export const TEMPORAL = Symbol('TEMPORAL');
