@@ -27,7 +27,8 @@ export function createMessagingMigration(schema: string): new () => MigrationInt
           created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
           sent_at timestamptz
         )`);
-      await q.query(`CREATE INDEX outbox_unsent_by_lane ON ${s}.outbox (lane, seq) WHERE sent_at IS NULL`);
+      // The relay reads the oldest unsent rows in insertion order: an index walk that stops after one batch.
+      await q.query(`CREATE INDEX outbox_unsent ON ${s}.outbox (seq) WHERE sent_at IS NULL`);
       await q.query(`CREATE INDEX outbox_sent_at ON ${s}.outbox (sent_at) WHERE sent_at IS NOT NULL`);
       await q.query(`
         CREATE TABLE ${s}.inbox (

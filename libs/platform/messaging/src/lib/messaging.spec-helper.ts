@@ -70,7 +70,7 @@ export async function createMessagingFixture(name: string) {
       await dataSource.transaction((tx) => writer.enqueueMany(tx, probe, payloads, ctx));
     },
     relay(overrides: Partial<OutboxRelayOptions> = {}) {
-      const relay = new OutboxRelay({ dataSource, databaseUrl: env.DATABASE_URL, schema, kafka, logger, pollIntervalMs: 200, ...overrides });
+      const relay = new OutboxRelay({ databaseUrl: env.DATABASE_URL, schema, kafka, logger, pollIntervalMs: 200, ...overrides });
       started.push(relay);
       return relay;
     },

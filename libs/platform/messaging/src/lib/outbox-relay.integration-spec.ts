@@ -69,7 +69,7 @@ describe('transactional outbox and relay (real PostgreSQL and Kafka)', () => {
     expect(onTopic).toBe(events.length + published.length);
   });
 
-  it('10,000 events over 50 keys arrive in order per key, with two relays running at once', async () => {
+  it('10,000 events over 50 keys arrive in order per key, while a relay loses its session and another takes its lanes over', async () => {
     const families = familyIds(50);
     const total = 10_000;
     // Interleaved keys, 20 transactions of 500 events.
@@ -80,15 +80,27 @@ describe('transactional outbox and relay (real PostgreSQL and Kafka)', () => {
       }));
     }
     await f.consumer();
-    await Promise.all([f.relay({ batchSize: 700 }).start(), f.relay({ batchSize: 300 }).start()]);
-    await waitFor(async () => (await f.count(`SELECT count(*) AS n FROM "${f.schema}".applied`)) >= total, { timeoutMs: 120_000, intervalMs: 500, what: '10,000 events applied' });
+    let publishedByA = 0;
+    let publishedByB = 0;
+    const a = f.relay({ batchSize: 300, afterPublish: async (ids) => void (publishedByA += ids.length) });
+    await a.start();
+    await waitFor(async () => publishedByA > 0, { what: 'relay A publishing' });
+    const b = f.relay({ batchSize: 700, afterPublish: async (ids) => void (publishedByB += ids.length) });
+    await b.start();
+    // B finds every lane leased by A. Then A's database session dies: its leases go with it.
+    expect(b.lanes()).toEqual([]);
+    await f.dataSource.query('SELECT pg_terminate_backend($1)', [a.sessionPid()]);
+    await waitFor(async () => publishedByB > 0 && b.lanes().length === 16, { what: 'relay B to take the lanes over' });
+    await waitFor(async () => (await f.count(`SELECT count(*) AS n FROM "${f.schema}".inbox`)) >= total, { timeoutMs: 120_000, intervalMs: 500, what: '10,000 events applied' });
     expect(await f.count(`SELECT count(*) AS n FROM "${f.schema}".applied`)).toBe(total);
+    expect(await f.count(`SELECT count(*) AS n FROM "${f.schema}".outbox WHERE sent_at IS NULL`)).toBe(0);
     const outOfOrder = await f.count(`
       SELECT count(*) AS n FROM (
         SELECT seq, lag(seq) OVER (PARTITION BY family_id ORDER BY n) AS previous FROM "${f.schema}".applied
       ) s WHERE previous IS NOT NULL AND seq <> previous + 1`);
     expect(outOfOrder).toBe(0);
     expect(await f.count(`SELECT count(DISTINCT family_id) AS n FROM "${f.schema}".applied`)).toBe(50);
+    expect(a.lanes()).toEqual([]);
   }, 180_000);
 
   it('NOTIFY wakes the relay: with a one-minute polling fallback, a committed event is still published at once', async () => {

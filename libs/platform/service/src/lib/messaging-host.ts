@@ -44,7 +44,7 @@ export class MessagingHost implements OnApplicationBootstrap, OnModuleDestroy {
   async onApplicationBootstrap(): Promise<void> {
     const created = await ensureTopics(this.kafka, topicList);
     if (created.length) this.logger.info({ topics: created }, 'Created Kafka topics from the catalog');
-    this.relay = new OutboxRelay({ dataSource: this.dataSource, databaseUrl: this.config.DATABASE_URL, schema: this.service.persistence.schema, kafka: this.kafka, logger: this.logger, metrics: this.metrics });
+    this.relay = new OutboxRelay({ databaseUrl: this.config.DATABASE_URL, schema: this.service.persistence.schema, kafka: this.kafka, logger: this.logger, metrics: this.metrics });
     await this.relay.start();
     const handlers = this.handlers ?? [];
     if (handlers.length > 0) {

@@ -19,6 +19,9 @@ export const cloudEventAttributes = z.object({
 });
 
 export type CloudEventAttributes = z.output<typeof cloudEventAttributes>;
+
+// Built once: zod compiles a schema on first use, so building it per call would recompile it every time.
+const cloudEventSchema = cloudEventAttributes.extend({ data: z.any() });
 export interface CloudEvent<T = unknown> extends CloudEventAttributes {
   data: T;
 }
@@ -41,9 +44,7 @@ export const dataschemaOf = (def: Pick<EventDefinition, 'type' | 'version'>) => 
 export function createEvent<S extends z.ZodObject>(def: EventDefinition<S>, payload: z.input<S>, ctx: EventContext): CloudEvent<z.output<S>> {
   const data = def.payload.parse(payload);
   const familyid = def.key(data);
-  return cloudEventAttributes
-    .extend({ data: z.any() })
-    .parse({
+  return cloudEventSchema.parse({
       specversion: '1.0',
       // globalThis.crypto, not node:crypto: this library is also imported (for types) by workflow code.
       id: ctx.id ?? globalThis.crypto.randomUUID(),
