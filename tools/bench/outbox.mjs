@@ -117,7 +117,7 @@ try {
   });
   await new Promise((r) => setTimeout(r, 5000)); // group join
   expecting = true;
-  const tickMs = 20;
+  const tickMs = 50;
   const perTick = target * (tickMs / 1000);
   let written = 0;
   let carry = 0;
@@ -142,11 +142,12 @@ try {
   await relay.stop();
   lags.sort((a, b) => a - b);
   const pct = (p) => lags[Math.min(lags.length - 1, Math.floor((p / 100) * lags.length))];
-  log(`${process.stdout.isTTY ? '\r' : ''}  lag at ${target.toFixed(0)} msg/s (half the relay maximum) for ${LAG_SECONDS} s: ${lags.length}/${written} consumed; insert → consumed p50 ${pct(50)} ms, p99 ${pct(99)} ms, max ${lags.at(-1)} ms`);
+  const achieved = written / LAG_SECONDS;
+  log(`${process.stdout.isTTY ? '\r' : ''}  lag run: target ${target.toFixed(0)} msg/s (half the relay maximum), achieved ${achieved.toFixed(0)} msg/s for ${LAG_SECONDS} s (the writer shares the 2 cores); ${lags.length}/${written} consumed; insert → consumed p50 ${pct(50)} ms, p99 ${pct(99)} ms, max ${lags.at(-1)} ms`);
   log('');
   log(`raw producer          ${rawRate.toFixed(0)} msg/s`);
   log(`outbox relay          ${relayRate.toFixed(0)} msg/s`);
-  log(`lag p99 @ half max    ${pct(99)} ms (target ≤ 250 ms)`);
+  log(`lag p99               ${pct(99)} ms at ${achieved.toFixed(0)} msg/s written (target ≤ 250 ms at half the maximum)`);
   log(`ratio relay/raw = ${(relayRate / rawRate).toFixed(3)}`);
 } finally {
   await dataSource.query(`DROP SCHEMA "${schema}" CASCADE`).catch(() => undefined);
