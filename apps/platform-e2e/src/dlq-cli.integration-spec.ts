@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { childRemovedEvent, createEvent, deadLetterTopicOf, toKafkaRecord } from '@linkages/shared-contracts';
 import { repoRoot } from '@linkages/platform-config';
+import { ensureTopics } from '@linkages/platform-messaging';
 import { stackEnv, uniqueSuffix, waitFor } from '@linkages/platform-testing';
 
 const dlq = (...args: string[]) => execFileSync(process.execPath, [join(repoRoot(), 'tools', 'dlq.mjs'), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -14,14 +15,8 @@ describe('npm run dlq (operators inspect and replay dead letters)', () => {
   const eventId = randomUUID();
 
   beforeAll(async () => {
-    // Make sure the catalog topics exist (a service would have created them at start).
-    execFileSync(process.execPath, [join(repoRoot(), 'tools', 'dlq.mjs'), 'list'], { stdio: 'ignore' });
-    const admin = kafka.admin();
-    await admin.connect();
-    const existing = new Set(await admin.listTopics());
-    const missing = [topic, deadLetterTopicOf(topic)].filter((t) => !existing.has(t));
-    if (missing.length) await admin.createTopics({ topics: missing.map((t) => ({ topic: t, numPartitions: 6 })), waitForLeaders: true });
-    await admin.disconnect();
+    // Make sure the topic and its dead-letter topic exist (a service creates them at start).
+    await ensureTopics(kafka, [childRemovedEvent.topic]);
     // A dead letter as an inbox consumer writes it.
     const record = toKafkaRecord(createEvent(childRemovedEvent, childRemovedEvent.example, { service: 'child-welfare', countyCode: '06085', correlationId: `it-${uniqueSuffix()}`, id: eventId }));
     const producer = kafka.producer();

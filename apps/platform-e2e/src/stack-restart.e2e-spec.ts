@@ -5,6 +5,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { repoRoot } from '@linkages/platform-config';
+import { ensureTopics } from '@linkages/platform-messaging';
 import { quietTemporalRuntime, stackEnv, uniqueSuffix } from '@linkages/platform-testing';
 
 const stack = (command: 'up' | 'down') => execFileSync(process.execPath, [join(repoRoot(), 'tools', 'stack', 'cli.mjs'), command], { stdio: 'pipe', encoding: 'utf8' });
@@ -34,10 +35,7 @@ describe('`npm run stack -- down` then `up` keeps what the servers stored', () =
     await db.connect();
     await db.query(`CREATE SCHEMA "${schema}"; CREATE TABLE "${schema}".probe (id int primary key, note text); INSERT INTO "${schema}".probe VALUES (1, 'before restart')`);
     await db.end();
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
-    await admin.disconnect();
+    await ensureTopics(kafka, [{ name: topic, partitions: 1, retentionMs: 3_600_000 }]);
     const producer = kafka.producer({ idempotent: true });
     await producer.connect();
     await producer.send({ topic, acks: -1, messages: [{ key: 'k', value: 'before restart' }] });
@@ -54,7 +52,7 @@ describe('`npm run stack -- down` then `up` keeps what the servers stored', () =
     await db.end();
     const admin = kafka.admin();
     await admin.connect();
-    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    await admin.deleteTopics({ topics: [topic, `${topic}.dlq`] }).catch(() => undefined);
     await admin.disconnect();
   });
 

@@ -12,7 +12,7 @@ describe('idempotent inbox consumer, dead letters and replay (real PostgreSQL an
     f = await createMessagingFixture('inbox');
   });
   afterEach(async () => {
-    await f.close();
+    await f?.close();
   });
 
   async function produceRaw(messages: { key: string; value: string; headers: Record<string, string> }[]) {

@@ -1,5 +1,6 @@
 import { stackEnv, uniqueSuffix } from '@linkages/platform-testing';
 import { createKafkaClient, describeKafka } from './kafka-client';
+import { ensureTopics } from './topics-admin';
 
 describe('Kafka (real KRaft broker)', () => {
   const kafka = createKafkaClient({ clientId: 'it-kafka', brokers: stackEnv().KAFKA_BROKERS.split(',') });
@@ -8,11 +9,11 @@ describe('Kafka (real KRaft broker)', () => {
 
   beforeAll(async () => {
     await admin.connect();
-    await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 1 }], waitForLeaders: true });
+    await ensureTopics(kafka, [{ name: topic, partitions: 3, retentionMs: 3_600_000 }]);
   });
 
   afterAll(async () => {
-    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    await admin.deleteTopics({ topics: [topic, `${topic}.dlq`] }).catch(() => undefined);
     await admin.disconnect();
   });
 

@@ -8,7 +8,7 @@ describe('transactional outbox and relay (real PostgreSQL and Kafka)', () => {
     f = await createMessagingFixture('outbox');
   });
   afterEach(async () => {
-    await f.close();
+    await f?.close();
   });
 
   it('a rolled-back business transaction publishes nothing', async () => {
