@@ -1,0 +1,163 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { BusinessCalendar, countyCalendarSpec, courtCalendarSpec } from './calendar';
+import { computeDue, type DueRule } from './compute-due';
+
+const county = countyCalendarSpec('06085');
+const court = courtCalendarSpec('06085');
+const rule = (basis: DueRule['basis'], length: number, extra: Partial<DueRule> = {}): DueRule => ({ id: `test.${basis}`, title: 'Test rule', citation: 'WIC 0', status: 'confirmed', basis, length, ...extra });
+
+describe('computeDue', () => {
+  it('10 calendar days from the day before Thanksgiving: day 10 is a Saturday, due Monday (CCP 12, 12a)', () => {
+    const r = computeDue(rule('calendar-days', 10, { id: 'cws.er.in-person-10-day', citation: 'WIC 16501(f)' }), '2026-11-25T16:40:00-08:00', county);
+    expect(r.dueDate).toBe('2026-12-07');
+    expect(r.dueAt).toBe('2026-12-07T23:59:59.999-08:00');
+    expect(r.explanation.rolledForward).toEqual({ from: '2026-12-05', to: '2026-12-07' });
+    expect(r.explanation.skipped).toEqual([
+      { date: '2026-12-05', reason: 'Saturday' },
+      { date: '2026-12-06', reason: 'Sunday' },
+    ]);
+    expect(r.explanation.summary).toContain('WIC 16501(f)');
+    expect(r.explanation.summary).toContain('first day not counted');
+  });
+
+  it('a last day on a holiday rolls past the holiday and the weekend', () => {
+    // 1 day after Wed 25 Nov 2026 is Thanksgiving; then the day after, Saturday, Sunday.
+    const r = computeDue(rule('calendar-days', 1), '2026-11-25T09:00:00-08:00', county);
+    expect(r.dueDate).toBe('2026-11-30');
+    expect(r.explanation.skipped.map((s) => s.reason)).toEqual(['Thanksgiving Day', 'Day after Thanksgiving', 'Saturday', 'Sunday']);
+  });
+
+  it('business days skip weekends and the county’s holidays, naming each', () => {
+    const r = computeDue(rule('business-days', 3), '2026-11-25T10:00:00-08:00', county);
+    expect(r.dueDate).toBe('2026-12-02');
+    expect(r.explanation.skipped).toEqual([
+      { date: '2026-11-26', reason: 'Thanksgiving Day' },
+      { date: '2026-11-27', reason: 'Day after Thanksgiving' },
+      { date: '2026-11-28', reason: 'Saturday' },
+      { date: '2026-11-29', reason: 'Sunday' },
+    ]);
+  });
+
+  it('court days follow the court calendar (CCP 135): MLK Day closes the court, not the county', () => {
+    const start = '2027-01-15T11:00:00-08:00'; // Friday
+    expect(computeDue(rule('court-days', 1), start, court).dueDate).toBe('2027-01-19');
+    expect(computeDue(rule('business-days', 1), start, county).dueDate).toBe('2027-01-18');
+  });
+
+  it('15 court days for a jurisdiction hearing across Christmas and New Year', () => {
+    const r = computeDue(rule('court-days', 15, { citation: 'WIC 334' }), '2026-12-18T14:00:00-08:00', court);
+    // Dec 21–24 (4), Dec 28–31 (8), Jan 4–8 (13), Jan 11–12 (15); Dec 25 and Jan 1 are holidays.
+    expect(r.dueDate).toBe('2027-01-12');
+    expect(r.explanation.skipped.filter((s) => !['Saturday', 'Sunday'].includes(s.reason))).toEqual([
+      { date: '2026-12-25', reason: 'Christmas Day' },
+      { date: '2027-01-01', reason: "New Year's Day" },
+    ]);
+  });
+
+  it('24 hours across the November daylight-saving change are 24 elapsed hours, not rolled', () => {
+    const r = computeDue(rule('hours', 24), '2026-10-31T12:00:00-07:00', county);
+    expect(r.dueAt).toBe('2026-11-01T11:00:00.000-08:00');
+    expect(r.dueDate).toBeNull();
+    expect(DateTime.fromISO(r.dueAt!).diff(DateTime.fromISO('2026-10-31T12:00:00-07:00'), 'hours').hours).toBe(24);
+    // A Saturday landing does not move an hour-based limit.
+    expect(computeDue(rule('hours', 24), '2026-12-04T09:00:00-08:00', county).dueAt).toBe('2026-12-05T09:00:00.000-08:00');
+  });
+
+  it('calendar days across the March daylight-saving change keep the local day', () => {
+    const r = computeDue(rule('calendar-days', 10), '2027-03-10T15:00:00-08:00', county);
+    expect(r.dueAt).toBe('2027-03-22T23:59:59.999-07:00'); // day 10 is Sat 20 Mar → Mon 22 Mar, now PDT
+  });
+
+  it('48 hours excluding non-court days (WIC 313): a Friday detention is due Tuesday', () => {
+    const r = computeDue(rule('hours-excluding-non-court-days', 48, { citation: 'WIC 313(a)' }), '2026-11-20T10:00:00-08:00', court);
+    expect(r.dueAt).toBe('2026-11-24T10:00:00.000-08:00');
+    expect(r.explanation.skipped).toEqual([
+      { date: '2026-11-21', reason: 'Saturday' },
+      { date: '2026-11-22', reason: 'Sunday' },
+    ]);
+  });
+
+  it('months: month ends clamp, leap years count, closed last days roll', () => {
+    expect(computeDue(rule('months', 6), '2027-08-31T10:00:00-07:00', county).dueDate).toBe('2028-02-29');
+    expect(computeDue(rule('months', 1), '2027-01-31T10:00:00-08:00', county).dueDate).toBe('2027-03-01'); // 28 Feb 2027 is a Sunday
+    expect(computeDue(rule('months', 6), '2026-12-25T10:00:00-08:00', county).dueDate).toBe('2027-06-25');
+  });
+
+  it('month ends in calendar days', () => {
+    expect(computeDue(rule('calendar-days', 30), '2027-01-31T10:00:00-08:00', county).dueDate).toBe('2027-03-02');
+  });
+
+  it('pauses stop the clock; extensions add time; both are explained', () => {
+    const base = rule('calendar-days', 20, { id: 'calworks.wtw.compliance-period' });
+    const paused = computeDue(base, '2026-11-24T09:00:00-08:00', county, {
+      pauses: [{ from: '2026-11-30T10:00:00-08:00', to: '2026-12-03T09:00:00-08:00', reasonCode: 'hearing-pending', by: 'sup-1' }],
+      extensions: [{ length: 5, reasonCode: 'good-cause-review', by: 'sup-1', at: '2026-12-04T09:00:00-08:00' }],
+    });
+    expect(paused.explanation.totalLength).toBe(28);
+    expect(paused.dueDate).toBe('2026-12-22');
+    expect(paused.explanation.summary).toMatch(/Extended by 5 calendar days \(good-cause-review, by sup-1\)/);
+    expect(paused.explanation.summary).toMatch(/Paused .* \(hearing-pending\): 3 calendar days added/);
+    const open = computeDue(base, '2026-11-24T09:00:00-08:00', county, { pauses: [{ from: '2026-11-30T10:00:00-08:00', reasonCode: 'hearing-pending', by: 'sup-1' }] });
+    expect(open.dueAt).toBeNull();
+    expect(open.explanation.pausedSince).toBe('2026-11-30T10:00:00-08:00');
+  });
+
+  it('an order can set the date, and the explanation says so', () => {
+    const r = computeDue(rule('court-days', 15), '2026-12-18T14:00:00-08:00', court, { override: { dueDate: '2027-01-20', reasonCode: 'continuance-wic-352', by: 'court', at: '2027-01-05T10:00:00-08:00' } });
+    expect(r.dueDate).toBe('2027-01-20');
+    expect(r.explanation.summary).toContain('continuance-wic-352');
+  });
+
+  it('rejects nonsense input', () => {
+    expect(() => computeDue(rule('calendar-days', -1), '2026-11-25T00:00:00-08:00', county)).toThrow(/whole number/);
+    expect(() => computeDue(rule('calendar-days', 1), 'yesterday', county)).toThrow(/ISO 8601/);
+  });
+});
+
+describe('computeDue invariants (property-based)', () => {
+  const instant = fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
+  const countyCal = new BusinessCalendar(county);
+  const courtCal = new BusinessCalendar(court);
+
+  it('a business-day or court-day due date never lands on a closure day', () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 1, max: 40 }), fc.boolean(), (start, n, onCourt) => {
+        const r = computeDue(rule(onCourt ? 'court-days' : 'business-days', n), start, onCourt ? court : county);
+        return (onCourt ? courtCal : countyCal).isOpen(r.dueDate!);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a rolled calendar-day due date is open, and never earlier than start + length', () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 0, max: 400 }), (start, n) => {
+        const r = computeDue(rule('calendar-days', n), start, county);
+        const floor = DateTime.fromISO(start, { zone: 'America/Los_Angeles' }).startOf('day').plus({ days: n }).toISODate()!;
+        return countyCal.isOpen(r.dueDate!) && r.dueDate! >= floor;
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('hour-based due instants are exactly start + N hours, whatever the day', () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 1, max: 240 }), (start, n) => {
+        const r = computeDue(rule('hours', n), start, county);
+        return Date.parse(r.dueAt!) - Date.parse(start) === n * 3_600_000;
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('more time never makes a deadline earlier', () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 0, max: 60 }), fc.constantFrom('calendar-days', 'business-days', 'court-days', 'months', 'hours-excluding-non-court-days') as fc.Arbitrary<DueRule['basis']>, (start, n, basis) => {
+        const cal = basis === 'court-days' || basis === 'hours-excluding-non-court-days' ? court : county;
+        return Date.parse(computeDue(rule(basis, n + 1), start, cal).dueAt!) >= Date.parse(computeDue(rule(basis, n), start, cal).dueAt!);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
