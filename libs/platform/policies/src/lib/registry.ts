@@ -1,0 +1,59 @@
+import { countyCalendarSpec, courtCalendarSpec, type CalendarOverrides, type CalendarSpec } from '@linkages/platform-deadlines';
+import type { PolicyOverride, PolicyRule } from './policy-rule';
+import { calworksFrRules } from './rules/calworks-fr.rules';
+import { calworksWtwRules } from './rules/calworks-wtw.rules';
+import { cwsCaseRules } from './rules/cws-case.rules';
+import { cwsCourtRules } from './rules/cws-court.rules';
+import { cwsEmergencyResponseRules } from './rules/cws-emergency-response.rules';
+import { linkagesRules } from './rules/linkages.rules';
+
+/** Every legal rule the platform enforces, one file per domain. */
+export const policyRules: readonly PolicyRule[] = [...cwsEmergencyResponseRules, ...cwsCourtRules, ...cwsCaseRules, ...calworksWtwRules, ...calworksFrRules, ...linkagesRules];
+
+export interface CountyConfiguration {
+  name: string;
+  /** Changes to configurable rules (unconfirmed or county practice); each names its source. */
+  rules?: Record<string, PolicyOverride>;
+  calendar?: CalendarOverrides;
+  court?: CalendarOverrides;
+}
+
+/** Policy registry with per-county configuration layered on the state defaults. */
+export class PolicyRegistry {
+  private readonly byId: Map<string, PolicyRule>;
+
+  constructor(
+    readonly rules: readonly PolicyRule[] = policyRules,
+    private readonly counties: Record<string, CountyConfiguration> = {},
+  ) {
+    this.byId = new Map(rules.map((r) => [r.id, r]));
+    if (this.byId.size !== rules.length) throw new Error('Two policy rules share an id');
+    for (const [county, config] of Object.entries(counties)) {
+      for (const [id, override] of Object.entries(config.rules ?? {})) {
+        const rule = this.byId.get(id);
+        if (!rule) throw new Error(`County ${county} overrides unknown rule '${id}'`);
+        if (!rule.configurablePerCounty) throw new Error(`County ${county} cannot override '${id}': it is a confirmed state rule`);
+        if (!override.source) throw new Error(`County ${county}'s override of '${id}' must name its source`);
+      }
+    }
+  }
+
+  /** The rule as it applies in a county (county configuration merged over the state default). */
+  rule(id: string, countyCode?: string): PolicyRule {
+    const rule = this.byId.get(id);
+    if (!rule) throw new Error(`Unknown policy rule '${id}'`);
+    const override = countyCode ? this.counties[countyCode]?.rules?.[id] : undefined;
+    return override ? { ...rule, ...override, source: `${override.source} (county ${countyCode} configuration; state default: ${rule.source})` } : rule;
+  }
+
+  /** The calendar that decides closed days for a rule in a county. */
+  calendarFor(rule: Pick<PolicyRule, 'calendar'>, countyCode: string): CalendarSpec {
+    const county = this.counties[countyCode];
+    return rule.calendar === 'court' ? courtCalendarSpec(countyCode, county?.court) : countyCalendarSpec(countyCode, county?.calendar);
+  }
+}
+
+/** County configurations in force. Empty: every county runs the state defaults until its configuration is recorded here. */
+export const countyConfigurations: Record<string, CountyConfiguration> = {};
+
+export const policyRegistry = new PolicyRegistry(policyRules, countyConfigurations);
