@@ -50,10 +50,10 @@ export default [
     },
   },
   {
-    // Tests may also use the testing helpers and real clients to drive what they test.
+    // Tests wire real parts together: they may also use the testing helpers, clients, activities and workflows.
     files: testFiles,
     rules: {
-      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: true, depConstraints: constraints(['type:testing', 'type:data-access']) }],
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: true, depConstraints: constraints(['type:testing', 'type:data-access', 'type:activities', 'type:workflows', 'type:domain']) }],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },

@@ -2,3 +2,5 @@
 export * from './lib/holidays';
 export * from './lib/calendar';
 export * from './lib/compute-due';
+export * from './lib/policy';
+export * from './lib/deadline-activities.contract';

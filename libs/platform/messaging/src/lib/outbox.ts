@@ -57,7 +57,8 @@ export class OutboxWriter {
       const n = params.length;
       return `($${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}::jsonb, $${n})`;
     });
-    await tx.query(`INSERT INTO ${this.table} (event_id, topic, partition_key, lane, event_type, headers, value) VALUES ${rows.join(', ')}`, params);
+    // An event id already in the outbox is the same event written again (a retried activity): keep the first.
+    await tx.query(`INSERT INTO ${this.table} (event_id, topic, partition_key, lane, event_type, headers, value) VALUES ${rows.join(', ')} ON CONFLICT (event_id) DO NOTHING`, params);
     await tx.query('SELECT pg_notify($1, $2)', [outboxChannel(this.schema), '']);
   }
 }

@@ -1,4 +1,4 @@
-import type { EscalationLevel, ReminderStage } from './policy-rule';
+import type { EscalationLevel, ReminderStage } from '@linkages/platform-deadlines';
 
 // Default reminder and escalation shapes. A rule picks the one that fits its length; a county may override.
 export const hoursLadder: EscalationLevel[] = [

@@ -1,25 +1,12 @@
-import type { DueRule } from '@linkages/platform-deadlines';
+import type { DeadlinePolicy } from '@linkages/platform-deadlines';
 
-/** A reminder before the due instant, as an ISO 8601 duration (P3D, PT4H). */
-export interface ReminderStage {
-  before: string;
-  notify: string;
-}
-
-/** One rung of the overdue ladder: who is told, and how long they have to acknowledge before the next rung. */
-export interface EscalationLevel {
-  level: number;
-  role: string;
-  acknowledgeWithin: string;
-}
+export type { EscalationLevel, ReminderStage } from '@linkages/platform-deadlines';
 
 export type PolicyDomain = 'cws-er' | 'cws-court' | 'cws-case' | 'calworks-wtw' | 'calworks-fr' | 'linkages';
 
 /** One legal rule: the deadline it sets, where it comes from, and how it is enforced. */
-export interface PolicyRule extends DueRule {
+export interface PolicyRule extends DeadlinePolicy {
   domain: PolicyDomain;
-  /** Which calendar decides closed days. */
-  calendar: 'county' | 'court';
   trigger: string;
   action: string;
   who: string;
@@ -28,10 +15,6 @@ export interface PolicyRule extends DueRule {
   verification: string;
   /** Unconfirmed and county rules can be changed per county (RULES.md legend). */
   configurablePerCounty: boolean;
-  reminders: ReminderStage[];
-  escalation: EscalationLevel[];
-  pause: { allowed: boolean; reasonCodes: string[] };
-  extension: { allowed: boolean; reasonCodes: string[]; max?: number };
   note?: string;
 }
 

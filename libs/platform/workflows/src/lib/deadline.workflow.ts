@@ -1,0 +1,332 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  log,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { SearchAttributeType, defineSearchAttributeKey } from '@temporalio/common';
+import { computeDue, isoDurationMs, type DeadlineActivities, type DeadlineEventInput, type DueResult } from '@linkages/platform-deadlines';
+import {
+  acknowledgeUpdate,
+  cancelUpdate,
+  deadlineViewQuery,
+  extendUpdate,
+  pauseUpdate,
+  recalculateUpdate,
+  resumeUpdate,
+  satisfyUpdate,
+  type DeadlineInput,
+  type DeadlineState,
+  type DeadlineView,
+} from './deadline.messages';
+
+export const deadlineSearchAttributes = {
+  status: defineSearchAttributeKey('DeadlineStatus', SearchAttributeType.KEYWORD),
+  dueAt: defineSearchAttributeKey('DeadlineDueAt', SearchAttributeType.DATETIME),
+};
+
+const { emitDeadlineEvent } = proxyActivities<DeadlineActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+const invalid = (message: string) => ApplicationFailure.nonRetryable(message, 'InvalidDeadlineRequest');
+
+/** Who acted: a staff member's pseudonymous id (a UUID), never a name. */
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+const requireActor = (by: string | undefined, what: string) => {
+  if (!by || !uuid.test(by)) throw invalid(`${what} needs who acted (by): a staff id (UUID)`);
+};
+
+/**
+ * A durable legal deadline: reminders before the due instant, the due stage, then an escalation ladder in which
+ * each level has an acknowledgment window before the next is raised. Satisfy, extend (reason code, who), pause and
+ * resume (the clock stops), acknowledge, recalculate (policy or calendar changed) and cancel arrive as updates,
+ * validated before they are accepted. Every stage change is published as a deadline event by an activity through
+ * the owning service's outbox. The due date and its explanation come from computeDue, which is pure.
+ */
+export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineView> {
+  if (!input?.deadlineId || !input.owner?.familyId || !input.policy?.id || !input.calendar?.id || !input.startAt) {
+    throw invalid('deadlineWorkflow needs deadlineId, owner, policy, calendar and startAt');
+  }
+  let policy = input.policy;
+  let calendar = input.calendar;
+  const now = () => new Date(Date.now()).toISOString();
+  const state: DeadlineState = input.state ?? {
+    status: 'pending',
+    pauses: [],
+    extensions: [],
+    remindersSent: 0,
+    dueEmitted: false,
+    escalationLevel: 0,
+    acknowledged: [],
+    timeline: [],
+  };
+  const raisedAt: Record<number, string> = {};
+  for (const entry of state.timeline) if (entry.kind === 'escalated') raisedAt[entry.detail['level'] as number] = entry.at;
+
+  const compute = (): DueResult => computeDue(policy, input.startAt, calendar, { pauses: state.pauses, extensions: state.extensions, ...(state.override ? { override: state.override } : {}) });
+  let due = compute();
+  let dirty = false;
+  const record = (kind: string, detail: Record<string, unknown> = {}) => state.timeline.push({ at: now(), kind, detail });
+  const view = (): DeadlineView => ({ deadlineId: input.deadlineId, owner: input.owner, ruleId: policy.id, startAt: input.startAt, state, due });
+  const terminal = () => state.status === 'satisfied' || state.status === 'cancelled';
+  const reminderAt = (i: number) => (due.dueAt ? Date.parse(due.dueAt) - isoDurationMs(policy.reminders[i]?.before ?? 'PT0S') : Infinity);
+
+  const publishSearchAttributes = () =>
+    upsertSearchAttributes([
+      { key: deadlineSearchAttributes.status, value: state.status },
+      ...(due.dueAt ? [{ key: deadlineSearchAttributes.dueAt, value: new Date(due.dueAt) }] : []),
+    ]);
+
+  const emit = (kind: DeadlineEventInput['kind'], extra: Partial<DeadlineEventInput> = {}) =>
+    emitDeadlineEvent({
+      eventId: uuid4(),
+      kind,
+      deadlineId: input.deadlineId,
+      familyId: input.owner.familyId,
+      countyCode: input.owner.countyCode,
+      ruleId: policy.id,
+      citation: policy.citation,
+      subjectRef: input.owner.subjectRef,
+      ownerService: input.owner.service,
+      dueAt: due.dueAt ?? now(),
+      correlationId: workflowInfo().workflowId,
+      ...extra,
+    });
+
+  /** After the due date moved: reminders still ahead fire again; a deadline no longer past due stops escalating. */
+  const rearm = () => {
+    due = compute();
+    const t = Date.now();
+    state.remindersSent = policy.reminders.filter((_, i) => reminderAt(i) <= t).length;
+    if (due.dueAt && Date.parse(due.dueAt) > t && state.status !== 'paused') {
+      state.dueEmitted = false;
+      state.escalationLevel = 0;
+      delete state.overdueSince;
+      state.status = 'pending';
+    }
+    publishSearchAttributes();
+    dirty = true;
+  };
+
+  const requireOpen = () => {
+    if (terminal()) throw invalid(`The deadline is ${state.status}`);
+  };
+
+  setHandler(deadlineViewQuery, view);
+
+  setHandler(
+    satisfyUpdate,
+    async ({ by }) => {
+      const late = due.dueAt !== null && Date.now() > Date.parse(due.dueAt);
+      state.satisfied = { at: now(), by, late };
+      state.status = 'satisfied';
+      record('satisfied', { by, late });
+      publishSearchAttributes();
+      dirty = true;
+      await emit('satisfied', { satisfiedAt: state.satisfied.at, satisfiedBy: by, late });
+      return view();
+    },
+    {
+      validator: ({ by }) => {
+        requireOpen();
+        requireActor(by, 'satisfy');
+      },
+    },
+  );
+
+  setHandler(
+    extendUpdate,
+    async (req) => {
+      const previousDueAt = due.dueAt;
+      if (req.dueDate) state.override = { dueDate: req.dueDate, reasonCode: req.reasonCode, by: req.by, at: now() };
+      else state.extensions.push({ length: req.length ?? 0, reasonCode: req.reasonCode, by: req.by, at: now() });
+      rearm();
+      record('extended', { ...req, previousDueAt, dueAt: due.dueAt });
+      await emit('extended', { previousDueAt: previousDueAt ?? now(), reasonCode: req.reasonCode, extendedBy: req.by });
+      return view();
+    },
+    {
+      validator: (req) => {
+        requireOpen();
+        if (!policy.extension.allowed) throw invalid(`${policy.id} cannot be extended (${policy.citation})`);
+        if (!policy.extension.reasonCodes.includes(req.reasonCode)) throw invalid(`Reason code '${req.reasonCode}' is not allowed for ${policy.id}: use one of ${policy.extension.reasonCodes.join(', ')}`);
+        requireActor(req.by, 'extend');
+        if ((req.length === undefined) === (req.dueDate === undefined)) throw invalid('extend needs exactly one of length or dueDate');
+        if (req.length !== undefined && (!Number.isInteger(req.length) || req.length < 1)) throw invalid('extend length must be a whole number ≥ 1');
+        if (req.dueDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(req.dueDate)) throw invalid('extend dueDate must be YYYY-MM-DD');
+        const used = state.extensions.length + (state.override ? 1 : 0);
+        if (policy.extension.max !== undefined && used >= policy.extension.max) throw invalid(`${policy.id} allows at most ${policy.extension.max} extension(s)`);
+      },
+    },
+  );
+
+  setHandler(
+    pauseUpdate,
+    async ({ reasonCode, by }) => {
+      state.pauses.push({ from: now(), reasonCode, by });
+      state.status = 'paused';
+      due = compute();
+      record('paused', { reasonCode, by });
+      publishSearchAttributes();
+      dirty = true;
+      return view();
+    },
+    {
+      validator: ({ reasonCode, by }) => {
+        requireOpen();
+        if (state.status === 'paused') throw invalid('The deadline is already paused');
+        if (!policy.pause.allowed) throw invalid(`${policy.id} cannot be paused (${policy.citation})`);
+        if (!policy.pause.reasonCodes.includes(reasonCode)) throw invalid(`Reason code '${reasonCode}' is not allowed for ${policy.id}: use one of ${policy.pause.reasonCodes.join(', ')}`);
+        requireActor(by, 'pause');
+      },
+    },
+  );
+
+  setHandler(
+    resumeUpdate,
+    async ({ by }) => {
+      const open = state.pauses.find((p) => p.to === undefined);
+      if (open) open.to = now();
+      state.status = state.dueEmitted ? 'overdue' : 'pending';
+      rearm();
+      record('resumed', { by, dueAt: due.dueAt });
+      return view();
+    },
+    {
+      validator: ({ by }) => {
+        requireOpen();
+        if (state.status !== 'paused') throw invalid('The deadline is not paused');
+        requireActor(by, 'resume');
+      },
+    },
+  );
+
+  setHandler(
+    acknowledgeUpdate,
+    async ({ level, by }) => {
+      state.acknowledged.push({ level, by, at: now() });
+      record('acknowledged', { level, by });
+      dirty = true;
+      return view();
+    },
+    {
+      validator: ({ level, by }) => {
+        requireOpen();
+        requireActor(by, 'acknowledge');
+        if (level < 1 || level > state.escalationLevel) throw invalid(`Level ${level} has not been raised (current level: ${state.escalationLevel})`);
+      },
+    },
+  );
+
+  setHandler(
+    recalculateUpdate,
+    async (req) => {
+      const previousDueAt = due.dueAt;
+      if (req.policy) policy = req.policy;
+      if (req.calendar) calendar = req.calendar;
+      rearm();
+      record('recalculated', { by: req.by, reasonCode: req.reasonCode, previousDueAt, dueAt: due.dueAt, summary: due.explanation.summary });
+      if (previousDueAt !== due.dueAt) await emit('extended', { previousDueAt: previousDueAt ?? now(), reasonCode: req.reasonCode, extendedBy: req.by });
+      return view();
+    },
+    {
+      validator: (req) => {
+        requireOpen();
+        requireActor(req.by, 'recalculate');
+        if (!req.reasonCode) throw invalid('recalculate needs a reasonCode');
+        if (req.policy && req.policy.id !== policy.id) throw invalid(`recalculate cannot switch rules (${policy.id} → ${req.policy.id})`);
+        if (req.calendar) computeDue(req.policy ?? policy, input.startAt, req.calendar); // throws on a malformed calendar
+      },
+    },
+  );
+
+  setHandler(
+    cancelUpdate,
+    async ({ by, reasonCode }) => {
+      state.status = 'cancelled';
+      record('cancelled', { by, reasonCode });
+      publishSearchAttributes();
+      dirty = true;
+      return view();
+    },
+    {
+      validator: ({ by, reasonCode }) => {
+        requireOpen();
+        requireActor(by, 'cancel');
+        if (!reasonCode) throw invalid('cancel needs a reasonCode');
+      },
+    },
+  );
+
+  /** The next thing that happens on its own, if nothing else does first. */
+  const nextStage = (): { at: number; fire: () => Promise<void> } | undefined => {
+    if (state.status === 'paused' || !due.dueAt) return undefined;
+    const i = state.remindersSent;
+    if (!state.dueEmitted && i < policy.reminders.length && reminderAt(i) < Date.parse(due.dueAt)) {
+      return {
+        at: reminderAt(i),
+        fire: async () => {
+          state.remindersSent++;
+          const remainingMs = Math.max(0, Date.parse(due.dueAt ?? now()) - Date.now());
+          record('reminder', { stage: i + 1, notify: policy.reminders[i]?.notify });
+          await emit('warning', { stage: i + 1, remaining: `PT${Math.round(remainingMs / 1000)}S` });
+        },
+      };
+    }
+    if (!state.dueEmitted) {
+      return {
+        at: Date.parse(due.dueAt),
+        fire: async () => {
+          state.dueEmitted = true;
+          state.status = 'overdue';
+          state.overdueSince = due.dueAt ?? now();
+          record('due', { dueAt: due.dueAt });
+          publishSearchAttributes();
+          await emit('due');
+          if (policy.escalation.length > 0) await escalate(1);
+        },
+      };
+    }
+    const level = state.escalationLevel;
+    const acknowledged = state.acknowledged.some((a) => a.level >= level);
+    const current = policy.escalation[level - 1];
+    if (level >= 1 && level < policy.escalation.length && !acknowledged && current && raisedAt[level]) {
+      return { at: Date.parse(raisedAt[level]) + isoDurationMs(current.acknowledgeWithin), fire: () => escalate(level + 1) };
+    }
+    return undefined;
+  };
+
+  const escalate = async (level: number) => {
+    state.escalationLevel = level;
+    raisedAt[level] = now();
+    record('escalated', { level, role: policy.escalation[level - 1]?.role });
+    await emit('overdue', { overdueSince: state.overdueSince ?? now(), escalationLevel: level });
+  };
+
+  if (!input.state) {
+    record('started', { dueAt: due.dueAt, summary: due.explanation.summary });
+    log.info('Deadline started', { deadlineId: input.deadlineId, ruleId: policy.id, dueAt: due.dueAt });
+  }
+  publishSearchAttributes();
+
+  while (!terminal()) {
+    const next = nextStage();
+    const changed = next ? await condition(() => dirty || terminal(), Math.max(0, next.at - Date.now())) : (await condition(() => dirty || terminal()), true);
+    dirty = false;
+    if (!changed && next) await next.fire();
+    if (workflowInfo().historyLength > (input.maxHistoryEvents ?? 5000) || workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof deadlineWorkflow>({ ...input, policy, calendar, state });
+    }
+  }
+  await condition(allHandlersFinished);
+  return view();
+}
