@@ -5,3 +5,4 @@ export * from './lib/platform.module';
 export * from './lib/bootstrap';
 export * from './lib/messaging-host';
 export * from './lib/tokens';
+export * from './lib/deadline-client';

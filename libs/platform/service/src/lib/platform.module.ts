@@ -9,7 +9,9 @@ import { createLogger, type Logger } from '@linkages/platform-logging';
 import { MessagingMetrics, OutboxWriter, createKafkaClient, describeKafka } from '@linkages/platform-messaging';
 import { createDataSourceOptions } from '@linkages/platform-persistence';
 import { TemporalWorkerHost, createTemporalClient, describeTemporal, workflowBundlePath, type TemporalClientHandle } from '@linkages/platform-temporal';
+import { DeadlineClient } from './deadline-client';
 import { MessagingHost, MetricsController, messagingMetricsProvider, outboxWriterProvider } from './messaging-host';
+import { createDeadlineActivities } from '@linkages/platform-activities';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { KAFKA, LOGGER, TEMPORAL } from './tokens';
 import { READINESS_CHECKS, ReadinessService, type ReadinessCheck, type ReadinessReport } from './readiness';
@@ -80,6 +82,7 @@ function baseProviders(descriptor: ServiceDescriptor, kind: ProcessKind): Provid
     outboxWriterProvider,
     messagingMetricsProvider,
     MessagingHost,
+    DeadlineClient,
   ];
 }
 
@@ -134,7 +137,7 @@ export class PlatformModule {
           useFactory: (ds: DataSource, kafka: Kafka, temporal: TemporalClientHandle, config: ServiceConfig) => [databaseCheck(ds, descriptor.persistence.schema), kafkaCheck(kafka), temporalCheck(temporal, config)],
         },
       ],
-      exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, LOGGER, KAFKA, TEMPORAL, ReadinessService, OutboxWriter, MessagingHost, MessagingMetrics],
+      exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, LOGGER, KAFKA, TEMPORAL, ReadinessService, OutboxWriter, MessagingHost, MessagingMetrics, DeadlineClient],
     };
   }
 
@@ -148,14 +151,15 @@ export class PlatformModule {
         ...baseProviders(descriptor, 'worker'),
         {
           provide: TemporalWorkerHost,
-          inject: [SERVICE_CONFIG, LOGGER],
-          useFactory: (config: ServiceConfig, logger: Logger) =>
+          inject: [SERVICE_CONFIG, LOGGER, getDataSourceToken(), OutboxWriter],
+          useFactory: (config: ServiceConfig, logger: Logger, dataSource: DataSource, outbox: OutboxWriter) =>
             new TemporalWorkerHost({
               address: config.TEMPORAL_ADDRESS,
               namespace: config.TEMPORAL_NAMESPACE,
               taskQueue: taskQueueOf(descriptor),
               workflowBundlePath: process.env['WORKFLOW_BUNDLE_PATH'] ?? workflowBundlePath(descriptor.name),
-              activities: options.activities ?? {},
+              // Every service's worker runs durable deadlines; its own activities come on top.
+              activities: { ...createDeadlineActivities({ dataSource, outbox }), ...(options.activities ?? {}) },
               logger,
             }),
         },
@@ -177,7 +181,7 @@ export class PlatformModule {
           ],
         },
       ],
-      exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, LOGGER, KAFKA, TEMPORAL, ReadinessService, TemporalWorkerHost, OutboxWriter, MessagingHost, MessagingMetrics],
+      exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, LOGGER, KAFKA, TEMPORAL, ReadinessService, TemporalWorkerHost, OutboxWriter, MessagingHost, MessagingMetrics, DeadlineClient],
     };
   }
 }

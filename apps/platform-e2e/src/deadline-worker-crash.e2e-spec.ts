@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import pg from 'pg';
+import { repoRoot } from '@linkages/platform-config';
+import { countyCalendarSpec, type DeadlinePolicy } from '@linkages/platform-deadlines';
+import { stackEnv, waitFor, waitForHttp } from '@linkages/platform-testing';
+import { deadlineViewQuery, deadlineWorkflow } from '@linkages/platform-workflows';
+
+// A real calworks worker process (dist/), killed with SIGKILL while a deadline is pending and again in the middle
+// of its escalation ladder. The Temporal dev server keeps the timers; a new worker picks them up; every stage is
+// published exactly once (the event id is chosen by the workflow and the outbox keeps the first write).
+const healthPort = 13202;
+const policy: DeadlinePolicy = {
+  id: 'test.worker-crash',
+  title: 'Worker crash test deadline',
+  citation: 'test',
+  status: 'confirmed',
+  basis: 'hours',
+  length: 0,
+  calendar: 'county',
+  reminders: [],
+  escalation: [
+    { level: 1, role: 'assigned-worker', acknowledgeWithin: 'PT4S' },
+    { level: 2, role: 'supervisor', acknowledgeWithin: 'PT4S' },
+    { level: 3, role: 'manager', acknowledgeWithin: 'PT4S' },
+  ],
+  pause: { allowed: false, reasonCodes: [] },
+  extension: { allowed: false, reasonCodes: [] },
+};
+
+function startWorker(): ChildProcess {
+  return spawn(process.execPath, [join(repoRoot(), 'dist/apps/calworks/src/worker.js')], {
+    env: { ...process.env, ...stackEnv(), WORKER_HEALTH_PORT: String(healthPort), PORT: '13002', LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+}
+
+async function kill(worker: ChildProcess) {
+  if (worker.exitCode !== null || worker.signalCode !== null) return;
+  const gone = new Promise((r) => worker.once('exit', r));
+  worker.kill('SIGKILL');
+  await gone;
+}
+
+describe('a deadline survives its worker being killed and escalates exactly once (dev server)', () => {
+  const db = new pg.Client({ connectionString: stackEnv().DATABASE_URL });
+  let connection: Connection;
+  let worker: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    await db.connect();
+    connection = await Connection.connect({ address: stackEnv().TEMPORAL_ADDRESS });
+  });
+  afterAll(async () => {
+    if (worker) await kill(worker);
+    await connection?.close();
+    await db.end();
+  });
+
+  const events = async (deadlineId: string) =>
+    ((await db.query(`SELECT event_type, value FROM calworks.outbox WHERE value::jsonb->>'deadlineId' = $1 ORDER BY seq`, [deadlineId])).rows as { event_type: string; value: string }[]).map((r) => {
+      const kind = r.event_type.replace('gov.ca.linkages.deadlines.deadline-', '').replace('.v1', '');
+      return kind === 'overdue' ? `overdue:${(JSON.parse(r.value) as { escalationLevel: number }).escalationLevel}` : kind;
+    });
+
+  it('kill while pending, kill mid-ladder: due and each level published once', async () => {
+    worker = startWorker();
+    await waitForHttp(`http://127.0.0.1:${healthPort}/health/ready`, { timeoutMs: 60_000 });
+    const client = new Client({ connection, namespace: stackEnv().TEMPORAL_NAMESPACE });
+    const deadlineId = randomUUID();
+    const startAt = new Date(Date.now() + 8000).toISOString();
+    const handle = await client.workflow.start(deadlineWorkflow, {
+      taskQueue: 'calworks',
+      workflowId: `calworks/deadline/${deadlineId}`,
+      args: [{ deadlineId, owner: { service: 'calworks', familyId: randomUUID(), countyCode: '06085', subjectRef: `test/${deadlineId}` }, policy, calendar: countyCalendarSpec('06085'), startAt }],
+    });
+    await waitFor(async () => (await handle.query(deadlineViewQuery)).state.timeline.length > 0, { what: 'the deadline to start' });
+
+    await kill(worker); // pending: the due timer lives on the server
+    await new Promise((r) => setTimeout(r, 9000));
+    expect(await events(deadlineId)).toEqual([]);
+
+    worker = startWorker();
+    await waitFor(async () => (await events(deadlineId)).includes('overdue:1'), { timeoutMs: 60_000, what: 'due and level 1 after the restart' });
+    await kill(worker); // between level 1 and level 2
+    await new Promise((r) => setTimeout(r, 5000));
+    worker = startWorker();
+    await waitFor(async () => (await events(deadlineId)).includes('overdue:3'), { timeoutMs: 60_000, what: 'levels 2 and 3' });
+    await new Promise((r) => setTimeout(r, 6000)); // anything duplicated would have arrived by now
+
+    expect(await events(deadlineId)).toEqual(['due', 'overdue:1', 'overdue:2', 'overdue:3']);
+    await handle.terminate('test finished');
+  }, 180_000);
+});
