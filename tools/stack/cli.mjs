@@ -2,6 +2,7 @@
 // npm run stack -- up | down | status | logs [name] | env
 // Installs (idempotently) and runs the platform's servers on 127.0.0.1: PostgreSQL, Kafka (KRaft), the Temporal dev
 // server with its Web UI, and the Temporal time-skipping test server used by workflow tests.
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StackError, ensureDir, logsDir, stackDir, step, totalElapsed } from './lib.mjs';
@@ -18,8 +19,20 @@ const servers = [
   ['temporal', temporal],
 ];
 
+/** A local secret, generated once into .stack/secrets (never committed). */
+function localSecret(name, make) {
+  const path = join(stackDir, 'secrets', name);
+  if (!existsSync(path)) {
+    ensureDir(join(stackDir, 'secrets'));
+    writeFileSync(path, make(), { mode: 0o600 });
+  }
+  return readFileSync(path, 'utf8').trim();
+}
+
 function writeEnv() {
   const env = {
+    TEMPORAL_ENCRYPTION_KEYS: process.env.TEMPORAL_ENCRYPTION_KEYS ?? `local-1:${localSecret('temporal-encryption-key', () => randomBytes(32).toString('base64'))}`,
+    CODEC_SERVER_TOKEN: process.env.CODEC_SERVER_TOKEN ?? localSecret('codec-server-token', () => randomBytes(24).toString('base64url')),
     DATABASE_URL: postgres.databaseUrl(),
     KAFKA_BROKERS: kafka.brokers(),
     TEMPORAL_ADDRESS: temporal.address(),

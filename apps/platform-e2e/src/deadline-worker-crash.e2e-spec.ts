@@ -2,10 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import pg from 'pg';
 import { repoRoot } from '@linkages/platform-config';
 import { countyCalendarSpec, type DeadlinePolicy } from '@linkages/platform-deadlines';
-import { stackEnv, waitFor, waitForHttp } from '@linkages/platform-testing';
+import { platformTemporalClient, stackEnv, waitFor, waitForHttp } from '@linkages/platform-testing';
 import { deadlineViewQuery, deadlineWorkflow } from '@linkages/platform-workflows';
 
 // A real calworks worker process (dist/), killed with SIGKILL while a deadline is pending and again in the middle
@@ -47,11 +48,12 @@ async function kill(worker: ChildProcess) {
 describe('a deadline survives its worker being killed and escalates exactly once (dev server)', () => {
   const db = new pg.Client({ connectionString: stackEnv().DATABASE_URL });
   let connection: Connection;
+  let client: Client;
   let worker: ChildProcess | undefined;
 
   beforeAll(async () => {
     await db.connect();
-    connection = await Connection.connect({ address: stackEnv().TEMPORAL_ADDRESS });
+    ({ connection, client } = await platformTemporalClient());
   });
   afterAll(async () => {
     if (worker) await kill(worker);
@@ -68,7 +70,6 @@ describe('a deadline survives its worker being killed and escalates exactly once
   it('kill while pending, kill mid-ladder: due and each level published once', async () => {
     worker = startWorker();
     await waitForHttp(`http://127.0.0.1:${healthPort}/health/ready`, { timeoutMs: 60_000 });
-    const client = new Client({ connection, namespace: stackEnv().TEMPORAL_NAMESPACE });
     const deadlineId = randomUUID();
     const startAt = new Date(Date.now() + 8000).toISOString();
     const handle = await client.workflow.start(deadlineWorkflow, {
@@ -93,4 +94,35 @@ describe('a deadline survives its worker being killed and escalates exactly once
     expect(await events(deadlineId)).toEqual(['due', 'overdue:1', 'overdue:2', 'overdue:3']);
     await handle.terminate('test finished');
   }, 180_000);
+
+  it('the raw history on the server holds no plaintext personal data: payloads and failure messages are encrypted', async () => {
+    if (!worker || worker.exitCode !== null || worker.signalCode !== null) {
+      worker = startWorker();
+      await waitForHttp(`http://127.0.0.1:${healthPort}/health/ready`, { timeoutMs: 60_000 });
+    }
+    const canaries = ['Canary Janet Q. Testperson', '123-45-6789', '1987-03-14'];
+    const deadlineId = randomUUID();
+    // A subject reference that (wrongly) carries a name, an SSN and a birth date: the codec must hide them anyway.
+    const handle = await client.workflow.start(deadlineWorkflow, {
+      taskQueue: 'calworks',
+      workflowId: `calworks/deadline/${deadlineId}`,
+      args: [{ deadlineId, owner: { service: 'calworks', familyId: randomUUID(), countyCode: '06085', subjectRef: canaries.join(' / ') }, policy, calendar: countyCalendarSpec('06085'), startAt: new Date(Date.now() + 60_000).toISOString() }],
+    });
+    await waitFor(async () => (await handle.query(deadlineViewQuery)).owner.subjectRef === canaries.join(' / '), { what: 'the decoded view' });
+    await expect(handle.executeUpdate('satisfy', { args: [{ by: canaries[0] }] })).rejects.toThrow();
+    await handle.terminate('test finished');
+    const bad = await client.workflow.start('deadlineWorkflow', { taskQueue: 'calworks', workflowId: `calworks/deadline/bad-${deadlineId}`, args: [{ deadlineId: canaries[1] }] });
+    await expect(bad.result()).rejects.toThrow();
+
+    // The same histories, read by a client with no codec: raw bytes as the server stores and shows them.
+    const raw = new Client({ connection, namespace: stackEnv().TEMPORAL_NAMESPACE });
+    for (const id of [handle.workflowId, bad.workflowId]) {
+      const history = await raw.workflow.getHandle(id).fetchHistory();
+      const bytes = Buffer.from(temporal.api.history.v1.History.encode(history).finish()).toString('latin1');
+      for (const canary of canaries) expect({ id, leaked: bytes.includes(canary) }).toEqual({ id, leaked: false });
+      expect(bytes).toContain('binary/encrypted');
+    }
+    const failure = (await raw.workflow.getHandle(bad.workflowId).fetchHistory()).events?.find((e) => e.workflowExecutionFailedEventAttributes)?.workflowExecutionFailedEventAttributes?.failure;
+    expect(failure?.message).toBe('Encoded failure');
+  }, 120_000);
 });

@@ -12,8 +12,8 @@ interface ComposeSummary {
 const composeFile = join(repoRoot(), 'docker-compose.yml');
 
 /** Loads a compose file with compose-go (Docker Compose's own loader), which validates it against the Compose spec schema. */
-function check(file: string, env: Record<string, string> = { POSTGRES_PASSWORD: 'from-the-environment' }): ComposeSummary {
-  const { POSTGRES_PASSWORD: _ignored, ...rest } = process.env;
+function check(file: string, env: Record<string, string> = { POSTGRES_PASSWORD: 'from-the-environment', TEMPORAL_ENCRYPTION_KEYS: 'k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' }): ComposeSummary {
+  const { POSTGRES_PASSWORD: _p, TEMPORAL_ENCRYPTION_KEYS: _k, CODEC_SERVER_TOKEN: _t, ...rest } = process.env;
   const out = execFileSync('go', ['run', '.', file], { cwd: join(repoRoot(), 'tools', 'compose-check'), env: { ...rest, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   return JSON.parse(out) as ComposeSummary;
 }
@@ -67,8 +67,9 @@ describe('docker-compose.yml (validated against the Compose specification)', () 
     for (const [name, type] of Object.entries(attributes)) expect(text).toContain(`${name}=${type}`);
   });
 
-  it('commits no default secret: without POSTGRES_PASSWORD the file does not load', () => {
-    expect(checkFails(composeFile, {})).toMatch(/POSTGRES_PASSWORD/);
+  it('commits no default secret: without POSTGRES_PASSWORD or TEMPORAL_ENCRYPTION_KEYS the file does not load', () => {
+    expect(checkFails(composeFile, { TEMPORAL_ENCRYPTION_KEYS: 'k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' })).toMatch(/POSTGRES_PASSWORD/);
+    expect(checkFails(composeFile, { POSTGRES_PASSWORD: 'x' })).toMatch(/TEMPORAL_ENCRYPTION_KEYS/);
   });
 
   it('the validator rejects what the specification forbids', () => {

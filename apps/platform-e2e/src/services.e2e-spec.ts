@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
 import { repoRoot } from '@linkages/platform-config';
-import { stackEnv, uniqueSuffix, waitForHttp } from '@linkages/platform-testing';
+import { platformTemporalClient, stackEnv, uniqueSuffix, waitForHttp } from '@linkages/platform-testing';
 
 // `npm start` itself (tools/start.mjs, minus the npm install and build that `npm test` already did), with every
 // service port shifted by 10000 so a developer's running `npm start` does not collide with the test.
@@ -79,9 +78,8 @@ describe('npm start: the four services against the real stack', () => {
   });
 
   it.each(services)('$name: its worker runs a workflow with a durable timer on the dev server', async (s) => {
-    const connection = await Connection.connect({ address: stackEnv().TEMPORAL_ADDRESS });
+    const { connection, client } = await platformTemporalClient();
     try {
-      const client = new Client({ connection, namespace: stackEnv().TEMPORAL_NAMESPACE });
       const result = await client.workflow.execute('diagnosticTimerWorkflow', {
         taskQueue: s.name,
         workflowId: `platform/diagnostic-timer/e2e-${s.name}-${uniqueSuffix()}`,
@@ -92,6 +90,26 @@ describe('npm start: the four services against the real stack', () => {
     } finally {
       await connection.close();
     }
+  });
+
+  it('the codec server round-trips payloads for a bearer of the operators\' token, refuses anyone else, and allows the Temporal UI origin', async () => {
+    const url = `http://127.0.0.1:${services[0]!.port}/codec`;
+    const plain = { metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from('{"note":"Canary Jane"}').toString('base64') };
+    const post = (path: string, body: unknown, token?: string) =>
+      fetch(`${url}/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    const token = stackEnv().CODEC_SERVER_TOKEN;
+    const encoded = (await (await post('encode', { payloads: [plain] }, token)).json()) as { payloads: { metadata: Record<string, string>; data: string }[] };
+    expect(Buffer.from(encoded.payloads[0]!.metadata['encoding']!, 'base64').toString()).toBe('binary/encrypted');
+    expect(Buffer.from(encoded.payloads[0]!.data, 'base64').toString()).not.toContain('Canary');
+    const decoded = (await (await post('decode', encoded, token)).json()) as { payloads: unknown[] };
+    expect(decoded.payloads).toEqual([plain]);
+    const refused = await post('decode', encoded, 'not-the-token-not-the-token');
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect((await post('decode', encoded)).status).toBe(401);
+    const preflight = (origin: string) => fetch(`${url}/decode`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } });
+    expect((await preflight('http://127.0.0.1:8233')).headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:8233');
+    expect((await preflight('http://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('Ctrl-C stops every API and worker cleanly', async () => {

@@ -2,3 +2,5 @@ export * from './lib/workflow-id';
 export * from './lib/temporal-client';
 export * from './lib/workflow-bundle';
 export * from './lib/temporal-worker.host';
+export * from './lib/encryption-codec';
+export * from './lib/data-converter';

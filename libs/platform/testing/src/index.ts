@@ -2,3 +2,4 @@ export * from './lib/stack-env';
 export * from './lib/time-skipping';
 export * from './lib/wait-for-http';
 export * from './lib/wait-for';
+export * from './lib/temporal-client';

@@ -2,7 +2,7 @@ import { ConfigValidationError, loadConfig, redactConfig } from './load-config';
 import { serviceConfigSchema } from './platform-config.schema';
 
 const schema = serviceConfigSchema({ port: 3002, workerHealthPort: 3102 });
-const valid = { DATABASE_URL: 'postgres://u:secret@127.0.0.1:5432/db', KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093' };
+const valid = { DATABASE_URL: 'postgres://u:secret@127.0.0.1:5432/db', KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093', TEMPORAL_ENCRYPTION_KEYS: 'k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' };
 
 describe('loadConfig', () => {
   it('applies defaults and parses lists', () => {

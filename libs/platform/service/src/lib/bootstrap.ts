@@ -71,6 +71,8 @@ export async function bootstrapApi(apiModule: Type<unknown>, descriptor: Service
   app.useLogger(new NestPinoLogger(logger));
   closeGracefullyOnSignal(app, logger, descriptor.name);
   app.useBodyParser('json', { limit: '256kb' });
+  // The Temporal Web UI calls the codec server from the browser.
+  app.enableCors({ origin: [config.TEMPORAL_UI_ORIGIN], credentials: true, allowedHeaders: ['authorization', 'content-type', 'x-namespace'], methods: ['GET', 'POST'] });
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app, descriptor), { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
   await app.listen(config.PORT, config.HOST);
   logger.info({ url: `http://${config.HOST}:${config.PORT}`, docs: `http://${config.HOST}:${config.PORT}/docs`, config: redactConfig(config, secretConfigKeys) }, `${descriptor.name} API listening`);

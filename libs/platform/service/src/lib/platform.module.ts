@@ -8,7 +8,8 @@ import type { ServiceConfig } from '@linkages/platform-config';
 import { createLogger, type Logger } from '@linkages/platform-logging';
 import { MessagingMetrics, OutboxWriter, createKafkaClient, describeKafka } from '@linkages/platform-messaging';
 import { createDataSourceOptions } from '@linkages/platform-persistence';
-import { TemporalWorkerHost, createTemporalClient, describeTemporal, workflowBundlePath, type TemporalClientHandle } from '@linkages/platform-temporal';
+import { TemporalWorkerHost, createTemporalClient, platformDataConverter, describeTemporal, workflowBundlePath, type TemporalClientHandle } from '@linkages/platform-temporal';
+import { CodecController } from './codec.controller';
 import { DeadlineClient } from './deadline-client';
 import { MessagingHost, MetricsController, messagingMetricsProvider, outboxWriterProvider } from './messaging-host';
 import { createDeadlineActivities } from '@linkages/platform-activities';
@@ -75,7 +76,7 @@ function baseProviders(descriptor: ServiceDescriptor, kind: ProcessKind): Provid
     {
       provide: TEMPORAL,
       inject: [SERVICE_CONFIG],
-      useFactory: (config: ServiceConfig) => createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE }),
+      useFactory: (config: ServiceConfig) => createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, dataConverter: platformDataConverter(config.TEMPORAL_ENCRYPTION_KEYS) }),
     },
     TemporalClientLifecycle,
     ReadinessService,
@@ -127,7 +128,7 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [persistenceImport(descriptor, 'api')],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, CodecController],
       providers: [
         ...baseProviders(descriptor, 'api'),
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
@@ -161,6 +162,7 @@ export class PlatformModule {
               // Every service's worker runs durable deadlines; its own activities come on top.
               activities: { ...createDeadlineActivities({ dataSource, outbox }), ...(options.activities ?? {}) },
               logger,
+              dataConverter: platformDataConverter(config.TEMPORAL_ENCRYPTION_KEYS),
             }),
         },
         {

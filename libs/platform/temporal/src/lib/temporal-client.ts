@@ -1,8 +1,10 @@
 import { Client, Connection } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 
 export interface TemporalClientOptions {
   address: string;
   namespace: string;
+  dataConverter?: DataConverter;
 }
 
 export interface TemporalClientHandle {
@@ -11,9 +13,9 @@ export interface TemporalClientHandle {
 }
 
 /** A lazily connected client: a service boots while Temporal is down, and readiness says so. */
-export function createTemporalClient({ address, namespace }: TemporalClientOptions): TemporalClientHandle {
+export function createTemporalClient({ address, namespace, dataConverter }: TemporalClientOptions): TemporalClientHandle {
   const connection = Connection.lazy({ address, connectTimeout: 3000 });
-  return { connection, client: new Client({ connection, namespace }) };
+  return { connection, client: new Client({ connection, namespace, ...(dataConverter ? { dataConverter } : {}) }) };
 }
 
 /** Readiness probe: the frontend answers and the namespace exists. */

@@ -1,5 +1,6 @@
 import type { OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type State } from '@temporalio/worker';
+import type { DataConverter } from '@temporalio/common';
 import type { Logger } from '@linkages/platform-logging';
 import { assertWorkflowBundle } from './workflow-bundle';
 
@@ -11,6 +12,7 @@ export interface TemporalWorkerOptions {
   workflowBundlePath: string;
   activities: object;
   logger: Logger;
+  dataConverter?: DataConverter;
   /** Called when the worker stops on its own (a crash): by default the process exits so the supervisor restarts it. */
   onFatal?: (error: unknown) => void;
 }
@@ -38,6 +40,7 @@ export class TemporalWorkerHost implements OnModuleInit, OnApplicationBootstrap,
       taskQueue,
       workflowBundle: { codePath },
       activities,
+      ...(this.options.dataConverter ? { dataConverter: this.options.dataConverter } : {}),
       shutdownGraceTime: '10 seconds',
     });
   }

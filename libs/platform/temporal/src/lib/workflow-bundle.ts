@@ -8,6 +8,8 @@ export function workflowBundleOptions(workflowsPath: string): BundleOptions {
   const alias = Object.fromEntries(Object.entries(workspacePathAliases()).map(([name, target]) => [`${name}$`, target]));
   return {
     workflowsPath,
+    // Failure messages are encoded (then encrypted) inside the sandbox too.
+    failureConverterPath: join(repoRoot(), 'libs', 'platform', 'temporal', 'src', 'lib', 'failure-converter.ts'),
     webpackConfigHook: (config) => ({
       ...config,
       resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string | false>), ...alias } },

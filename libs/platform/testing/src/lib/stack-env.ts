@@ -8,9 +8,11 @@ export interface StackEnv {
   TEMPORAL_ADDRESS: string;
   TEMPORAL_NAMESPACE: string;
   TEMPORAL_TEST_SERVER_PATH: string;
+  TEMPORAL_ENCRYPTION_KEYS: string;
+  CODEC_SERVER_TOKEN: string;
 }
 
-const keys: (keyof StackEnv)[] = ['DATABASE_URL', 'KAFKA_BROKERS', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TEST_SERVER_PATH'];
+const keys: (keyof StackEnv)[] = ['DATABASE_URL', 'KAFKA_BROKERS', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TEST_SERVER_PATH', 'TEMPORAL_ENCRYPTION_KEYS', 'CODEC_SERVER_TOKEN'];
 
 export const stackDir = () => process.env['LINKAGES_STACK_DIR'] ?? join(repoRoot(), '.stack');
 
