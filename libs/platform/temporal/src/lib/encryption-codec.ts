@@ -43,9 +43,10 @@ export class EncryptionCodec implements PayloadCodec {
   private readonly active: EncryptionKey;
 
   constructor(keys: readonly EncryptionKey[]) {
-    if (keys.length === 0) throw new Error('EncryptionCodec needs at least one key');
+    const active = keys.at(-1);
+    if (!active) throw new Error('EncryptionCodec needs at least one key');
     this.byId = new Map(keys.map((k) => [k.id, k.key]));
-    this.active = keys[keys.length - 1]!;
+    this.active = active;
   }
 
   async encode(payloads: Payload[]): Promise<Payload[]> {
