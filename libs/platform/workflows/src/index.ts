@@ -2,3 +2,4 @@
 export * from './lib/diagnostic-timer.workflow';
 export * from './lib/deadline.workflow';
 export * from './lib/deadline.messages';
+export * from './lib/bench-timer.workflow';
