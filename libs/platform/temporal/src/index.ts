@@ -4,3 +4,4 @@ export * from './lib/workflow-bundle';
 export * from './lib/temporal-worker.host';
 export * from './lib/encryption-codec';
 export * from './lib/data-converter';
+export * from './lib/telemetry';

@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 
 export interface TemporalClientOptions {
   address: string;
@@ -15,7 +16,8 @@ export interface TemporalClientHandle {
 /** A lazily connected client: a service boots while Temporal is down, and readiness says so. */
 export function createTemporalClient({ address, namespace, dataConverter }: TemporalClientOptions): TemporalClientHandle {
   const connection = Connection.lazy({ address, connectTimeout: 3000 });
-  return { connection, client: new Client({ connection, namespace, ...(dataConverter ? { dataConverter } : {}) }) };
+  // Client spans start the trace that the workflow and its activities continue.
+  return { connection, client: new Client({ connection, namespace, interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] }, ...(dataConverter ? { dataConverter } : {}) }) };
 }
 
 /** Readiness probe: the frontend answers and the namespace exists. */

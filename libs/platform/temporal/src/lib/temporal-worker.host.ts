@@ -2,6 +2,7 @@ import type { OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nes
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type State } from '@temporalio/worker';
 import type { DataConverter } from '@temporalio/common';
 import type { Logger } from '@linkages/platform-logging';
+import { workerTelemetry } from './telemetry';
 import { assertWorkflowBundle } from './workflow-bundle';
 
 export interface TemporalWorkerOptions {
@@ -41,6 +42,7 @@ export class TemporalWorkerHost implements OnModuleInit, OnApplicationBootstrap,
       workflowBundle: { codePath },
       activities,
       ...(this.options.dataConverter ? { dataConverter: this.options.dataConverter } : {}),
+      ...workerTelemetry(taskQueue),
       shutdownGraceTime: '10 seconds',
     });
   }

@@ -10,6 +10,7 @@ export function workflowBundleOptions(workflowsPath: string): BundleOptions {
     workflowsPath,
     // Failure messages are encoded (then encrypted) inside the sandbox too.
     failureConverterPath: join(repoRoot(), 'libs', 'platform', 'temporal', 'src', 'lib', 'failure-converter.ts'),
+    workflowInterceptorModules: [join(repoRoot(), 'libs', 'platform', 'temporal', 'src', 'lib', 'workflow-interceptors.ts')],
     webpackConfigHook: (config) => ({
       ...config,
       resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string | false>), ...alias } },

@@ -1,0 +1,33 @@
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { workerTelemetry, workflowBundleOptions } from '@linkages/platform-temporal';
+import { createTimeSkippingEnv, uniqueSuffix } from '@linkages/platform-testing';
+
+const silent = { info: () => undefined, debug: () => undefined, trace: () => undefined, warn: () => undefined, error: console.error, log: () => undefined };
+
+describe('worker telemetry (OpenTelemetry interceptors in the bundle and the worker)', () => {
+  it('produces workflow, activity and timer spans linked into one trace', async () => {
+    const env = await createTimeSkippingEnv();
+    try {
+      const exporter = new InMemorySpanExporter();
+      const { code } = await bundleWorkflowCode({ ...workflowBundleOptions(require.resolve('../index.ts')), logger: silent });
+      const taskQueue = `it-otel-${uniqueSuffix()}`;
+      let fired = 0;
+      const worker = await Worker.create({
+        connection: env.nativeConnection,
+        taskQueue,
+        workflowBundle: { code },
+        activities: { timerFired: async () => void fired++ },
+        ...workerTelemetry('it', new SimpleSpanProcessor(exporter)),
+      });
+      await worker.runUntil(env.client.workflow.execute('benchTimerWorkflow', { taskQueue, workflowId: `platform/bench-timer/${taskQueue}`, args: [{ dueAt: new Date(Date.now() + 3_600_000).toISOString() }] }));
+      expect(fired).toBe(1);
+      const spans = exporter.getFinishedSpans();
+      const names = spans.map((s) => s.name);
+      expect(names).toEqual(expect.arrayContaining(['RunWorkflow:benchTimerWorkflow', 'StartActivity:timerFired', 'RunActivity:timerFired']));
+      expect(new Set(spans.map((s) => s.spanContext().traceId)).size).toBe(1);
+    } finally {
+      await env.teardown();
+    }
+  });
+});
