@@ -1,3 +1,5 @@
+import { propagation } from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { Resource } from '@opentelemetry/resources';
 import { BasicTracerProvider, NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { OpenTelemetryActivityInboundInterceptor, OpenTelemetryActivityOutboundInterceptor, makeWorkflowExporter } from '@temporalio/interceptors-opentelemetry';
@@ -30,6 +32,8 @@ export class ActivityLogInterceptor implements ActivityInboundCallsInterceptor {
  * nothing by default, which still propagates trace context across services).
  */
 export function workerTelemetry(service: string, spanProcessor: SpanProcessor = new NoopSpanProcessor()): Pick<WorkerOptions, 'interceptors' | 'sinks'> {
+  // W3C trace context in Temporal headers: client → workflow → activity spans form one trace.
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   const resource = new Resource({ 'service.name': `linkages-${service}` });
   // Activity spans use this provider's tracer; workflow spans leave the sandbox through the `exporter` sink.
   const provider = new BasicTracerProvider({ resource });
