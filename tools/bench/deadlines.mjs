@@ -37,6 +37,7 @@ await ensureBuilt();
 const { Client, Connection } = require('@temporalio/client');
 const { NativeConnection, Worker, Runtime, DefaultLogger } = require('@temporalio/worker');
 const { countyCalendarSpec } = require(join(repoRoot, 'dist/libs/platform/deadlines/src/index.js'));
+const { workerTelemetry } = require(join(repoRoot, 'dist/libs/platform/temporal/src/index.js'));
 Runtime.install({ logger: new DefaultLogger('ERROR') });
 
 const address = process.env.TEMPORAL_ADDRESS;
@@ -70,6 +71,8 @@ const worker = await Worker.create({
   activities,
   maxCachedWorkflows: N + BURST + 1000,
   maxConcurrentActivityTaskExecutions: 200,
+  // As in the services: the workflow bundle carries tracing interceptors that export through this sink.
+  ...workerTelemetry('bench'),
 });
 const running = worker.run();
 const connection = await Connection.connect({ address });

@@ -6,6 +6,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { repoRoot } from '@linkages/platform-config';
 import { ensureTopics } from '@linkages/platform-messaging';
+import { workerTelemetry } from '@linkages/platform-temporal';
 import { quietTemporalRuntime, stackEnv, uniqueSuffix } from '@linkages/platform-testing';
 
 const stack = (command: 'up' | 'down') => execFileSync(process.execPath, [join(repoRoot(), 'tools', 'stack', 'cli.mjs'), command], { stdio: 'pipe', encoding: 'utf8' });
@@ -23,7 +24,7 @@ describe('`npm run stack -- down` then `up` keeps what the servers stored', () =
     // A completed workflow on the dev server, run by a worker with the prebuilt calworks bundle.
     const taskQueue = `e2e-restart-${suffix}`;
     const nativeConnection = await NativeConnection.connect({ address: stackEnv().TEMPORAL_ADDRESS });
-    const worker = await Worker.create({ connection: nativeConnection, namespace: stackEnv().TEMPORAL_NAMESPACE, taskQueue, workflowBundle: { codePath: join(repoRoot(), 'dist', 'workflow-bundles', 'calworks.js') } });
+    const worker = await Worker.create({ connection: nativeConnection, namespace: stackEnv().TEMPORAL_NAMESPACE, taskQueue, workflowBundle: { codePath: join(repoRoot(), 'dist', 'workflow-bundles', 'calworks.js') }, ...workerTelemetry('e2e') });
     const connection = await Connection.connect({ address: stackEnv().TEMPORAL_ADDRESS });
     const client = new Client({ connection, namespace: stackEnv().TEMPORAL_NAMESPACE });
     completedResult = await worker.runUntil(client.workflow.execute('diagnosticTimerWorkflow', { taskQueue, workflowId, args: [{ duration: '1 second' }] }));

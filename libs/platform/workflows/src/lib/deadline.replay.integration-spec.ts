@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { Worker, bundleWorkflowCode } from '@temporalio/worker';
-import { workflowBundleOptions } from '@linkages/platform-temporal';
+import { workerTelemetry, workflowBundleOptions } from '@linkages/platform-temporal';
 import { createDeadlineHarness } from './deadline.spec-helper';
 import { acknowledgeUpdate, extendUpdate, pauseUpdate, resumeUpdate, satisfyUpdate } from './deadline.messages';
 
@@ -71,7 +71,7 @@ function savedHistories() {
 async function replay(workflowsPath: string) {
   const { code } = await bundleWorkflowCode({ ...workflowBundleOptions(workflowsPath), logger: silent });
   const results = [];
-  for await (const result of Worker.runReplayHistories({ workflowBundle: { code }, replayName: 'deadline-replay' }, savedHistories())) results.push(result);
+  for await (const result of Worker.runReplayHistories({ workflowBundle: { code }, replayName: 'deadline-replay', sinks: workerTelemetry('replay').sinks }, savedHistories())) results.push(result);
   return results;
 }
 

@@ -6,7 +6,7 @@ import { createDeadlineActivities } from '@linkages/platform-activities';
 import { createMessagingMigration, OutboxWriter } from '@linkages/platform-messaging';
 import { createDataSourceOptions, migrateUp } from '@linkages/platform-persistence';
 import { policyRegistry } from '@linkages/platform-policies';
-import { workflowBundleOptions } from '@linkages/platform-temporal';
+import { workerTelemetry, workflowBundleOptions } from '@linkages/platform-temporal';
 import { createTimeSkippingEnv, stackEnv, uniqueSuffix } from '@linkages/platform-testing';
 import { deadlineWorkflow } from './deadline.workflow';
 import type { DeadlineInput } from './deadline.messages';
@@ -27,7 +27,7 @@ export async function createDeadlineHarness() {
   const outbox = new OutboxWriter(schema, 'child-welfare');
   const { code } = await bundleWorkflowCode({ ...workflowBundleOptions(require.resolve('../index.ts')), logger: silent });
   const taskQueue = `it-deadlines-${uniqueSuffix()}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: { code }, activities: createDeadlineActivities({ dataSource, outbox }) });
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: { code }, activities: createDeadlineActivities({ dataSource, outbox }), ...workerTelemetry('it') });
   const running = worker.run();
 
   return {

@@ -1,6 +1,6 @@
 import { Worker, bundleWorkflowCode } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { workflowBundleOptions } from '@linkages/platform-temporal';
+import { workerTelemetry, workflowBundleOptions } from '@linkages/platform-temporal';
 import { createTimeSkippingEnv, uniqueSuffix } from '@linkages/platform-testing';
 import { diagnosticTimerWorkflow } from './diagnostic-timer.workflow';
 
@@ -19,7 +19,7 @@ describe('diagnosticTimerWorkflow in the time-skipping test server', () => {
 
   it('sleeps 180 days of workflow time and finishes in seconds of real time', async () => {
     const taskQueue = `it-timer-${uniqueSuffix()}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle });
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle, ...workerTelemetry('it') });
     const result = await worker.runUntil(
       env.client.workflow.execute(diagnosticTimerWorkflow, { taskQueue, workflowId: `platform/diagnostic-timer/${taskQueue}`, args: [{ duration: '180 days' }] }),
     );
@@ -32,7 +32,7 @@ describe('diagnosticTimerWorkflow in the time-skipping test server', () => {
 
   it('rejects malformed input instead of sleeping forever', async () => {
     const taskQueue = `it-timer-${uniqueSuffix()}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle });
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle, ...workerTelemetry('it') });
     await expect(
       worker.runUntil(
         env.client.workflow.execute('diagnosticTimerWorkflow', { taskQueue, workflowId: `platform/diagnostic-timer/${taskQueue}`, args: [{}]}),
