@@ -32,9 +32,10 @@ export async function readDeadLetters(kafka: Kafka, dlqTopics: readonly string[]
   await admin.connect();
   const ends = new Map<string, Map<number, bigint>>();
   try {
-    const existing = new Set(await admin.listTopics());
+    const existing = new Set(await retryRetriable(() => admin.listTopics()));
     for (const topic of dlqTopics.filter((t) => existing.has(t))) {
-      ends.set(topic, new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, BigInt(p.high)])));
+      const offsets = await retryRetriable(() => admin.fetchTopicOffsets(topic));
+      ends.set(topic, new Map(offsets.map((p) => [p.partition, BigInt(p.high)])));
     }
   } finally {
     await admin.disconnect();
@@ -110,5 +111,20 @@ export async function replayDeadLetters(kafka: Kafka, letters: readonly DeadLett
     return letters.length;
   } finally {
     await producer.disconnect();
+  }
+}
+
+/**
+ * Retries an admin call that failed with an error Kafka marks retriable (a partition whose leadership is still
+ * settling on a freshly started or freshly changed broker answers "not the leader" for a moment).
+ */
+async function retryRetriable<T>(call: () => Promise<T>, attempts = 20): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (attempt >= attempts || !(error as { retriable?: boolean }).retriable) throw error;
+      await new Promise((r) => setTimeout(r, Math.min(100 * attempt, 1000)));
+    }
   }
 }
