@@ -3,3 +3,4 @@ export * from './lib/time-skipping';
 export * from './lib/wait-for-http';
 export * from './lib/wait-for';
 export * from './lib/temporal-client';
+export * from './lib/workflow-bundle';

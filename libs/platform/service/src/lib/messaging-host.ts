@@ -52,8 +52,8 @@ export class MessagingHost implements OnApplicationBootstrap, OnModuleDestroy {
         kafka: this.kafka,
         dataSource: this.dataSource,
         schema: this.service.persistence.schema,
-        groupId: `linkages-${this.service.name}`,
-        topics: [...new Set(handlers.map((h) => h.event.topic.name))],
+        groupId: this.groupId(),
+        topics: this.consumedTopics(),
         handlers,
         logger: this.logger,
         metrics: this.metrics,
@@ -67,6 +67,16 @@ export class MessagingHost implements OnApplicationBootstrap, OnModuleDestroy {
     await this.relay?.stop();
   }
 
+  /** The service's one consumer group. */
+  private groupId(): string {
+    return `linkages-${this.service.name}`;
+  }
+
+  /** The topics of the events the service handles. */
+  private consumedTopics(): string[] {
+    return [...new Set((this.handlers ?? []).map((h) => h.event.topic.name))];
+  }
+
   /** Refreshes the gauges that are read on scrape: outbox backlog and age, consumer lag. */
   async refreshGauges(): Promise<void> {
     const schema = this.service.persistence.schema;
@@ -75,13 +85,13 @@ export class MessagingHost implements OnApplicationBootstrap, OnModuleDestroy {
     )) as [{ backlog: number; age: number }];
     this.metrics.outboxBacklog.set({ schema }, row.backlog);
     this.metrics.outboxOldestUnsentSeconds.set({ schema }, row.age);
-    const handlers = this.handlers ?? [];
-    if (handlers.length === 0) return;
-    const groupId = `linkages-${this.service.name}`;
+    const topics = this.consumedTopics();
+    if (topics.length === 0) return;
+    const groupId = this.groupId();
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      for (const topic of new Set(handlers.map((h) => h.event.topic.name))) {
+      for (const topic of topics) {
         const ends = await admin.fetchTopicOffsets(topic);
         const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
         for (const end of ends) {

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
-import { Worker, bundleWorkflowCode } from '@temporalio/worker';
-import { workerTelemetry, workflowBundleOptions } from '@linkages/platform-temporal';
+import { Worker } from '@temporalio/worker';
+import { workerTelemetry } from '@linkages/platform-temporal';
+import { bundleWorkflowsForTest } from '@linkages/platform-testing';
 import { createDeadlineHarness } from './deadline.spec-helper';
 import { acknowledgeUpdate, extendUpdate, pauseUpdate, resumeUpdate, satisfyUpdate } from './deadline.messages';
 
@@ -10,7 +11,6 @@ import { acknowledgeUpdate, extendUpdate, pauseUpdate, resumeUpdate, satisfyUpda
 // alters the commands of in-flight runs fails here; make it with patched()/deprecatePatch() instead.
 // Refresh (after an intended, patched change, keeping the old files too): REFRESH_HISTORIES=1 npm run histories:refresh
 const dir = join(__dirname, '..', '..', 'histories');
-const silent = { info: () => undefined, debug: () => undefined, trace: () => undefined, warn: () => undefined, error: console.error, log: () => undefined };
 const ACTOR = '66666666-6666-4666-8666-666666666666';
 
 async function recordHistories(): Promise<void> {
@@ -69,7 +69,7 @@ function savedHistories() {
 }
 
 async function replay(workflowsPath: string) {
-  const { code } = await bundleWorkflowCode({ ...workflowBundleOptions(workflowsPath), logger: silent });
+  const { code } = await bundleWorkflowsForTest(workflowsPath);
   const results = [];
   for await (const result of Worker.runReplayHistories({ workflowBundle: { code }, replayName: 'deadline-replay', sinks: workerTelemetry('replay').sinks }, savedHistories())) results.push(result);
   return results;

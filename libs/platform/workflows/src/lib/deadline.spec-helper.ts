@@ -1,18 +1,17 @@
 import { DataSource } from 'typeorm';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { DateTime } from 'luxon';
 import { createDeadlineActivities } from '@linkages/platform-activities';
 import { createMessagingMigration, OutboxWriter } from '@linkages/platform-messaging';
 import { createDataSourceOptions, migrateUp } from '@linkages/platform-persistence';
 import { policyRegistry } from '@linkages/platform-policies';
-import { workerTelemetry, workflowBundleOptions } from '@linkages/platform-temporal';
-import { createTimeSkippingEnv, stackEnv, uniqueSuffix } from '@linkages/platform-testing';
+import { workerTelemetry } from '@linkages/platform-temporal';
+import { bundleWorkflowsForTest, createTimeSkippingEnv, stackEnv, uniqueSuffix } from '@linkages/platform-testing';
 import { deadlineWorkflow } from './deadline.workflow';
 import type { DeadlineInput } from './deadline.messages';
 
 export const ZONE = 'America/Los_Angeles';
-const silent = { info: () => undefined, debug: () => undefined, trace: () => undefined, warn: () => undefined, error: console.error, log: () => undefined };
 
 /**
  * The time-skipping test server, a worker with the real workflow bundle and the real deadline activities writing
@@ -25,7 +24,7 @@ export async function createDeadlineHarness() {
   await migrateUp(options);
   const dataSource = await new DataSource(options).initialize();
   const outbox = new OutboxWriter(schema, 'child-welfare');
-  const { code } = await bundleWorkflowCode({ ...workflowBundleOptions(require.resolve('../index.ts')), logger: silent });
+  const { code } = await bundleWorkflowsForTest(require.resolve('../index.ts'));
   const taskQueue = `it-deadlines-${uniqueSuffix()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: { code }, activities: createDeadlineActivities({ dataSource, outbox }), ...workerTelemetry('it') });
   const running = worker.run();

@@ -1,7 +1,7 @@
-import { Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { workerTelemetry, workflowBundleOptions } from '@linkages/platform-temporal';
-import { createTimeSkippingEnv, uniqueSuffix } from '@linkages/platform-testing';
+import { workerTelemetry } from '@linkages/platform-temporal';
+import { bundleWorkflowsForTest, createTimeSkippingEnv, uniqueSuffix } from '@linkages/platform-testing';
 import { diagnosticTimerWorkflow } from './diagnostic-timer.workflow';
 
 describe('diagnosticTimerWorkflow in the time-skipping test server', () => {
@@ -10,7 +10,7 @@ describe('diagnosticTimerWorkflow in the time-skipping test server', () => {
 
   beforeAll(async () => {
     env = await createTimeSkippingEnv();
-    workflowBundle = await bundleWorkflowCode({ ...workflowBundleOptions(require.resolve('../index.ts')), logger: quietBundlerLogger });
+    workflowBundle = await bundleWorkflowsForTest(require.resolve('../index.ts'));
   }, 120_000);
 
   afterAll(async () => {
@@ -40,5 +40,3 @@ describe('diagnosticTimerWorkflow in the time-skipping test server', () => {
     ).rejects.toMatchObject({ name: 'WorkflowFailedError', cause: { type: 'InvalidInput', nonRetryable: true } });
   });
 });
-
-const quietBundlerLogger = { info: () => undefined, debug: () => undefined, trace: () => undefined, warn: () => undefined, error: console.error, log: () => undefined };

@@ -1,16 +1,15 @@
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { Worker, bundleWorkflowCode } from '@temporalio/worker';
-import { workerTelemetry, workflowBundleOptions } from '@linkages/platform-temporal';
-import { createTimeSkippingEnv, uniqueSuffix } from '@linkages/platform-testing';
+import { Worker } from '@temporalio/worker';
+import { workerTelemetry } from '@linkages/platform-temporal';
+import { bundleWorkflowsForTest, createTimeSkippingEnv, uniqueSuffix } from '@linkages/platform-testing';
 
-const silent = { info: () => undefined, debug: () => undefined, trace: () => undefined, warn: () => undefined, error: console.error, log: () => undefined };
 
 describe('worker telemetry (OpenTelemetry interceptors in the bundle and the worker)', () => {
   it('produces workflow and activity spans; the activity schedule span is a child of the workflow run', async () => {
     const env = await createTimeSkippingEnv();
     try {
       const exporter = new InMemorySpanExporter();
-      const { code } = await bundleWorkflowCode({ ...workflowBundleOptions(require.resolve('../index.ts')), logger: silent });
+      const { code } = await bundleWorkflowsForTest(require.resolve('../index.ts'));
       const taskQueue = `it-otel-${uniqueSuffix()}`;
       let fired = 0;
       const worker = await Worker.create({
