@@ -2,7 +2,7 @@
 // (NestJS 12 and friends) compiled to CommonJS so Jest's CommonJS runtime can load them.
 const { swcOptions, jestModuleNameMapper } = require('./tools/swc.cjs');
 
-const esmOnlyPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm'];
+const esmOnlyPackages = ['@nestjs', 'jose', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm'];
 
 module.exports = {
   testEnvironment: 'node',

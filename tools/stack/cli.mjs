@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run stack -- up | down | status | logs [name] | env
 // Installs (idempotently) and runs the platform's servers on 127.0.0.1: PostgreSQL, Kafka (KRaft), the Temporal dev
-// server with its Web UI, and the Temporal time-skipping test server used by workflow tests.
+// server with its Web UI, the Temporal time-skipping test server used by workflow tests, and a development OpenID
+// Connect identity provider that signs tokens for the demo users (infra/local/dev-idp.mjs).
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import * as postgres from './components/postgres.mjs';
 import * as kafka from './components/kafka.mjs';
 import * as temporal from './components/temporal.mjs';
 import * as testServer from './components/temporal-test-server.mjs';
+import * as idp from './components/idp.mjs';
 
 export const envFile = join(stackDir, 'stack.env');
 
@@ -17,6 +19,7 @@ const servers = [
   ['postgres', postgres],
   ['kafka', kafka],
   ['temporal', temporal],
+  ['idp', idp],
 ];
 
 /** A local secret, generated once into .stack/secrets (never committed). */
@@ -32,7 +35,9 @@ function localSecret(name, make) {
 function writeEnv() {
   const env = {
     TEMPORAL_ENCRYPTION_KEYS: process.env.TEMPORAL_ENCRYPTION_KEYS ?? `local-1:${localSecret('temporal-encryption-key', () => randomBytes(32).toString('base64'))}`,
-    CODEC_SERVER_TOKEN: process.env.CODEC_SERVER_TOKEN ?? localSecret('codec-server-token', () => randomBytes(24).toString('base64url')),
+    FIELD_ENCRYPTION_KEYS: process.env.FIELD_ENCRYPTION_KEYS ?? `local-1:${localSecret('field-encryption-key', () => randomBytes(32).toString('base64'))}`,
+    BLIND_INDEX_KEY: process.env.BLIND_INDEX_KEY ?? localSecret('blind-index-key', () => randomBytes(32).toString('base64')),
+    ...idp.env(),
     DATABASE_URL: postgres.databaseUrl(),
     KAFKA_BROKERS: kafka.brokers(),
     TEMPORAL_ADDRESS: temporal.address(),
@@ -51,6 +56,7 @@ async function up() {
     step('install Kafka', () => kafka.install()),
     step('install Temporal CLI', () => temporal.install()),
     step('install Temporal test server', () => testServer.install()),
+    step('check development identity provider', () => idp.install()),
   ]);
   // Start in parallel: each waits for its own health check.
   await Promise.all(servers.map(([name, c]) => step(`start ${name}`, () => c.start())));
@@ -81,6 +87,7 @@ async function status() {
     probe(() => temporal.health()).then((r) => ['Temporal', r]),
     probe(() => temporal.uiHealth()).then((r) => ['Temporal UI', r]),
     probe(() => testServer.health()).then((r) => ['Temporal test server', r]),
+    probe(() => idp.health()).then((r) => ['Dev identity provider', r]),
   ]);
   const width = Math.max(...rows.map(([n]) => n.length));
   for (const [name, r] of rows) console.log(`${r.ok ? 'healthy  ' : 'UNHEALTHY'} ${name.padEnd(width)}  ${(r.where ?? '').padEnd(28)} ${r.detail}`);
@@ -108,7 +115,7 @@ const commands = {
 
 const command = process.argv[2];
 if (!commands[command]) {
-  console.error('usage: npm run stack -- up | down | status | logs [postgres|kafka|temporal] | env');
+  console.error('usage: npm run stack -- up | down | status | logs [postgres|kafka|temporal|idp] | env');
   process.exit(2);
 }
 try {

@@ -4,3 +4,4 @@ export * from './lib/wait-for-http';
 export * from './lib/wait-for';
 export * from './lib/temporal-client';
 export * from './lib/workflow-bundle';
+export * from './lib/dev-token';
