@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureDependencies, host, logsDir, ports, repoRoot, run, serviceEnv, services, step, totalElapsed } from './stack/lib.mjs';
+import { assertPortFree, ensureDependencies, host, logsDir, ports, repoRoot, run, serviceEnv, services, step, totalElapsed } from './stack/lib.mjs';
 
 const require = createRequire(import.meta.url);
 const flags = new Set(process.argv.slice(2));
@@ -31,6 +31,10 @@ async function main() {
     const { service } = require(join(repoRoot, 'dist/apps', name, 'src/service.js'));
     const port = service.port + offset;
     const healthPort = service.workerHealthPort + offset;
+    // A port already held (an earlier run's orphan, another checkout) would let the readiness check pass against
+    // the wrong process: refuse instead.
+    await assertPortFree(`${name} API`, port);
+    await assertPortFree(`${name} worker health`, healthPort);
     const env = serviceEnv({ PORT: String(port), WORKER_HEALTH_PORT: String(healthPort) });
     for (const [kind, entry] of [['api', 'main.js'], ['worker', 'worker.js']]) {
       const log = join(serviceLogs, `${name}-${kind}.log`);

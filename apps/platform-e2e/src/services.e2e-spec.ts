@@ -1,43 +1,24 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { repoRoot } from '@linkages/platform-config';
-import { platformTemporalClient, stackEnv, uniqueSuffix, waitForHttp } from '@linkages/platform-testing';
+import { devToken, platformTemporalClient, uniqueSuffix, waitForHttp } from '@linkages/platform-testing';
+import { servicePorts, startPlatform, type RunningPlatform } from './platform.spec-helper';
 
-// `npm start` itself (tools/start.mjs, minus the npm install and build that `npm test` already did), with every
-// service port shifted by 10000 so a developer's running `npm start` does not collide with the test.
-const offset = 10_000;
-const services = [
-  { name: 'referrals', title: 'Referrals', port: 3001 + offset, healthPort: 3101 + offset },
-  { name: 'calworks', title: 'CalWORKs', port: 3002 + offset, healthPort: 3102 + offset },
-  { name: 'child-welfare', title: 'Child Welfare Services', port: 3003 + offset, healthPort: 3103 + offset },
-  { name: 'notifications', title: 'Notifications', port: 3004 + offset, healthPort: 3104 + offset },
-];
-
+// `npm start` itself, every service port shifted by 10000.
 describe('npm start: the four services against the real stack', () => {
-  let start: ChildProcess;
-  let output = '';
-  let exited: Promise<number | null>;
+  const offset = 10_000;
+  const services = servicePorts(offset);
+  let platform: RunningPlatform;
+  const output = () => platform.output();
 
   beforeAll(async () => {
-    start = spawn(process.execPath, [join(repoRoot(), 'tools', 'start.mjs'), '--no-install', '--no-build'], {
-      env: { ...process.env, LINKAGES_PORT_OFFSET: String(offset), LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    start.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-    start.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-    exited = new Promise((resolve) => start.on('exit', (code) => resolve(code)));
-    const deadline = Date.now() + 150_000;
-    while (!output.includes('Linkages is up') && start.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
-    if (!output.includes('Linkages is up')) throw new Error(`npm start did not come up:\n${output}`);
+    platform = await startPlatform(offset);
   }, 180_000);
 
-  afterAll(() => {
-    if (start.exitCode === null) start.kill('SIGKILL');
+  afterAll(async () => {
+    await platform?.stop('SIGINT');
   });
 
   it('prints the URL of every API doc page and of the Temporal UI', () => {
-    for (const s of services) expect(output).toContain(`http://127.0.0.1:${s.port}/docs`);
-    expect(output).toContain('Temporal UI    http://127.0.0.1:8233');
+    for (const s of services) expect(output()).toContain(`http://127.0.0.1:${s.port}/docs`);
+    expect(output()).toContain('Temporal UI    http://127.0.0.1:8233');
   });
 
   it.each(services)('$name: API and worker are ready (database, Kafka, Temporal, worker)', async (s) => {
@@ -92,12 +73,12 @@ describe('npm start: the four services against the real stack', () => {
     }
   });
 
-  it('the codec server round-trips payloads for a bearer of the operators\' token, refuses anyone else, and allows the Temporal UI origin', async () => {
+  it('the codec server round-trips payloads for the ops role, refuses anyone else, and allows the Temporal UI origin', async () => {
     const url = `http://127.0.0.1:${services[0]!.port}/codec`;
     const plain = { metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from('{"note":"Canary Jane"}').toString('base64') };
     const post = (path: string, body: unknown, token?: string) =>
       fetch(`${url}/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-    const token = stackEnv().CODEC_SERVER_TOKEN;
+    const token = await devToken('ops');
     const encoded = (await (await post('encode', { payloads: [plain] }, token)).json()) as { payloads: { metadata: Record<string, string>; data: string }[] };
     expect(Buffer.from(encoded.payloads[0]!.metadata['encoding']!, 'base64').toString()).toBe('binary/encrypted');
     expect(Buffer.from(encoded.payloads[0]!.data, 'base64').toString()).not.toContain('Canary');
@@ -105,6 +86,7 @@ describe('npm start: the four services against the real stack', () => {
     expect(decoded.payloads).toEqual([plain]);
     const refused = await post('decode', encoded, 'not-the-token-not-the-token');
     expect(refused.status).toBe(401);
+    expect((await post('decode', encoded, await devToken('cws-supervisor'))).status).toBe(403);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
     expect((await post('decode', encoded)).status).toBe(401);
     const preflight = (origin: string) => fetch(`${url}/decode`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } });
@@ -113,8 +95,7 @@ describe('npm start: the four services against the real stack', () => {
   });
 
   it('Ctrl-C stops every API and worker cleanly', async () => {
-    start.kill('SIGINT');
-    expect(await exited).toBe(0);
-    expect(output).toContain('All services stopped cleanly.');
+    expect(await platform.stop('SIGINT')).toBe(0);
+    expect(output()).toContain('All services stopped cleanly.');
   }, 60_000);
 });

@@ -6,3 +6,5 @@ export * from './lib/bootstrap';
 export * from './lib/messaging-host';
 export * from './lib/tokens';
 export * from './lib/deadline-client';
+export * from './lib/validation';
+export * from './lib/idempotency';

@@ -21,15 +21,36 @@ export const platformConfigSchema = z.object({
   TEMPORAL_ENCRYPTION_KEYS: z
     .string({ error: 'is required (id:base64key[,…]; `npm run stack -- up` generates a local one)' })
     .regex(/^[A-Za-z0-9._-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9._-]+:[A-Za-z0-9+/=]+)*$/, 'must be id:base64key[,id:base64key…]'),
-  /** Bearer token the codec server accepts (operators' tool or the Temporal UI); absent: the codec server is off. */
-  CODEC_SERVER_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  /** AES-256-GCM keys for personal data at rest (SSN, date of birth): `id:base64key[,…]`, the last one encrypts. */
+  FIELD_ENCRYPTION_KEYS: z
+    .string({ error: 'is required (id:base64key[,…]; `npm run stack -- up` generates a local one)' })
+    .regex(/^[A-Za-z0-9._-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9._-]+:[A-Za-z0-9+/=]+)*$/, 'must be id:base64key[,id:base64key…]'),
+  /** HMAC-SHA256 key (base64, 32 bytes) for blind indexes: match an SSN without decrypting or storing it in clear. */
+  BLIND_INDEX_KEY: z
+    .string({ error: 'is required (base64, 32 bytes; `npm run stack -- up` generates a local one)' })
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded'),
+  /** OpenID Connect issuer whose tokens the APIs accept (the `iss` claim must equal it). */
+  AUTH_ISSUER: z.string({ error: 'is required (the OIDC issuer URL; `npm run stack -- up` runs a development one)' }).url(),
+  /** The issuer's JSON Web Key Set. */
+  AUTH_JWKS_URL: z.string({ error: 'is required (the issuer’s JWKS URL)' }).url(),
+  /** The `aud` every token must carry. */
+  AUTH_AUDIENCE: z.string().min(1).default('linkages-api'),
+  /** Accepted signature algorithms: asymmetric only, so a public key can never be used as an HMAC secret. */
+  AUTH_ALGORITHMS: z
+    .string()
+    .default('RS256,ES256')
+    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'], { error: 'only asymmetric algorithms are accepted (no HS*, no none)' })).min(1)),
+  AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  /** Requests per minute per authenticated user (per client address before authentication). */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** The Temporal Web UI's origin, allowed to call the codec server (CORS). */
   TEMPORAL_UI_ORIGIN: z.string().url().default('http://127.0.0.1:8233'),
   /** Listen address; loopback unless deployed behind something that needs otherwise. */
   HOST: z.string().min(1).default('127.0.0.1'),
 });
 
-export const secretConfigKeys = ['DATABASE_URL', 'TEMPORAL_ENCRYPTION_KEYS', 'CODEC_SERVER_TOKEN'] as const;
+export const secretConfigKeys = ['DATABASE_URL', 'TEMPORAL_ENCRYPTION_KEYS', 'FIELD_ENCRYPTION_KEYS', 'BLIND_INDEX_KEY'] as const;
 
 const port = z.coerce.number().int().min(1).max(65535);
 

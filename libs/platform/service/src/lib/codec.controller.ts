@@ -1,13 +1,18 @@
-import { timingSafeEqual } from 'node:crypto';
-import { Body, Controller, HttpCode, Inject, NotFoundException, Post, Req, UnauthorizedException, BadRequestException } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import { EncryptionCodec, parseEncryptionKeys } from '@linkages/platform-temporal';
+import { AUDIT_LOG, CorrelationId, CurrentPrincipal, Requires, type AuthenticatedRequest, type Principal } from '@linkages/platform-auth';
+import type { AuditLog } from '@linkages/platform-audit';
 import type { ServiceConfig } from '@linkages/platform-config';
-import type { Logger } from '@linkages/platform-logging';
 import { SERVICE_CONFIG } from './service-descriptor';
-import { LOGGER } from './tokens';
+import { ApiJsonBody, ValidBody } from './validation';
 
+const base64 = z.string().max(4_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
+const payloadsBody = z.object({
+  payloads: z.array(z.object({ metadata: z.record(z.string(), base64).optional(), data: base64.optional() })).max(1000),
+});
+type PayloadsBody = z.infer<typeof payloadsBody>;
 interface JsonPayload {
   metadata?: Record<string, string>;
   data?: string;
@@ -15,59 +20,57 @@ interface JsonPayload {
 
 /**
  * Temporal codec server (the protocol the Web UI and `temporal --codec-endpoint` speak): POST /codec/decode and
- * /codec/encode with `{ payloads: [{ metadata: {k: base64}, data: base64 }] }`. Decoding reveals personal data, so
- * every call needs the operators' bearer token, and every decode is logged with who asked (no payload content).
+ * /codec/encode with `{ payloads: [{ metadata: {k: base64}, data: base64 }] }`. Decoding reveals personal data:
+ * only the `ops` role may, and every decode is audited (who, which namespace, how many payloads; no content).
  */
 @ApiTags('temporal codec')
-@ApiBearerAuth()
 @Controller('codec')
 export class CodecController {
   private readonly codec: EncryptionCodec;
 
   constructor(
-    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(SERVICE_CONFIG) config: ServiceConfig,
+    @Inject(AUDIT_LOG) private readonly audit: AuditLog,
   ) {
     this.codec = new EncryptionCodec(parseEncryptionKeys(config.TEMPORAL_ENCRYPTION_KEYS));
   }
 
   @Post('decode')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Decrypt Temporal payloads for an authorized operator' })
+  @Requires('payloads.decode')
+  @ApiOperation({ summary: 'Decrypt Temporal payloads for an authorized operator (audited)' })
+  @ApiJsonBody(payloadsBody)
   @ApiOkResponse({ description: 'The decoded payloads' })
-  @ApiUnauthorizedResponse({ description: 'Missing or wrong bearer token' })
-  async decode(@Req() req: Request, @Body() body: { payloads?: JsonPayload[] }): Promise<{ payloads: JsonPayload[] }> {
-    this.authorize(req);
+  async decode(@Req() req: AuthenticatedRequest, @ValidBody(payloadsBody) body: PayloadsBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId: string): Promise<{ payloads: JsonPayload[] }> {
     const out = await this.codec.decode(fromJson(body));
-    this.logger.info({ namespace: req.header('x-namespace') ?? 'default', payloads: out.length }, 'Codec server decoded payloads');
+    await this.audit.append({
+      actorSubject: principal.subject,
+      actorRoles: principal.roles,
+      actorAgency: principal.agency,
+      actorCounty: principal.county,
+      action: 'decode',
+      recordType: 'temporal-payloads',
+      recordId: req.header('x-namespace') ?? 'default',
+      purpose: 'operations',
+      outcome: 'allowed',
+      correlationId,
+      details: { payloads: out.length },
+    });
     return { payloads: out.map(toJson) };
   }
 
   @Post('encode')
   @HttpCode(200)
+  @Requires('payloads.decode')
   @ApiOperation({ summary: 'Encrypt Temporal payloads (e.g. for a signal sent from the UI)' })
+  @ApiJsonBody(payloadsBody)
   @ApiOkResponse({ description: 'The encoded payloads' })
-  @ApiUnauthorizedResponse({ description: 'Missing or wrong bearer token' })
-  async encode(@Req() req: Request, @Body() body: { payloads?: JsonPayload[] }): Promise<{ payloads: JsonPayload[] }> {
-    this.authorize(req);
+  async encode(@ValidBody(payloadsBody) body: PayloadsBody): Promise<{ payloads: JsonPayload[] }> {
     return { payloads: (await this.codec.encode(fromJson(body))).map(toJson) };
-  }
-
-  private authorize(req: Request): void {
-    const expected = this.config.CODEC_SERVER_TOKEN;
-    if (!expected) throw new NotFoundException('The codec server is not enabled (CODEC_SERVER_TOKEN is not set)');
-    const given = /^Bearer (.+)$/.exec(req.header('authorization') ?? '')?.[1] ?? '';
-    const a = Buffer.from(given);
-    const b = Buffer.from(expected);
-    if (a.length !== b.length || !timingSafeEqual(a, b)) {
-      this.logger.warn({ ip: req.ip }, 'Codec server request refused');
-      throw new UnauthorizedException('A valid bearer token is required');
-    }
   }
 }
 
-function fromJson(body: { payloads?: JsonPayload[] }) {
-  if (!body || !Array.isArray(body.payloads)) throw new BadRequestException('Body must be { payloads: [...] }');
+function fromJson(body: PayloadsBody) {
   return body.payloads.map((p) => ({
     metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64')])),
     data: Buffer.from(p.data ?? '', 'base64'),

@@ -7,6 +7,7 @@ import { topicList } from '@linkages/shared-contracts';
 import type { ServiceConfig } from '@linkages/platform-config';
 import type { Logger } from '@linkages/platform-logging';
 import { InboxConsumer, MessagingMetrics, OutboxRelay, OutboxWriter, ensureTopics, type HandlerRegistration } from '@linkages/platform-messaging';
+import { PublicRoute } from '@linkages/platform-auth';
 import { SERVICE_CONFIG, SERVICE_DESCRIPTOR, type ServiceDescriptor } from './service-descriptor';
 import { KAFKA, LOGGER } from './tokens';
 
@@ -106,6 +107,7 @@ export class MessagingHost implements OnApplicationBootstrap, OnModuleDestroy {
 }
 
 @ApiTags('health')
+@PublicRoute('Prometheus scrape target on the internal network: counters and gauges only, no personal data')
 @Controller('metrics')
 export class MetricsController {
   constructor(

@@ -1,5 +1,9 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Module, type DynamicModule, type OnModuleDestroy, type Provider, ServiceUnavailableException } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { AUDIT_LOG, AuthGuard, PublicRoute, ROUTE_POLICY, TOKEN_VERIFIER, createTokenVerifier, type AuthenticatedRequest, type RoutePolicy } from '@linkages/platform-auth';
+import { AuditLog } from '@linkages/platform-audit';
+import { BlindIndex, FieldCipher, parseKeyring } from '@linkages/platform-crypto';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -14,7 +18,8 @@ import { DeadlineClient } from './deadline-client';
 import { MessagingHost, MetricsController, messagingMetricsProvider, outboxWriterProvider } from './messaging-host';
 import { createDeadlineActivities } from '@linkages/platform-activities';
 import { ProblemDetailsFilter } from './problem-details.filter';
-import { KAFKA, LOGGER, TEMPORAL } from './tokens';
+import { BLIND_INDEX, FIELD_CIPHER, KAFKA, LOGGER, TEMPORAL } from './tokens';
+import { IdempotencyInterceptor } from './idempotency';
 import { READINESS_CHECKS, ReadinessService, type ReadinessCheck, type ReadinessReport } from './readiness';
 import { SERVICE_CONFIG, SERVICE_DESCRIPTOR, loadServiceConfig, taskQueueOf, type ServiceDescriptor } from './service-descriptor';
 
@@ -31,6 +36,7 @@ class TemporalClientLifecycle implements OnModuleDestroy {
 }
 
 @ApiTags('health')
+@PublicRoute('Liveness and readiness probes for the orchestrator; no personal data')
 @Controller('health')
 export class HealthController {
   constructor(
@@ -78,6 +84,9 @@ function baseProviders(descriptor: ServiceDescriptor, kind: ProcessKind): Provid
       inject: [SERVICE_CONFIG],
       useFactory: (config: ServiceConfig) => createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, dataConverter: platformDataConverter(config.TEMPORAL_ENCRYPTION_KEYS) }),
     },
+    { provide: FIELD_CIPHER, inject: [SERVICE_CONFIG], useFactory: (config: ServiceConfig) => new FieldCipher(parseKeyring(config.FIELD_ENCRYPTION_KEYS, 'FIELD_ENCRYPTION_KEYS')) },
+    { provide: BLIND_INDEX, inject: [SERVICE_CONFIG], useFactory: (config: ServiceConfig) => BlindIndex.fromBase64(config.BLIND_INDEX_KEY) },
+    { provide: AUDIT_LOG, inject: [getDataSourceToken()], useFactory: (dataSource: DataSource) => new AuditLog(dataSource, descriptor.persistence.schema) },
     TemporalClientLifecycle,
     ReadinessService,
     outboxWriterProvider,
@@ -95,6 +104,21 @@ function persistenceImport(descriptor: ServiceDescriptor, kind: ProcessKind) {
       ...createDataSourceOptions(config.DATABASE_URL, descriptor.persistence, `${descriptor.name}-${kind}`),
       retryAttempts: 10,
       retryDelay: 1000,
+    }),
+  });
+}
+
+/**
+ * Rate limit per authenticated user (per client address before authentication), across all routes of the service.
+ * Public routes (probes, metrics) are not limited: orchestrators poll them.
+ */
+function rateLimitImport(descriptor: ServiceDescriptor) {
+  return ThrottlerModule.forRootAsync({
+    useFactory: () => ({
+      throttlers: [{ name: 'per-user', ttl: 60_000, limit: loadServiceConfig(descriptor).RATE_LIMIT_PER_MINUTE }],
+      getTracker: (req: Record<string, unknown>) => (req as unknown as AuthenticatedRequest).principal?.subject ?? (req as unknown as AuthenticatedRequest).ip ?? 'unknown',
+      generateKey: (_context, tracker, name) => `${name}:${tracker}`,
+      skipIf: (context) => (Reflect.getMetadata(ROUTE_POLICY, context.getHandler()) ?? Reflect.getMetadata(ROUTE_POLICY, context.getClass()) as RoutePolicy | undefined)?.kind === 'public',
     }),
   });
 }
@@ -118,6 +142,8 @@ const temporalCheck = (temporal: TemporalClientHandle, config: ServiceConfig): R
 export interface WorkerOptions {
   /** Activities object (built by the app's activities factory). */
   activities?: object;
+  /** The events the worker consumes: `{ provide: EVENT_HANDLERS, inject: [...], useFactory }`. */
+  eventHandlers?: Provider;
 }
 
 @Module({})
@@ -127,18 +153,28 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       global: true,
-      imports: [persistenceImport(descriptor, 'api')],
+      imports: [persistenceImport(descriptor, 'api'), rateLimitImport(descriptor)],
       controllers: [HealthController, MetricsController, CodecController],
       providers: [
         ...baseProviders(descriptor, 'api'),
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        {
+          provide: TOKEN_VERIFIER,
+          inject: [SERVICE_CONFIG],
+          useFactory: (config: ServiceConfig) =>
+            createTokenVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL, algorithms: config.AUTH_ALGORITHMS, clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE_SECONDS }),
+        },
+        // Guards run in this order: who is calling (deny by default), then how often.
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        IdempotencyInterceptor,
         {
           provide: READINESS_CHECKS,
           inject: [getDataSourceToken(), KAFKA, TEMPORAL, SERVICE_CONFIG],
           useFactory: (ds: DataSource, kafka: Kafka, temporal: TemporalClientHandle, config: ServiceConfig) => [databaseCheck(ds, descriptor.persistence.schema), kafkaCheck(kafka), temporalCheck(temporal, config)],
         },
       ],
-      exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, LOGGER, KAFKA, TEMPORAL, ReadinessService, OutboxWriter, MessagingHost, MessagingMetrics, DeadlineClient],
+      exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, LOGGER, KAFKA, TEMPORAL, ReadinessService, OutboxWriter, MessagingHost, MessagingMetrics, DeadlineClient, FIELD_CIPHER, BLIND_INDEX, AUDIT_LOG, TOKEN_VERIFIER, IdempotencyInterceptor],
     };
   }
 
@@ -150,6 +186,7 @@ export class PlatformModule {
       imports: [persistenceImport(descriptor, 'worker')],
       providers: [
         ...baseProviders(descriptor, 'worker'),
+        ...(options.eventHandlers ? [options.eventHandlers] : []),
         {
           provide: TemporalWorkerHost,
           inject: [SERVICE_CONFIG, LOGGER, getDataSourceToken(), OutboxWriter],
@@ -183,7 +220,7 @@ export class PlatformModule {
           ],
         },
       ],
-      exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, LOGGER, KAFKA, TEMPORAL, ReadinessService, TemporalWorkerHost, OutboxWriter, MessagingHost, MessagingMetrics, DeadlineClient],
+      exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, LOGGER, KAFKA, TEMPORAL, ReadinessService, TemporalWorkerHost, OutboxWriter, MessagingHost, MessagingMetrics, DeadlineClient, FIELD_CIPHER, BLIND_INDEX, AUDIT_LOG],
     };
   }
 }

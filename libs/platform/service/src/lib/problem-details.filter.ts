@@ -1,5 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { problemTypeBase } from '@linkages/platform-auth';
+
+export { problemTypeBase };
 
 /** RFC 9457 problem details. */
 export interface ProblemDetails {
@@ -11,7 +14,6 @@ export interface ProblemDetails {
   [extension: string]: unknown;
 }
 
-export const problemTypeBase = 'https://linkages.example.org/problems/';
 
 /**
  * Every error leaves as application/problem+json. Unexpected errors are logged with their stack on the server and
@@ -34,6 +36,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 }
 
 export function toProblem(exception: unknown, instance?: string): ProblemDetails {
+  // Express' body-parser errors arrive wrapped by Nest with the parser's message, which can quote the body: answer
+  // them with a fixed text instead.
+  const parserProblem = bodyParserProblem(exception instanceof HttpException ? exception.cause : exception, instance);
+  if (parserProblem) return parserProblem;
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const body = exception.getResponse();
@@ -59,3 +65,20 @@ const titleOf = (status: number) =>
     .split('_')
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join(' ');
+
+/** Errors of Express' body parser (too large, malformed JSON, wrong charset) carry their status and a type code. */
+function bodyParserProblem(exception: unknown, instance?: string): ProblemDetails | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const { type, status } = exception as { type?: unknown; status?: unknown };
+  if (typeof type !== 'string' || typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  const known: Record<string, [string, string]> = {
+    'entity.too.large': ['payload-too-large', 'The request body is larger than this API accepts'],
+    'entity.parse.failed': ['malformed-json', 'The request body is not valid JSON'],
+    'encoding.unsupported': ['unsupported-encoding', 'The request body encoding is not supported'],
+    'charset.unsupported': ['unsupported-charset', 'The request body charset is not supported'],
+    'entity.verify.failed': ['malformed-body', 'The request body could not be read'],
+    'request.aborted': ['request-aborted', 'The request was aborted'],
+  };
+  const [slugOf, detail] = known[type] ?? ['bad-request', 'The request body could not be read'];
+  return { type: `${problemTypeBase}${slugOf}`, title: titleOf(status), status, detail, ...(instance ? { instance } : {}) };
+}

@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { createDecipheriv, randomBytes } from 'node:crypto';
+import { temporal } from '@temporalio/proto';
 import { EncryptionCodec, parseEncryptionKeys } from './encryption-codec';
 
 const key = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
@@ -28,6 +29,24 @@ describe('EncryptionCodec (AES-256-GCM)', () => {
     const tampered = { ...encrypted!, data: Buffer.from(encrypted!.data!).map((b, i) => (i === 20 ? b ^ 1 : b)) };
     await expect(codec.decode([tampered])).rejects.toThrow();
     expect(await codec.decode([payload])).toEqual([payload]);
+  });
+
+  it('keeps the wire format: decodes a payload encoded before the crypto refactor, and encodes iv|ciphertext|tag without AAD', async () => {
+    const spec = `k1:${Buffer.alloc(32, 1).toString('base64')},rot-2024.a:${Buffer.alloc(32, 7).toString('base64')}`;
+    const codec = new EncryptionCodec(parseEncryptionKeys(spec));
+    const frozen = {
+      metadata: { encoding: Buffer.from('binary/encrypted'), 'encryption-key-id': Buffer.from('rot-2024.a'), 'encryption-cipher': Buffer.from('AES256GCM') },
+      data: Buffer.from('+D7YslbK6/2oIxBmXU7cjzZWtF+xXbVcYk8GfZ4z2p6HdjjXVIoBzdE4/oFhv8kto7mQFPh+duI6GXHUJUAaLOTR442iDfzYeLQE', 'base64'),
+    };
+    expect(Buffer.from((await codec.decode([frozen]))[0]!.data!).toString()).toBe('{"ssn":"123-45-6789"}');
+
+    const [encoded] = await codec.encode([payload]);
+    expect(Object.fromEntries(Object.entries(encoded!.metadata!).map(([k, v]) => [k, Buffer.from(v!).toString()]))).toEqual({ encoding: 'binary/encrypted', 'encryption-key-id': 'rot-2024.a', 'encryption-cipher': 'AES256GCM' });
+    const data = Buffer.from(encoded!.data!);
+    const decipher = createDecipheriv('aes-256-gcm', Buffer.alloc(32, 7), data.subarray(0, 12));
+    decipher.setAuthTag(data.subarray(data.length - 16));
+    const plaintext = Buffer.concat([decipher.update(data.subarray(12, data.length - 16)), decipher.final()]);
+    expect(Buffer.from(temporal.api.common.v1.Payload.decode(plaintext).data!).toString()).toBe('{"ssn":"123-45-6789"}');
   });
 
   it('rejects malformed key configuration', () => {

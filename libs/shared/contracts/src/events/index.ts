@@ -19,3 +19,4 @@ export * from './deadlines/deadline-due';
 export * from './deadlines/deadline-overdue';
 export * from './deadlines/deadline-satisfied';
 export * from './deadlines/deadline-extended';
+export * from './linkages/family-referred';

@@ -42,6 +42,15 @@ export const topics = {
     producers: ['calworks'],
     consumers: ['child-welfare', 'referrals', 'notifications'],
   },
+  linkagesReferralEvents: {
+    name: 'linkages.referrals.referral-events.v1',
+    description: 'Linkages referrals between the agencies: a CWS family referred for CalWORKs coordination. Ids and minimum-necessary facts only (WIC 10850).',
+    partitions: 6,
+    retentionMs: days(30),
+    key: 'familyId',
+    producers: ['referrals'],
+    consumers: ['referrals', 'calworks', 'notifications'],
+  },
   deadlineEvents: {
     name: 'linkages.deadlines.deadline-events.v1',
     description: 'Every stage of every legal deadline tracked by any service: warning, due, overdue, satisfied, extended.',

@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { repoRoot } from '@linkages/platform-config';
+
+export interface ServicePorts {
+  name: 'referrals' | 'calworks' | 'child-welfare' | 'notifications';
+  title: string;
+  port: number;
+  healthPort: number;
+}
+
+export interface RunningPlatform {
+  services: ServicePorts[];
+  url(service: ServicePorts['name'], path: string): string;
+  /** Everything `npm start` printed so far. */
+  output(): string;
+  /** Sends a signal and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  process: ChildProcess;
+}
+
+/** The services' ports under `LINKAGES_PORT_OFFSET=offset`. */
+export function servicePorts(offset: number): ServicePorts[] {
+  return [
+    { name: 'referrals', title: 'Referrals', port: 3001 + offset, healthPort: 3101 + offset },
+    { name: 'calworks', title: 'CalWORKs', port: 3002 + offset, healthPort: 3102 + offset },
+    { name: 'child-welfare', title: 'Child Welfare Services', port: 3003 + offset, healthPort: 3103 + offset },
+    { name: 'notifications', title: 'Notifications', port: 3004 + offset, healthPort: 3104 + offset },
+  ];
+}
+
+/**
+ * `npm start` itself (tools/start.mjs, minus the npm install and build that `npm test` already did), with every
+ * service port shifted by `offset` so a developer's running `npm start` (and other suites) do not collide.
+ */
+export async function startPlatform(offset: number, env: Record<string, string> = {}): Promise<RunningPlatform> {
+  const services = servicePorts(offset);
+  const child = spawn(process.execPath, [join(repoRoot(), 'tools', 'start.mjs'), '--no-install', '--no-build'], {
+    env: { ...process.env, LINKAGES_PORT_OFFSET: String(offset), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 150_000;
+  while (!output.includes('Linkages is up') && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+  if (!output.includes('Linkages is up')) {
+    child.kill('SIGKILL');
+    throw new Error(`npm start did not come up:\n${output}`);
+  }
+  return {
+    services,
+    url: (service, path) => `http://127.0.0.1:${services.find((s) => s.name === service)!.port}${path}`,
+    output: () => output,
+    stop: (signal = 'SIGINT') => {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+    process: child,
+  };
+}

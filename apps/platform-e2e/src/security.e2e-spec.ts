@@ -1,0 +1,359 @@
+import { randomUUID } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { SignJWT, decodeProtectedHeader, generateKeyPair } from 'jose';
+import { repoRoot } from '@linkages/platform-config';
+import { demoUsers, devToken, stackEnv } from '@linkages/platform-testing';
+import { hasPermission, type Permission, type Role } from '@linkages/platform-auth';
+import { servicePorts, startPlatform, type RunningPlatform, type ServicePorts } from './platform.spec-helper';
+
+// The security baseline against the four running services (`npm start`): every route declares its policy, the
+// generated access matrix (route × user: role, own/other county, own/other agency) answers as the permission table
+// and the sharing policy say, every confidential read and every refusal is audited, and the chain verifies.
+const offset = 20_000;
+const services = servicePorts(offset);
+const county = '06085';
+
+type Op = { method: string; path: string; service: ServicePorts; policy: { kind: 'public'; reason: string } | { kind: 'permission'; permission: Permission } | undefined };
+interface User {
+  username: string;
+  agency: string;
+  county: string;
+  roles: Role[];
+}
+interface Call {
+  op: string;
+  service: string;
+  user: string;
+  status: number;
+  expected: number;
+  correlationId: string;
+  body: string;
+}
+
+const referralBody = (suffix = randomUUID().slice(0, 8)) => ({
+  caseType: 'FR',
+  cwsCaseNumber: `CWS-${suffix}`,
+  calworksCaseNumber: `CW-${suffix}`,
+  removedOn: '2026-11-16',
+  childrenRemoved: 1,
+  allegations: ['general neglect (caregiver absence)'],
+  safetyConcerns: 'Matrix fixture safety concern',
+  servicesRecommended: ['parenting class'],
+  reporter: { name: 'Matrix Reporter', relationship: 'neighbour' },
+  members: [
+    { role: 'parent', firstName: 'Matrix', lastName: 'Parent', dateOfBirth: '1991-04-05', ssn: '219-09-9999' },
+    { role: 'child', firstName: 'Matrix', lastName: 'Child', dateOfBirth: '2020-06-07' },
+  ],
+});
+const consentBody = () => ({ kind: 'consent', signedOn: '2026-11-01', expiresOn: '2027-10-31', categories: ['identity', 'detail'], reference: `SCD 1029 #${randomUUID().slice(0, 6)}` });
+const mdtBody = () => ({ kind: 'mdt', reportReceivedOn: '2026-11-10', memberSubjects: ['demo:liaison'], reference: 'County MDT protocol, meeting 2026-11-12' });
+
+describe('security baseline over HTTP (npm start)', () => {
+  let platform: RunningPlatform;
+  let db: Client;
+  const tokens = new Map<string, string>();
+  const users: User[] = (demoUsers() as User[]).map((u) => ({ username: u.username, agency: u.agency, county: u.county, roles: u.roles }));
+  let referralId: string;
+
+  const call = async (service: ServicePorts['name'], method: string, path: string, opts: { user?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
+    const correlationId = randomUUID();
+    const res = await fetch(platform.url(service, path), {
+      method,
+      headers: {
+        'x-correlation-id': correlationId,
+        ...(opts.user ? { authorization: `Bearer ${tokens.get(opts.user)}` } : {}),
+        ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(method === 'POST' ? { 'idempotency-key': randomUUID() } : {}),
+        ...opts.headers,
+      },
+      ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+    });
+    return { res, correlationId, text: await res.text() };
+  };
+
+  beforeAll(async () => {
+    // Info-level logs, so the canary test reads what operators would actually keep.
+    platform = await startPlatform(offset, { LOG_LEVEL: 'info' });
+    for (const u of users) tokens.set(u.username, await devToken(u.username));
+    db = new Client({ connectionString: stackEnv().DATABASE_URL });
+    await db.connect();
+    const created = await call('referrals', 'POST', '/referrals', { user: 'cws-worker', body: referralBody() });
+    expect(created.res.status).toBe(201);
+    referralId = (JSON.parse(created.text) as { id: string }).id;
+  }, 200_000);
+
+  afterAll(async () => {
+    await db?.end();
+    // SIGINT: start.mjs stops its services (SIGKILL would orphan them, holding the ports).
+    await platform?.stop('SIGINT');
+  });
+
+  const operations = async (): Promise<Op[]> => {
+    const ops: Op[] = [];
+    for (const service of services) {
+      const doc = (await (await fetch(`http://127.0.0.1:${service.port}/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, Record<string, unknown>>> };
+      for (const [path, methods] of Object.entries(doc.paths)) {
+        for (const [method, op] of Object.entries(methods)) ops.push({ method: method.toUpperCase(), path, service, policy: op['x-linkages-policy'] as Op['policy'] });
+      }
+    }
+    return ops;
+  };
+
+  it('every route of every service declares an access policy', async () => {
+    const ops = await operations();
+    expect(ops.length).toBeGreaterThan(20);
+    expect(ops.filter((o) => !o.policy).map((o) => `${o.service.name} ${o.method} ${o.path}`)).toEqual([]);
+    for (const o of ops.filter((o) => o.policy?.kind === 'public')) expect((o.policy as { reason: string }).reason.length).toBeGreaterThan(20);
+  });
+
+  /**
+   * How to call each route: path parameters, a valid body, the status of success, and whether the route reaches a
+   * county-scoped record. A route missing here fails the matrix: new routes must join it.
+   */
+  const templates: Record<string, { success: number; scoped?: boolean; confidential?: boolean; prepare?: () => Promise<{ path?: string; body?: unknown }>; body?: () => unknown; path?: () => string }> = {
+    'GET /health': { success: 200 },
+    'GET /health/ready': { success: 200 },
+    'GET /metrics': { success: 200 },
+    'POST /codec/decode': { success: 200, confidential: true, body: () => ({ payloads: [] }) },
+    'POST /codec/encode': { success: 200, body: () => ({ payloads: [] }) },
+    'POST /referrals': { success: 201, confidential: true, body: () => referralBody() },
+    'GET /referrals/{referralId}': { success: 200, scoped: true, confidential: true, path: () => `/referrals/${referralId}` },
+    'POST /persons/match': { success: 200, confidential: true, body: () => ({ ssn: '219-09-9999' }) },
+    'GET /referrals/{referralId}/authorities': { success: 200, scoped: true, confidential: true, path: () => `/referrals/${referralId}/authorities` },
+    'POST /referrals/{referralId}/consents': { success: 201, scoped: true, confidential: true, path: () => `/referrals/${referralId}/consents`, body: consentBody },
+    'POST /referrals/{referralId}/mdt-memberships': { success: 201, scoped: true, confidential: true, path: () => `/referrals/${referralId}/mdt-memberships`, body: mdtBody },
+    'POST /referrals/{referralId}/authorities/{authorityId}/revoke': {
+      success: 200,
+      scoped: true,
+      confidential: true,
+      // Each call revokes a fresh consent, so every allowed caller meets an unrevoked one.
+      prepare: async () => {
+        const consent = await call('referrals', 'POST', `/referrals/${referralId}/consents`, { user: 'cws-supervisor', body: consentBody() });
+        return { path: `/referrals/${referralId}/authorities/${(JSON.parse(consent.text) as { id: string }).id}/revoke`, body: { reason: 'Parent withdrew the authorization' } };
+      },
+    },
+  };
+
+  const expectedStatus = (op: Op, user: User | undefined, success: number, scoped: boolean) => {
+    if (op.policy?.kind === 'public') return success;
+    if (!user) return 401;
+    if (!op.policy || !hasPermission(user.roles, op.policy.permission)) return 403;
+    if (scoped && user.county !== county) return 404;
+    return success;
+  };
+
+  const calls: Call[] = [];
+
+  it('the access matrix: every route × every demo user and anonymous answers as the permission table and county scope say', async () => {
+    const ops = await operations();
+    const missing = ops.filter((o) => !templates[`${o.method} ${o.path}`]).map((o) => `${o.method} ${o.path}`);
+    expect(missing).toEqual([]);
+    for (const op of ops) {
+      const key = `${op.method} ${op.path}`;
+      const t = templates[key]!;
+      for (const user of [undefined, ...users]) {
+        const prepared = t.prepare ? await t.prepare() : {};
+        const path = prepared.path ?? t.path?.() ?? op.path;
+        const body = prepared.body ?? t.body?.();
+        const { res, correlationId, text } = await call(op.service.name, op.method, path, { ...(user ? { user: user.username } : {}), ...(body !== undefined ? { body } : {}) });
+        calls.push({ op: key, service: op.service.name, user: user?.username ?? 'anonymous', status: res.status, expected: expectedStatus(op, user, t.success, t.scoped ?? false), correlationId, body: text });
+        if (res.status >= 400) expect(res.headers.get('content-type')).toContain('application/problem+json');
+      }
+    }
+    const mismatches = calls.filter((c) => c.status !== c.expected).map((c) => `${c.service} ${c.op} as ${c.user}: ${c.status}, expected ${c.expected} ${c.body.slice(0, 200)}`);
+    expect(mismatches).toEqual([]);
+    // A refusal never carries the record.
+    for (const c of calls.filter((c) => c.status >= 400)) expect(c.body).not.toContain('Matrix');
+    expect(calls.length).toBeGreaterThan(200);
+  }, 300_000);
+
+  it('other counties find nobody by SSN; CalWORKs sees the WIC 10850 minimum of a referral, never case details or the reporter', () => {
+    const match = calls.filter((c) => c.op === 'POST /persons/match' && c.status === 200);
+    for (const c of match) {
+      const found = (JSON.parse(c.body) as { referralId: string }[]).map((m) => m.referralId);
+      expect({ user: c.user, findsFixture: found.includes(referralId) }).toEqual({ user: c.user, findsFixture: users.find((u) => u.username === c.user)!.county === county });
+    }
+    const reads = calls.filter((c) => c.op === 'GET /referrals/{referralId}' && c.status === 200);
+    for (const c of reads) {
+      const body = JSON.parse(c.body) as Record<string, unknown> & { disclosure: { basis: string } };
+      const agency = users.find((u) => u.username === c.user)!.agency;
+      if (agency === 'cws') {
+        expect(body).toMatchObject({ reporter: { name: 'Matrix Reporter' }, disclosure: { basis: 'own-agency' } });
+      } else {
+        expect(body).not.toHaveProperty('reporter');
+        expect(c.body).not.toContain('Matrix Reporter');
+        expect(body).toHaveProperty('members');
+      }
+    }
+  });
+
+  it('every confidential read, every write and every refusal is in the audit log of the service that answered, and the chains verify', async () => {
+    const mustAudit = calls.filter((c) => (templates[c.op]!.confidential && c.status < 300) || (c.status >= 401 && c.status <= 404 && c.op !== 'GET /health'));
+    const bySchema = new Map<string, Call[]>();
+    for (const c of mustAudit) bySchema.set(c.service.replace('-', '_'), [...(bySchema.get(c.service.replace('-', '_')) ?? []), c]);
+    const missing: string[] = [];
+    for (const [schema, list] of bySchema) {
+      const { rows } = await db.query<{ correlation_id: string; outcome: string }>(`SELECT correlation_id, outcome FROM "${schema}".audit_log WHERE correlation_id = ANY($1)`, [list.map((c) => c.correlationId)]);
+      for (const c of list) {
+        const outcome = c.status < 300 ? 'allowed' : 'denied';
+        if (!rows.some((r) => r.correlation_id === c.correlationId && r.outcome === outcome)) missing.push(`${c.service} ${c.op} as ${c.user} (${c.status}) has no '${outcome}' audit record`);
+      }
+    }
+    expect(missing).toEqual([]);
+    const { rows: shares } = await db.query<{ authority: string; action: string }>(`SELECT action, authority FROM referrals.audit_log WHERE correlation_id = ANY($1) AND outcome = 'allowed'`, [
+      calls.filter((c) => c.op === 'GET /referrals/{referralId}' && c.user === 'calworks-worker').map((c) => c.correlationId),
+    ]);
+    expect(shares).toEqual([{ action: 'share', authority: expect.stringMatching(/^(wic-10850|consent|mdt)/) }]);
+    const verify = spawnSync(process.execPath, [join(repoRoot(), 'tools', 'audit.mjs'), 'verify'], { encoding: 'utf8', env: process.env });
+    expect(verify.stdout + verify.stderr).toMatch(/referrals/);
+    expect(verify.status).toBe(0);
+  });
+
+  it('widens and narrows the CalWORKs view as authorities are recorded and revoked', async () => {
+    const created = await call('referrals', 'POST', '/referrals', { user: 'cws-worker', body: referralBody() });
+    const id = (JSON.parse(created.text) as { id: string }).id;
+    const view = async (user: string) => JSON.parse((await call('referrals', 'GET', `/referrals/${id}`, { user })).text) as Record<string, unknown> & { disclosure: { basis: string; authorityIds: string[] } };
+    expect(await view('calworks-worker')).not.toHaveProperty('allegations');
+
+    const mdt = JSON.parse((await call('referrals', 'POST', `/referrals/${id}/mdt-memberships`, { user: 'cws-supervisor', body: mdtBody() })).text) as { id: string; expiresAt: string; basis: string };
+    expect(mdt.basis).toContain('WIC 18961.7');
+    expect(mdt.expiresAt).toBe('2026-12-11T07:59:59.999Z'); // 30 calendar days after 10 Nov 2026, end of day in Los Angeles
+    expect(await view('liaison')).toMatchObject({ allegations: ['general neglect (caregiver absence)'], disclosure: { basis: 'mdt', authorityIds: [mdt.id] } });
+    expect(await view('calworks-worker')).not.toHaveProperty('allegations'); // not a member
+
+    const consent = JSON.parse((await call('referrals', 'POST', `/referrals/${id}/consents`, { user: 'cws-worker', body: consentBody() })).text) as { id: string };
+    const widened = await view('calworks-worker');
+    expect(widened).toMatchObject({ safetyConcerns: 'Matrix fixture safety concern', disclosure: { basis: 'consent', authorityIds: [consent.id] } });
+    expect(widened).not.toHaveProperty('reporter');
+
+    const revoked = await call('referrals', 'POST', `/referrals/${id}/authorities/${consent.id}/revoke`, { user: 'calworks-supervisor', body: { reason: 'Parent withdrew consent' } });
+    expect(revoked.res.status).toBe(200);
+    expect(await view('calworks-worker')).not.toHaveProperty('safetyConcerns');
+    expect((await call('referrals', 'POST', `/referrals/${id}/authorities/${consent.id}/revoke`, { user: 'calworks-supervisor', body: { reason: 'again' } })).res.status).toBe(409);
+  });
+
+  it('refuses forged, foreign, unsigned and misdirected tokens on a running service', async () => {
+    const genuine = tokens.get('cws-worker')!;
+    const { kid } = decodeProtectedHeader(genuine);
+    const foreign = await generateKeyPair('RS256');
+    const forge = (header: Record<string, unknown>, claims: Record<string, unknown> = {}) =>
+      new SignJWT({ agency: 'cws', county, roles: ['cws.supervisor'], ...claims })
+        .setProtectedHeader({ alg: 'RS256', ...header })
+        .setIssuer(stackEnv().AUTH_ISSUER)
+        .setAudience(stackEnv().AUTH_AUDIENCE)
+        .setSubject('demo:intruder')
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(foreign.privateKey);
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const [, payload] = genuine.split('.');
+    const attempts: Record<string, string> = {
+      'foreign key, the issuer’s kid': await forge({ kid }),
+      'foreign key, unknown kid': await forge({ kid: 'attacker' }),
+      'alg none': `${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`,
+      'elevated claims, original signature': `${b64({ alg: 'RS256', kid })}.${b64({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), roles: ['cws.supervisor'] })}.${genuine.split('.')[2]}`,
+      'wrong audience': await devToken('cws-worker', 'another-api'),
+    };
+    for (const [name, token] of Object.entries(attempts)) {
+      const res = await fetch(platform.url('referrals', `/referrals/${referralId}`), { headers: { authorization: `Bearer ${token}` } });
+      expect({ name, status: res.status, auth: res.headers.get('www-authenticate') }).toEqual({ name, status: 401, auth: expect.stringContaining('invalid_token') });
+    }
+  });
+
+  it('bad input: every failing field named, no partial write, size limit, malformed JSON without echo, idempotency keys', async () => {
+    const count = async () => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM referrals.referrals')).rows[0]!.n);
+    const before = await count();
+    const bad = referralBody();
+    (bad.members[1] as Record<string, unknown>)['dateOfBirth'] = '2020-02-30';
+    (bad as Record<string, unknown>)['caseType'] = 'XX';
+    const invalid = await call('referrals', 'POST', '/referrals', { user: 'cws-worker', body: bad });
+    expect(invalid.res.status).toBe(400);
+    expect(JSON.parse(invalid.text)).toMatchObject({ type: expect.stringContaining('validation'), errors: expect.arrayContaining([{ field: 'body.caseType', message: expect.any(String) }, { field: 'body.members.1.dateOfBirth', message: expect.any(String) }]) });
+    expect(invalid.text).not.toMatch(/at .*\.js:\d+/);
+    expect(await count()).toBe(before);
+
+    const tooBig = await call('referrals', 'POST', '/referrals', { user: 'cws-worker', body: { ...referralBody(), safetyConcerns: 'x'.repeat(400_000) } });
+    expect(tooBig.res.status).toBe(413);
+    const malformed = await fetch(platform.url('referrals', '/persons/match'), { method: 'POST', headers: { authorization: `Bearer ${tokens.get('cws-worker')}`, 'content-type': 'application/json' }, body: '{"ssn": "219-09-9999" oops' });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.text()).not.toContain('219-09');
+
+    const noKey = await call('referrals', 'POST', '/referrals', { user: 'cws-worker', body: referralBody(), headers: { 'idempotency-key': '' } });
+    expect(noKey.res.status).toBe(400);
+    const key = randomUUID();
+    const body = referralBody();
+    const first = await call('referrals', 'POST', '/referrals', { user: 'cws-worker', body, headers: { 'idempotency-key': key } });
+    const again = await call('referrals', 'POST', '/referrals', { user: 'cws-worker', body, headers: { 'idempotency-key': key } });
+    expect(first.res.status).toBe(201);
+    expect(again.res.status).toBe(201);
+    expect(again.res.headers.get('idempotent-replayed')).toBe('true');
+    expect((JSON.parse(again.text) as { id: string }).id).toBe((JSON.parse(first.text) as { id: string }).id);
+    const reused = await call('referrals', 'POST', '/referrals', { user: 'cws-worker', body: referralBody(), headers: { 'idempotency-key': key } });
+    expect(reused.res.status).toBe(422);
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('canary: fake SSNs, names and birth dates entered through the API appear in no log, no Kafka byte and no raw Temporal history', async () => {
+    const tag = randomUUID().replace(/-/g, '').slice(0, 10);
+    const ssnDigits = `${String(100 + Math.floor(Math.random() * 500))}${String(10 + Math.floor(Math.random() * 89))}${String(1000 + Math.floor(Math.random() * 8999))}`;
+    const ssn = `${ssnDigits.slice(0, 3)}-${ssnDigits.slice(3, 5)}-${ssnDigits.slice(5)}`;
+    const dob = `19${String(50 + Math.floor(Math.random() * 40))}-0${1 + Math.floor(Math.random() * 8)}-1${Math.floor(Math.random() * 9)}`;
+    const first = `Canaryfirst${tag}`;
+    const last = `Canarylast${tag}`;
+    const body = { ...referralBody(tag), reporter: { name: `Canaryreporter${tag}`, phone: '408-555-0199' }, members: [{ role: 'parent', firstName: first, lastName: last, dateOfBirth: dob, ssn }, { role: 'child', firstName: `${first}kid`, lastName: last, dateOfBirth: '2021-01-02' }] };
+
+    // A full flow: refer (PostgreSQL + outbox), match and read as CalWORKs, a bad request quoting the SSN, then the
+    // event crosses Kafka to the worker, which starts the hand-off deadline in Temporal.
+    const created = await call('referrals', 'POST', '/referrals', { user: 'cws-worker', body });
+    expect(created.res.status).toBe(201);
+    expect(created.text).toContain(first); // child welfare sees its own record: the canary is real data
+    const id = (JSON.parse(created.text) as { id: string }).id;
+    expect((await call('referrals', 'POST', '/persons/match', { user: 'calworks-worker', body: { ssn } })).text).toContain(id);
+    expect((await call('referrals', 'GET', `/referrals/${id}`, { user: 'calworks-worker' })).text).toContain(first);
+    expect((await call('referrals', 'POST', '/persons/match', { user: 'calworks-worker', body: { ssn, dateOfBirth: `${dob}x`, name: last } })).res.status).toBe(400);
+    const { platformTemporalClient, waitFor } = await import('@linkages/platform-testing');
+    const { connection, client } = await platformTemporalClient();
+    try {
+      const handle = client.workflow.getHandle(`referrals/deadline/${id}`);
+      const ran = async () => (await handle.fetchHistory().catch(() => ({ events: [] }))).events?.some((e) => e.workflowTaskCompletedEventAttributes) || undefined;
+      await waitFor(ran, { timeoutMs: 60_000, intervalMs: 500, what: 'the hand-off deadline workflow to start and run its first workflow task' });
+      const { Client: TemporalClient } = await import('@temporalio/client');
+      const { temporal } = await import('@temporalio/proto');
+      const raw = new TemporalClient({ connection, namespace: stackEnv().TEMPORAL_NAMESPACE });
+      const history = Buffer.from(temporal.api.history.v1.History.encode(await raw.workflow.getHandle(handle.workflowId).fetchHistory()).finish());
+      await handle.terminate('canary test finished');
+
+      const { readFileSync, readdirSync, statSync, existsSync } = await import('node:fs');
+      const filesUnder = (dir: string, keep: (f: string) => boolean): string[] =>
+        existsSync(dir) ? readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? filesUnder(join(dir, f), keep) : keep(f) ? [join(dir, f)] : [])) : [];
+      const stack = join(repoRoot(), '.stack');
+      const sources: Record<string, Buffer> = {
+        'service logs': Buffer.concat(filesUnder(join(stack, 'logs', 'services'), (f) => f.endsWith('.log')).map((f) => readFileSync(f))),
+        'npm start output': Buffer.from(platform.output()),
+        'Kafka log segments': Buffer.concat(filesUnder(join(stack, 'kafka', 'data'), (f) => f.endsWith('.log') && !f.includes('cluster_metadata')).map((f) => readFileSync(f))),
+        'raw Temporal history': history,
+        'Temporal server database': Buffer.concat(filesUnder(join(stack, 'temporal'), (f) => f.startsWith('temporal.db')).map((f) => readFileSync(f))),
+      };
+      // The scanner sees what it should: the event and the workflow are there, under their ids.
+      expect(sources['Kafka log segments']!.includes(id)).toBe(true);
+      expect(history.includes('deadlineWorkflow')).toBe(true);
+      const leaks = Object.entries(sources).flatMap(([where, bytes]) => [first, last, ssn, ssnDigits, dob, `Canaryreporter${tag}`].filter((c) => bytes.includes(c)).map((c) => `${where} contains ${c}`));
+      expect(leaks).toEqual([]);
+
+      // At rest: names are plain columns, SSN and date of birth only ciphertext and blind index; no names in the
+      // outbox or in stored idempotent responses.
+      const dump = async (sql: string) => (await db.query<{ dump: string | null }>(sql, [id])).rows[0]?.dump ?? '';
+      const members = await dump('SELECT json_agg(m)::text AS dump FROM referrals.referral_members m WHERE referral_id = $1');
+      const outbox = await dump(`SELECT json_agg(o)::text AS dump FROM referrals.outbox o WHERE value LIKE '%' || $1 || '%'`);
+      const stored = await dump(`SELECT json_agg(i)::text AS dump FROM referrals.idempotency_keys i WHERE $1::text IS NOT NULL`);
+      expect(members).toContain(first);
+      expect(outbox).toContain(id);
+      for (const secret of [ssn, ssnDigits, dob]) expect(members).not.toContain(secret);
+      for (const secret of [first, last, ssn, ssnDigits, dob]) expect(outbox + stored).not.toContain(secret);
+    } finally {
+      await connection.close();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
+import type { AuditLog } from '@linkages/platform-audit';
+import { AuthenticationError, type TokenVerifier } from './token-verifier';
+import { ROUTE_POLICY, type AuthenticatedRequest, type RoutePolicy } from './route-policy';
+import { hasPermission } from './roles';
+import { problemType } from './problems';
+
+export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
+export const AUDIT_LOG = Symbol('AUDIT_LOG');
+
+const correlationIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Reads the route's declared policy (handler first, then controller). */
+export function routePolicyOf(reflector: Reflector, context: ExecutionContext): RoutePolicy | undefined {
+  return reflector.getAllAndOverride<RoutePolicy | undefined>(ROUTE_POLICY, [context.getHandler(), context.getClass()]);
+}
+
+/**
+ * Deny by default. A route without a declared policy is closed; `@PublicRoute` opens it; `@Requires(permission)`
+ * needs a verified bearer token whose roles carry the permission. Every refusal of a token or a permission is
+ * written to the audit log (without the token).
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    @Inject(AUDIT_LOG) private readonly audit: AuditLog,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const res = context.switchToHttp().getResponse<Response>();
+    const given = req.header('x-correlation-id');
+    req.correlationId = given && correlationIdPattern.test(given) ? given : randomUUID();
+    res.setHeader('x-correlation-id', req.correlationId);
+
+    const policy = routePolicyOf(this.reflector, context);
+    if (!policy) {
+      throw new ForbiddenException({ type: problemType('no-route-policy'), title: 'Forbidden', message: 'This route declares no access policy, so it is closed (deny by default)' });
+    }
+    if (policy.kind === 'public') return true;
+
+    const action = `${req.method} ${routeTemplate(req)}`;
+    const token = /^Bearer ([^\s]+)$/i.exec(req.header('authorization') ?? '')?.[1];
+    if (!token) {
+      res.setHeader('WWW-Authenticate', 'Bearer realm="linkages"');
+      await this.deny(req, { subject: 'anonymous', roles: [] }, action, 'no bearer token');
+      throw new UnauthorizedException({ type: problemType('unauthenticated'), title: 'Unauthorized', message: 'A bearer token is required' });
+    }
+    try {
+      req.principal = await this.verifier.verify(token);
+    } catch (error) {
+      const reason = error instanceof AuthenticationError ? error : new AuthenticationError('malformed', 'The bearer token could not be verified');
+      res.setHeader('WWW-Authenticate', `Bearer realm="linkages", error="invalid_token", error_description="${reason.message.replace(/"/g, "'")}"`);
+      await this.deny(req, { subject: 'anonymous', roles: [] }, action, `token refused: ${reason.reason}`);
+      throw new UnauthorizedException({ type: problemType('invalid-token'), title: 'Unauthorized', message: reason.message, reason: reason.reason });
+    }
+    const principal = req.principal;
+    if (!hasPermission(principal.roles, policy.permission)) {
+      await this.deny(req, { subject: principal.subject, roles: principal.roles, agency: principal.agency, county: principal.county }, action, `lacks permission ${policy.permission}`);
+      throw new ForbiddenException({ type: problemType('forbidden'), title: 'Forbidden', message: `Your roles do not grant ${policy.permission}`, permission: policy.permission });
+    }
+    return true;
+  }
+
+  private async deny(req: AuthenticatedRequest, actor: { subject: string; roles: string[]; agency?: string; county?: string }, action: string, reason: string): Promise<void> {
+    await this.audit.append({
+      actorSubject: actor.subject,
+      actorRoles: actor.roles,
+      ...(actor.agency ? { actorAgency: actor.agency } : {}),
+      ...(actor.county ? { actorCounty: actor.county } : {}),
+      action: 'access',
+      recordType: 'route',
+      recordId: action,
+      outcome: 'denied',
+      reason,
+      ...(req.correlationId ? { correlationId: req.correlationId } : {}),
+    });
+  }
+}
+
+/** The matched route's template (`/referrals/:id`), never the concrete path with its ids. */
+export function routeTemplate(req: AuthenticatedRequest): string {
+  const route = (req as { route?: { path?: string } }).route;
+  return route?.path ?? req.path;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { agencies, roleAgency, roles, type Agency, type Role } from './roles';
+
+/** The authenticated caller, as the API sees it after the token is verified. */
+export interface Principal {
+  /** The token's `sub`: stable, not a name. */
+  subject: string;
+  roles: Role[];
+  agency: Agency;
+  /** California county FIPS code the user works for. */
+  county: string;
+  /** The token's `jti`, for the audit trail. */
+  tokenId?: string;
+}
+
+/** Claims Linkages needs beyond the standard ones; anything unknown in them makes the token invalid. */
+export const linkagesClaims = z
+  .object({
+    sub: z.string().min(1).max(200),
+    agency: z.enum(agencies),
+    county: z.string().regex(/^06\d{3}$/, 'must be a California county FIPS code'),
+    roles: z.array(z.enum(roles)).min(1),
+    jti: z.string().max(200).optional(),
+  })
+  .superRefine((claims, ctx) => {
+    for (const role of claims.roles) {
+      if (roleAgency[role] !== claims.agency) ctx.addIssue({ code: 'custom', path: ['roles'], message: `role ${role} does not belong to agency ${claims.agency}` });
+    }
+  });
+
+export function principalFromClaims(claims: unknown): Principal {
+  const parsed = linkagesClaims.parse(claims);
+  return { subject: parsed.sub, roles: [...new Set(parsed.roles)], agency: parsed.agency, county: parsed.county, ...(parsed.jti ? { tokenId: parsed.jti } : {}) };
+}

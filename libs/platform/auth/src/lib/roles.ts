@@ -1,0 +1,58 @@
+// Who may do what. One table, read by the guard, the access-matrix test and the README's permission table.
+
+export const agencies = ['cws', 'calworks', 'platform'] as const;
+export type Agency = (typeof agencies)[number];
+
+export const roles = ['cws.worker', 'cws.supervisor', 'calworks.worker', 'calworks.supervisor', 'linkages.liaison', 'ops', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+/** The agency a role belongs to: a token whose `agency` claim disagrees with one of its roles is refused. */
+export const roleAgency: Record<Role, Agency> = {
+  'cws.worker': 'cws',
+  'cws.supervisor': 'cws',
+  'calworks.worker': 'calworks',
+  'calworks.supervisor': 'calworks',
+  // The Linkages liaison is CalWORKs staff (LA: the Linkages GAIN Social Worker; Santa Clara: the EW liaison).
+  'linkages.liaison': 'calworks',
+  ops: 'platform',
+  admin: 'platform',
+};
+
+export const permissions = {
+  'referral.create': 'Refer a CWS family to Linkages (creates the family record with its members)',
+  'referral.read': 'Read a Linkages referral; CalWORKs roles see only what the sharing policy allows',
+  'person.match': 'Look up referrals by SSN or date of birth through the blind index',
+  'authority.read': 'List the sharing authorities (consents, MDT memberships) on a referral',
+  'authority.consent.record': 'Record a signed authorization for release of information (WIC 18986.46)',
+  'authority.mdt.record': 'Record multidisciplinary-team membership for a family (WIC 18961.7)',
+  'authority.revoke': 'Revoke a consent or end an MDT membership',
+  'payloads.decode': 'Decrypt Temporal payloads through the codec server (audited)',
+  'audit.read': 'Read the audit log',
+} as const;
+export type Permission = keyof typeof permissions;
+
+/**
+ * Least privilege: operators and admins run the platform but read no family's record (decoding Temporal payloads
+ * is the one exception, audited). County scope is checked on every record on top of these permissions.
+ */
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  'cws.worker': ['referral.create', 'referral.read', 'person.match', 'authority.read', 'authority.consent.record'],
+  'cws.supervisor': ['referral.create', 'referral.read', 'person.match', 'authority.read', 'authority.consent.record', 'authority.mdt.record', 'authority.revoke'],
+  'calworks.worker': ['referral.read', 'person.match'],
+  'calworks.supervisor': ['referral.read', 'person.match', 'authority.read', 'authority.revoke'],
+  'linkages.liaison': ['referral.read', 'person.match', 'authority.read', 'authority.consent.record'],
+  ops: ['payloads.decode'],
+  admin: ['audit.read'],
+};
+
+export function hasPermission(userRoles: readonly Role[], permission: Permission): boolean {
+  return userRoles.some((role) => rolePermissions[role].includes(permission));
+}
+
+/** The role × permission table as Markdown (README, closing notes). */
+export function renderPermissionTable(): string {
+  const header = `| permission | ${roles.map((r) => `\`${r}\``).join(' | ')} |`;
+  const rule = `|---|${roles.map(() => ':-:').join('|')}|`;
+  const rows = (Object.keys(permissions) as Permission[]).map((p) => `| \`${p}\` — ${permissions[p]} | ${roles.map((r) => (rolePermissions[r].includes(p) ? '✔' : '')).join(' | ')} |`);
+  return [header, rule, ...rows].join('\n');
+}

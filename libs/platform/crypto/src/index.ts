@@ -1,0 +1,3 @@
+export * from './lib/keyring';
+export * from './lib/field-cipher';
+export * from './lib/blind-index';

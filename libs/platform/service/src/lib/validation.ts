@@ -1,0 +1,41 @@
+import { BadRequestException, Body, Param, ParseUUIDPipe, type PipeTransform } from '@nestjs/common';
+import { ApiBody } from '@nestjs/swagger';
+import { z } from 'zod';
+import { problemType } from '@linkages/platform-auth';
+
+/** One failing field: where, and why (never the rejected value: it may be personal data). */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Parses a request part with a zod schema into a typed command; refuses it with every failing field named. */
+export class ZodValidationPipe<T> implements PipeTransform<unknown, T> {
+  constructor(
+    private readonly schema: z.ZodType<T>,
+    private readonly part = 'body',
+  ) {}
+
+  transform(value: unknown): T {
+    const result = this.schema.safeParse(value ?? {});
+    if (result.success) return result.data;
+    const errors: FieldError[] = result.error.issues.map((issue) => ({ field: [this.part, ...issue.path.map(String)].join('.'), message: issue.message }));
+    throw new BadRequestException({ type: problemType('validation'), title: 'Invalid request', message: `The request ${this.part} is invalid (${errors.length} problem${errors.length === 1 ? '' : 's'})`, errors });
+  }
+}
+
+/** `@ValidBody(schema) body: T`: validated body; pair with `@ApiJsonBody(schema)` on the method for the docs. */
+export const ValidBody = <T>(schema: z.ZodType<T>) => Body(new ZodValidationPipe(schema));
+
+/** OpenAPI request body generated from the same zod schema that validates it. */
+export const ApiJsonBody = (schema: z.ZodType, description?: string) =>
+  ApiBody({ schema: z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input' }) as Record<string, unknown>, ...(description ? { description } : {}) });
+
+/** A UUID path parameter; anything else is a 400 problem before any lookup. */
+export const UuidParam = (name: string) =>
+  Param(
+    name,
+    new ParseUUIDPipe({
+      exceptionFactory: () => new BadRequestException({ type: problemType('validation'), title: 'Invalid request', message: `Path parameter ${name} must be a UUID`, errors: [{ field: `path.${name}`, message: 'must be a UUID' }] }),
+    }),
+  );

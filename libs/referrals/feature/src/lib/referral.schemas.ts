@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { InvalidIdentifierError, normalizeIsoDate, normalizeSsn } from '@linkages/platform-crypto';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const isoDate = z.iso.date({ error: 'must be a date (YYYY-MM-DD)' });
+
+/** A valid SSN (nine digits, dashes optional, not an impossible number); messages never repeat the value. */
+const ssn = z.string().superRefine((value, ctx) => {
+  try {
+    normalizeSsn(value);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: error instanceof InvalidIdentifierError ? error.message : 'is not a valid SSN' });
+  }
+}).transform((value) => normalizeSsn(value));
+
+const dateOfBirth = z.string().superRefine((value, ctx) => {
+  try {
+    if (normalizeIsoDate(value) > new Date().toISOString().slice(0, 10)) ctx.addIssue({ code: 'custom', message: 'cannot be in the future' });
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be a valid date (YYYY-MM-DD)' });
+  }
+}).transform((value) => value.trim());
+
+export const memberInput = z.strictObject({
+  role: z.enum(['parent', 'child', 'caregiver']),
+  firstName: text(100),
+  lastName: text(100),
+  dateOfBirth,
+  ssn: ssn.optional(),
+});
+
+export const createReferralBody = z
+  .strictObject({
+    caseType: z.enum(['ER', 'FM', 'FR']).describe('CWS case type'),
+    cwsCaseNumber: z.string().regex(/^[A-Za-z0-9-]{4,40}$/, 'must be 4–40 letters, digits or dashes'),
+    calworksCaseNumber: z.string().regex(/^[A-Za-z0-9-]{4,40}$/, 'must be 4–40 letters, digits or dashes').optional(),
+    removedOn: isoDate.optional().describe('Date of the removal, if a child is removed'),
+    childrenRemoved: z.number().int().min(0).max(20).default(0),
+    allegations: z.array(text(200)).max(20).default([]),
+    safetyConcerns: text(4000).optional(),
+    servicesRecommended: z.array(text(200)).max(20).default([]),
+    reporter: z.strictObject({ name: text(200), phone: text(40).optional(), relationship: text(100).optional() }).optional(),
+    members: z.array(memberInput).min(1).max(20),
+  })
+  .superRefine((body, ctx) => {
+    if (body.childrenRemoved > 0 && !body.removedOn) ctx.addIssue({ code: 'custom', path: ['removedOn'], message: 'is required when childrenRemoved > 0' });
+    if (body.removedOn && body.childrenRemoved === 0) ctx.addIssue({ code: 'custom', path: ['childrenRemoved'], message: 'must be at least 1 when removedOn is given' });
+    const children = body.members.filter((m) => m.role === 'child').length;
+    if (body.childrenRemoved > children) ctx.addIssue({ code: 'custom', path: ['childrenRemoved'], message: 'cannot exceed the number of children named in members' });
+  });
+export type CreateReferral = z.output<typeof createReferralBody>;
+
+export const recordConsentBody = z
+  .strictObject({
+    kind: z.literal('consent'),
+    signedOn: isoDate.describe('Date the parent or guardian signed the authorization'),
+    expiresOn: isoDate.describe('Expiry written on the authorization (WIC 18986.46: a signed authorization has an end)'),
+    categories: z.array(z.enum(['identity', 'detail'])).min(1).describe('What the authorization releases beyond the minimum-necessary facts'),
+    reference: text(200).describe('The form and its number, e.g. "SCD 1029 #2026-0141"'),
+  })
+  .refine((b) => b.expiresOn > b.signedOn, { path: ['expiresOn'], message: 'must be after signedOn' });
+
+export const recordMdtBody = z.strictObject({
+  kind: z.literal('mdt'),
+  reportReceivedOn: isoDate.describe('Date of the child-abuse report the MDT exchange concerns (the 30-day window starts here)'),
+  memberSubjects: z.array(z.string().min(1).max(200)).min(1).max(20).describe('Token subjects of the CalWORKs staff who are MDT members'),
+  reference: text(200).describe('The county MDT protocol or meeting reference'),
+  goodCauseExtensionDays: z.number().int().min(1).max(60).optional().describe('Extension of the window for good cause (WIC 18961.7), in days'),
+  goodCauseReason: text(500).optional(),
+}).refine((b) => (b.goodCauseExtensionDays === undefined) === (b.goodCauseReason === undefined), { path: ['goodCauseReason'], message: 'is required with goodCauseExtensionDays, and only with it' });
+
+export const recordAuthorityBody = z.union([recordConsentBody, recordMdtBody]);
+export type RecordAuthority = z.output<typeof recordAuthorityBody>;
+
+export const revokeAuthorityBody = z.strictObject({ reason: text(500) });
+
+export const matchPersonBody = z
+  .strictObject({ ssn: ssn.optional(), dateOfBirth: dateOfBirth.optional() })
+  .refine((b) => b.ssn !== undefined || b.dateOfBirth !== undefined, { message: 'give ssn, dateOfBirth or both' });
+export type MatchPerson = z.output<typeof matchPersonBody>;
