@@ -115,7 +115,8 @@ function persistenceImport(descriptor: ServiceDescriptor, kind: ProcessKind) {
 function rateLimitImport(descriptor: ServiceDescriptor) {
   return ThrottlerModule.forRootAsync({
     useFactory: () => ({
-      throttlers: [{ name: 'per-user', ttl: 60_000, limit: loadServiceConfig(descriptor).RATE_LIMIT_PER_MINUTE }],
+      // Named 'default' so the answer carries the standard Retry-After header.
+      throttlers: [{ name: 'default', ttl: 60_000, limit: loadServiceConfig(descriptor).RATE_LIMIT_PER_MINUTE }],
       getTracker: (req: Record<string, unknown>) => (req as unknown as AuthenticatedRequest).principal?.subject ?? (req as unknown as AuthenticatedRequest).ip ?? 'unknown',
       generateKey: (_context, tracker, name) => `${name}:${tracker}`,
       skipIf: (context) => (Reflect.getMetadata(ROUTE_POLICY, context.getHandler()) ?? Reflect.getMetadata(ROUTE_POLICY, context.getClass()) as RoutePolicy | undefined)?.kind === 'public',

@@ -1,0 +1,76 @@
+import 'reflect-metadata';
+import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { AddressInfo } from 'node:net';
+import { Requires } from '@linkages/platform-auth';
+import { devToken, stackEnv } from '@linkages/platform-testing';
+import { PlatformModule } from './platform.module';
+import { ProblemDetailsFilter } from './problem-details.filter';
+import type { ServiceDescriptor } from './service-descriptor';
+
+// The platform's guards in a real Nest application against the real stack: a route that declares no policy is
+// closed, and the rate limit counts per user.
+@Controller('probe')
+class ProbeController {
+  @Get('forgotten')
+  forgotten(): string {
+    return 'this route declares no policy';
+  }
+
+  @Get('guarded')
+  @Requires('referral.read')
+  guarded(): string {
+    return 'ok';
+  }
+}
+
+const descriptor: ServiceDescriptor = {
+  name: 'referrals',
+  title: 'Guard probe',
+  description: 'Test application',
+  port: 39_001,
+  workerHealthPort: 39_101,
+  persistence: { schema: 'referrals', entities: [], migrations: [] },
+};
+
+@Module({ imports: [PlatformModule.forApi(descriptor)], controllers: [ProbeController] })
+class ProbeModule {}
+
+describe('platform guards', () => {
+  let app: INestApplication;
+  let base: string;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    Object.assign(process.env, stackEnv(), { RATE_LIMIT_PER_MINUTE: '5', LOG_LEVEL: 'warn' });
+    app = await NestFactory.create(ProbeModule, { logger: ['error'], abortOnError: false });
+    app.useGlobalFilters(new ProblemDetailsFilter());
+    await app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.close();
+    process.env = saved;
+  });
+
+  it('closes a route that declares no policy, even to an authenticated user (deny by default)', async () => {
+    const res = await fetch(`${base}/probe/forgotten`, { headers: { authorization: `Bearer ${await devToken('admin')}` } });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ type: expect.stringContaining('no-route-policy') });
+  });
+
+  it('limits requests per user, not per route or address: the sixth in a minute gets 429 with Retry-After', async () => {
+    const worker = await devToken('cws-worker');
+    const other = await devToken('calworks-worker');
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await fetch(`${base}/probe/guarded`, { headers: { authorization: `Bearer ${worker}` } })).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    const limited = await fetch(`${base}/probe/guarded`, { headers: { authorization: `Bearer ${worker}` } });
+    expect(limited.headers.get('content-type')).toContain('application/problem+json');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await fetch(`${base}/probe/guarded`, { headers: { authorization: `Bearer ${other}` } })).status).toBe(200);
+    // Probes are never limited.
+    for (let i = 0; i < 8; i++) expect((await fetch(`${base}/health`)).status).toBe(200);
+  });
+});
