@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@linkages/platform-config';
 import { uniqueSuffix } from '@linkages/platform-testing';
@@ -12,8 +12,17 @@ interface ComposeSummary {
 const composeFile = join(repoRoot(), 'docker-compose.yml');
 
 /** Loads a compose file with compose-go (Docker Compose's own loader), which validates it against the Compose spec schema. */
-function check(file: string, env: Record<string, string> = { POSTGRES_PASSWORD: 'from-the-environment', TEMPORAL_ENCRYPTION_KEYS: 'k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' }): ComposeSummary {
-  const { POSTGRES_PASSWORD: _p, TEMPORAL_ENCRYPTION_KEYS: _k, CODEC_SERVER_TOKEN: _t, ...rest } = process.env;
+const secrets = {
+  POSTGRES_PASSWORD: 'from-the-environment',
+  TEMPORAL_ENCRYPTION_KEYS: 'k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+  FIELD_ENCRYPTION_KEYS: 'f1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+  BLIND_INDEX_KEY: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+  AUTH_ISSUER: 'https://idp.county.example',
+  AUTH_JWKS_URL: 'https://idp.county.example/jwks.json',
+};
+
+function check(file: string, env: Record<string, string> = secrets): ComposeSummary {
+  const rest = Object.fromEntries(Object.entries(process.env).filter(([k]) => !(k in secrets)));
   const out = execFileSync('go', ['run', '.', file], { cwd: join(repoRoot(), 'tools', 'compose-check'), env: { ...rest, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   return JSON.parse(out) as ComposeSummary;
 }
@@ -67,14 +76,18 @@ describe('docker-compose.yml (validated against the Compose specification)', () 
     for (const [name, type] of Object.entries(attributes)) expect(text).toContain(`${name}=${type}`);
   });
 
-  it('commits no default secret: without POSTGRES_PASSWORD or TEMPORAL_ENCRYPTION_KEYS the file does not load', () => {
-    expect(checkFails(composeFile, { TEMPORAL_ENCRYPTION_KEYS: 'k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' })).toMatch(/POSTGRES_PASSWORD/);
-    expect(checkFails(composeFile, { POSTGRES_PASSWORD: 'x' })).toMatch(/TEMPORAL_ENCRYPTION_KEYS/);
+  it.each(Object.keys(secrets))('commits no default secret or identity provider: without %s the file does not load', (name) => {
+    const { [name]: _missing, ...others } = secrets as Record<string, string>;
+    expect(checkFails(composeFile, others)).toMatch(new RegExp(name));
   });
 
   it('the validator rejects what the specification forbids', () => {
     const broken = join(repoRoot(), '.stack', `compose-broken-${uniqueSuffix()}.yml`);
     writeFileSync(broken, readFileSync(composeFile, 'utf8').replace('  postgres:\n    image: postgres:18', '  postgres:\n    image: postgres:18\n    not_a_compose_key: true'));
-    expect(checkFails(broken)).toMatch(/not_a_compose_key/);
+    try {
+      expect(checkFails(broken)).toMatch(/not_a_compose_key/);
+    } finally {
+      rmSync(broken, { force: true });
+    }
   });
 });

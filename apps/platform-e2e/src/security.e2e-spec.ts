@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { SignJWT, decodeProtectedHeader, generateKeyPair } from 'jose';
 import { repoRoot } from '@linkages/platform-config';
-import { demoUsers, devToken, stackEnv } from '@linkages/platform-testing';
-import { hasPermission, type Permission, type Role } from '@linkages/platform-auth';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { Client as TemporalClient } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { demoUsers, devToken, platformTemporalClient, stackEnv, waitFor } from '@linkages/platform-testing';
+import { hasPermission, type Permission, type Role } from '@linkages/platform-access';
 import { servicePorts, startPlatform, type RunningPlatform, type ServicePorts } from './platform.spec-helper';
 
 // The security baseline against the four running services (`npm start`): every route declares its policy, the
@@ -118,6 +121,8 @@ describe('security baseline over HTTP (npm start)', () => {
     'GET /metrics': { success: 200 },
     'POST /codec/decode': { success: 200, confidential: true, body: () => ({ payloads: [] }) },
     'POST /codec/encode': { success: 200, body: () => ({ payloads: [] }) },
+    'GET /audit/entries': { success: 200, confidential: true, path: () => `/audit/entries?recordId=${referralId}&limit=5` },
+    'GET /audit/verify': { success: 200 },
     'POST /referrals': { success: 201, confidential: true, body: () => referralBody() },
     'GET /referrals/{referralId}': { success: 200, scoped: true, confidential: true, path: () => `/referrals/${referralId}` },
     'POST /persons/match': { success: 200, confidential: true, body: () => ({ ssn: '219-09-9999' }) },
@@ -313,19 +318,15 @@ describe('security baseline over HTTP (npm start)', () => {
     expect((await call('referrals', 'POST', '/persons/match', { user: 'calworks-worker', body: { ssn } })).text).toContain(id);
     expect((await call('referrals', 'GET', `/referrals/${id}`, { user: 'calworks-worker' })).text).toContain(first);
     expect((await call('referrals', 'POST', '/persons/match', { user: 'calworks-worker', body: { ssn, dateOfBirth: `${dob}x`, name: last } })).res.status).toBe(400);
-    const { platformTemporalClient, waitFor } = await import('@linkages/platform-testing');
     const { connection, client } = await platformTemporalClient();
     try {
       const handle = client.workflow.getHandle(`referrals/deadline/${id}`);
       const ran = async () => (await handle.fetchHistory().catch(() => ({ events: [] }))).events?.some((e) => e.workflowTaskCompletedEventAttributes) || undefined;
       await waitFor(ran, { timeoutMs: 60_000, intervalMs: 500, what: 'the hand-off deadline workflow to start and run its first workflow task' });
-      const { Client: TemporalClient } = await import('@temporalio/client');
-      const { temporal } = await import('@temporalio/proto');
       const raw = new TemporalClient({ connection, namespace: stackEnv().TEMPORAL_NAMESPACE });
       const history = Buffer.from(temporal.api.history.v1.History.encode(await raw.workflow.getHandle(handle.workflowId).fetchHistory()).finish());
       await handle.terminate('canary test finished');
 
-      const { readFileSync, readdirSync, statSync, existsSync } = await import('node:fs');
       const filesUnder = (dir: string, keep: (f: string) => boolean): string[] =>
         existsSync(dir) ? readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? filesUnder(join(dir, f), keep) : keep(f) ? [join(dir, f)] : [])) : [];
       const stack = join(repoRoot(), '.stack');

@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import type { AuditLog } from '@linkages/platform-audit';
 import { AuthenticationError, type TokenVerifier } from './token-verifier';
 import { ROUTE_POLICY, type AuthenticatedRequest, type RoutePolicy } from './route-policy';
-import { hasPermission } from './roles';
+import { hasPermission } from '@linkages/platform-access';
 import { problemType } from './problems';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');

@@ -1,8 +1,8 @@
 import { SetMetadata, applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { Principal } from './principal';
-import type { Permission } from './roles';
+import type { Principal } from '@linkages/platform-access';
+import type { Permission } from '@linkages/platform-access';
 
 /** Every route declares one of these; a route without one is closed (and the route-policy test fails). */
 export type RoutePolicy = { kind: 'public'; reason: string } | { kind: 'permission'; permission: Permission };

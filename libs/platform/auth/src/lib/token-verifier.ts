@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { ZodError } from 'zod';
-import { principalFromClaims, type Principal } from './principal';
+import { principalFromClaims, type Principal } from '@linkages/platform-access';
 
 export interface TokenVerifierOptions {
   issuer: string;

@@ -2,7 +2,16 @@ import { ConfigValidationError, loadConfig, redactConfig } from './load-config';
 import { serviceConfigSchema } from './platform-config.schema';
 
 const schema = serviceConfigSchema({ port: 3002, workerHealthPort: 3102 });
-const valid = { DATABASE_URL: 'postgres://u:secret@127.0.0.1:5432/db', KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093', TEMPORAL_ENCRYPTION_KEYS: 'k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' };
+const key = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+const valid = {
+  DATABASE_URL: 'postgres://u:secret@127.0.0.1:5432/db',
+  KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093',
+  TEMPORAL_ENCRYPTION_KEYS: `k1:${key}`,
+  FIELD_ENCRYPTION_KEYS: `f1:${key}`,
+  BLIND_INDEX_KEY: key,
+  AUTH_ISSUER: 'http://127.0.0.1:8900',
+  AUTH_JWKS_URL: 'http://127.0.0.1:8900/.well-known/jwks.json',
+};
 
 describe('loadConfig', () => {
   it('applies defaults and parses lists', () => {
@@ -11,6 +20,12 @@ describe('loadConfig', () => {
     expect(config.WORKER_HEALTH_PORT).toBe(3102);
     expect(config.KAFKA_BROKERS).toEqual(['127.0.0.1:9092', '127.0.0.1:9093']);
     expect(config.TEMPORAL_ADDRESS).toBe('127.0.0.1:7233');
+    expect(config.AUTH_ALGORITHMS).toEqual(['RS256', 'ES256']);
+    expect(config.AUTH_AUDIENCE).toBe('linkages-api');
+  });
+
+  it('accepts only asymmetric token algorithms', () => {
+    for (const algorithms of ['HS256', 'none', 'RS256,HS512']) expect(() => loadConfig('calworks', schema, { ...valid, AUTH_ALGORITHMS: algorithms })).toThrow(/AUTH_ALGORITHMS/);
   });
 
   it('names every problem at once', () => {

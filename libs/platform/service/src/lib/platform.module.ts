@@ -14,6 +14,7 @@ import { MessagingMetrics, OutboxWriter, createKafkaClient, describeKafka } from
 import { createDataSourceOptions } from '@linkages/platform-persistence';
 import { TemporalWorkerHost, createTemporalClient, platformDataConverter, describeTemporal, workflowBundlePath, type TemporalClientHandle } from '@linkages/platform-temporal';
 import { CodecController } from './codec.controller';
+import { AuditController } from './audit.controller';
 import { DeadlineClient } from './deadline-client';
 import { MessagingHost, MetricsController, messagingMetricsProvider, outboxWriterProvider } from './messaging-host';
 import { createDeadlineActivities } from '@linkages/platform-activities';
@@ -155,7 +156,7 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [persistenceImport(descriptor, 'api'), rateLimitImport(descriptor)],
-      controllers: [HealthController, MetricsController, CodecController],
+      controllers: [HealthController, MetricsController, CodecController, AuditController],
       providers: [
         ...baseProviders(descriptor, 'api'),
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -93,6 +93,9 @@ export function installTemporalRuntime(logger: Logger): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   Runtime.install({
+    // The process's own signal handler closes Nest, which shuts the worker down in order (after the Kafka consumer);
+    // the SDK's default handler would stop the worker first, behind Nest's back.
+    shutdownSignals: [],
     logger: new DefaultLogger('INFO', ({ level, message, meta }) => {
       logger[pinoLevels[level]]({ context: 'temporal', ...(meta ?? {}) }, message);
     }),

@@ -1,4 +1,4 @@
-import type { FieldSpec } from '@linkages/platform-auth';
+import type { FieldSpec } from '@linkages/platform-access';
 import type { EventPayload, familyReferredEvent } from '@linkages/shared-contracts';
 
 type FamilyReferredPayload = EventPayload<typeof familyReferredEvent>;

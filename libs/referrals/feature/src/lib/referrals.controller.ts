@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { CorrelationId, CurrentPrincipal, Requires, type Principal } from '@linkages/platform-auth';
+import { CorrelationId, CurrentPrincipal, Requires } from '@linkages/platform-auth';
+import { type Principal } from '@linkages/platform-access';
 import { ApiJsonBody, IdempotentCreate, UuidParam, ValidBody } from '@linkages/platform-service';
 import { createReferralBody, matchPersonBody, recordConsentBody, recordMdtBody, revokeAuthorityBody, type CreateReferral, type MatchPerson } from './referral.schemas';
 import { ReferralsService, type AuthorityView, type DisclosedReferral, type PersonMatch } from './referrals.service';
