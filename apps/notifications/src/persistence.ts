@@ -1,11 +1,11 @@
 import { createAuditMigration } from '@linkages/platform-audit';
 import { createMessagingMigration } from '@linkages/platform-messaging';
-import { createIdempotencyMigration } from '@linkages/platform-service';
+import { createDeadlineCommandsMigration, createIdempotencyMigration } from '@linkages/platform-service';
 import type { ServicePersistence } from '@linkages/platform-persistence';
 
 /** This service's own PostgreSQL schema, its TypeORM entities and its migrations (oldest first). */
 export const persistence: ServicePersistence = {
   schema: 'notifications',
   entities: [],
-  migrations: [createMessagingMigration('notifications'), createAuditMigration('notifications'), createIdempotencyMigration('notifications')],
+  migrations: [createMessagingMigration('notifications'), createAuditMigration('notifications'), createIdempotencyMigration('notifications'), createDeadlineCommandsMigration('notifications')],
 };

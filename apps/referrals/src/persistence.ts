@@ -1,6 +1,6 @@
 import { createAuditMigration } from '@linkages/platform-audit';
 import { createMessagingMigration } from '@linkages/platform-messaging';
-import { createIdempotencyMigration } from '@linkages/platform-service';
+import { createDeadlineCommandsMigration, createIdempotencyMigration } from '@linkages/platform-service';
 import type { ServicePersistence } from '@linkages/platform-persistence';
 import { CreateReferralTables1767000000000, referralEntities } from '@linkages/referrals-feature';
 
@@ -8,5 +8,5 @@ import { CreateReferralTables1767000000000, referralEntities } from '@linkages/r
 export const persistence: ServicePersistence = {
   schema: 'referrals',
   entities: referralEntities,
-  migrations: [createMessagingMigration('referrals'), createAuditMigration('referrals'), createIdempotencyMigration('referrals'), CreateReferralTables1767000000000],
+  migrations: [createMessagingMigration('referrals'), createAuditMigration('referrals'), createIdempotencyMigration('referrals'), CreateReferralTables1767000000000, createDeadlineCommandsMigration('referrals')],
 };

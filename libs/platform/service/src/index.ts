@@ -6,5 +6,7 @@ export * from './lib/bootstrap';
 export * from './lib/messaging-host';
 export * from './lib/tokens';
 export * from './lib/deadline-client';
+export * from './lib/deadline-commands';
 export * from './lib/validation';
 export * from './lib/idempotency';
+export * from './lib/personal-data';

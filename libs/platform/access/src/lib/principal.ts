@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { agencies, roleAgency, roles, type Agency, type Role } from './roles';
 
@@ -32,3 +33,12 @@ export function principalFromClaims(claims: unknown): Principal {
   const parsed = linkagesClaims.parse(claims);
   return { subject: parsed.sub, roles: [...new Set(parsed.roles)], agency: parsed.agency, county: parsed.county, ...(parsed.jti ? { tokenId: parsed.jti } : {}) };
 }
+
+/** A UUID derived from names (sha256, version-4 layout): the same inputs always give the same id. */
+export function stableUuid(...parts: string[]): string {
+  const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The pseudonymous staff id that stands for a user in deadline histories (`by` of satisfy, extend, cancel…). */
+export const staffIdOf = (subject: string): string => stableUuid('linkages-staff', subject);

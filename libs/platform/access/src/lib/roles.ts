@@ -26,6 +26,9 @@ export const permissions = {
   'authority.consent.record': 'Record a signed authorization for release of information (WIC 18986.46)',
   'authority.mdt.record': 'Record multidisciplinary-team membership for a family (WIC 18961.7)',
   'authority.revoke': 'Revoke a consent or end an MDT membership',
+  'cws.record.read': 'Read child-welfare families, referrals, cases and their deadlines (child welfare only)',
+  'cws.record.write': 'Record hotline referrals, screening, contacts, assessments, removals, hearings, case plans, meetings and visits',
+  'cws.referral.downgrade': 'Approve downgrading a referral from immediate to 10-day response before contact',
   'payloads.decode': 'Decrypt Temporal payloads through the codec server (audited)',
   'audit.read': 'Read the audit log',
 } as const;
@@ -36,8 +39,8 @@ export type Permission = keyof typeof permissions;
  * is the one exception, audited). County scope is checked on every record on top of these permissions.
  */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  'cws.worker': ['referral.create', 'referral.read', 'person.match', 'authority.read', 'authority.consent.record'],
-  'cws.supervisor': ['referral.create', 'referral.read', 'person.match', 'authority.read', 'authority.consent.record', 'authority.mdt.record', 'authority.revoke'],
+  'cws.worker': ['referral.create', 'referral.read', 'person.match', 'authority.read', 'authority.consent.record', 'cws.record.read', 'cws.record.write'],
+  'cws.supervisor': ['referral.create', 'referral.read', 'person.match', 'authority.read', 'authority.consent.record', 'authority.mdt.record', 'authority.revoke', 'cws.record.read', 'cws.record.write', 'cws.referral.downgrade'],
   'calworks.worker': ['referral.read', 'person.match'],
   'calworks.supervisor': ['referral.read', 'person.match', 'authority.read', 'authority.revoke'],
   'linkages.liaison': ['referral.read', 'person.match', 'authority.read', 'authority.consent.record'],

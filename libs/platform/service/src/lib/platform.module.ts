@@ -16,11 +16,13 @@ import { TemporalWorkerHost, createTemporalClient, platformDataConverter, descri
 import { CodecController } from './codec.controller';
 import { AuditController } from './audit.controller';
 import { DeadlineClient } from './deadline-client';
+import { DeadlineCommandRelay, DeadlineCommands } from './deadline-commands';
 import { MessagingHost, MetricsController, messagingMetricsProvider, outboxWriterProvider } from './messaging-host';
 import { createDeadlineActivities } from '@linkages/platform-activities';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { BLIND_INDEX, FIELD_CIPHER, KAFKA, LOGGER, TEMPORAL } from './tokens';
 import { IdempotencyInterceptor } from './idempotency';
+import { PersonalData } from './personal-data';
 import { READINESS_CHECKS, ReadinessService, type ReadinessCheck, type ReadinessReport } from './readiness';
 import { SERVICE_CONFIG, SERVICE_DESCRIPTOR, loadServiceConfig, taskQueueOf, type ServiceDescriptor } from './service-descriptor';
 
@@ -88,12 +90,14 @@ function baseProviders(descriptor: ServiceDescriptor, kind: ProcessKind): Provid
     { provide: FIELD_CIPHER, inject: [SERVICE_CONFIG], useFactory: (config: ServiceConfig) => new FieldCipher(parseKeyring(config.FIELD_ENCRYPTION_KEYS, 'FIELD_ENCRYPTION_KEYS')) },
     { provide: BLIND_INDEX, inject: [SERVICE_CONFIG], useFactory: (config: ServiceConfig) => BlindIndex.fromBase64(config.BLIND_INDEX_KEY) },
     { provide: AUDIT_LOG, inject: [getDataSourceToken()], useFactory: (dataSource: DataSource) => new AuditLog(dataSource, descriptor.persistence.schema) },
+    PersonalData,
     TemporalClientLifecycle,
     ReadinessService,
     outboxWriterProvider,
     messagingMetricsProvider,
     MessagingHost,
     DeadlineClient,
+    DeadlineCommands,
   ];
 }
 
@@ -176,7 +180,7 @@ export class PlatformModule {
           useFactory: (ds: DataSource, kafka: Kafka, temporal: TemporalClientHandle, config: ServiceConfig) => [databaseCheck(ds, descriptor.persistence.schema), kafkaCheck(kafka), temporalCheck(temporal, config)],
         },
       ],
-      exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, LOGGER, KAFKA, TEMPORAL, ReadinessService, OutboxWriter, MessagingHost, MessagingMetrics, DeadlineClient, FIELD_CIPHER, BLIND_INDEX, AUDIT_LOG, TOKEN_VERIFIER, IdempotencyInterceptor],
+      exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, LOGGER, KAFKA, TEMPORAL, ReadinessService, OutboxWriter, MessagingHost, MessagingMetrics, DeadlineClient, DeadlineCommands, FIELD_CIPHER, BLIND_INDEX, AUDIT_LOG, TOKEN_VERIFIER, IdempotencyInterceptor, PersonalData],
     };
   }
 
@@ -189,6 +193,8 @@ export class PlatformModule {
       providers: [
         ...baseProviders(descriptor, 'worker'),
         ...(options.eventHandlers ? [options.eventHandlers] : []),
+        // Applies committed deadline commands next to the deadline workflows; the API process only enqueues.
+        DeadlineCommandRelay,
         {
           provide: TemporalWorkerHost,
           inject: [SERVICE_CONFIG, LOGGER, getDataSourceToken(), OutboxWriter],
@@ -222,7 +228,7 @@ export class PlatformModule {
           ],
         },
       ],
-      exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, LOGGER, KAFKA, TEMPORAL, ReadinessService, TemporalWorkerHost, OutboxWriter, MessagingHost, MessagingMetrics, DeadlineClient, FIELD_CIPHER, BLIND_INDEX, AUDIT_LOG],
+      exports: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, LOGGER, KAFKA, TEMPORAL, ReadinessService, TemporalWorkerHost, OutboxWriter, MessagingHost, MessagingMetrics, DeadlineClient, DeadlineCommands, FIELD_CIPHER, BLIND_INDEX, AUDIT_LOG, PersonalData],
     };
   }
 }

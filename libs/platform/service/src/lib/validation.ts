@@ -2,6 +2,7 @@ import { BadRequestException, Body, Param, ParseUUIDPipe, type PipeTransform } f
 import { ApiBody } from '@nestjs/swagger';
 import { z } from 'zod';
 import { problemType } from '@linkages/platform-auth';
+import { InvalidIdentifierError, normalizeIsoDate, normalizeSsn } from '@linkages/platform-crypto';
 
 /** One failing field: where, and why (never the rejected value: it may be personal data). */
 export interface FieldError {
@@ -39,3 +40,20 @@ export const UuidParam = (name: string) =>
       exceptionFactory: () => new BadRequestException({ type: problemType('validation'), title: 'Invalid request', message: `Path parameter ${name} must be a UUID`, errors: [{ field: `path.${name}`, message: 'must be a UUID' }] }),
     }),
   );
+
+/** Personal identifiers, validated the same way at every boundary. A valid SSN (nine digits, dashes optional, not an impossible number); messages never repeat the value. */
+export const ssn = z.string().superRefine((value, ctx) => {
+  try {
+    normalizeSsn(value);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: error instanceof InvalidIdentifierError ? error.message : 'is not a valid SSN' });
+  }
+}).transform((value) => normalizeSsn(value));
+
+export const dateOfBirth = z.string().superRefine((value, ctx) => {
+  try {
+    if (normalizeIsoDate(value) > new Date().toISOString().slice(0, 10)) ctx.addIssue({ code: 'custom', message: 'cannot be in the future' });
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be a valid date (YYYY-MM-DD)' });
+  }
+}).transform((value) => value.trim());

@@ -1,25 +1,8 @@
 import { z } from 'zod';
-import { InvalidIdentifierError, normalizeIsoDate, normalizeSsn } from '@linkages/platform-crypto';
+import { dateOfBirth, ssn } from '@linkages/platform-service';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.iso.date({ error: 'must be a date (YYYY-MM-DD)' });
-
-/** A valid SSN (nine digits, dashes optional, not an impossible number); messages never repeat the value. */
-const ssn = z.string().superRefine((value, ctx) => {
-  try {
-    normalizeSsn(value);
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: error instanceof InvalidIdentifierError ? error.message : 'is not a valid SSN' });
-  }
-}).transform((value) => normalizeSsn(value));
-
-const dateOfBirth = z.string().superRefine((value, ctx) => {
-  try {
-    if (normalizeIsoDate(value) > new Date().toISOString().slice(0, 10)) ctx.addIssue({ code: 'custom', message: 'cannot be in the future' });
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'must be a valid date (YYYY-MM-DD)' });
-  }
-}).transform((value) => value.trim());
 
 export const memberInput = z.strictObject({
   role: z.enum(['parent', 'child', 'caregiver']),

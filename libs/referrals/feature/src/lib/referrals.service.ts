@@ -6,11 +6,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AUDIT_LOG, noSharingAuthority, notFound, problemType } from '@linkages/platform-auth';
 import { decideCwsDisclosure, eventDisclosure, isActive, redact, type DisclosureDecision, type Principal, type SharingAuthority } from '@linkages/platform-access';
 import type { AuditEntry, AuditLog } from '@linkages/platform-audit';
-import { maskSsn, type BlindIndex, type FieldCipher } from '@linkages/platform-crypto';
 import { computeDue } from '@linkages/platform-deadlines';
 import { OutboxWriter } from '@linkages/platform-messaging';
 import { policyRegistry } from '@linkages/platform-policies';
-import { BLIND_INDEX, FIELD_CIPHER } from '@linkages/platform-service';
+import { PersonalData } from '@linkages/platform-service';
 import { familyReferredEvent } from '@linkages/shared-contracts';
 import { ReferralEntity, ReferralMemberEntity, SharingAuthorityEntity } from './referral.entities';
 import type { CreateReferral, MatchPerson } from './referral.schemas';
@@ -59,8 +58,7 @@ export class ReferralsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
-    @Inject(BLIND_INDEX) private readonly blindIndex: BlindIndex,
+    private readonly personalData: PersonalData,
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
   ) {}
 
@@ -90,10 +88,7 @@ export class ReferralsService {
         role: m.role,
         firstName: m.firstName,
         lastName: m.lastName,
-        dobEncrypted: this.cipher.encrypt(m.dateOfBirth, memberContext('dob', id)),
-        dobIndex: this.blindIndex.date(m.dateOfBirth),
-        ssnEncrypted: m.ssn ? this.cipher.encrypt(m.ssn, memberContext('ssn', id)) : null,
-        ssnIndex: m.ssn ? this.blindIndex.ssn(m.ssn) : null,
+        ...this.personalData.protect(MEMBER_SCOPE, id, m),
         position,
       });
     });
@@ -143,8 +138,7 @@ export class ReferralsService {
 
   /** Finds referrals in the caller's county naming a person with this SSN and/or date of birth (blind index). */
   async match(principal: Principal, input: MatchPerson, correlationId: string): Promise<PersonMatch[]> {
-    const ssnIndex = input.ssn ? this.blindIndex.ssn(input.ssn) : null;
-    const dobIndex = input.dateOfBirth ? this.blindIndex.date(input.dateOfBirth) : null;
+    const { ssnIndex, dobIndex } = this.personalData.indexes(input);
     const rows = (await this.dataSource.query(
       `SELECT r.id AS referral_id, r.family_id, m.id AS person_id, (m.ssn_index = $2) AS ssn_match, (m.dob_index = $3) AS dob_match
          FROM referrals.referral_members m JOIN referrals.referrals r ON r.id = m.referral_id
@@ -274,8 +268,7 @@ export class ReferralsService {
         role: m.role,
         firstName: m.firstName,
         lastName: m.lastName,
-        dateOfBirth: this.cipher.decrypt(m.dobEncrypted, memberContext('dob', m.id)),
-        ssnMasked: m.ssnEncrypted ? maskSsn(this.cipher.decrypt(m.ssnEncrypted, memberContext('ssn', m.id))) : null,
+        ...this.personalData.reveal(MEMBER_SCOPE, m.id, m),
       })),
       allegations: referral.allegations,
       safetyConcerns: referral.safetyConcerns,
@@ -285,7 +278,7 @@ export class ReferralsService {
   }
 }
 
-const memberContext = (field: 'dob' | 'ssn', memberId: string) => `referrals.member.${field}:${memberId}`;
+const MEMBER_SCOPE = 'referrals.member';
 
 function actor(principal: Principal): Pick<AuditEntry, 'actorSubject' | 'actorRoles' | 'actorAgency' | 'actorCounty'> {
   return { actorSubject: principal.subject, actorRoles: principal.roles, actorAgency: principal.agency, actorCounty: principal.county };

@@ -15,8 +15,9 @@ export const cwsCaseRules = [
     action: 'Case plan completed and offered to the parents for review and signature',
     who: 'CWS social worker',
     source: 'WIC 16501.1 (childwelfare.gov state summary)',
-    note: 'When the disposition hearing is set earlier, the hearing date overrides (recalculate with an order).',
+    note: 'When the disposition hearing comes first, its date becomes the due date (an order setting the date, reason due-at-disposition).',
     pause: { allowed: false, reasonCodes: [] },
+    extension: { allowed: true, reasonCodes: ['due-at-disposition'], max: 1 },
   }),
   defineRule({
     id: 'cws.case.case-plan-update',
