@@ -78,7 +78,7 @@ describe('security baseline over HTTP (npm start)', () => {
 
   beforeAll(async () => {
     // Info-level logs, so the canary test reads what operators would actually keep.
-    platform = await startPlatform(offset, { LOG_LEVEL: 'info' });
+    platform = await startPlatform(offset, { LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '10000' });
     for (const u of users) tokens.set(u.username, await devToken(u.username));
     db = new Client({ connectionString: stackEnv().DATABASE_URL });
     await db.connect();
@@ -115,7 +115,8 @@ describe('security baseline over HTTP (npm start)', () => {
    * How to call each route: path parameters, a valid body, the status of success, and whether the route reaches a
    * county-scoped record. A route missing here fails the matrix: new routes must join it.
    */
-  const templates: Record<string, { success: number; scoped?: boolean; confidential?: boolean; prepare?: () => Promise<{ path?: string; body?: unknown }>; body?: () => unknown; path?: () => string }> = {
+  type Template = { success: number; scoped?: boolean; confidential?: boolean; prepare?: () => Promise<{ path?: string; body?: unknown }>; body?: () => unknown; path?: () => string };
+  const templates: Record<string, Template> = {
     'GET /health': { success: 200 },
     'GET /health/ready': { success: 200 },
     'GET /metrics': { success: 200 },
@@ -123,13 +124,13 @@ describe('security baseline over HTTP (npm start)', () => {
     'POST /codec/encode': { success: 200, body: () => ({ payloads: [] }) },
     'GET /audit/entries': { success: 200, confidential: true, path: () => `/audit/entries?recordId=${referralId}&limit=5` },
     'GET /audit/verify': { success: 200 },
-    'POST /referrals': { success: 201, confidential: true, body: () => referralBody() },
-    'GET /referrals/{referralId}': { success: 200, scoped: true, confidential: true, path: () => `/referrals/${referralId}` },
-    'POST /persons/match': { success: 200, confidential: true, body: () => ({ ssn: '219-09-9999' }) },
-    'GET /referrals/{referralId}/authorities': { success: 200, scoped: true, confidential: true, path: () => `/referrals/${referralId}/authorities` },
-    'POST /referrals/{referralId}/consents': { success: 201, scoped: true, confidential: true, path: () => `/referrals/${referralId}/consents`, body: consentBody },
-    'POST /referrals/{referralId}/mdt-memberships': { success: 201, scoped: true, confidential: true, path: () => `/referrals/${referralId}/mdt-memberships`, body: mdtBody },
-    'POST /referrals/{referralId}/authorities/{authorityId}/revoke': {
+    'referrals POST /referrals': { success: 201, confidential: true, body: () => referralBody() },
+    'referrals GET /referrals/{referralId}': { success: 200, scoped: true, confidential: true, path: () => `/referrals/${referralId}` },
+    'referrals POST /persons/match': { success: 200, confidential: true, body: () => ({ ssn: '219-09-9999' }) },
+    'referrals GET /referrals/{referralId}/authorities': { success: 200, scoped: true, confidential: true, path: () => `/referrals/${referralId}/authorities` },
+    'referrals POST /referrals/{referralId}/consents': { success: 201, scoped: true, confidential: true, path: () => `/referrals/${referralId}/consents`, body: consentBody },
+    'referrals POST /referrals/{referralId}/mdt-memberships': { success: 201, scoped: true, confidential: true, path: () => `/referrals/${referralId}/mdt-memberships`, body: mdtBody },
+    'referrals POST /referrals/{referralId}/authorities/{authorityId}/revoke': {
       success: 200,
       scoped: true,
       confidential: true,
@@ -139,6 +140,67 @@ describe('security baseline over HTTP (npm start)', () => {
         return { path: `/referrals/${referralId}/authorities/${(JSON.parse(consent.text) as { id: string }).id}/revoke`, body: { reason: 'Parent withdrew the authorization' } };
       },
     },
+    // Child welfare: a shared fixture for refusals and repeatable commands; a fresh record at the right stage for each
+    // caller expected to succeed, so every allowed call meets a record its history permits.
+    'child-welfare POST /families': { success: 201, confidential: true, body: () => cwsFamilyBody() },
+    'child-welfare GET /families/{familyId}': { success: 200, scoped: true, confidential: true, path: () => `/families/${cws.familyId}` },
+    'child-welfare POST /referrals': { success: 201, scoped: true, confidential: true, body: () => cwsReferralBody(cws) },
+    'child-welfare GET /referrals/{referralId}': { success: 200, scoped: true, confidential: true, path: () => `/referrals/${cws.referralId}` },
+    'child-welfare POST /referrals/{referralId}/screening': { success: 200, scoped: true, confidential: true, path: () => `/referrals/${cws.referralId}/screening`, body: () => screening('10-day'), prepare: async () => ({ path: `/referrals/${(await cwsStage('received')).referralId}/screening`, body: screening('10-day') }) },
+    'child-welfare POST /referrals/{referralId}/downgrade': { success: 200, scoped: true, confidential: true, path: () => `/referrals/${cws.referralId}/downgrade`, body: () => downgradeBody, prepare: async () => ({ path: `/referrals/${(await cwsStage('accepted-immediate')).referralId}/downgrade`, body: downgradeBody }) },
+    'child-welfare POST /referrals/{referralId}/contacts': { success: 200, scoped: true, confidential: true, path: () => `/referrals/${cws.referralId}/contacts`, body: () => contactBody, prepare: async () => ({ path: `/referrals/${(await cwsStage('accepted')).referralId}/contacts`, body: contactBody }) },
+    'child-welfare POST /referrals/{referralId}/assessments': { success: 201, scoped: true, confidential: true, path: () => `/referrals/${cws.referralId}/assessments`, body: () => ({ tool: 'sdm-risk', result: 'high', completedAt: '2026-10-02T12:00:00-07:00' }) },
+    'child-welfare POST /referrals/{referralId}/disposition': { success: 200, scoped: true, confidential: true, path: () => `/referrals/${cws.referralId}/disposition`, body: () => dispositionBody, prepare: async () => ({ path: `/referrals/${(await cwsStage('contacted')).referralId}/disposition`, body: dispositionBody }) },
+    'child-welfare POST /referrals/{referralId}/removals': { success: 201, scoped: true, confidential: true, path: () => `/referrals/${cws.referralId}/removals`, body: () => removalBody(cws), prepare: async () => { const f = await cwsStage('contacted'); return { path: `/referrals/${f.referralId}/removals`, body: removalBody(f) }; } },
+    'child-welfare POST /referrals/{referralId}/cases': { success: 201, scoped: true, confidential: true, path: () => `/referrals/${cws.referralId}/cases`, body: () => openCaseBody, prepare: async () => ({ path: `/referrals/${(await cwsStage('contacted')).referralId}/cases`, body: openCaseBody }) },
+    'child-welfare GET /cases/{caseId}': { success: 200, scoped: true, confidential: true, path: () => `/cases/${cws.caseId}` },
+    'child-welfare GET /cases/{caseId}/deadlines': { success: 200, scoped: true, confidential: true, path: () => `/cases/${cws.caseId}/deadlines` },
+    'child-welfare POST /cases/{caseId}/petition': { success: 200, scoped: true, confidential: true, path: () => `/cases/${cws.caseId}/petition`, body: () => petitionBody, prepare: async () => ({ path: `/cases/${(await cwsStage('removed')).caseId}/petition`, body: petitionBody }) },
+    'child-welfare POST /cases/{caseId}/hearings': { success: 201, scoped: true, confidential: true, path: () => `/cases/${cws.caseId}/hearings`, body: () => detentionBody, prepare: async () => ({ path: `/cases/${(await cwsStage('petitioned')).caseId}/hearings`, body: detentionBody }) },
+    'child-welfare POST /cases/{caseId}/case-plans': { success: 201, scoped: true, confidential: true, path: () => `/cases/${cws.caseId}/case-plans`, body: () => ({ filedOn: '2026-10-20' }) },
+    'child-welfare POST /cases/{caseId}/cft-meetings': { success: 201, scoped: true, confidential: true, path: () => `/cases/${cws.caseId}/cft-meetings`, body: () => ({ heldOn: '2026-10-15' }) },
+    'child-welfare POST /cases/{caseId}/visits': { success: 201, scoped: true, confidential: true, path: () => `/cases/${cws.caseId}/visits`, body: () => ({ childId: cws.childId, visitedOn: '2026-10-10' }) },
+    'child-welfare POST /cases/{caseId}/returns': { success: 200, scoped: true, confidential: true, path: () => `/cases/${cws.caseId}/returns`, body: () => ({ childId: cws.childId, returnedOn: '2026-10-30' }), prepare: async () => { const f = await cwsStage('removed'); return { path: `/cases/${f.caseId}/returns`, body: { childId: f.childId, returnedOn: '2026-10-30' } }; } },
+    'child-welfare POST /cases/{caseId}/closure': { success: 200, scoped: true, confidential: true, path: () => `/cases/${cws.caseId}/closure`, body: () => closeBody, prepare: async () => ({ path: `/cases/${(await cwsStage('removed')).caseId}/closure`, body: closeBody }) },
+  };
+
+  interface CwsFixture {
+    familyId: string;
+    childId: string;
+    referralId: string;
+    caseId: string;
+  }
+  let cws: CwsFixture;
+  const cwsFamilyBody = () => ({ members: [{ role: 'parent', firstName: 'Matrix', lastName: 'Parent', dateOfBirth: '1990-01-01' }, { role: 'child', firstName: 'Matrix', lastName: 'Child', dateOfBirth: '2018-02-03' }] });
+  const cwsReferralBody = (f: Pick<CwsFixture, 'familyId' | 'childId'>) => ({ familyId: f.familyId, receivedAt: '2026-10-01T08:00:00-07:00', allegations: [{ type: 'physical-abuse', childId: f.childId }] });
+  const screening = (responsePriority: 'immediate' | '10-day') => ({ decision: 'accepted', responsePriority, reason: 'Matrix screening', povertyOnly: false, decidedAt: '2026-10-01T09:00:00-07:00' });
+  const downgradeBody = { reason: 'Safe with relative', managerApproval: 'Manager M', approvedAt: '2026-10-01T09:30:00-07:00' };
+  const contactBody = { madeAt: '2026-10-02T10:00:00-07:00' };
+  const dispositionBody = { disposition: 'inconclusive', decidedAt: '2026-10-20T10:00:00-07:00' };
+  const removalBody = (f: Pick<CwsFixture, 'childId'>) => ({ childId: f.childId, removedAt: '2026-10-02T11:00:00-07:00', placementType: 'relative' });
+  const openCaseBody = { type: 'family-maintenance-voluntary', openedOn: '2026-10-03' };
+  const petitionBody = { filedAt: '2026-10-05T09:00:00-07:00' };
+  const detentionBody = { type: 'detention', heldOn: '2026-10-06', outcome: 'detained' };
+  const closeBody = { closedOn: '2026-10-31', reason: 'other' };
+  /** A child-welfare record at a stage of its history, made by a CWS supervisor of the fixture county. */
+  const cwsStage = async (stage: 'received' | 'accepted' | 'accepted-immediate' | 'contacted' | 'removed' | 'petitioned'): Promise<CwsFixture> => {
+    const post = async (path: string, body: unknown) => {
+      const r = await call('child-welfare', 'POST', path, { user: 'cws-supervisor', body });
+      if (r.res.status >= 300) throw new Error(`fixture ${path}: ${r.res.status} ${r.text}`);
+      return JSON.parse(r.text) as Record<string, unknown> & { id: string };
+    };
+    const family = (await post('/families', cwsFamilyBody())) as unknown as { id: string; members: { personId: string; role: string }[] };
+    const f = { familyId: family.id, childId: family.members.find((m) => m.role === 'child')!.personId, referralId: '', caseId: '' };
+    f.referralId = (await post('/referrals', cwsReferralBody(f))).id;
+    if (stage === 'received') return f;
+    await post(`/referrals/${f.referralId}/screening`, screening(stage === 'accepted-immediate' ? 'immediate' : '10-day'));
+    if (stage === 'accepted' || stage === 'accepted-immediate') return f;
+    await post(`/referrals/${f.referralId}/contacts`, contactBody);
+    if (stage === 'contacted') return f;
+    f.caseId = (await post(`/referrals/${f.referralId}/removals`, removalBody(f)))['caseId'] as string;
+    if (stage === 'removed') return f;
+    await post(`/cases/${f.caseId}/petition`, petitionBody);
+    return f;
   };
 
   const expectedStatus = (op: Op, user: User | undefined, success: number, scoped: boolean) => {
@@ -153,13 +215,15 @@ describe('security baseline over HTTP (npm start)', () => {
 
   it('the access matrix: every route × every demo user and anonymous answers as the permission table and county scope say', async () => {
     const ops = await operations();
-    const missing = ops.filter((o) => !templates[`${o.method} ${o.path}`]).map((o) => `${o.method} ${o.path}`);
+    const keyOf = (o: Op) => (templates[`${o.service.name} ${o.method} ${o.path}`] ? `${o.service.name} ${o.method} ${o.path}` : `${o.method} ${o.path}`);
+    const missing = ops.filter((o) => !templates[keyOf(o)]).map((o) => `${o.service.name} ${o.method} ${o.path}`);
     expect(missing).toEqual([]);
+    cws = await cwsStage('petitioned');
     for (const op of ops) {
-      const key = `${op.method} ${op.path}`;
+      const key = keyOf(op);
       const t = templates[key]!;
       for (const user of [undefined, ...users]) {
-        const prepared = t.prepare ? await t.prepare() : {};
+        const prepared = t.prepare && expectedStatus(op, user, t.success, t.scoped ?? false) === t.success ? await t.prepare() : {};
         const path = prepared.path ?? t.path?.() ?? op.path;
         const body = prepared.body ?? t.body?.();
         const { res, correlationId, text } = await call(op.service.name, op.method, path, { ...(user ? { user: user.username } : {}), ...(body !== undefined ? { body } : {}) });
@@ -175,12 +239,12 @@ describe('security baseline over HTTP (npm start)', () => {
   }, 300_000);
 
   it('other counties find nobody by SSN; CalWORKs sees the WIC 10850 minimum of a referral, never case details or the reporter', () => {
-    const match = calls.filter((c) => c.op === 'POST /persons/match' && c.status === 200);
+    const match = calls.filter((c) => c.op === 'referrals POST /persons/match' && c.status === 200);
     for (const c of match) {
       const found = (JSON.parse(c.body) as { referralId: string }[]).map((m) => m.referralId);
       expect({ user: c.user, findsFixture: found.includes(referralId) }).toEqual({ user: c.user, findsFixture: users.find((u) => u.username === c.user)!.county === county });
     }
-    const reads = calls.filter((c) => c.op === 'GET /referrals/{referralId}' && c.status === 200);
+    const reads = calls.filter((c) => c.op === 'referrals GET /referrals/{referralId}' && c.status === 200);
     for (const c of reads) {
       const body = JSON.parse(c.body) as Record<string, unknown> & { disclosure: { basis: string } };
       const agency = users.find((u) => u.username === c.user)!.agency;
@@ -208,7 +272,7 @@ describe('security baseline over HTTP (npm start)', () => {
     }
     expect(missing).toEqual([]);
     const { rows: shares } = await db.query<{ authority: string; action: string }>(`SELECT action, authority FROM referrals.audit_log WHERE correlation_id = ANY($1) AND outcome = 'allowed'`, [
-      calls.filter((c) => c.op === 'GET /referrals/{referralId}' && c.user === 'calworks-worker').map((c) => c.correlationId),
+      calls.filter((c) => c.op === 'referrals GET /referrals/{referralId}' && c.user === 'calworks-worker').map((c) => c.correlationId),
     ]);
     expect(shares).toEqual([{ action: 'share', authority: expect.stringMatching(/^(wic-10850|consent|mdt)/) }]);
     const verify = spawnSync(process.execPath, [join(repoRoot(), 'tools', 'audit.mjs'), 'verify'], { encoding: 'utf8', env: process.env });
@@ -318,28 +382,50 @@ describe('security baseline over HTTP (npm start)', () => {
     expect((await call('referrals', 'POST', '/persons/match', { user: 'calworks-worker', body: { ssn } })).text).toContain(id);
     expect((await call('referrals', 'GET', `/referrals/${id}`, { user: 'calworks-worker' })).text).toContain(first);
     expect((await call('referrals', 'POST', '/persons/match', { user: 'calworks-worker', body: { ssn, dateOfBirth: `${dob}x`, name: last } })).res.status).toBe(400);
+
+    // The same people in child welfare: family, hotline referral with a named reporter, acceptance (event + clocks).
+    const cwsPost = async (path: string, payload: unknown) => JSON.parse((await call('child-welfare', 'POST', path, { user: 'cws-worker', body: payload })).text) as Record<string, unknown> & { id: string };
+    const cwsFamily = (await cwsPost('/families', { calworksCaseNumber: `CW-${tag}`, members: body.members })) as unknown as { id: string; members: { personId: string; role: string }[] };
+    const kid = cwsFamily.members.find((m) => m.role === 'child')!.personId;
+    const cwsReferral = await cwsPost('/referrals', { familyId: cwsFamily.id, receivedAt: new Date(Date.now() - 3600_000).toISOString(), allegations: [{ type: 'physical-abuse', childId: kid }], reporter: body.reporter });
+    await cwsPost(`/referrals/${cwsReferral.id}/screening`, { decision: 'accepted', responsePriority: 'immediate', reason: `Reported by ${body.reporter.name}`, povertyOnly: false, decidedAt: new Date(Date.now() - 1800_000).toISOString() });
+
     const { connection, client } = await platformTemporalClient();
     try {
-      const handle = client.workflow.getHandle(`referrals/deadline/${id}`);
-      const ran = async () => (await handle.fetchHistory().catch(() => ({ events: [] }))).events?.some((e) => e.workflowTaskCompletedEventAttributes) || undefined;
-      await waitFor(ran, { timeoutMs: 60_000, intervalMs: 500, what: 'the hand-off deadline workflow to start and run its first workflow task' });
       const raw = new TemporalClient({ connection, namespace: stackEnv().TEMPORAL_NAMESPACE });
-      const history = Buffer.from(temporal.api.history.v1.History.encode(await raw.workflow.getHandle(handle.workflowId).fetchHistory()).finish());
-      await handle.terminate('canary test finished');
+      const started = async (workflowId: string) => {
+        const ran = async () => (await client.workflow.getHandle(workflowId).fetchHistory().catch(() => ({ events: [] }))).events?.some((e) => e.workflowTaskCompletedEventAttributes) || undefined;
+        await waitFor(ran, { timeoutMs: 60_000, intervalMs: 500, what: `${workflowId} to start and run its first workflow task` });
+        const bytes = Buffer.from(temporal.api.history.v1.History.encode(await raw.workflow.getHandle(workflowId).fetchHistory()).finish());
+        await client.workflow.getHandle(workflowId).terminate('canary test finished');
+        return bytes;
+      };
+      const cwsClocks = (await db.query<{ deadline_id: string }>(`SELECT deadline_id FROM child_welfare.tracked_deadlines WHERE subject_id = $1`, [cwsReferral.id])).rows;
+      expect(cwsClocks.length).toBe(2);
+      const history = Buffer.concat([await started(`referrals/deadline/${id}`), ...(await Promise.all(cwsClocks.map((c) => started(`child-welfare/deadline/${c.deadline_id}`))))]);
 
+      // Servers create and delete files while we read (SQLite journals, Kafka segments): a vanished file is skipped.
+      const read = (f: string): Buffer[] => {
+        try {
+          return [readFileSync(f)];
+        } catch {
+          return [];
+        }
+      };
       const filesUnder = (dir: string, keep: (f: string) => boolean): string[] =>
-        existsSync(dir) ? readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? filesUnder(join(dir, f), keep) : keep(f) ? [join(dir, f)] : [])) : [];
+        existsSync(dir) ? readdirSync(dir).flatMap((f) => (statSync(join(dir, f), { throwIfNoEntry: false })?.isDirectory() ? filesUnder(join(dir, f), keep) : keep(f) ? [join(dir, f)] : [])) : [];
       const stack = join(repoRoot(), '.stack');
       const sources: Record<string, Buffer> = {
-        'service logs': Buffer.concat(filesUnder(join(stack, 'logs', 'services'), (f) => f.endsWith('.log')).map((f) => readFileSync(f))),
+        'service logs': Buffer.concat(filesUnder(join(stack, 'logs', 'services'), (f) => f.endsWith('.log')).flatMap(read)),
         'npm start output': Buffer.from(platform.output()),
-        'Kafka log segments': Buffer.concat(filesUnder(join(stack, 'kafka', 'data'), (f) => f.endsWith('.log') && !f.includes('cluster_metadata')).map((f) => readFileSync(f))),
+        'Kafka log segments': Buffer.concat(filesUnder(join(stack, 'kafka', 'data'), (f) => f.endsWith('.log') && !f.includes('cluster_metadata')).flatMap(read)),
         'raw Temporal history': history,
-        'Temporal server database': Buffer.concat(filesUnder(join(stack, 'temporal'), (f) => f.startsWith('temporal.db')).map((f) => readFileSync(f))),
+        'Temporal server database': Buffer.concat(filesUnder(join(stack, 'temporal'), (f) => f.startsWith('temporal.db')).flatMap(read)),
       };
       // The scanner sees what it should: the event and the workflow are there, under their ids.
       expect(sources['Kafka log segments']!.includes(id)).toBe(true);
       expect(history.includes('deadlineWorkflow')).toBe(true);
+      expect(sources['Kafka log segments']!.includes(cwsReferral.id)).toBe(true);
       const leaks = Object.entries(sources).flatMap(([where, bytes]) => [first, last, ssn, ssnDigits, dob, `Canaryreporter${tag}`].filter((c) => bytes.includes(c)).map((c) => `${where} contains ${c}`));
       expect(leaks).toEqual([]);
 
@@ -353,6 +439,9 @@ describe('security baseline over HTTP (npm start)', () => {
       expect(outbox).toContain(id);
       for (const secret of [ssn, ssnDigits, dob]) expect(members).not.toContain(secret);
       for (const secret of [first, last, ssn, ssnDigits, dob]) expect(outbox + stored).not.toContain(secret);
+      const persons = (await db.query<{ dump: string }>(`SELECT json_agg(p)::text AS dump FROM child_welfare.persons p WHERE family_id = $1`, [cwsFamily.id])).rows[0]!.dump;
+      expect(persons).toContain(first);
+      for (const secret of [ssn, ssnDigits, dob]) expect(persons).not.toContain(secret);
     } finally {
       await connection.close();
     }
