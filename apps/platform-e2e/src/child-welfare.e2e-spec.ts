@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import { DateTime } from 'luxon';
 import { Client } from 'pg';
 import { topics } from '@linkages/shared-contracts';
 import { devToken, platformTemporalClient, stackEnv, uniqueSuffix, waitFor } from '@linkages/platform-testing';
@@ -77,6 +78,8 @@ describe('child welfare: referral → investigation → removal → court, every
     await ok('POST', `/cases/${caseId}/hearings`, { type: 'jurisdiction', heldOn: '2026-08-28', outcome: 'continued', continuedTo: '2026-09-11' });
     await ok('POST', `/cases/${caseId}/hearings`, { type: 'jurisdiction', heldOn: '2026-09-11', outcome: 'jurisdiction-found' });
     await ok('POST', `/cases/${caseId}/cft-meetings`, { heldOn: '2026-09-15' });
+    // Visits: none in August (a missed month), one in September.
+    await ok('POST', `/cases/${caseId}/visits`, { childId: child, visitedOn: '2026-09-18' });
     await ok('POST', `/cases/${caseId}/case-plans`, { filedOn: '2026-09-20' });
     const disposed = await ok<{ type: string; enteredFosterCareOn: string; servicesMonths: number }>('POST', `/cases/${caseId}/hearings`, { type: 'disposition', heldOn: '2026-09-25', outcome: 'family-reunification' });
     // Entered foster care: jurisdiction (11 Sep) is earlier than removal + 60 days (4 Oct); a child under 3: 6 months of services.
@@ -105,6 +108,17 @@ describe('child welfare: referral → investigation → removal → court, every
       },
       { timeoutMs: 60_000, intervalMs: 500, what: 'every clock of the case to be live in Temporal' },
     );
+    // Monthly visits: each month is its own clock; a month without a visit is overdue, and the count goes on.
+    const thisMonth = DateTime.now().setZone('America/Los_Angeles').toFormat('yyyy-MM');
+    const visits = await waitFor(
+      async () => {
+        const list = (await ok<ClockView[]>('GET', `/cases/${caseId}/deadlines`)).filter((c) => c.purpose.startsWith('visit-'));
+        const state = (month: string) => list.find((c) => c.purpose === `visit-${child}-${month}`)?.status;
+        return state('2026-08') === 'overdue' && state('2026-09') === 'satisfied' && state(thisMonth) === 'pending' ? list : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 500, what: 'the monthly visit clocks to catch up to this month' },
+    );
+    expect(visits.find((c) => c.purpose === `visit-${child}-2026-08`)!.dueDate).toBe('2026-08-31');
     for (const [purpose, e] of Object.entries(expected)) {
       const clock = clocks.find((c) => c.purpose === purpose);
       expect({ purpose, tracked: clock?.tracked, rule: clock?.ruleId }).toEqual({ purpose, tracked: e.tracked, rule: e.rule });
@@ -138,15 +152,20 @@ describe('child welfare: referral → investigation → removal → court, every
     const kafka = new Kafka({ clientId: 'e2e-cws', brokers: stackEnv().KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
     const consumer = kafka.consumer({ groupId: `e2e-cws-${uniqueSuffix()}` });
     const seen: { type: string; value: string }[] = [];
+    const deadlineEvents: { type: string; value: string }[] = [];
     await consumer.connect();
-    await consumer.subscribe({ topics: [topics.cwsCaseEvents.name], fromBeginning: true });
+    await consumer.subscribe({ topics: [topics.cwsCaseEvents.name, topics.deadlineEvents.name], fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
-        if (message.headers?.['ce_familyid']?.toString() === family.id) seen.push({ type: message.headers['ce_type']!.toString(), value: message.value!.toString() });
+        if (message.headers?.['ce_familyid']?.toString() !== family.id) return;
+        const type = message.headers['ce_type']!.toString();
+        (type.includes('.deadlines.') ? deadlineEvents : seen).push({ type, value: message.value!.toString() });
       },
     });
     const wanted = ['referral-accepted', 'case-opened', 'child-removed', 'case-plan-filed', 'reunification-services-ordered'];
-    await waitFor(async () => wanted.every((w) => seen.some((s) => s.type.includes(`.cws.${w}.`))) || undefined, { timeoutMs: 60_000, intervalMs: 500, what: `the events ${wanted.join(', ')}` });
+    const satisfiedRules = ['cws.er.ten-day-response', 'cws.court.petition-filing', 'cws.court.detention-hearing', 'cws.court.jurisdiction-detained', 'cws.case.initial-case-plan'];
+    const deadlinesSeen = () => satisfiedRules.every((r) => deadlineEvents.some((d) => d.type.includes('deadline-satisfied') && d.value.includes(r))) && deadlineEvents.some((d) => d.type.includes('deadline-due') && d.value.includes('cws.case.monthly-caseworker-visit'));
+    await waitFor(async () => (wanted.every((w) => seen.some((s) => s.type.includes(`.cws.${w}.`))) && deadlinesSeen()) || undefined, { timeoutMs: 60_000, intervalMs: 500, what: `the events ${wanted.join(', ')} and the deadline events` });
     await consumer.disconnect();
     expect(seen.map((s) => s.type.replace('gov.ca.linkages.cws.', '').replace('.v1', ''))).toEqual(['referral-accepted', 'case-opened', 'child-removed', 'case-plan-filed', 'reunification-services-ordered', 'case-opened']);
     for (const s of seen) expect(s.value).not.toMatch(/Flow|general-neglect|Reporter/);

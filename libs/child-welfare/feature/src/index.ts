@@ -5,3 +5,5 @@ export * from './lib/clocks';
 export * from './lib/child-welfare.service';
 export * from './lib/child-welfare.controller';
 export * from './lib/child-welfare.module';
+export * from './lib/child-welfare.handlers';
+export * from './lib/cws-events';

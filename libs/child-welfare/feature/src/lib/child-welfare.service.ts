@@ -23,6 +23,7 @@ import {
 } from '@linkages/shared-contracts';
 import type { z } from 'zod';
 import { Clocks, type ClockSubject, type ClockView } from './clocks';
+import { shareEvent } from './cws-events';
 import {
   AssessmentEntity,
   CasePlanEntity,
@@ -178,7 +179,8 @@ export class ChildWelfareService {
         const subject = referralSubject(referral);
         await this.clocks.open(tx, subject, 'er-response', input.responsePriority === 'immediate' ? 'cws.er.immediate-response' : 'cws.er.ten-day-response', input.decidedAt);
         if (input.decision === 'accepted') await this.clocks.open(tx, subject, 'investigation-disposition', 'cws.er.investigation-disposition', input.decidedAt);
-        await this.outbox.enqueue(
+        await shareEvent(
+          this.outbox,
           tx,
           referralAcceptedEvent,
           { referralId: referral.id, familyId: referral.familyId, acceptedAt: input.decidedAt, responsePriority: input.responsePriority, path: input.decision === 'accepted' ? 'investigation' : 'differential-response', knownToCalworks: family.calworksCaseNumber !== null },
@@ -275,9 +277,10 @@ export class ChildWelfareService {
       await this.clocks.open(tx, subject, 'initial-case-plan', 'cws.case.initial-case-plan', input.removedAt);
       await this.clocks.open(tx, subject, 'first-cft', icwa ? 'cws.case.first-cft-meeting-icwa' : 'cws.case.first-cft-meeting', input.removedAt);
       await this.clocks.open(tx, subject, 'entered-foster-care', 'cws.court.entered-foster-care-anchor', input.removedAt);
+      await openMonthlyVisit(this.clocks, tx, subject, child.id, input.removedAt);
       const children = await tx.getRepository(PersonEntity).count({ where: { familyId: kase.familyId, role: 'child' } });
       const removedNow = ((await tx.query(`SELECT count(DISTINCT child_id)::int AS n FROM child_welfare.removals WHERE case_id = $1 AND returned_on IS NULL`, [kase.id])) as { n: number }[])[0]?.n ?? 0;
-      await this.outbox.enqueue(tx, childRemovedEvent, { removalId: removal.id, familyId: kase.familyId, childId: child.id, caseId: kase.id, removedAt: input.removedAt, allChildrenRemoved: removedNow >= children }, { countyCode: kase.countyCode, correlationId: ctx.correlationId });
+      await shareEvent(this.outbox, tx, childRemovedEvent, { removalId: removal.id, familyId: kase.familyId, childId: child.id, caseId: kase.id, removedAt: input.removedAt, allChildrenRemoved: removedNow >= children }, { countyCode: kase.countyCode, correlationId: ctx.correlationId });
       await this.record(tx, ctx, 'create', 'removal', removal.id, kase.countyCode, { caseId: kase.id, placementType: input.placementType });
       return { removalId: removal.id, caseId: kase.id, childId: child.id, removedAt: removal.removedAt.toISOString(), placementType: removal.placementType };
     });
@@ -292,6 +295,7 @@ export class ChildWelfareService {
       const kase = await this.openCaseRow(tx, ctx, { familyId: referral.familyId, referralId: referral.id, countyCode: referral.countyCode, type: input.type, openedOn: input.openedOn, detained: false });
       // WIC 16501.1: the initial case plan is due 60 days after the in-person response when nobody was removed.
       await this.clocks.open(tx, caseSubject(kase), 'initial-case-plan', 'cws.case.initial-case-plan', referral.firstContactAt.toISOString());
+      for (const child of await tx.getRepository(PersonEntity).find({ where: { familyId: kase.familyId, role: 'child' } })) await openMonthlyVisit(this.clocks, tx, caseSubject(kase), child.id, startOfDay(input.openedOn));
       return this.caseView(tx, kase);
     });
   }
@@ -372,7 +376,7 @@ export class ChildWelfareService {
             const removals = await tx.query(`SELECT id, child_id FROM child_welfare.removals WHERE case_id = $1 AND returned_on IS NULL`, [kase.id]) as { id: string; child_id: string }[];
             for (const r of removals) {
               await tx.query(`UPDATE child_welfare.removals SET parental_rights_terminated_on = $2 WHERE id = $1`, [r.id, input.heldOn]);
-              await this.outbox.enqueue(tx, parentalRightsTerminatedEvent, { caseId: kase.id, familyId: kase.familyId, childId: r.child_id, terminatedOn: input.heldOn }, { countyCode: kase.countyCode, correlationId: ctx.correlationId });
+              await shareEvent(this.outbox, tx, parentalRightsTerminatedEvent, { caseId: kase.id, familyId: kase.familyId, childId: r.child_id, terminatedOn: input.heldOn }, { countyCode: kase.countyCode, correlationId: ctx.correlationId });
             }
           }
           break;
@@ -395,7 +399,7 @@ export class ChildWelfareService {
       // WIC 16501.1: updated at least every 6 months.
       await this.clocks.open(tx, caseSubject(kase), `case-plan-update-${previous + 1}`, 'cws.case.case-plan-update', startOfDay(input.filedOn));
       const next = computeDue(policyRegistry.rule('cws.case.case-plan-update', kase.countyCode), startOfDay(input.filedOn), policyRegistry.calendarFor(policyRegistry.rule('cws.case.case-plan-update', kase.countyCode), kase.countyCode));
-      await this.outbox.enqueue(tx, casePlanFiledEvent, { casePlanId: plan.id, caseId, familyId: kase.familyId, kind: plan.kind, filedOn: input.filedOn, nextUpdateDue: next.dueDate ?? input.filedOn }, { countyCode: kase.countyCode, correlationId: ctx.correlationId });
+      await shareEvent(this.outbox, tx, casePlanFiledEvent, { casePlanId: plan.id, caseId, familyId: kase.familyId, kind: plan.kind, filedOn: input.filedOn, nextUpdateDue: next.dueDate ?? input.filedOn }, { countyCode: kase.countyCode, correlationId: ctx.correlationId });
       await this.record(tx, ctx, 'create', 'case-plan', plan.id, kase.countyCode, { caseId, kind: plan.kind });
       return { id: plan.id, caseId, kind: plan.kind, filedOn: plan.filedOn, nextUpdateDue: next.dueDate };
     });
@@ -420,6 +424,9 @@ export class ChildWelfareService {
       if (input.visitedOn < kase.openedOn) throw impossible('A visit cannot precede the case');
       const visit = Object.assign(new VisitEntity(), { id: randomUUID(), caseId, childId: input.childId, visitedOn: input.visitedOn });
       await tx.save(visit);
+      // The month's visit is made: its clock is met, and next month's starts on the 1st.
+      await this.clocks.satisfy(tx, kase.id, visitPurpose(input.childId, input.visitedOn), ctx.principal.subject);
+      await openMonthlyVisit(this.clocks, tx, caseSubject(kase), input.childId, DateTime.fromISO(input.visitedOn, { zone: ZONE }).plus({ months: 1 }).startOf('month').toISO() ?? input.visitedOn);
       await this.record(tx, ctx, 'create', 'visit', visit.id, kase.countyCode, { caseId });
       return { id: visit.id, caseId, childId: visit.childId, visitedOn: visit.visitedOn };
     });
@@ -432,7 +439,7 @@ export class ChildWelfareService {
       if (!removal) throw impossible('This child is not removed in this case');
       if (input.returnedOn < dateOf(removal.removed_at)) throw impossible('A child cannot return home before the removal');
       await tx.query(`UPDATE child_welfare.removals SET returned_on = $2 WHERE id = $1`, [removal.id, input.returnedOn]);
-      await this.outbox.enqueue(tx, childReunifiedEvent, { familyId: kase.familyId, childId: input.childId, caseId, returnedOn: input.returnedOn, trialHomeVisit: input.trialHomeVisit }, { countyCode: kase.countyCode, correlationId: ctx.correlationId });
+      await shareEvent(this.outbox, tx, childReunifiedEvent, { familyId: kase.familyId, childId: input.childId, caseId, returnedOn: input.returnedOn, trialHomeVisit: input.trialHomeVisit }, { countyCode: kase.countyCode, correlationId: ctx.correlationId });
       await this.record(tx, ctx, 'update', 'case', kase.id, kase.countyCode, { returnedHome: true });
       return this.caseView(tx, kase);
     });
@@ -503,13 +510,14 @@ export class ChildWelfareService {
       await this.clocks.open(tx, subject, 'twelve-month-permanency', 'cws.court.twelve-month-permanency', startOfDay(efc));
       await this.clocks.open(tx, subject, 'eighteen-month-review', 'cws.court.eighteen-month-review', first.removed_at.toISOString());
       const sixMonth = computeDue(policyRegistry.rule('cws.court.six-month-review', kase.countyCode), startOfDay(efc), policyRegistry.calendarFor(policyRegistry.rule('cws.court.six-month-review', kase.countyCode), kase.countyCode));
-      await this.outbox.enqueue(
+      await shareEvent(
+        this.outbox,
         tx,
         reunificationServicesOrderedEvent,
         { caseId: kase.id, familyId: kase.familyId, orderedOn: input.heldOn, enteredFosterCareOn: efc, servicesMonths: servicesMonths as 6 | 12, sixMonthReviewBy: sixMonth.dueDate ?? efc },
         { countyCode: kase.countyCode, correlationId: ctx.correlationId },
       );
-      await this.outbox.enqueue(tx, caseOpenedEvent, { caseId: kase.id, familyId: kase.familyId, caseType: 'family-reunification', openedOn: input.heldOn }, { countyCode: kase.countyCode, correlationId: ctx.correlationId, id: stableUuid(kase.id, 'case-opened', 'family-reunification') });
+      await shareEvent(this.outbox, tx, caseOpenedEvent, { caseId: kase.id, familyId: kase.familyId, caseType: 'family-reunification', openedOn: input.heldOn }, { countyCode: kase.countyCode, correlationId: ctx.correlationId, id: stableUuid(kase.id, 'case-opened', 'family-reunification') });
     } else if (input.outcome === 'family-maintenance') {
       Object.assign(kase, { type: 'family-maintenance-court' as CaseType, dispositionOutcome: 'family-maintenance' });
       await this.openFmReview(tx, kase, input.heldOn);
@@ -529,7 +537,7 @@ export class ChildWelfareService {
     kase.servicesTerminatedOn = on;
     await this.clocks.cancelAll(tx, kase.id, 'services-terminated', ctx.principal.subject, (p) => /review|permanency/.test(p));
     await this.clocks.open(tx, caseSubject(kase), 'section-366-26', 'cws.court.section-366-26-after-bypass', startOfDay(on));
-    await this.outbox.enqueue(tx, reunificationServicesTerminatedEvent, { familyId: kase.familyId, caseId: kase.id, terminatedOn: on, basis }, { countyCode: kase.countyCode, correlationId: ctx.correlationId });
+    await shareEvent(this.outbox, tx, reunificationServicesTerminatedEvent, { familyId: kase.familyId, caseId: kase.id, terminatedOn: on, basis }, { countyCode: kase.countyCode, correlationId: ctx.correlationId });
   }
 
   private async currentFmReview(tx: EntityManager, caseId: string): Promise<string | undefined> {
@@ -558,7 +566,7 @@ export class ChildWelfareService {
       closeReason: null,
     });
     await tx.save(kase);
-    await this.outbox.enqueue(tx, caseOpenedEvent, { caseId: kase.id, familyId: kase.familyId, caseType: kase.type, openedOn: kase.openedOn }, { countyCode: kase.countyCode, correlationId: ctx.correlationId });
+    await shareEvent(this.outbox, tx, caseOpenedEvent, { caseId: kase.id, familyId: kase.familyId, caseType: kase.type, openedOn: kase.openedOn }, { countyCode: kase.countyCode, correlationId: ctx.correlationId });
     await this.record(tx, ctx, 'create', 'case', kase.id, kase.countyCode, { type: kase.type });
     return kase;
   }
@@ -567,7 +575,7 @@ export class ChildWelfareService {
     if (kase.status === 'closed') throw impossible('The case is already closed');
     Object.assign(kase, { status: 'closed', closedOn: on, closeReason: reason });
     await this.clocks.cancelAll(tx, kase.id, 'case-closed', ctx.principal.subject);
-    await this.outbox.enqueue(tx, caseClosedEvent, { caseId: kase.id, familyId: kase.familyId, closedOn: on, reason }, { countyCode: kase.countyCode, correlationId: ctx.correlationId });
+    await shareEvent(this.outbox, tx, caseClosedEvent, { caseId: kase.id, familyId: kase.familyId, closedOn: on, reason }, { countyCode: kase.countyCode, correlationId: ctx.correlationId });
   }
 
   private async familyInCounty(tx: EntityManager, ctx: Ctx, familyId: string): Promise<FamilyEntity> {
@@ -661,6 +669,22 @@ type CloseReason = z.output<typeof closeCaseBody>['reason'];
 
 function actor(ctx: Ctx): Pick<AuditEntry, 'actorSubject' | 'actorRoles' | 'actorAgency' | 'actorCounty'> {
   return { actorSubject: ctx.principal.subject, actorRoles: ctx.principal.roles, actorAgency: ctx.principal.agency, actorCounty: ctx.principal.county };
+}
+
+export const MONTHLY_VISIT_RULE = 'cws.case.monthly-caseworker-visit';
+/** One clock per child per calendar month: `visit-<childId>-<YYYY-MM>`. */
+export const visitPurpose = (childId: string, dateOrInstant: string) => `visit-${childId}-${DateTime.fromISO(dateOrInstant, { zone: ZONE }).toFormat('yyyy-MM')}`;
+
+/**
+ * Opens the monthly-visit clock of the month `from` falls in (idempotent per child and month); a visit already
+ * recorded in that month meets it at once (the clock can open after the visit when months are caught up late).
+ */
+export async function openMonthlyVisit(clocks: Clocks, tx: EntityManager, subject: ClockSubject, childId: string, from: string): Promise<void> {
+  const purpose = visitPurpose(childId, from);
+  if (!(await clocks.open(tx, subject, purpose, MONTHLY_VISIT_RULE, from))) return;
+  const month = DateTime.fromISO(from, { zone: ZONE });
+  const visits = (await tx.query(`SELECT 1 FROM child_welfare.visits WHERE case_id = $1 AND child_id = $2 AND visited_on BETWEEN $3 AND $4 LIMIT 1`, [subject.id, childId, month.startOf('month').toISODate(), month.endOf('month').toISODate()])) as unknown[];
+  if (visits.length) await clocks.satisfy(tx, subject.id, purpose, 'system:visit-recorded-earlier');
 }
 
 const referralSubject = (r: CwsReferralEntity): ClockSubject => ({ type: 'referral', id: r.id, familyId: r.familyId, countyCode: r.countyCode });

@@ -8,6 +8,18 @@ const court = courtCalendarSpec('06085');
 const rule = (basis: DueRule['basis'], length: number, extra: Partial<DueRule> = {}): DueRule => ({ id: `test.${basis}`, title: 'Test rule', citation: 'WIC 0', status: 'confirmed', basis, length, ...extra });
 
 describe('computeDue', () => {
+  it('calendar months: due on the last day of the month, whatever day it is, never moved (a monthly visit)', () => {
+    const nov = computeDue(rule('calendar-months', 1, { rollForward: false }), '2026-11-01T00:00:00-07:00', county);
+    expect(nov.dueAt).toBe('2026-11-30T23:59:59.999-08:00');
+    const feb = computeDue(rule('calendar-months', 1, { rollForward: false }), '2028-02-10T09:00:00-08:00', county);
+    expect(feb.dueDate).toBe('2028-02-29'); // leap year, and a Tuesday
+    const may = computeDue(rule('calendar-months', 1, { rollForward: false }), '2027-05-03T09:00:00-07:00', county);
+    expect(may.dueDate).toBe('2027-05-31'); // Memorial Day, not moved: the visit belongs to May
+    expect(may.explanation.summary).toMatch(/1 calendar month counting the month of Mon 3 May 2027/);
+    const two = computeDue(rule('calendar-months', 2, { rollForward: false }), '2026-12-15T09:00:00-08:00', county);
+    expect(two.dueDate).toBe('2027-01-31');
+  });
+
   it('10 calendar days from the day before Thanksgiving: day 10 is a Saturday, due Monday (CCP 12, 12a)', () => {
     const r = computeDue(rule('calendar-days', 10, { id: 'cws.er.in-person-10-day', citation: 'WIC 16501(f)' }), '2026-11-25T16:40:00-08:00', county);
     expect(r.dueDate).toBe('2026-12-07');

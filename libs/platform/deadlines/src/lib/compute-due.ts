@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { BusinessCalendar, type CalendarSpec } from './calendar';
 import { ZONE } from './holidays';
 
-export type Basis = 'calendar-days' | 'business-days' | 'court-days' | 'hours' | 'hours-excluding-non-court-days' | 'months';
+export type Basis = 'calendar-days' | 'business-days' | 'court-days' | 'hours' | 'hours-excluding-non-court-days' | 'months' | 'calendar-months';
 
 /** What computeDue needs of a policy record. */
 export interface DueRule {
@@ -87,6 +87,7 @@ const unitName: Record<Basis, string> = {
   hours: 'hour',
   'hours-excluding-non-court-days': 'hour (non-court days excluded)',
   months: 'calendar month',
+  'calendar-months': 'calendar month',
 };
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`.replace(/hour \(non-court days excluded\)s/, 'hours (non-court days excluded)');
 
@@ -150,7 +151,9 @@ export function computeDue(rule: DueRule, start: string, calendarSpec: CalendarS
     }
     dueAt = day.endOf('day');
   } else {
-    const last = rule.basis === 'months' ? startDate.plus({ months: totalLength }) : startDate.plus({ days: totalLength });
+    // 'calendar-months': within the start's month (length 1) or by the end of the (length-1)th month after it.
+    const last =
+      rule.basis === 'months' ? startDate.plus({ months: totalLength }) : rule.basis === 'calendar-months' ? startDate.plus({ months: Math.max(totalLength - 1, 0) }).endOf('month').startOf('day') : startDate.plus({ days: totalLength });
     let day = last;
     if (rule.rollForward ?? true) {
       for (let reason = calendar.closedBecause(day.toISODate() ?? ''); reason; reason = calendar.closedBecause(day.toISODate() ?? '')) {
@@ -193,7 +196,7 @@ function pauseUnits(basis: Basis, from: string, to: string, calendar: BusinessCa
   if (!a.isValid || !b.isValid || b < a) throw new Error(`Invalid pause ${from} → ${to}`);
   if (basis === 'hours' || basis === 'hours-excluding-non-court-days') return Math.ceil(b.diff(a, 'hours').hours);
   const days = Math.round(b.startOf('day').diff(a.startOf('day'), 'days').days);
-  if (basis === 'calendar-days' || basis === 'months') return days;
+  if (basis === 'calendar-days' || basis === 'months' || basis === 'calendar-months') return days;
   let open = 0;
   for (let d = a.startOf('day'); d < b.startOf('day'); d = d.plus({ days: 1 })) if (calendar.isOpen(d.toISODate() ?? '')) open++;
   return open;
@@ -209,6 +212,8 @@ function countingText(basis: Basis): string {
       return 'Court days after the first day; Saturdays, Sundays and judicial holidays (CCP 135) are not counted.';
     case 'months':
       return 'Calendar months from the start date (a day missing in the last month means its last day); a last day on a closed day moves to the next open day (CCP 12a).';
+    case 'calendar-months':
+      return 'Whole calendar months: the month of the start counts as the first, and the last day of the last month is the due date.';
     case 'hours':
       return 'Elapsed hours from the start instant; hour-based limits do not move for weekends or holidays.';
     case 'hours-excluding-non-court-days':
@@ -222,7 +227,8 @@ function summarize(rule: DueRule, e: DueExplanation, startAt: DateTime, dueAt: D
   if (e.override) {
     parts.push(`Set to ${e.override.dueDate} by ${e.override.by} (${e.override.reasonCode}) instead of the computed date.`);
   }
-  parts.push(`${rule.title} (${rule.citation}): ${plural(rule.length, unitName[rule.basis])} from ${hourly ? startAt.toFormat('ccc d LLL yyyy HH:mm ZZZZ') : fmtDay(startAt)}${hourly ? '' : ', first day not counted'}.`);
+  if (rule.basis === 'calendar-months') parts.push(`${rule.title} (${rule.citation}): ${plural(rule.length, unitName[rule.basis])} counting the month of ${fmtDay(startAt)}, to the end of the last.`);
+  else parts.push(`${rule.title} (${rule.citation}): ${plural(rule.length, unitName[rule.basis])} from ${hourly ? startAt.toFormat('ccc d LLL yyyy HH:mm ZZZZ') : fmtDay(startAt)}${hourly ? '' : ', first day not counted'}.`);
   for (const x of e.extensions) parts.push(`Extended by ${plural(x.length, unitName[rule.basis])} (${x.reasonCode}, by ${x.by}).`);
   for (const p of e.pauses) parts.push(`Paused ${p.from} → ${p.to} (${p.reasonCode}): ${plural(p.units, unitName[rule.basis])} added.`);
   if (rule.basis === 'business-days' || rule.basis === 'court-days' || rule.basis === 'hours-excluding-non-court-days') {

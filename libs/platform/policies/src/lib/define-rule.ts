@@ -10,7 +10,7 @@ const secondary = 'Number taken from the source named; not yet checked against t
 export function defineRule(input: RuleInput): PolicyRule {
   const hourly = input.basis === 'hours' || input.basis === 'hours-excluding-non-court-days';
   return {
-    reminders: hourly ? hoursReminders : input.basis === 'months' ? monthsReminders : daysReminders,
+    reminders: hourly ? hoursReminders : input.basis === 'months' || input.basis === 'calendar-months' ? monthsReminders : daysReminders,
     escalation: hourly ? hoursLadder : daysLadder,
     pause: { allowed: false, reasonCodes: [] },
     extension: { allowed: false, reasonCodes: [] },

@@ -58,7 +58,7 @@ export const topics = {
     retentionMs: days(30),
     key: 'familyId',
     producers: ['referrals', 'calworks', 'child-welfare', 'notifications'],
-    consumers: ['notifications', 'referrals'],
+    consumers: ['notifications', 'referrals', 'child-welfare'],
   },
   notificationEvents: {
     name: 'linkages.notifications.escalation-events.v1',

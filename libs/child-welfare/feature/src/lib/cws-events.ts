@@ -1,0 +1,42 @@
+import type { EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import { eventDisclosure, redact, type FieldSpec } from '@linkages/platform-access';
+import type { OutboxWriter } from '@linkages/platform-messaging';
+import {
+  caseClosedEvent,
+  caseOpenedEvent,
+  casePlanFiledEvent,
+  childRemovedEvent,
+  childReunifiedEvent,
+  parentalRightsTerminatedEvent,
+  referralAcceptedEvent,
+  referralReceivedEvent,
+  reunificationServicesOrderedEvent,
+  reunificationServicesTerminatedEvent,
+  type EventDefinition,
+} from '@linkages/shared-contracts';
+
+/**
+ * What child welfare tells the other agency, field by field, classified like its records: only `key` and `fact`
+ * pass the event view of the sharing policy (WIC 10850 minimum necessary). A field added to an event without a
+ * class here never leaves the service, and the classification test names it.
+ */
+export const cwsEventClassification: Readonly<Record<string, FieldSpec>> = {
+  [referralReceivedEvent.type]: { referralId: 'key', familyId: 'key', receivedAt: 'fact', responsePriority: 'fact', knownToCalworks: 'fact' },
+  [referralAcceptedEvent.type]: { referralId: 'key', familyId: 'key', acceptedAt: 'fact', responsePriority: 'fact', path: 'fact', knownToCalworks: 'fact' },
+  [caseOpenedEvent.type]: { caseId: 'key', familyId: 'key', caseType: 'fact', openedOn: 'fact' },
+  [childRemovedEvent.type]: { removalId: 'key', familyId: 'key', childId: 'key', caseId: 'key', removedAt: 'fact', allChildrenRemoved: 'fact' },
+  [casePlanFiledEvent.type]: { casePlanId: 'key', caseId: 'key', familyId: 'key', kind: 'fact', filedOn: 'fact', nextUpdateDue: 'fact' },
+  [reunificationServicesOrderedEvent.type]: { caseId: 'key', familyId: 'key', orderedOn: 'fact', enteredFosterCareOn: 'fact', servicesMonths: 'fact', sixMonthReviewBy: 'fact' },
+  [reunificationServicesTerminatedEvent.type]: { familyId: 'key', caseId: 'key', terminatedOn: 'fact', basis: 'fact' },
+  [parentalRightsTerminatedEvent.type]: { caseId: 'key', familyId: 'key', childId: 'key', terminatedOn: 'fact' },
+  [childReunifiedEvent.type]: { familyId: 'key', childId: 'key', caseId: 'key', returnedOn: 'fact', trialHomeVisit: 'fact' },
+  [caseClosedEvent.type]: { caseId: 'key', familyId: 'key', closedOn: 'fact', reason: 'fact' },
+};
+
+/** Publishes a child-welfare event through the outbox, after the sharing policy's event view. */
+export async function shareEvent<S extends z.ZodObject>(outbox: OutboxWriter, tx: EntityManager, def: EventDefinition<S>, payload: z.input<S>, ctx: { countyCode: string; correlationId: string; id?: string }): Promise<void> {
+  const spec = cwsEventClassification[def.type];
+  if (!spec) throw new Error(`${def.type} has no field classification: child welfare cannot publish it`);
+  await outbox.enqueue(tx, def, (redact(payload, spec, eventDisclosure) ?? {}) as z.input<S>, ctx);
+}
