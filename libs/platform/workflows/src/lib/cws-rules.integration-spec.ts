@@ -420,4 +420,15 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
       says: ['18 calendar months'],
     });
   }, 60_000);
+
+  it('cws.case.monthly-caseworker-visit: a case open on Wed 20 Apr 2033 → the visit is due within April: Sat 30 Apr, not moved', async () => {
+    // Calendar months (42 USC 622(b)(17)): the month of the start counts as the first; the due date is its last
+    // day, Sat 30 Apr 2033. The rule does not roll (a visit on Mon 2 May would be May's visit, not April's).
+    await prove({
+      rule: 'cws.case.monthly-caseworker-visit', cites: '42 USC 622(b)(17)', calendar: 'county',
+      start: '2033-04-20T10:00:00-07:00',
+      due: '2033-04-30T23:59:59.999-07:00',
+      says: ['1 calendar month counting the month of'],
+    });
+  }, 60_000);
 });
