@@ -7,3 +7,4 @@ export * from './lib/topics-admin';
 export * from './lib/dead-letters';
 export * from './lib/metrics';
 export * from './lib/dead-letter-ledger';
+export * from './lib/wakeup';

@@ -5,6 +5,7 @@ import { assertSchemaName } from '@linkages/platform-persistence';
 import { OUTBOX_LANES } from './messaging.migration';
 import { fnv1a32, outboxChannel } from './outbox';
 import type { MessagingMetrics } from './metrics';
+import { Wakeup } from './wakeup';
 
 export interface OutboxRelayOptions {
   /** The relay uses its own connections: one session for lane leases and LISTEN, a small pool for rows. */
@@ -48,7 +49,7 @@ export class OutboxRelay {
   private readonly owned = new Set<number>();
   private running = false;
   private loop?: Promise<void>;
-  private wake?: () => void;
+  private readonly wakeup = new Wakeup();
   private lastPrune = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
@@ -79,7 +80,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.wake?.();
+    this.wakeup.wake();
     await this.loop;
     const session = this.session;
     this.session = undefined;
@@ -106,13 +107,13 @@ export class OutboxRelay {
         const published = await this.pump();
         failures = 0;
         await this.pruneIfDue();
-        if (published === 0) await this.idle(this.options.pollIntervalMs ?? 1000);
+        if (published === 0) await this.wakeup.sleep(this.options.pollIntervalMs ?? 1000);
       } catch (error) {
         failures++;
         const backoff = Math.min(100 * 2 ** failures, 10_000);
         this.options.logger.error({ err: error, backoffMs: backoff, schema: this.options.schema }, 'Outbox relay failed; retrying');
         this.options.metrics?.relayFailures.inc({ schema: this.options.schema });
-        await this.idle(backoff);
+        await this.wakeup.sleep(backoff);
       }
     }
   }
@@ -202,22 +203,10 @@ export class OutboxRelay {
     );
   }
 
-  /** Waits for a NOTIFY, a stop, or the timeout, whichever comes first. */
-  private idle(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
-  }
-
   /** The relay's own session: LISTEN for new rows and hold the lane leases. Losing it loses the leases. */
   private async openSession(): Promise<void> {
     const client = new pg.Client({ connectionString: this.options.databaseUrl, application_name: `linkages-relay-${this.options.schema}` });
-    client.on('notification', () => this.wake?.());
+    client.on('notification', () => this.wakeup.wake());
     client.on('error', (error) => {
       if (this.session !== client) return;
       this.session = undefined;

@@ -6,6 +6,7 @@ import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from '@linkages/platform-logging';
+import { Wakeup } from '@linkages/platform-messaging';
 import { assertSchemaName } from '@linkages/platform-persistence';
 import { policyRegistry } from '@linkages/platform-policies';
 import { cancelUpdate, extendUpdate, satisfyUpdate, type DeadlineOwner } from '@linkages/platform-workflows';
@@ -183,9 +184,8 @@ export class DeadlineCommandRelay implements OnApplicationBootstrap, OnModuleDes
   private readonly options: Required<DeadlineCommandRelayOptions>;
   private running = false;
   private loop?: Promise<void>;
-  private wake?: () => void;
+  private readonly wakeup = new Wakeup();
   /** A NOTIFY arrived while the relay was busy: the next idle returns at once. */
-  private notified = false;
   private listener?: { client: PoolClient; release: (error?: Error) => void };
   private lastPrune = 0;
   private lastListenAttempt = 0;
@@ -221,7 +221,7 @@ export class DeadlineCommandRelay implements OnApplicationBootstrap, OnModuleDes
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.wake?.();
+    this.wakeup.wake();
     await this.loop;
     this.unlisten();
   }
@@ -231,18 +231,18 @@ export class DeadlineCommandRelay implements OnApplicationBootstrap, OnModuleDes
     while (this.running) {
       try {
         if (!this.listener && Date.now() - this.lastListenAttempt > 10_000) await this.listen();
-        this.notified = false;
+        this.wakeup.reset();
         let claimed = 0;
         do claimed = await this.applyBatch();
         while (claimed > 0 && this.running);
         failures = 0;
         await this.pruneIfDue();
-        if (this.running) await this.idle(this.options.pollIntervalMs);
+        if (this.running) await this.wakeup.sleep(this.options.pollIntervalMs);
       } catch (error) {
         failures++;
         const backoff = Math.min(100 * 2 ** failures, 10_000);
         this.logger.error({ err: error, backoffMs: backoff }, 'Deadline command relay failed; retrying');
-        await this.idle(backoff);
+        await this.wakeup.sleep(backoff);
       }
     }
   }
@@ -375,23 +375,6 @@ export class DeadlineCommandRelay implements OnApplicationBootstrap, OnModuleDes
     );
   }
 
-  /** Waits for a NOTIFY, a stop, or the timeout, whichever comes first. */
-  private idle(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      if (this.notified) {
-        this.notified = false;
-        resolve();
-        return;
-      }
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
-  }
-
   /** A pooled connection kept for LISTEN; without it the relay still polls, and retries it on the next turn. */
   private async listen(): Promise<void> {
     this.lastListenAttempt = Date.now();
@@ -399,8 +382,7 @@ export class DeadlineCommandRelay implements OnApplicationBootstrap, OnModuleDes
       const driver = this.dataSource.driver as unknown as { obtainMasterConnection(): Promise<[PoolClient, (error?: Error) => void]> };
       const [client, release] = await driver.obtainMasterConnection();
       client.on('notification', () => {
-        this.notified = true;
-        this.wake?.();
+        this.wakeup.wake();
       });
       client.on('error', (error: Error) => {
         if (this.listener?.client !== client) return;

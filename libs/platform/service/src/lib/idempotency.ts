@@ -7,6 +7,7 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { problemType, routeTemplate, type AuthenticatedRequest } from '@linkages/platform-auth';
 import type { FieldCipher } from '@linkages/platform-crypto';
+import { assertSchemaName } from '@linkages/platform-persistence';
 import { SERVICE_DESCRIPTOR, type ServiceDescriptor } from './service-descriptor';
 import { FIELD_CIPHER } from './tokens';
 
@@ -16,8 +17,7 @@ const keyPattern = /^[\x21-\x7e]{8,200}$/;
 
 /** The table behind idempotency keys, in the service's own schema. */
 export function createIdempotencyMigration(schema: string): new () => MigrationInterface {
-  if (!/^[a-z][a-z0-9_-]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
-  const s = `"${schema}"`;
+  const s = `"${assertSchemaName(schema)}"`;
   return class CreateIdempotencyKeys1765000000000 implements MigrationInterface {
     name = 'CreateIdempotencyKeys1765000000000';
     async up(q: QueryRunner): Promise<void> {
