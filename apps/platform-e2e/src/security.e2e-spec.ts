@@ -154,6 +154,7 @@ describe('security baseline over HTTP (npm start)', () => {
     'child-welfare POST /referrals/{referralId}/removals': { success: 201, scoped: true, confidential: true, path: () => `/referrals/${cws.referralId}/removals`, body: () => removalBody(cws), prepare: async () => { const f = await cwsStage('contacted'); return { path: `/referrals/${f.referralId}/removals`, body: removalBody(f) }; } },
     'child-welfare POST /referrals/{referralId}/cases': { success: 201, scoped: true, confidential: true, path: () => `/referrals/${cws.referralId}/cases`, body: () => openCaseBody, prepare: async () => ({ path: `/referrals/${(await cwsStage('contacted')).referralId}/cases`, body: openCaseBody }) },
     'child-welfare GET /cases/{caseId}': { success: 200, scoped: true, confidential: true, path: () => `/cases/${cws.caseId}` },
+    'child-welfare GET /cases/{caseId}/summary': { success: 200, scoped: true, confidential: true, path: () => `/cases/${cws.caseId}/summary` },
     'child-welfare GET /cases/{caseId}/deadlines': { success: 200, scoped: true, confidential: true, path: () => `/cases/${cws.caseId}/deadlines` },
     'child-welfare POST /cases/{caseId}/petition': { success: 200, scoped: true, confidential: true, path: () => `/cases/${cws.caseId}/petition`, body: () => petitionBody, prepare: async () => ({ path: `/cases/${(await cwsStage('removed')).caseId}/petition`, body: petitionBody }) },
     'child-welfare POST /cases/{caseId}/hearings': { success: 201, scoped: true, confidential: true, path: () => `/cases/${cws.caseId}/hearings`, body: () => detentionBody, prepare: async () => ({ path: `/cases/${(await cwsStage('petitioned')).caseId}/hearings`, body: detentionBody }) },
@@ -254,6 +255,21 @@ describe('security baseline over HTTP (npm start)', () => {
         expect(body).not.toHaveProperty('reporter');
         expect(c.body).not.toContain('Matrix Reporter');
         expect(body).toHaveProperty('members');
+      }
+    }
+  });
+
+  it('CalWORKs reads a child-welfare case summary with the WIC 10850 minimum: dates and facts, never the placement', () => {
+    const reads = calls.filter((c) => c.op === 'child-welfare GET /cases/{caseId}/summary' && c.status === 200);
+    expect(reads.length).toBeGreaterThanOrEqual(5);
+    for (const c of reads) {
+      const body = JSON.parse(c.body) as { removals: Record<string, unknown>[]; disclosure: { basis: string } };
+      const agency = users.find((u) => u.username === c.user)!.agency;
+      expect(body.removals[0]).toHaveProperty('removedAt');
+      if (agency === 'cws') expect(body).toMatchObject({ disclosure: { basis: 'own-agency' }, removals: [{ placementType: 'relative' }] });
+      else {
+        expect(body.disclosure.basis).toBe('wic-10850');
+        expect(body.removals[0]).not.toHaveProperty('placementType');
       }
     }
   });

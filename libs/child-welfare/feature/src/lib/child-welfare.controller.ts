@@ -142,6 +142,13 @@ export class ChildWelfareController {
     return this.cws.case(ctxOf(p, c), id);
   }
 
+  @Get('cases/:caseId/summary')
+  @Requires('cws.case.summary.read')
+  @ApiOperation({ summary: 'A case summary through the sharing policy', description: 'Child welfare sees it whole; CalWORKs staff of the county see the WIC 10850 minimum (ids, case type, removal and court dates, services months), never the placement. `disclosure` says which basis applied. Audited as a share.' })
+  summary(@CurrentPrincipal() p: Principal, @CorrelationId() c: string, @UuidParam('caseId') id: string) {
+    return this.cws.caseSummary(ctxOf(p, c), id);
+  }
+
   @Get('cases/:caseId/deadlines')
   @Requires('cws.record.read')
   @ApiOperation({ summary: 'Every deadline of the case and its referral: state, due date, and why it is due then (rule, citation, days skipped, orders)' })

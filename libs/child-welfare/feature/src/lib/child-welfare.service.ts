@@ -3,7 +3,7 @@ import { ConflictException, Inject, Injectable, UnprocessableEntityException } f
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import type { DataSource, EntityManager } from 'typeorm';
-import { stableUuid, type Principal } from '@linkages/platform-access';
+import { decideCwsDisclosure, redact, stableUuid, type FieldSpec, type Principal } from '@linkages/platform-access';
 import { AUDIT_LOG, notFound, problemType } from '@linkages/platform-auth';
 import type { AuditEntry, AuditLog } from '@linkages/platform-audit';
 import { computeDue } from '@linkages/platform-deadlines';
@@ -470,6 +470,30 @@ export class ChildWelfareService {
     return this.caseView(this.dataSource.manager, kase);
   }
 
+  /**
+   * The case as the reader's agency may see it (RULES.md 5): child welfare the whole summary, CalWORKs staff of the
+   * county the WIC 10850 minimum (ids, the case's facts and court dates; not the placement). Audited as a share.
+   */
+  async caseSummary(ctx: Ctx, caseId: string) {
+    const kase = await this.dataSource.getRepository(CwsCaseEntity).findOne({ where: { id: caseId } });
+    const decision = kase ? decideCwsDisclosure(ctx.principal, { county: kase.countyCode }, [], new Date()) : undefined;
+    if (!kase || !decision?.allowed) return this.deny(ctx, 'case', caseId);
+    const view = await this.caseView(this.dataSource.manager, kase);
+    await this.audit.append({
+      ...actor(ctx),
+      action: ctx.principal.agency === 'cws' ? 'read' : 'share',
+      recordType: 'case',
+      recordId: caseId,
+      recordCounty: kase.countyCode,
+      purpose: 'case summary',
+      authority: decision.basis ?? null,
+      outcome: 'allowed',
+      correlationId: ctx.correlationId,
+      details: { classes: decision.classes },
+    });
+    return { ...redact(view, caseSummaryClassification, decision), disclosure: { basis: decision.basis, citation: decision.citation, classes: decision.classes } };
+  }
+
   /** Every clock of the case (and of the referral it came from), each with why it is due when it is. */
   async caseDeadlines(ctx: Ctx, caseId: string): Promise<ClockView[]> {
     const kase = await this.caseInCounty(this.dataSource.manager, ctx, caseId);
@@ -670,6 +694,28 @@ type CloseReason = z.output<typeof closeCaseBody>['reason'];
 function actor(ctx: Ctx): Pick<AuditEntry, 'actorSubject' | 'actorRoles' | 'actorAgency' | 'actorCounty'> {
   return { actorSubject: ctx.principal.subject, actorRoles: ctx.principal.roles, actorAgency: ctx.principal.agency, actorCounty: ctx.principal.county };
 }
+
+/** The case summary's fields, classified: what may reach CalWORKs is decided by the sharing policy, here. */
+export const caseSummaryClassification: FieldSpec = {
+  id: 'key',
+  familyId: 'key',
+  referralId: 'key',
+  countyCode: 'key',
+  status: 'key',
+  type: 'fact',
+  openedOn: 'fact',
+  detained: 'fact',
+  petitionFiledOn: 'fact',
+  jurisdictionOn: 'fact',
+  dispositionOn: 'fact',
+  dispositionOutcome: 'fact',
+  enteredFosterCareOn: 'fact',
+  servicesMonths: 'fact',
+  servicesTerminatedOn: 'fact',
+  closedOn: 'fact',
+  closeReason: 'fact',
+  removals: [{ removalId: 'key', childId: 'key', removedAt: 'fact', placementType: 'detail', returnedOn: 'fact', parentalRightsTerminatedOn: 'fact' }],
+};
 
 export const MONTHLY_VISIT_RULE = 'cws.case.monthly-caseworker-visit';
 /** One clock per child per calendar month: `visit-<childId>-<YYYY-MM>`. */

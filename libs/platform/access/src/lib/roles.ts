@@ -29,6 +29,7 @@ export const permissions = {
   'cws.record.read': 'Read child-welfare families, referrals, cases and their deadlines (child welfare only)',
   'cws.record.write': 'Record hotline referrals, screening, contacts, assessments, removals, hearings, case plans, meetings and visits',
   'cws.referral.downgrade': 'Approve downgrading a referral from immediate to 10-day response before contact',
+  'cws.case.summary.read': 'Read a child-welfare case summary through the sharing policy (CalWORKs: the WIC 10850 minimum)',
   'payloads.decode': 'Decrypt Temporal payloads through the codec server (audited)',
   'audit.read': 'Read the audit log',
 } as const;
@@ -39,11 +40,11 @@ export type Permission = keyof typeof permissions;
  * is the one exception, audited). County scope is checked on every record on top of these permissions.
  */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  'cws.worker': ['referral.create', 'referral.read', 'person.match', 'authority.read', 'authority.consent.record', 'cws.record.read', 'cws.record.write'],
-  'cws.supervisor': ['referral.create', 'referral.read', 'person.match', 'authority.read', 'authority.consent.record', 'authority.mdt.record', 'authority.revoke', 'cws.record.read', 'cws.record.write', 'cws.referral.downgrade'],
-  'calworks.worker': ['referral.read', 'person.match'],
-  'calworks.supervisor': ['referral.read', 'person.match', 'authority.read', 'authority.revoke'],
-  'linkages.liaison': ['referral.read', 'person.match', 'authority.read', 'authority.consent.record'],
+  'cws.worker': ['referral.create', 'referral.read', 'person.match', 'authority.read', 'authority.consent.record', 'cws.record.read', 'cws.record.write', 'cws.case.summary.read'],
+  'cws.supervisor': ['referral.create', 'referral.read', 'person.match', 'authority.read', 'authority.consent.record', 'authority.mdt.record', 'authority.revoke', 'cws.record.read', 'cws.record.write', 'cws.referral.downgrade', 'cws.case.summary.read'],
+  'calworks.worker': ['referral.read', 'person.match', 'cws.case.summary.read'],
+  'calworks.supervisor': ['referral.read', 'person.match', 'authority.read', 'authority.revoke', 'cws.case.summary.read'],
+  'linkages.liaison': ['referral.read', 'person.match', 'authority.read', 'authority.consent.record', 'cws.case.summary.read'],
   ops: ['payloads.decode'],
   admin: ['audit.read'],
 };
