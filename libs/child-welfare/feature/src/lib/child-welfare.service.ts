@@ -4,9 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import type { DataSource, EntityManager } from 'typeorm';
 import { decideCwsDisclosure, redact, stableUuid, type FieldSpec, type Principal } from '@linkages/platform-access';
-import { AUDIT_LOG, notFound, problemType } from '@linkages/platform-auth';
-import type { AuditEntry, AuditLog } from '@linkages/platform-audit';
-import { computeDue } from '@linkages/platform-deadlines';
+import { AUDIT_LOG, auditActor, notFound, problemType } from '@linkages/platform-auth';
+import type { AuditLog } from '@linkages/platform-audit';
 import { OutboxWriter } from '@linkages/platform-messaging';
 import { policyRegistry } from '@linkages/platform-policies';
 import { PersonalData } from '@linkages/platform-service';
@@ -398,7 +397,7 @@ export class ChildWelfareService {
       await this.clocks.satisfy(tx, kase.id, previous === 0 ? 'initial-case-plan' : `case-plan-update-${previous}`, ctx.principal.subject);
       // WIC 16501.1: updated at least every 6 months.
       await this.clocks.open(tx, caseSubject(kase), `case-plan-update-${previous + 1}`, 'cws.case.case-plan-update', startOfDay(input.filedOn));
-      const next = computeDue(policyRegistry.rule('cws.case.case-plan-update', kase.countyCode), startOfDay(input.filedOn), policyRegistry.calendarFor(policyRegistry.rule('cws.case.case-plan-update', kase.countyCode), kase.countyCode));
+      const next = policyRegistry.due('cws.case.case-plan-update', kase.countyCode, startOfDay(input.filedOn));
       await shareEvent(this.outbox, tx, casePlanFiledEvent, { casePlanId: plan.id, caseId, familyId: kase.familyId, kind: plan.kind, filedOn: input.filedOn, nextUpdateDue: next.dueDate ?? input.filedOn }, { countyCode: kase.countyCode, correlationId: ctx.correlationId });
       await this.record(tx, ctx, 'create', 'case-plan', plan.id, kase.countyCode, { caseId, kind: plan.kind });
       return { id: plan.id, caseId, kind: plan.kind, filedOn: plan.filedOn, nextUpdateDue: next.dueDate };
@@ -508,8 +507,7 @@ export class ChildWelfareService {
     // The initial case plan is due at disposition if that comes before its 60 days (WIC 16501.1).
     if (await this.clocks.isOpen(tx, kase.id, 'initial-case-plan')) {
       const [row] = (await tx.query(`SELECT start_at FROM child_welfare.tracked_deadlines WHERE subject_id = $1 AND purpose = 'initial-case-plan'`, [kase.id])) as { start_at: Date }[];
-      const rule = policyRegistry.rule('cws.case.initial-case-plan', kase.countyCode);
-      const due = row ? computeDue(rule, row.start_at.toISOString(), policyRegistry.calendarFor(rule, kase.countyCode)).dueDate : null;
+      const due = row ? policyRegistry.due('cws.case.initial-case-plan', kase.countyCode, row.start_at.toISOString()).dueDate : null;
       if (due && input.heldOn < due) await this.clocks.move(tx, kase.id, 'initial-case-plan', input.heldOn, 'due-at-disposition', ctx.principal.subject);
     }
     if (input.outcome === 'family-reunification') {
@@ -533,7 +531,7 @@ export class ChildWelfareService {
       await this.clocks.open(tx, subject, 'six-month-review', 'cws.court.six-month-review', startOfDay(efc));
       await this.clocks.open(tx, subject, 'twelve-month-permanency', 'cws.court.twelve-month-permanency', startOfDay(efc));
       await this.clocks.open(tx, subject, 'eighteen-month-review', 'cws.court.eighteen-month-review', first.removed_at.toISOString());
-      const sixMonth = computeDue(policyRegistry.rule('cws.court.six-month-review', kase.countyCode), startOfDay(efc), policyRegistry.calendarFor(policyRegistry.rule('cws.court.six-month-review', kase.countyCode), kase.countyCode));
+      const sixMonth = policyRegistry.due('cws.court.six-month-review', kase.countyCode, startOfDay(efc));
       await shareEvent(
         this.outbox,
         tx,
@@ -691,9 +689,7 @@ export class ChildWelfareService {
 
 type CloseReason = z.output<typeof closeCaseBody>['reason'];
 
-function actor(ctx: Ctx): Pick<AuditEntry, 'actorSubject' | 'actorRoles' | 'actorAgency' | 'actorCounty'> {
-  return { actorSubject: ctx.principal.subject, actorRoles: ctx.principal.roles, actorAgency: ctx.principal.agency, actorCounty: ctx.principal.county };
-}
+const actor = (ctx: Ctx) => auditActor(ctx.principal);
 
 /** The case summary's fields, classified: what may reach CalWORKs is decided by the sharing policy, here. */
 export const caseSummaryClassification: FieldSpec = {

@@ -5,12 +5,18 @@ import type { Response } from 'express';
 import type { AuditLog } from '@linkages/platform-audit';
 import { AuthenticationError, type TokenVerifier } from './token-verifier';
 import { ROUTE_POLICY, type AuthenticatedRequest, type RoutePolicy } from './route-policy';
-import { hasPermission } from '@linkages/platform-access';
+import { hasPermission, type Principal } from '@linkages/platform-access';
 import { problemType } from './problems';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
+
+/** Who acted, as every audit record names them. */
+export function auditActor(principal: Principal): { actorSubject: string; actorRoles: string[]; actorAgency: string; actorCounty: string } {
+  return { actorSubject: principal.subject, actorRoles: principal.roles, actorAgency: principal.agency, actorCounty: principal.county };
+}
 export const AUDIT_LOG = Symbol('AUDIT_LOG');
 
+const anonymous = { actorSubject: 'anonymous', actorRoles: [] };
 const correlationIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Reads the route's declared policy (handler first, then controller). */
@@ -49,7 +55,7 @@ export class AuthGuard implements CanActivate {
     const token = /^Bearer ([^\s]+)$/i.exec(req.header('authorization') ?? '')?.[1];
     if (!token) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="linkages"');
-      await this.deny(req, { subject: 'anonymous', roles: [] }, action, 'no bearer token');
+      await this.deny(req, anonymous, action, 'no bearer token');
       throw new UnauthorizedException({ type: problemType('unauthenticated'), title: 'Unauthorized', message: 'A bearer token is required' });
     }
     try {
@@ -57,23 +63,20 @@ export class AuthGuard implements CanActivate {
     } catch (error) {
       const reason = error instanceof AuthenticationError ? error : new AuthenticationError('malformed', 'The bearer token could not be verified');
       res.setHeader('WWW-Authenticate', `Bearer realm="linkages", error="invalid_token", error_description="${reason.message.replace(/"/g, "'")}"`);
-      await this.deny(req, { subject: 'anonymous', roles: [] }, action, `token refused: ${reason.reason}`);
+      await this.deny(req, anonymous, action, `token refused: ${reason.reason}`);
       throw new UnauthorizedException({ type: problemType('invalid-token'), title: 'Unauthorized', message: reason.message, reason: reason.reason });
     }
     const principal = req.principal;
     if (!hasPermission(principal.roles, policy.permission)) {
-      await this.deny(req, { subject: principal.subject, roles: principal.roles, agency: principal.agency, county: principal.county }, action, `lacks permission ${policy.permission}`);
+      await this.deny(req, auditActor(principal), action, `lacks permission ${policy.permission}`);
       throw new ForbiddenException({ type: problemType('forbidden'), title: 'Forbidden', message: `Your roles do not grant ${policy.permission}`, permission: policy.permission });
     }
     return true;
   }
 
-  private async deny(req: AuthenticatedRequest, actor: { subject: string; roles: string[]; agency?: string; county?: string }, action: string, reason: string): Promise<void> {
+  private async deny(req: AuthenticatedRequest, actor: { actorSubject: string; actorRoles: string[]; actorAgency?: string; actorCounty?: string }, action: string, reason: string): Promise<void> {
     await this.audit.append({
-      actorSubject: actor.subject,
-      actorRoles: actor.roles,
-      ...(actor.agency ? { actorAgency: actor.agency } : {}),
-      ...(actor.county ? { actorCounty: actor.county } : {}),
+      ...actor,
       action: 'access',
       recordType: 'route',
       recordId: action,

@@ -1,4 +1,4 @@
-import { countyCalendarSpec, courtCalendarSpec, type CalendarOverrides, type CalendarSpec } from '@linkages/platform-deadlines';
+import { computeDue, countyCalendarSpec, courtCalendarSpec, type Adjustments, type CalendarOverrides, type CalendarSpec, type DueResult } from '@linkages/platform-deadlines';
 import type { PolicyOverride, PolicyRule } from './policy-rule';
 import { calworksFrRules } from './rules/calworks-fr.rules';
 import { calworksWtwRules } from './rules/calworks-wtw.rules';
@@ -50,6 +50,12 @@ export class PolicyRegistry {
   calendarFor(rule: Pick<PolicyRule, 'calendar'>, countyCode: string): CalendarSpec {
     const county = this.counties[countyCode];
     return rule.calendar === 'court' ? courtCalendarSpec(countyCode, county?.court) : countyCalendarSpec(countyCode, county?.calendar);
+  }
+
+  /** When a rule started at `startAt` is due in a county, with its explanation (the rule and calendar as they apply there). */
+  due(id: string, countyCode: string, startAt: string, adjustments?: Adjustments): DueResult {
+    const rule = this.rule(id, countyCode);
+    return computeDue(rule, startAt, this.calendarFor(rule, countyCode), adjustments);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { AUDIT_LOG, CorrelationId, CurrentPrincipal, Requires } from '@linkages/platform-auth';
+import { AUDIT_LOG, auditActor, CorrelationId, CurrentPrincipal, Requires } from '@linkages/platform-auth';
 import { type Principal } from '@linkages/platform-access';
 import type { AuditChainVerdict, AuditLog, AuditRecord } from '@linkages/platform-audit';
 import { ZodValidationPipe } from './validation';
@@ -30,7 +30,7 @@ export class AuditController {
   @ApiOkResponse({ description: 'Audit entries with their chain position and hashes' })
   async entries(@CurrentPrincipal() principal: Principal, @Query(new ZodValidationPipe(entriesQuery, 'query')) query: z.output<typeof entriesQuery>, @CorrelationId() correlationId: string): Promise<AuditRecord[]> {
     const entries = await this.audit.list({ limit: query.limit, ...(query.recordId ? { recordId: query.recordId } : {}), ...(query.actor ? { actorSubject: query.actor } : {}) });
-    await this.audit.append({ actorSubject: principal.subject, actorRoles: principal.roles, actorAgency: principal.agency, actorCounty: principal.county, action: 'read', recordType: 'audit-log', recordId: query.recordId ?? null, purpose: 'audit review', outcome: 'allowed', correlationId, details: { results: entries.length } });
+    await this.audit.append({ ...auditActor(principal), action: 'read', recordType: 'audit-log', recordId: query.recordId ?? null, purpose: 'audit review', outcome: 'allowed', correlationId, details: { results: entries.length } });
     return entries;
   }
 

@@ -2,7 +2,7 @@ import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { EncryptionCodec, parseEncryptionKeys } from '@linkages/platform-temporal';
-import { AUDIT_LOG, CorrelationId, CurrentPrincipal, Requires, type AuthenticatedRequest } from '@linkages/platform-auth';
+import { AUDIT_LOG, auditActor, CorrelationId, CurrentPrincipal, Requires, type AuthenticatedRequest } from '@linkages/platform-auth';
 import { type Principal } from '@linkages/platform-access';
 import type { AuditLog } from '@linkages/platform-audit';
 import type { ServiceConfig } from '@linkages/platform-config';
@@ -45,10 +45,7 @@ export class CodecController {
   async decode(@Req() req: AuthenticatedRequest, @ValidBody(payloadsBody) body: PayloadsBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId: string): Promise<{ payloads: JsonPayload[] }> {
     const out = await this.codec.decode(fromJson(body));
     await this.audit.append({
-      actorSubject: principal.subject,
-      actorRoles: principal.roles,
-      actorAgency: principal.agency,
-      actorCounty: principal.county,
+      ...auditActor(principal),
       action: 'decode',
       recordType: 'temporal-payloads',
       recordId: req.header('x-namespace') ?? 'default',

@@ -3,10 +3,9 @@ import { Inject, Injectable, ConflictException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AUDIT_LOG, noSharingAuthority, notFound, problemType } from '@linkages/platform-auth';
+import { AUDIT_LOG, auditActor, noSharingAuthority, notFound, problemType } from '@linkages/platform-auth';
 import { decideCwsDisclosure, eventDisclosure, isActive, redact, type DisclosureDecision, type Principal, type SharingAuthority } from '@linkages/platform-access';
-import type { AuditEntry, AuditLog } from '@linkages/platform-audit';
-import { computeDue } from '@linkages/platform-deadlines';
+import type { AuditLog } from '@linkages/platform-audit';
 import { OutboxWriter } from '@linkages/platform-messaging';
 import { policyRegistry } from '@linkages/platform-policies';
 import { PersonalData } from '@linkages/platform-service';
@@ -99,9 +98,9 @@ export class ReferralsService {
       const event = await this.outbox.enqueue(tx, familyReferredEvent, familyReferredPayload(redact(view, referralClassification, eventDisclosure) ?? {}), { countyCode: referral.countyCode, correlationId });
       await this.audit.appendMany(
         [
-          { ...actor(principal), action: 'create', recordType: 'referral', recordId: referral.id, recordCounty: referral.countyCode, purpose: 'linkages-referral', outcome: 'allowed', correlationId, details: { members: referral.members.length } },
+          { ...auditActor(principal), action: 'create', recordType: 'referral', recordId: referral.id, recordCounty: referral.countyCode, purpose: 'linkages-referral', outcome: 'allowed', correlationId, details: { members: referral.members.length } },
           // The event is a disclosure to CalWORKs: ids and minimum-necessary facts, on WIC 10850.
-          { ...actor(principal), action: 'share', recordType: 'referral', recordId: referral.id, recordCounty: referral.countyCode, purpose: `event ${familyReferredEvent.type}`, authority: 'wic-10850', outcome: 'allowed', correlationId, details: { eventId: event.id, classes: eventDisclosure.classes } },
+          { ...auditActor(principal), action: 'share', recordType: 'referral', recordId: referral.id, recordCounty: referral.countyCode, purpose: `event ${familyReferredEvent.type}`, authority: 'wic-10850', outcome: 'allowed', correlationId, details: { eventId: event.id, classes: eventDisclosure.classes } },
         ],
         tx,
       );
@@ -116,13 +115,13 @@ export class ReferralsService {
     const action = principal.agency === 'cws' ? 'read' : 'share';
     if (!referral || !decision?.allowed) {
       const reason = !referral || decision?.refusal === 'other-county' ? 'not found in the caller’s county' : 'no sharing authority for the caller’s agency';
-      await this.audit.append({ ...actor(principal), action, recordType: 'referral', recordId: referralId, purpose: 'view referral', outcome: 'denied', reason, correlationId });
+      await this.audit.append({ ...auditActor(principal), action, recordType: 'referral', recordId: referralId, purpose: 'view referral', outcome: 'denied', reason, correlationId });
       if (!referral || decision?.refusal === 'other-county') throw notFound('referral');
       throw noSharingAuthority('Your agency has no authority to see this child-welfare record');
     }
     const view = this.toView(referral);
     await this.audit.append({
-      ...actor(principal),
+      ...auditActor(principal),
       action,
       recordType: 'referral',
       recordId: referral.id,
@@ -147,7 +146,7 @@ export class ReferralsService {
       [principal.county, ssnIndex, dobIndex],
     )) as { referral_id: string; family_id: string; person_id: string; ssn_match: boolean | null; dob_match: boolean | null }[];
     await this.audit.append({
-      ...actor(principal),
+      ...auditActor(principal),
       action: 'search',
       recordType: 'person',
       recordId: null,
@@ -163,7 +162,7 @@ export class ReferralsService {
   async listAuthorities(principal: Principal, referralId: string, correlationId: string): Promise<AuthorityView[]> {
     const referral = await this.referralInCounty(principal, referralId, 'list sharing authorities', correlationId);
     const rows = await this.authoritiesOf(referral.id);
-    await this.audit.append({ ...actor(principal), action: 'read', recordType: 'sharing-authorities', recordId: referral.id, recordCounty: referral.countyCode, purpose: 'list sharing authorities', outcome: 'allowed', correlationId, details: { count: rows.length } });
+    await this.audit.append({ ...auditActor(principal), action: 'read', recordType: 'sharing-authorities', recordId: referral.id, recordCounty: referral.countyCode, purpose: 'list sharing authorities', outcome: 'allowed', correlationId, details: { count: rows.length } });
     return rows.map(authorityView);
   }
 
@@ -184,9 +183,8 @@ export class ReferralsService {
 
   async recordMdt(principal: Principal, referralId: string, input: z.output<typeof recordMdtBody>, correlationId: string): Promise<AuthorityView> {
     const referral = await this.referralInCounty(principal, referralId, 'record MDT membership', correlationId);
-    const rule = policyRegistry.rule(MDT_WINDOW_RULE, referral.countyCode);
     const start = DateTime.fromISO(input.reportReceivedOn, { zone: ZONE }).startOf('day');
-    const due = computeDue(rule, start.toISO() ?? input.reportReceivedOn, policyRegistry.calendarFor(rule, referral.countyCode), {
+    const due = policyRegistry.due(MDT_WINDOW_RULE, referral.countyCode, start.toISO() ?? input.reportReceivedOn, {
       extensions: input.goodCauseExtensionDays ? [{ length: input.goodCauseExtensionDays, reasonCode: 'good-cause', by: principal.subject, at: new Date().toISOString() }] : [],
     });
     if (!due.dueAt) throw new Error('The MDT window rule produced no end date');
@@ -210,7 +208,7 @@ export class ReferralsService {
       if (authority.revokedAt) throw new ConflictException({ type: problemType('already-revoked'), title: 'Conflict', message: 'This authority is already revoked' });
       Object.assign(authority, { revokedAt: new Date(), revokedBy: principal.subject, revocationReason: reason });
       await repo.save(authority);
-      await this.audit.append({ ...actor(principal), action: 'update', recordType: 'sharing-authority', recordId: authority.id, recordCounty: referral.countyCode, purpose: 'revoke sharing authority', outcome: 'allowed', correlationId, details: { kind: authority.kind } }, tx);
+      await this.audit.append({ ...auditActor(principal), action: 'update', recordType: 'sharing-authority', recordId: authority.id, recordCounty: referral.countyCode, purpose: 'revoke sharing authority', outcome: 'allowed', correlationId, details: { kind: authority.kind } }, tx);
       return authorityView(authority);
     });
   }
@@ -229,7 +227,7 @@ export class ReferralsService {
     });
     await this.dataSource.transaction(async (tx: EntityManager) => {
       await tx.save(authority);
-      await this.audit.append({ ...actor(principal), action: 'create', recordType: 'sharing-authority', recordId: authority.id, recordCounty: referral.countyCode, purpose: `record ${fields.kind}`, outcome: 'allowed', correlationId, details: { referralId: referral.id, kind: fields.kind, expiresAt: fields.expiresAt.toISOString() } }, tx);
+      await this.audit.append({ ...auditActor(principal), action: 'create', recordType: 'sharing-authority', recordId: authority.id, recordCounty: referral.countyCode, purpose: `record ${fields.kind}`, outcome: 'allowed', correlationId, details: { referralId: referral.id, kind: fields.kind, expiresAt: fields.expiresAt.toISOString() } }, tx);
     });
     return authorityView(authority);
   }
@@ -238,7 +236,7 @@ export class ReferralsService {
   private async referralInCounty(principal: Principal, referralId: string, purpose: string, correlationId: string): Promise<ReferralEntity> {
     const referral = await this.dataSource.getRepository(ReferralEntity).findOne({ where: { id: referralId } });
     if (!referral || referral.countyCode !== principal.county) {
-      await this.audit.append({ ...actor(principal), action: 'access', recordType: 'referral', recordId: referralId, purpose, outcome: 'denied', reason: 'not found in the caller’s county', correlationId });
+      await this.audit.append({ ...auditActor(principal), action: 'access', recordType: 'referral', recordId: referralId, purpose, outcome: 'denied', reason: 'not found in the caller’s county', correlationId });
       throw notFound('referral');
     }
     return referral;
@@ -280,9 +278,6 @@ export class ReferralsService {
 
 const MEMBER_SCOPE = 'referrals.member';
 
-function actor(principal: Principal): Pick<AuditEntry, 'actorSubject' | 'actorRoles' | 'actorAgency' | 'actorCounty'> {
-  return { actorSubject: principal.subject, actorRoles: principal.roles, actorAgency: principal.agency, actorCounty: principal.county };
-}
 
 function authorityLabel(decision: DisclosureDecision): string {
   return [decision.basis ?? 'none', ...decision.authorityIds].join(':');
