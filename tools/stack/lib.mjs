@@ -216,9 +216,11 @@ export async function ensureBuilt() {
 }
 
 /**
- * Installs npm dependencies when node_modules is missing or older than package-lock.json. `npm install` honours the
- * lock file; `npm ci` is not used because the registry reachable here serves no other-platform optional binaries
- * (e.g. @swc/core-darwin-arm64), which npm then leaves out of the lock file and `npm ci` rejects as out of sync.
+ * Installs npm dependencies when node_modules is missing or was installed from another package-lock.json (the stamp
+ * holds the sha-256 of the lock it was installed from). `npm ci` installs exactly what the committed lock says and
+ * never rewrites it, so a fresh clone's tree stays clean; it fails when package.json and the lock disagree (commit
+ * the lock `npm install` writes). It deletes node_modules first, so run it only through here, never by hand while
+ * something else uses the checkout.
  */
 export async function ensureDependencies() {
   const { createHash } = await import('node:crypto');
@@ -226,7 +228,7 @@ export async function ensureDependencies() {
   const stamp = join(repoRoot, 'node_modules', '.linkages-lock-sha256');
   const sha = createHash('sha256').update(readFileSync(lock)).digest('hex');
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === sha) return false;
-  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], { log: join(ensureDir(logsDir), 'npm-install.log') });
+  await run('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], { log: join(ensureDir(logsDir), 'npm-install.log') });
   writeFileSync(stamp, sha);
   return true;
 }
