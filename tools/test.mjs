@@ -56,8 +56,16 @@ await phase('npm dependencies', () => ensureDependencies().then(() => 0, (e) => 
 await phase('local stack up', () => sh(node, ['tools/stack/cli.mjs', 'up']), { fatal: true });
 await phase('build', () => sh(node, ['tools/build.mjs']), { fatal: true });
 await phase('migrate', () => sh(node, ['tools/migrate.mjs', 'all', 'up']), { fatal: true });
-// The Nx project graph is computed first so @nx/enforce-module-boundaries has it; one ESLint run over the repo.
-await phase('lint', async () => (await sh(bin('nx'), ['show', 'projects'], {}, { quiet: true })) || sh(bin('eslint'), ['.', '--max-warnings=0']));
+// The Nx project graph is computed first so @nx/enforce-module-boundaries has it; one ESLint run over the repo, then
+// Prettier checks the formatting (`npm run format` fixes it). Both must pass.
+await phase('lint', async () => {
+  const graph = await sh(bin('nx'), ['show', 'projects'], {}, { quiet: true });
+  if (graph !== 0) return graph;
+  const eslint = await sh(bin('eslint'), ['.', '--max-warnings=0']);
+  const prettier = await sh(bin('prettier'), ['--check', '.', '--log-level=warn']);
+  if (prettier !== 0) console.error('  Prettier: files above are not formatted; `npm run format` rewrites them.');
+  return eslint || prettier;
+});
 await phase('typecheck', () => sh(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']));
 const jest = (extra, out) => sh(bin('jest'), ['--ci', '--json', `--outputFile=${out}`, ...extra], { LINKAGES_STACK_READY: '1' });
 await phase('tests: unit and integration', () => jest(['--maxWorkers=2', '--testPathIgnorePatterns', 'e2e-spec'], join(reports, 'jest.json')));
