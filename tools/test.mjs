@@ -2,8 +2,9 @@
 // npm test: provisions what the tests need (npm dependencies, the local stack, the build, migrations), then runs
 // lint, typecheck and every test: unit, integration (real PostgreSQL, Kafka, Temporal) and end-to-end.
 // The last line reads `tests: N passed, N failed, N skipped`; the exit code is non-zero on any failure.
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+// Last, `clean tree` fails when the run left a file modified or untracked that was clean before it (see treeChanges).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDependencies, ensureDir, repoRoot, stackDir } from './stack/lib.mjs';
 
@@ -12,6 +13,55 @@ const bin = (name) => join(repoRoot, 'node_modules', '.bin', name);
 const reports = ensureDir(join(stackDir, 'reports'));
 const failures = [];
 const timings = [];
+
+/**
+ * The paths `git status` reports as modified, added, deleted, renamed or untracked (git-ignored files do not count),
+ * or null when the repository is not a git checkout (an unpacked archive) or git is missing.
+ */
+function dirtyPaths() {
+  const top = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: repoRoot, encoding: 'utf8' });
+  if (top.status !== 0 || realpathSync(top.stdout.trim()) !== realpathSync(repoRoot)) return null;
+  const status = spawnSync('git', ['status', '--porcelain=v1', '-z', '--untracked-files=all'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (status.status !== 0) return null;
+  const entries = status.stdout.split('\0').filter(Boolean);
+  const paths = new Map();
+  for (let i = 0; i < entries.length; i++) {
+    const code = entries[i].slice(0, 2);
+    let path = entries[i].slice(3);
+    if (code.includes('R') || code.includes('C')) path = `${entries[++i]} -> ${path}`; // -z: the source path follows
+    paths.set(path, code);
+  }
+  return paths;
+}
+// Recorded before anything runs, so a developer's own uncommitted edits do not fail their run; on a fresh clone (CI)
+// this is empty and every file the run creates or modifies fails the check.
+const dirtyBefore = dirtyPaths();
+
+/** The clean-tree check: the files this run modified or created, which a fresh clone must not end up with. */
+function treeChanges() {
+  if (dirtyBefore === null) {
+    console.log('  not a git checkout: nothing to compare');
+    return 0;
+  }
+  const after = dirtyPaths() ?? new Map();
+  const changed = [...after].filter(([path]) => !dirtyBefore.has(path));
+  if (changed.length === 0) {
+    const before = dirtyBefore.size ? ` (${dirtyBefore.size} changed before it, not counted)` : '';
+    console.log(`  git status shows no file changed by this run${before}`);
+    return 0;
+  }
+  console.error(`  npm test left ${changed.length} file(s) modified or untracked that were clean before it ran:`);
+  for (const [path, code] of changed) console.error(`    ${code} ${path}`);
+  console.error(
+    '  A fresh clone must stay clean after `npm test`: write test output and generated files under a git-ignored path' +
+      ' (.stack/, tmp/, dist/), or commit the file if it belongs in the repository (e.g. package-lock.json: `npm install`, then commit it).',
+  );
+  return 1;
+}
 
 function sh(cmd, args, env = {}, { quiet = false } = {}) {
   return new Promise((resolve) => {
@@ -70,4 +120,5 @@ await phase('typecheck', () => sh(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'
 const jest = (extra, out) => sh(bin('jest'), ['--ci', '--json', `--outputFile=${out}`, ...extra], { LINKAGES_STACK_READY: '1' });
 await phase('tests: unit and integration', () => jest(['--maxWorkers=2', '--testPathIgnorePatterns', 'e2e-spec'], join(reports, 'jest.json')));
 await phase('tests: end-to-end', () => jest(['--selectProjects', 'platform-e2e', '--testPathPatterns', 'e2e-spec', '--runInBand'], join(reports, 'jest-e2e.json')));
+await phase('clean tree', async () => treeChanges());
 finish();
