@@ -44,16 +44,17 @@ async function compile() {
   return files.length;
 }
 
-async function bundleWorkflows(services) {
+/** Each service's bundle holds only what its worker runs (apps/<service>/src/workflows.ts); the benchmark has its own. */
+async function bundleWorkflows(entries) {
   const { bundleWorkflowCode } = require('@temporalio/worker');
   const { workflowBundleOptions } = require(join(dist, 'libs/platform/temporal/src/index.js'));
   const silent = { info() {}, debug() {}, trace() {}, log() {}, warn: (m) => console.warn(`    ${m}`), error: (m) => console.error(`    ${m}`) };
   mkdirSync(join(dist, 'workflow-bundles'), { recursive: true });
-  for (const service of services) {
+  for (const [name, entry] of entries) {
     const started = Date.now();
-    const { code } = await bundleWorkflowCode({ ...workflowBundleOptions(join(root, 'apps', service, 'src', 'workflows.ts')), logger: silent });
-    writeFileSync(join(dist, 'workflow-bundles', `${service}.js`), code);
-    console.log(`  ✔ workflow bundle ${service} (${((Date.now() - started) / 1000).toFixed(1)}s, ${(code.length / 1024).toFixed(0)} KiB)`);
+    const { code } = await bundleWorkflowCode({ ...workflowBundleOptions(entry), logger: silent });
+    writeFileSync(join(dist, 'workflow-bundles', `${name}.js`), code);
+    console.log(`  ✔ workflow bundle ${name} (${((Date.now() - started) / 1000).toFixed(1)}s, ${(code.length / 1024).toFixed(0)} KiB)`);
   }
 }
 
@@ -63,7 +64,10 @@ try {
   const count = await compile();
   console.log(`  ✔ compiled ${count} TypeScript files to dist/ (${((Date.now() - started) / 1000).toFixed(1)}s)`);
   const services = readdirSync(join(root, 'apps')).filter((a) => existsSync(join(root, 'apps', a, 'src', 'workflows.ts')));
-  await bundleWorkflows(services);
+  await bundleWorkflows([
+    ...services.map((service) => [service, join(root, 'apps', service, 'src', 'workflows.ts')]),
+    ['bench', join(root, 'libs/platform/deadlines/workflows/src/bench/index.ts')],
+  ]);
   console.log(`Build done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 } catch (error) {
   console.error(`\nBuild FAILED: ${error.message ?? error}`);

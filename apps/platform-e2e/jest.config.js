@@ -5,5 +5,5 @@ module.exports = {
   displayName: 'platform-e2e',
   preset: '../../jest.preset.js',
   rootDir: __dirname,
-  testMatch: ['<rootDir>/src/**/*.e2e-spec.ts', '<rootDir>/src/**/*.integration-spec.ts'],
+  testMatch: ['<rootDir>/src/**/*.e2e-spec.ts', '<rootDir>/src/**/*.integration-spec.ts', '<rootDir>/src/**/*.spec.ts'],
 };

@@ -36,7 +36,7 @@ Object.assign(process.env, serviceEnv());
 await ensureBuilt();
 const { Client, Connection } = require('@temporalio/client');
 const { NativeConnection, Worker, Runtime, DefaultLogger } = require('@temporalio/worker');
-const { countyCalendarSpec } = require(join(repoRoot, 'dist/libs/platform/deadlines/src/index.js'));
+const { countyCalendarSpec } = require(join(repoRoot, 'dist/libs/platform/deadlines/engine/src/index.js'));
 const { workerTelemetry } = require(join(repoRoot, 'dist/libs/platform/temporal/src/index.js'));
 Runtime.install({ logger: new DefaultLogger('ERROR') });
 
@@ -67,7 +67,7 @@ const worker = await Worker.create({
   connection: nativeConnection,
   namespace,
   taskQueue,
-  workflowBundle: { codePath: join(repoRoot, 'dist/workflow-bundles/calworks.js') },
+  workflowBundle: { codePath: join(repoRoot, 'dist/workflow-bundles/bench.js') },
   activities,
   maxCachedWorkflows: N + BURST + 1000,
   maxConcurrentActivityTaskExecutions: 200,

@@ -1,5 +1,6 @@
 import type { ServiceDescriptor } from '@linkages/platform-service';
 import { persistence } from './persistence';
+import { rules } from './rules';
 
 export const service: ServiceDescriptor = {
   name: 'calworks',
@@ -8,4 +9,5 @@ export const service: ServiceDescriptor = {
   port: 3002,
   workerHealthPort: 3102,
   persistence,
+  rules,
 };

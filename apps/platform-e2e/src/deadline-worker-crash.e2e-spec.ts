@@ -7,7 +7,7 @@ import pg from 'pg';
 import { repoRoot } from '@linkages/platform-config';
 import { countyCalendarSpec, type DeadlinePolicy } from '@linkages/platform-deadlines';
 import { platformTemporalClient, stackEnv, waitFor, waitForHttp } from '@linkages/platform-testing';
-import { deadlineViewQuery, deadlineWorkflow } from '@linkages/platform-workflows';
+import { deadlineViewQuery, deadlineWorkflow } from '@linkages/platform-deadline-workflows';
 
 // A real calworks worker process (dist/), killed with SIGKILL while a deadline is pending and again in the middle
 // of its escalation ladder. The Temporal dev server keeps the timers; a new worker picks them up; every stage is

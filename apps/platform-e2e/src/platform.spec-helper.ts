@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from '@linkages/platform-config';
+import type { ServiceName } from '@linkages/shared-contracts';
 
 export interface ServicePorts {
-  name: 'referrals' | 'calworks' | 'child-welfare' | 'notifications';
+  name: ServiceName;
   title: string;
   port: number;
   healthPort: number;

@@ -1,12 +1,10 @@
-import { createAuditMigration } from '@linkages/platform-audit';
-import { createMessagingMigration } from '@linkages/platform-messaging';
-import { createDeadlineCommandsMigration, createIdempotencyMigration } from '@linkages/platform-service';
+import { platformEntities, platformMigrations } from '@linkages/platform-service';
 import type { ServicePersistence } from '@linkages/platform-persistence';
-import { CreateReferralTables1767000000000, referralEntities } from '@linkages/referrals-feature';
+import { CreateReferralTables1767000000000, referralEntities } from '@linkages/referrals-data-access';
 
-/** This service's own PostgreSQL schema, its TypeORM entities and its migrations (oldest first). */
+/** This service's own PostgreSQL schema, its TypeORM entities and its migrations: the platform's, then its own. */
 export const persistence: ServicePersistence = {
   schema: 'referrals',
-  entities: referralEntities,
-  migrations: [createMessagingMigration('referrals'), createAuditMigration('referrals'), createIdempotencyMigration('referrals'), CreateReferralTables1767000000000, createDeadlineCommandsMigration('referrals')],
+  entities: [...platformEntities, ...referralEntities],
+  migrations: [...platformMigrations('referrals'), CreateReferralTables1767000000000],
 };

@@ -3,5 +3,5 @@ import { PlatformModule } from '@linkages/platform-service';
 import { referralEventHandlersProvider } from '@linkages/referrals-feature';
 import { service } from './service';
 
-@Module({ imports: [PlatformModule.forWorker(service, { eventHandlers: referralEventHandlersProvider })] })
+@Module({ imports: [PlatformModule.forWorker(service, { eventHandlers: [referralEventHandlersProvider] })] })
 export class WorkerModule {}

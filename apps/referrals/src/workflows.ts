@@ -1,2 +1,4 @@
-// The workflows this service's worker runs; bundled by `npm run build` into dist/workflow-bundles/referrals.js.
-export * from '@linkages/platform-workflows';
+// The workflows this service's worker runs, and only those; bundled by `npm run build` into
+// dist/workflow-bundles/referrals.js. Every service runs durable deadlines and the operators' diagnostic timer.
+export { deadlineWorkflow } from '@linkages/platform-deadline-workflows';
+export { diagnosticTimerWorkflow } from '@linkages/platform-workflows';

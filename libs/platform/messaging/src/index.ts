@@ -8,3 +8,4 @@ export * from './lib/dead-letters';
 export * from './lib/metrics';
 export * from './lib/dead-letter-ledger';
 export * from './lib/wakeup';
+export * from './lib/messaging.host';

@@ -1,12 +1,7 @@
+// The composition root: what apps/<service> imports to become a service (API and worker processes). Apps only.
 export * from './lib/service-descriptor';
 export * from './lib/readiness';
-export * from './lib/problem-details.filter';
+export * from './lib/health.controller';
 export * from './lib/platform.module';
+export * from './lib/platform-migrations';
 export * from './lib/bootstrap';
-export * from './lib/messaging-host';
-export * from './lib/tokens';
-export * from './lib/deadline-client';
-export * from './lib/deadline-commands';
-export * from './lib/validation';
-export * from './lib/idempotency';
-export * from './lib/personal-data';

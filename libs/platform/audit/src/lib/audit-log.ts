@@ -97,3 +97,6 @@ export class AuditLog {
     await query(`INSERT INTO ${this.table} (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, params);
   }
 }
+
+/** The service's AuditLog (provided by the composition root). */
+export const AUDIT_LOG = Symbol('AUDIT_LOG');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
-import type { AuditLog } from '@linkages/platform-audit';
+import { AUDIT_LOG, type AuditLog } from '@linkages/platform-audit';
 import { AuthenticationError, type TokenVerifier } from './token-verifier';
 import { ROUTE_POLICY, type AuthenticatedRequest, type RoutePolicy } from './route-policy';
 import { hasPermission, type Principal } from '@linkages/platform-access';
@@ -14,7 +14,6 @@ export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 export function auditActor(principal: Principal): { actorSubject: string; actorRoles: string[]; actorAgency: string; actorCounty: string } {
   return { actorSubject: principal.subject, actorRoles: principal.roles, actorAgency: principal.agency, actorCounty: principal.county };
 }
-export const AUDIT_LOG = Symbol('AUDIT_LOG');
 
 const anonymous = { actorSubject: 'anonymous', actorRoles: [] };
 const correlationIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;

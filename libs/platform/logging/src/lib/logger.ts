@@ -50,3 +50,6 @@ export function createLogger({ service, process: proc = 'api', level = 'info', d
 }
 
 export type { Logger } from 'pino';
+
+/** The process's Logger (provided by the composition root). */
+export const LOGGER = Symbol('LOGGER');

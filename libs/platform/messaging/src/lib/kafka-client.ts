@@ -45,3 +45,9 @@ export async function describeKafka(kafka: Kafka): Promise<{ brokers: number; co
     await admin.disconnect();
   }
 }
+
+/** The service's kafkajs client (provided by the composition root; only this lib touches kafkajs). */
+export const KAFKA = Symbol('KAFKA');
+
+/** The kafkajs client type, for code outside this lib that only passes the client along. */
+export type KafkaClient = Kafka;

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { Requires } from '@linkages/platform-auth';
 import { devToken, stackEnv } from '@linkages/platform-testing';
 import { PlatformModule } from './platform.module';
-import { ProblemDetailsFilter } from './problem-details.filter';
+import { PolicyRegistry } from '@linkages/platform-deadlines';
+import { ProblemDetailsFilter } from '@linkages/platform-http';
 import type { ServiceDescriptor } from './service-descriptor';
 
 // The platform's guards in a real Nest application against the real stack: a route that declares no policy is
@@ -31,6 +32,7 @@ const descriptor: ServiceDescriptor = {
   port: 39_001,
   workerHealthPort: 39_101,
   persistence: { schema: 'referrals', entities: [], migrations: [] },
+  rules: new PolicyRegistry([]),
 };
 
 @Module({ imports: [PlatformModule.forApi(descriptor)], controllers: [ProbeController] })

@@ -4,10 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConfigValidationError, redactConfig, secretConfigKeys, type ServiceConfig } from '@linkages/platform-config';
-import { NestPinoLogger, createLogger, type Logger } from '@linkages/platform-logging';
-import { MessagingMetrics } from '@linkages/platform-messaging';
-import { MessagingHost } from './messaging-host';
-import { LOGGER } from './tokens';
+import { LOGGER, NestPinoLogger, createLogger, type Logger } from '@linkages/platform-logging';
+import { MessagingHost, MessagingMetrics } from '@linkages/platform-messaging';
 import { ReadinessService } from './readiness';
 import { loadServiceConfig, type ServiceDescriptor } from './service-descriptor';
 

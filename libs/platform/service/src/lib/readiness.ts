@@ -1,4 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { describeKafka, type KafkaClient } from '@linkages/platform-messaging';
+import { describeTemporal, type TemporalClientHandle, type TemporalWorkerHost } from '@linkages/platform-temporal';
 
 export interface ReadinessCheck {
   name: string;
@@ -51,3 +54,27 @@ async function runCheck(check: ReadinessCheck): Promise<CheckResult> {
     clearTimeout(timer);
   }
 }
+
+/** PostgreSQL answers and the service's schema has no pending migration. */
+export const databaseCheck = (dataSource: DataSource, schema: string): ReadinessCheck => ({
+  name: 'database',
+  check: async () => {
+    await dataSource.query('select 1');
+    if (await dataSource.showMigrations()) throw new Error('migrations pending: run `npm run migrate`');
+    return { schema };
+  },
+});
+
+export const kafkaCheck = (kafka: KafkaClient): ReadinessCheck => ({ name: 'kafka', check: () => describeKafka(kafka) });
+
+export const temporalCheck = (temporal: TemporalClientHandle, namespace: string): ReadinessCheck => ({ name: 'temporal', check: () => describeTemporal(temporal.connection, namespace) });
+
+/** The worker polls its task queue. */
+export const workerCheck = (worker: TemporalWorkerHost): ReadinessCheck => ({
+  name: 'worker',
+  check: async () => {
+    const state = worker.state();
+    if (state !== 'RUNNING') throw new Error(`worker is ${state}`);
+    return { state, taskQueue: worker.taskQueue };
+  },
+});

@@ -1,24 +1,26 @@
-import { loadConfig, serviceConfigSchema, type ServiceConfig } from '@linkages/platform-config';
+import { loadConfig, serviceConfigSchema, type ServiceConfig, type ServiceIdentity } from '@linkages/platform-config';
+import type { PolicyRegistry } from '@linkages/platform-deadlines';
 import type { ServicePersistence } from '@linkages/platform-persistence';
+import type { ServiceName } from '@linkages/shared-contracts';
 
-/** What makes one service itself: its name, ports, task queue and schema. Everything else is shared. */
+/** What makes one service itself: its name, ports, schema and the rules its clocks run. Everything else is shared. */
 export interface ServiceDescriptor {
   /** kebab-case, used in workflow ids, task queues, client ids. */
-  name: string;
+  name: ServiceName;
   title: string;
   description: string;
   port: number;
   workerHealthPort: number;
   persistence: ServicePersistence;
+  /** The rules this service enforces (its domain's catalog), composed in apps/<service>/src/rules.ts. */
+  rules: PolicyRegistry;
   version?: string;
 }
 
 export const SERVICE_DESCRIPTOR = Symbol('SERVICE_DESCRIPTOR');
-export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
-export function loadServiceConfig(descriptor: ServiceDescriptor, env = process.env): ServiceConfig {
+export const identityOf = (descriptor: ServiceDescriptor): ServiceIdentity => ({ name: descriptor.name, schema: descriptor.persistence.schema });
+
+export function loadServiceConfig(descriptor: Pick<ServiceDescriptor, 'name' | 'port' | 'workerHealthPort'>, env = process.env): ServiceConfig {
   return loadConfig(descriptor.name, serviceConfigSchema(descriptor), env);
 }
-
-/** One task queue per service. */
-export const taskQueueOf = (descriptor: Pick<ServiceDescriptor, 'name'>) => descriptor.name;

@@ -27,3 +27,6 @@ export async function describeTemporal(connection: Connection, namespace: string
   await connection.withAbortSignal(signal, () => connection.workflowService.describeNamespace({ namespace }));
   return { serverVersion: info.serverVersion ?? 'unknown', namespace };
 }
+
+/** The service's TemporalClientHandle (provided by the composition root). */
+export const TEMPORAL = Symbol('TEMPORAL');

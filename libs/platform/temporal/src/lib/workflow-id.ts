@@ -18,3 +18,6 @@ export function parseWorkflowId(id: string): { service: string; kind: string; bu
   if (!service || !kind || !businessId) throw new Error(`Not a platform workflow id: '${id}'`);
   return { service, kind, businessId: workflowId(service, kind, businessId).split('/').slice(2).join('/') };
 }
+
+/** One task queue per service: its name. */
+export const taskQueueOf = (service: { name: string }) => service.name;

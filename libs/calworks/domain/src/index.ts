@@ -1,0 +1,5 @@
+// CalWORKs domain: pure rules and decisions (sandbox-safe). Today the rule catalog; the sanction and FR-window
+// decisions join it with the CalWORKs service.
+export * from './lib/rules/calworks-wtw.rules';
+export * from './lib/rules/calworks-fr.rules';
+export * from './lib/rules/calworks.rules';

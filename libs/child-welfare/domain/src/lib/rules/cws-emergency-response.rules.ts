@@ -1,0 +1,52 @@
+import { defineRule } from '@linkages/platform-deadlines';
+
+// RULES.md section 1: hotline, in-person response, investigation.
+export const cwsEmergencyResponseRules = [
+  defineRule({
+    id: 'cws.er.immediate-response',
+    domain: 'cws-er',
+    title: 'Immediate in-person response',
+    citation: 'WIC 16501(f), 16504; MPP Division 31 (24 hours)',
+    status: 'confirmed',
+    basis: 'hours',
+    length: 24,
+    calendar: 'county',
+    trigger: 'Referral accepted with an immediate response priority',
+    action: 'Face-to-face contact with the child',
+    who: 'ER social worker',
+    source: 'WIC 16501(f); LA DCFS 0050-503.15 (Division 31 response times: 24 hours and 10 days)',
+    extension: { allowed: false, reasonCodes: [] },
+    pause: { allowed: false, reasonCodes: [] },
+    note: 'A downgrade to 10-day needs supervisor and manager approval before contact (LA practice: county rule).',
+  }),
+  defineRule({
+    id: 'cws.er.ten-day-response',
+    domain: 'cws-er',
+    title: 'In-person response within 10 calendar days',
+    citation: 'WIC 16501(f)',
+    status: 'confirmed',
+    basis: 'calendar-days',
+    length: 10,
+    calendar: 'county',
+    trigger: 'Referral accepted with a 10-day response priority',
+    action: 'Face-to-face contact with the child (or a documented waiver, WIC 16501(f)/16504)',
+    who: 'ER social worker',
+    source: 'WIC 16501(f) as quoted by Mendocino Co. ER page and legalclarity summary',
+  }),
+  defineRule({
+    id: 'cws.er.investigation-disposition',
+    domain: 'cws-er',
+    title: 'Investigation disposition',
+    citation: 'LA DCFS 0070-548.10 (rev. 8/16/21)',
+    status: 'county',
+    basis: 'calendar-days',
+    length: 30,
+    calendar: 'county',
+    trigger: 'First face-to-face contact',
+    action: 'Investigation completed: referral closed or promoted to a case (substantiated / inconclusive / unfounded)',
+    who: 'ER CSW, SCSW approval',
+    source: 'LA DCFS policy 0070-548.10; no statewide 30-day rule found (RULES.md 8.3)',
+    extension: { allowed: true, reasonCodes: ['supervisor-approved-extension'], max: 1 },
+  }),
+];
+

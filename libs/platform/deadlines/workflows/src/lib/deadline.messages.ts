@@ -1,0 +1,74 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { CalendarSpec, DeadlinePolicy, DueResult, Extension, Pause } from '@linkages/platform-deadlines';
+import type { ServiceName } from '@linkages/shared-contracts';
+
+export type DeadlineStatus = 'pending' | 'paused' | 'overdue' | 'satisfied' | 'cancelled';
+
+export interface DeadlineOwner {
+  service: ServiceName;
+  familyId: string;
+  caseId?: string;
+  countyCode: string;
+  /** What the deadline is about, as a pseudonymous reference: `referral/<id>`. */
+  subjectRef: string;
+}
+
+export interface TimelineEntry {
+  at: string;
+  kind: string;
+  detail: Record<string, unknown>;
+}
+
+export interface DeadlineState {
+  status: DeadlineStatus;
+  pauses: Pause[];
+  extensions: Extension[];
+  override?: { dueDate: string; reasonCode: string; by: string; at: string };
+  remindersSent: number;
+  dueEmitted: boolean;
+  /** Highest escalation level raised (0: none). */
+  escalationLevel: number;
+  overdueSince?: string;
+  /** Levels acknowledged, with who and when. */
+  acknowledged: { level: number; by: string; at: string }[];
+  satisfied?: { at: string; by: string; late: boolean };
+  timeline: TimelineEntry[];
+}
+
+export interface DeadlineInput {
+  deadlineId: string;
+  owner: DeadlineOwner;
+  policy: DeadlinePolicy;
+  calendar: CalendarSpec;
+  startAt: string;
+  /** History events before the workflow continues as new (long-lived trackers). */
+  maxHistoryEvents?: number;
+  /** Carried over by continue-as-new. */
+  state?: DeadlineState;
+}
+
+export interface DeadlineView {
+  deadlineId: string;
+  owner: DeadlineOwner;
+  ruleId: string;
+  startAt: string;
+  state: DeadlineState;
+  due: DueResult;
+}
+
+export interface ExtendRequest {
+  reasonCode: string;
+  by: string;
+  /** Extra units in the rule's basis; or `dueDate` when an order sets the date. */
+  length?: number;
+  dueDate?: string;
+}
+
+export const deadlineViewQuery = defineQuery<DeadlineView>('deadlineView');
+export const satisfyUpdate = defineUpdate<DeadlineView, [{ by: string }]>('satisfy');
+export const extendUpdate = defineUpdate<DeadlineView, [ExtendRequest]>('extend');
+export const pauseUpdate = defineUpdate<DeadlineView, [{ reasonCode: string; by: string }]>('pause');
+export const resumeUpdate = defineUpdate<DeadlineView, [{ by: string }]>('resume');
+export const acknowledgeUpdate = defineUpdate<DeadlineView, [{ level: number; by: string }]>('acknowledge');
+export const recalculateUpdate = defineUpdate<DeadlineView, [{ by: string; reasonCode: string; policy?: DeadlinePolicy; calendar?: CalendarSpec }]>('recalculate');
+export const cancelUpdate = defineUpdate<DeadlineView, [{ by: string; reasonCode: string }]>('cancel');

@@ -1,0 +1,104 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import { workerTelemetry } from '@linkages/platform-temporal';
+import { bundleWorkflowsForTest } from '@linkages/platform-testing';
+import { createDeadlineHarness } from '@linkages/platform-deadline-testing';
+import { acknowledgeUpdate, extendUpdate, pauseUpdate, resumeUpdate, satisfyUpdate } from './deadline.messages';
+import { calworksRules } from '@linkages/calworks-domain';
+import { cwsRules } from '@linkages/child-welfare-domain';
+import { PolicyRegistry } from '@linkages/platform-deadlines';
+
+// The platform's deadline tests run real rules of the domains (test fixtures only: production platform code
+// never imports a domain).
+const registry = new PolicyRegistry([...cwsRules, ...calworksRules]);
+
+// Saved histories of the deadline workflow, replayed against the current code on every test run. A change that
+// alters the commands of in-flight runs fails here; make it with patched()/deprecatePatch() instead.
+// Refresh (after an intended, patched change, keeping the old files too): REFRESH_HISTORIES=1 npm run histories:refresh
+const dir = join(__dirname, '..', '..', 'histories');
+const ACTOR = '66666666-6666-4666-8666-666666666666';
+
+async function recordHistories(): Promise<void> {
+  const h = await createDeadlineHarness({ service: 'child-welfare', registry });
+  try {
+    // Binary protobuf, as the server returns it (the SDK's JSON conversion does not accept the client's objects).
+    const save = async (name: string, handle: { fetchHistory(): Promise<temporal.api.history.v1.IHistory> }) => {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, `${name}.history.pb`), temporal.api.history.v1.History.encode(await handle.fetchHistory()).finish());
+    };
+    let start = (await h.now()).plus({ days: 1 }).set({ hour: 9, minute: 0 });
+    await h.travelTo(start.toISO()!);
+    const escalated = await h.start('cws.er.ten-day-response', start.toISO()!);
+    await h.travelTo(start.plus({ days: 12, hours: 20 }).toISO()!);
+    await escalated.executeUpdate(acknowledgeUpdate, { args: [{ level: 2, by: ACTOR }] });
+    await escalated.executeUpdate(satisfyUpdate, { args: [{ by: ACTOR }] });
+    await escalated.result();
+    await save('deadline-ten-day-escalated-acknowledged-satisfied', escalated);
+
+    start = (await h.now()).plus({ days: 1 });
+    await h.travelTo(start.toISO()!);
+    const paused = await h.start('calworks.wtw.compliance-period', start.toISO()!);
+    await h.travelTo(start.plus({ days: 4 }).toISO()!);
+    await paused.executeUpdate(pauseUpdate, { args: [{ reasonCode: 'exemption-request-pending', by: ACTOR }] });
+    await h.travelTo(start.plus({ days: 9 }).toISO()!);
+    await paused.executeUpdate(resumeUpdate, { args: [{ by: ACTOR }] });
+    await h.travelTo(start.plus({ days: 30 }).toISO()!);
+    await paused.executeUpdate(satisfyUpdate, { args: [{ by: ACTOR }] });
+    await paused.result();
+    await save('deadline-compliance-period-paused-resumed-late', paused);
+
+    start = (await h.now()).plus({ days: 1 });
+    await h.travelTo(start.toISO()!);
+    const extended = await h.start('cws.er.investigation-disposition', start.toISO()!);
+    await h.travelTo(start.plus({ days: 20 }).toISO()!);
+    await extended.executeUpdate(extendUpdate, { args: [{ reasonCode: 'supervisor-approved-extension', by: ACTOR, length: 10 }] });
+    await h.travelTo(start.plus({ days: 35 }).toISO()!);
+    await extended.executeUpdate(satisfyUpdate, { args: [{ by: ACTOR }] });
+    await extended.result();
+    await save('deadline-investigation-extended-satisfied', extended);
+
+    start = (await h.now()).plus({ days: 1 });
+    await h.travelTo(start.toISO()!);
+    const continued = await h.start('cws.er.immediate-response', start.toISO()!, { maxHistoryEvents: 20 });
+    await h.travelTo(start.plus({ hours: 20 }).toISO()!); // still in its first run: reminders fired
+    await save('deadline-immediate-first-run-before-continue-as-new', continued);
+  } finally {
+    await h.close();
+  }
+}
+
+function savedHistories() {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.history.pb'))
+    .map((f) => ({ workflowId: f.replace(/\.history\.pb$/, ''), history: temporal.api.history.v1.History.decode(readFileSync(join(dir, f))) }));
+}
+
+async function replay(workflowsPath: string) {
+  const { code } = await bundleWorkflowsForTest(workflowsPath);
+  const results = [];
+  for await (const result of Worker.runReplayHistories({ workflowBundle: { code }, replayName: 'deadline-replay', sinks: workerTelemetry('replay').sinks }, savedHistories())) results.push(result);
+  return results;
+}
+
+describe('deadline workflow replay over saved histories', () => {
+  beforeAll(async () => {
+    if (process.env['REFRESH_HISTORIES'] === '1') await recordHistories();
+  }, 300_000);
+
+  it('has saved histories to replay', () => {
+    expect(existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.history.pb')).length : 0).toBeGreaterThanOrEqual(4);
+  });
+
+  it('replays every saved history with the current workflow code', async () => {
+    const results = await replay(require.resolve('../index.ts'));
+    expect(results.map((r) => ({ workflowId: r.workflowId, error: r.error ? String(r.error) : undefined }))).toEqual(results.map((r) => ({ workflowId: r.workflowId, error: undefined })));
+  }, 120_000);
+
+  it('fails when the workflow changes non-deterministically', async () => {
+    const results = await replay(require.resolve('./deadline.nondeterministic.spec-helper.ts'));
+    expect(results.length).toBeGreaterThanOrEqual(4);
+    for (const r of results) expect(r.error?.name).toBe('DeterminismViolationError');
+  }, 120_000);
+});

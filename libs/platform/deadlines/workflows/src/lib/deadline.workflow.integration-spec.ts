@@ -1,0 +1,163 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { DateTime } from 'luxon';
+import { ZONE, createDeadlineHarness, nextThanksgivingEve, type DeadlineHarness } from '@linkages/platform-deadline-testing';
+import { acknowledgeUpdate, deadlineViewQuery, extendUpdate, pauseUpdate, resumeUpdate, satisfyUpdate } from './deadline.messages';
+import { calworksRules } from '@linkages/calworks-domain';
+import { cwsRules } from '@linkages/child-welfare-domain';
+import { PolicyRegistry } from '@linkages/platform-deadlines';
+
+// The platform's deadline tests run real rules of the domains (test fixtures only: production platform code
+// never imports a domain).
+const registry = new PolicyRegistry([...cwsRules, ...calworksRules]);
+
+const WORKER_17 = '11111111-1111-4111-8111-111111111111';
+const MGR_1 = '22222222-2222-4222-8222-222222222222';
+const EC_4 = '33333333-3333-4333-8333-333333333333';
+const CSW_9 = '44444444-4444-4444-8444-444444444444';
+const SCSW_2 = '55555555-5555-4555-8555-555555555555';
+const endOfDay = (d: DateTime) => d.endOf('day').toISO();
+const kinds = (events: { type: string; data: Record<string, unknown> }[]) => events.map((e) => (e.type === 'deadline-overdue' ? `overdue:${e.data['escalationLevel']}` : e.type.replace('deadline-', '')));
+
+describe('durable deadline (time-skipping test server, real durations, real outbox)', () => {
+  let h: DeadlineHarness;
+
+  beforeAll(async () => {
+    h = await createDeadlineHarness({ service: 'child-welfare', registry });
+  }, 120_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('10 calendar days from the day before Thanksgiving: reminders, due on the Monday after day 10, an escalation acknowledged', async () => {
+    const eve = nextThanksgivingEve(await h.now());
+    await h.travelTo(eve.toISO()!);
+    const handle = await h.start('cws.er.ten-day-response', eve.toISO()!);
+    const { deadlineId } = await handle.query(deadlineViewQuery);
+    const view = await handle.query(deadlineViewQuery);
+    expect(view.due.dueAt).toBe(endOfDay(eve.plus({ days: 12 })));
+    expect(view.due.explanation.rolledForward).toEqual({ from: eve.plus({ days: 10 }).toISODate(), to: eve.plus({ days: 12 }).toISODate() });
+
+    // Through the due instant and two hours more: two reminders, due, level 1 raised.
+    await h.travelTo(eve.plus({ days: 13 }).startOf('day').plus({ hours: 2 }).toISO()!);
+    expect(kinds(await h.events(deadlineId))).toEqual(['warning', 'warning', 'due', 'overdue:1']);
+    let state = (await handle.query(deadlineViewQuery)).state;
+    const at = (kind: string) => state.timeline.filter((t) => t.kind === kind).map((t) => DateTime.fromISO(t.at, { zone: ZONE }));
+    // Workflow time is the start of the task that runs when the timer fires: the instant itself or a moment later.
+    const firedAt = (actual: DateTime, expected: DateTime) => {
+      expect(actual.toMillis() - expected.toMillis()).toBeGreaterThanOrEqual(0);
+      expect(actual.toMillis() - expected.toMillis()).toBeLessThan(60_000);
+    };
+    firedAt(at('reminder')[0]!, eve.plus({ days: 12 }).endOf('day').minus({ days: 3 }));
+    firedAt(at('reminder')[1]!, eve.plus({ days: 12 }).endOf('day').minus({ days: 1 }));
+    firedAt(at('due')[0]!, eve.plus({ days: 12 }).endOf('day'));
+
+    // The worker acknowledges level 1: no level 2 however long we wait.
+    await handle.executeUpdate(acknowledgeUpdate, { args: [{ level: 1, by: WORKER_17 }] });
+    await h.travelTo(eve.plus({ days: 20 }).toISO()!);
+    expect(kinds(await h.events(deadlineId))).toEqual(['warning', 'warning', 'due', 'overdue:1']);
+    state = (await handle.query(deadlineViewQuery)).state;
+    expect(state).toMatchObject({ status: 'overdue', escalationLevel: 1, acknowledged: [{ level: 1, by: WORKER_17 }] });
+
+    await handle.executeUpdate(satisfyUpdate, { args: [{ by: WORKER_17 }] });
+    const done = await handle.result();
+    expect(done.state.satisfied).toMatchObject({ by: WORKER_17, late: true });
+    expect(kinds(await h.events(deadlineId))).toEqual(['warning', 'warning', 'due', 'overdue:1', 'satisfied']);
+  });
+
+  it('an unacknowledged escalation climbs the ladder at each acknowledgment window', async () => {
+    const start = (await h.now()).plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
+    await h.travelTo(start.toISO()!);
+    const handle = await h.start('cws.er.immediate-response', start.toISO()!);
+    const { deadlineId, due } = await handle.query(deadlineViewQuery);
+    expect(due.dueAt).toBe(start.plus({ hours: 24 }).toISO());
+    // Ladder: worker (ack within 1 h) → supervisor (2 h) → manager.
+    await h.travelTo(start.plus({ hours: 24, minutes: 30 }).toISO()!);
+    expect(kinds(await h.events(deadlineId))).toEqual(['warning', 'warning', 'due', 'overdue:1']);
+    await h.travelTo(start.plus({ hours: 25, minutes: 30 }).toISO()!);
+    expect(kinds(await h.events(deadlineId))).toEqual(['warning', 'warning', 'due', 'overdue:1', 'overdue:2']);
+    await h.travelTo(start.plus({ hours: 30 }).toISO()!);
+    expect(kinds(await h.events(deadlineId))).toEqual(['warning', 'warning', 'due', 'overdue:1', 'overdue:2', 'overdue:3']);
+    await h.travelTo(start.plus({ days: 5 }).toISO()!);
+    expect((await h.events(deadlineId)).length).toBe(6); // the top of the ladder is not raised again
+    await expect(handle.executeUpdate(acknowledgeUpdate, { args: [{ level: 4, by: MGR_1 }] })).rejects.toThrow(WorkflowUpdateFailedError);
+  });
+
+  it('20 calendar days (WTW compliance period): a pause stops the clock; a refused extension changes nothing; satisfied on time', async () => {
+    const start = (await h.now()).plus({ days: 1 }).set({ hour: 10, minute: 0 });
+    await h.travelTo(start.toISO()!);
+    const handle = await h.start('calworks.wtw.compliance-period', start.toISO()!);
+    const first = await handle.query(deadlineViewQuery);
+    await h.travelTo(start.plus({ days: 5 }).toISO()!);
+    await handle.executeUpdate(pauseUpdate, { args: [{ reasonCode: 'exemption-request-pending', by: EC_4 }] });
+    expect((await handle.query(deadlineViewQuery)).due.dueAt).toBeNull();
+    await h.travelTo(start.plus({ days: 8 }).toISO()!);
+    const resumed = await handle.executeUpdate(resumeUpdate, { args: [{ by: EC_4 }] });
+    expect(resumed.due.explanation.pauses[0]?.units).toBe(3);
+    expect(resumed.due.explanation.totalLength).toBe(23);
+    expect(Date.parse(resumed.due.dueAt!)).toBeGreaterThanOrEqual(Date.parse(first.due.dueAt!) + 3 * 86_400_000 - 3_600_000);
+
+    const refused = handle.executeUpdate(extendUpdate, { args: [{ reasonCode: 'because', by: EC_4, length: 5 }] });
+    await expect(refused).rejects.toThrow(WorkflowUpdateFailedError);
+    await expect(refused.catch((e: WorkflowUpdateFailedError) => Promise.reject(e.cause))).rejects.toThrow(/cannot be extended/);
+    expect((await handle.query(deadlineViewQuery)).state.extensions).toEqual([]);
+    await expect(handle.executeUpdate(pauseUpdate, { args: [{ reasonCode: 'not-a-code', by: EC_4 }] })).rejects.toThrow(WorkflowUpdateFailedError);
+    await expect(handle.executeUpdate(satisfyUpdate, { args: [{ by: 'Jane Doe' }] })).rejects.toThrow(WorkflowUpdateFailedError);
+
+    await h.travelTo(start.plus({ days: 12 }).toISO()!);
+    await handle.executeUpdate(satisfyUpdate, { args: [{ by: EC_4 }] });
+    const done = await handle.result();
+    expect(done.state.satisfied?.late).toBe(false);
+    expect(kinds(await h.events(done.deadlineId))).toEqual(['satisfied']);
+  });
+
+  it('60 calendar days (initial case plan), satisfied late: the late flag is published', async () => {
+    const start = (await h.now()).plus({ days: 1 }).set({ hour: 11, minute: 0 });
+    await h.travelTo(start.toISO()!);
+    const handle = await h.start('cws.case.initial-case-plan', start.toISO()!);
+    const { due, deadlineId } = await handle.query(deadlineViewQuery);
+    const dueDay = DateTime.fromISO(due.dueAt!, { zone: ZONE });
+    expect(dueDay.toISODate()! >= start.plus({ days: 60 }).toISODate()!).toBe(true);
+    expect([6, 7]).not.toContain(dueDay.weekday);
+    await h.travelTo(dueDay.plus({ days: 1, hours: 12 }).toISO()!);
+    await handle.executeUpdate(satisfyUpdate, { args: [{ by: CSW_9 }] });
+    const events = await h.events(deadlineId);
+    // Ladder (8 h, then 1 day): level 1 at due, level 2 at +8 h, level 3 at +32 h; satisfied at +36 h.
+    expect(kinds(events)).toEqual(['warning', 'warning', 'due', 'overdue:1', 'overdue:2', 'overdue:3', 'satisfied']);
+    expect(events.at(-1)?.data['late']).toBe(true);
+  });
+
+  it('six calendar months (AB 135 window, no roll) across the daylight-saving changes, with an extension refused after the maximum', async () => {
+    const start = (await h.now()).plus({ days: 1 }).startOf('day').plus({ hours: 9 });
+    await h.travelTo(start.toISO()!);
+    const handle = await h.start('calworks.fr.ab135-window', start.toISO()!);
+    const { due, deadlineId } = await handle.query(deadlineViewQuery);
+    expect(due.dueAt).toBe(start.plus({ months: 6 }).endOf('day').toISO());
+    await h.travelTo(start.plus({ months: 6, days: 1 }).toISO()!);
+    expect(kinds(await h.events(deadlineId)).slice(0, 4)).toEqual(['warning', 'warning', 'warning', 'due']);
+
+    // Investigation disposition allows one supervisor-approved extension.
+    const other = await h.start('cws.er.investigation-disposition', (await h.now()).toISO()!);
+    const extended = await other.executeUpdate(extendUpdate, { args: [{ reasonCode: 'supervisor-approved-extension', by: SCSW_2, length: 10 }] });
+    expect(extended.due.explanation.totalLength).toBe(40);
+    await expect(other.executeUpdate(extendUpdate, { args: [{ reasonCode: 'supervisor-approved-extension', by: SCSW_2, length: 10 }] })).rejects.toThrow(WorkflowUpdateFailedError);
+    expect(kinds(await h.events(extended.deadlineId))).toEqual(['extended']);
+  });
+
+  it('a long-lived tracker continues as new and keeps its state', async () => {
+    const start = (await h.now()).plus({ days: 1 });
+    await h.travelTo(start.toISO()!);
+    const handle = await h.start('cws.er.immediate-response', start.toISO()!, { maxHistoryEvents: 20 });
+    const firstRun = (await handle.describe()).runId;
+    await h.travelTo(start.plus({ hours: 26 }).toISO()!);
+    const view = await handle.query(deadlineViewQuery);
+    expect((await handle.describe()).runId).not.toBe(firstRun);
+    expect(view.state.timeline.map((t) => t.kind)).toEqual(expect.arrayContaining(['started', 'reminder', 'due', 'escalated']));
+    expect(view.state.escalationLevel).toBeGreaterThanOrEqual(2);
+    expect(kinds(await h.events(view.deadlineId)).filter((k) => k === 'due')).toHaveLength(1);
+  });
+
+  it('refuses malformed input by failing the workflow, not by retrying forever', async () => {
+    const handle = await h.env.client.workflow.start('deadlineWorkflow', { taskQueue: h.taskQueue, workflowId: `child-welfare/deadline/bad-${Date.now()}`, args: [{ deadlineId: 'x' }] });
+    await expect(handle.result()).rejects.toMatchObject({ name: 'WorkflowFailedError', cause: { type: 'InvalidDeadlineRequest', nonRetryable: true } });
+  });
+});

@@ -1,0 +1,83 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { problemTypeBase } from '@linkages/platform-auth';
+
+export { problemTypeBase };
+
+/** RFC 9457 problem details. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  [extension: string]: unknown;
+}
+
+/**
+ * Every error leaves as application/problem+json. Unexpected errors are logged with their stack on the server and
+ * reach the client as a generic 500: no stack traces, no internals.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
+    const req = http.getRequest<Request>();
+    const problem = toProblem(exception, req.originalUrl?.split('?')[0] ?? req.url);
+    if (problem.status >= 500) {
+      this.logger.error(exception instanceof Error ? exception.message : 'non-error thrown', exception instanceof Error ? exception.stack : undefined);
+    }
+    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+}
+
+export function toProblem(exception: unknown, instance?: string): ProblemDetails {
+  // Express' body-parser errors arrive wrapped by Nest with the parser's message, which can quote the body: answer
+  // them with a fixed text instead.
+  const parserProblem = bodyParserProblem(exception instanceof HttpException ? exception.cause : exception, instance);
+  if (parserProblem) return parserProblem;
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    const fromBody = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    const message = typeof body === 'string' ? body : fromBody['message'];
+    const { message: _m, statusCode: _s, error: _e, ...extensions } = fromBody;
+    return {
+      type: typeof fromBody['type'] === 'string' ? (fromBody['type'] as string) : `${problemTypeBase}${slug(HttpStatus[status] ?? 'error')}`,
+      title: typeof fromBody['title'] === 'string' ? (fromBody['title'] as string) : titleOf(status),
+      status,
+      ...(message !== undefined ? { detail: Array.isArray(message) ? message.join('; ') : String(message) } : {}),
+      ...(instance ? { instance } : {}),
+      ...extensions,
+    };
+  }
+  return { type: `${problemTypeBase}internal-error`, title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred. It has been logged.', ...(instance ? { instance } : {}) };
+}
+
+const slug = (s: string) => s.toLowerCase().replace(/_/g, '-');
+const titleOf = (status: number) =>
+  (HttpStatus[status] ?? 'Error')
+    .toLowerCase()
+    .split('_')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+
+/** Errors of Express' body parser (too large, malformed JSON, wrong charset) carry their status and a type code. */
+function bodyParserProblem(exception: unknown, instance?: string): ProblemDetails | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const { type, status } = exception as { type?: unknown; status?: unknown };
+  if (typeof type !== 'string' || typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  const known: Record<string, [string, string]> = {
+    'entity.too.large': ['payload-too-large', 'The request body is larger than this API accepts'],
+    'entity.parse.failed': ['malformed-json', 'The request body is not valid JSON'],
+    'encoding.unsupported': ['unsupported-encoding', 'The request body encoding is not supported'],
+    'charset.unsupported': ['unsupported-charset', 'The request body charset is not supported'],
+    'entity.verify.failed': ['malformed-body', 'The request body could not be read'],
+    'request.aborted': ['request-aborted', 'The request was aborted'],
+  };
+  const [slugOf, detail] = known[type] ?? ['bad-request', 'The request body could not be read'];
+  return { type: `${problemTypeBase}${slugOf}`, title: titleOf(status), status, detail, ...(instance ? { instance } : {}) };
+}

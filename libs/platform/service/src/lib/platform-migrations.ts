@@ -1,0 +1,13 @@
+import { createAuditMigration } from '@linkages/platform-audit';
+import { TrackedDeadlineEntity, deadlineTrackingMigrations } from '@linkages/platform-deadline-tracking';
+import { createIdempotencyMigration } from '@linkages/platform-http';
+import { createMessagingMigration } from '@linkages/platform-messaging';
+
+/**
+ * The platform's tables in a service's schema (outbox and inbox, audit log, idempotency keys, deadline commands and
+ * tracked deadlines), oldest first. An app lists `...platformMigrations(schema)` before its own.
+ */
+export const platformMigrations = (schema: string) => [createMessagingMigration(schema), createAuditMigration(schema), createIdempotencyMigration(schema), ...deadlineTrackingMigrations(schema)];
+
+/** The platform's entities every service's data source holds (the clocks it tracks). */
+export const platformEntities = [TrackedDeadlineEntity];
