@@ -1,0 +1,49 @@
+import type { AuthorityKind } from '@linkages/platform-access';
+
+export type { AuthorityKind } from '@linkages/platform-access';
+
+/** What an authority releases beyond the minimum-necessary facts. */
+export type AuthorityCategory = 'identity' | 'detail';
+
+/** What a consent or an MDT membership allows, for how long, and why (the part the law decides). */
+export interface AuthorityTerms {
+  kind: AuthorityKind;
+  effectiveFrom: Date;
+  expiresAt: Date;
+  categories: AuthorityCategory[];
+  /** MDT: the team members (token subjects) the membership applies to; consent: null (covers the CalWORKs agency). */
+  memberSubjects: string[] | null;
+  /** Form and its reference (SCD 1029 / county release form number), or the MDT protocol. */
+  reference: string;
+  /** Why the window or expiry is what it is (rule, citation, computed due date). */
+  basis: string;
+}
+
+/** A recorded authority to share a family's child-welfare information with CalWORKs (consent or MDT membership). */
+export interface SharingAuthorityRecord extends AuthorityTerms {
+  id: string;
+  referralId: string;
+  countyCode: string;
+  recordedBy: string;
+  recordedAt: Date;
+  revokedAt: Date | null;
+  revokedBy: string | null;
+  revocationReason: string | null;
+}
+
+/** A signed authorization for release of information, as the caller records it. */
+export interface ConsentInput {
+  signedOn: string;
+  expiresOn: string;
+  categories: readonly AuthorityCategory[];
+  reference: string;
+}
+
+/** CalWORKs staff recorded as members of the family's child-abuse MDT. */
+export interface MdtMembershipInput {
+  reportReceivedOn: string;
+  memberSubjects: readonly string[];
+  reference: string;
+  goodCauseExtensionDays?: number | undefined;
+  goodCauseReason?: string | undefined;
+}
