@@ -1,0 +1,24 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { AuthorityCategory, AuthorityKind, SharingAuthorityRecord } from '@linkages/referrals-domain';
+
+/** A recorded authority to share a family's child-welfare information with CalWORKs (consent or MDT membership). */
+@Entity({ name: 'sharing_authorities' })
+export class SharingAuthorityEntity implements SharingAuthorityRecord {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid') referralId!: string;
+  @Column('text') countyCode!: string;
+  @Column('text') kind!: AuthorityKind;
+  @Column('timestamptz') effectiveFrom!: Date;
+  @Column('timestamptz') expiresAt!: Date;
+  @Column('text', { array: true }) categories!: AuthorityCategory[];
+  @Column('text', { array: true, nullable: true }) memberSubjects!: string[] | null;
+  /** Form and its reference (SCD 1029 / county release form number), or the MDT protocol. */
+  @Column('text') reference!: string;
+  /** Why the window or expiry is what it is (rule, citation, computed due date). */
+  @Column('text') basis!: string;
+  @Column('text') recordedBy!: string;
+  @Column('timestamptz') recordedAt!: Date;
+  @Column('timestamptz', { nullable: true }) revokedAt!: Date | null;
+  @Column('text', { nullable: true }) revokedBy!: string | null;
+  @Column('text', { nullable: true }) revocationReason!: string | null;
+}
