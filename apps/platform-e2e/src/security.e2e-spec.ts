@@ -418,7 +418,9 @@ describe('security baseline over HTTP (npm start)', () => {
       };
       const cwsClocks = (await db.query<{ deadline_id: string }>(`SELECT deadline_id FROM child_welfare.tracked_deadlines WHERE subject_id = $1`, [cwsReferral.id])).rows;
       expect(cwsClocks.length).toBe(2);
-      const history = Buffer.concat([await started(`referrals/deadline/${id}`), ...(await Promise.all(cwsClocks.map((c) => started(`child-welfare/deadline/${c.deadline_id}`))))]);
+      // The hand-off clock is tracked by the worker's inbox when the event arrives; its id is the clock's business id.
+      const handoff = await waitFor(async () => (await db.query<{ deadline_id: string }>(`SELECT deadline_id FROM referrals.tracked_deadlines WHERE subject_id = $1`, [id])).rows[0], { timeoutMs: 60_000, intervalMs: 500, what: 'the referral’s hand-off clock to be tracked' });
+      const history = Buffer.concat([await started(`referrals/deadline/${handoff.deadline_id}`), ...(await Promise.all(cwsClocks.map((c) => started(`child-welfare/deadline/${c.deadline_id}`))))]);
 
       // Servers create and delete files while we read (SQLite journals, Kafka segments): a vanished file is skipped.
       const read = (f: string): Buffer[] => {

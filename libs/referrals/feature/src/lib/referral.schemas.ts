@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateOfBirth, ssn } from '@linkages/platform-service';
+import { dateOfBirth, ssn } from '@linkages/platform-http';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.iso.date({ error: 'must be a date (YYYY-MM-DD)' });
@@ -16,7 +16,10 @@ export const createReferralBody = z
   .strictObject({
     caseType: z.enum(['ER', 'FM', 'FR']).describe('CWS case type'),
     cwsCaseNumber: z.string().regex(/^[A-Za-z0-9-]{4,40}$/, 'must be 4–40 letters, digits or dashes'),
-    calworksCaseNumber: z.string().regex(/^[A-Za-z0-9-]{4,40}$/, 'must be 4–40 letters, digits or dashes').optional(),
+    calworksCaseNumber: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{4,40}$/, 'must be 4–40 letters, digits or dashes')
+      .optional(),
     removedOn: isoDate.optional().describe('Date of the removal, if a child is removed'),
     childrenRemoved: z.number().int().min(0).max(20).default(0),
     allegations: z.array(text(200)).max(20).default([]),
@@ -26,10 +29,13 @@ export const createReferralBody = z
     members: z.array(memberInput).min(1).max(20),
   })
   .superRefine((body, ctx) => {
-    if (body.childrenRemoved > 0 && !body.removedOn) ctx.addIssue({ code: 'custom', path: ['removedOn'], message: 'is required when childrenRemoved > 0' });
-    if (body.removedOn && body.childrenRemoved === 0) ctx.addIssue({ code: 'custom', path: ['childrenRemoved'], message: 'must be at least 1 when removedOn is given' });
+    if (body.childrenRemoved > 0 && !body.removedOn)
+      ctx.addIssue({ code: 'custom', path: ['removedOn'], message: 'is required when childrenRemoved > 0' });
+    if (body.removedOn && body.childrenRemoved === 0)
+      ctx.addIssue({ code: 'custom', path: ['childrenRemoved'], message: 'must be at least 1 when removedOn is given' });
     const children = body.members.filter((m) => m.role === 'child').length;
-    if (body.childrenRemoved > children) ctx.addIssue({ code: 'custom', path: ['childrenRemoved'], message: 'cannot exceed the number of children named in members' });
+    if (body.childrenRemoved > children)
+      ctx.addIssue({ code: 'custom', path: ['childrenRemoved'], message: 'cannot exceed the number of children named in members' });
   });
 export type CreateReferral = z.output<typeof createReferralBody>;
 
@@ -38,24 +44,41 @@ export const recordConsentBody = z
     kind: z.literal('consent'),
     signedOn: isoDate.describe('Date the parent or guardian signed the authorization'),
     expiresOn: isoDate.describe('Expiry written on the authorization (WIC 18986.46: a signed authorization has an end)'),
-    categories: z.array(z.enum(['identity', 'detail'])).min(1).describe('What the authorization releases beyond the minimum-necessary facts'),
+    categories: z
+      .array(z.enum(['identity', 'detail']))
+      .min(1)
+      .describe('What the authorization releases beyond the minimum-necessary facts'),
     reference: text(200).describe('The form and its number, e.g. "SCD 1029 #2026-0141"'),
   })
   .refine((b) => b.expiresOn > b.signedOn, { path: ['expiresOn'], message: 'must be after signedOn' });
+export type RecordConsent = z.output<typeof recordConsentBody>;
 
-export const recordMdtBody = z.strictObject({
-  kind: z.literal('mdt'),
-  reportReceivedOn: isoDate.describe('Date of the child-abuse report the MDT exchange concerns (the 30-day window starts here)'),
-  memberSubjects: z.array(z.string().min(1).max(200)).min(1).max(20).describe('Token subjects of the CalWORKs staff who are MDT members'),
-  reference: text(200).describe('The county MDT protocol or meeting reference'),
-  goodCauseExtensionDays: z.number().int().min(1).max(60).optional().describe('Extension of the window for good cause (WIC 18961.7), in days'),
-  goodCauseReason: text(500).optional(),
-}).refine((b) => (b.goodCauseExtensionDays === undefined) === (b.goodCauseReason === undefined), { path: ['goodCauseReason'], message: 'is required with goodCauseExtensionDays, and only with it' });
+export const recordMdtBody = z
+  .strictObject({
+    kind: z.literal('mdt'),
+    reportReceivedOn: isoDate.describe('Date of the child-abuse report the MDT exchange concerns (the 30-day window starts here)'),
+    memberSubjects: z.array(z.string().min(1).max(200)).min(1).max(20).describe('Token subjects of the CalWORKs staff who are MDT members'),
+    reference: text(200).describe('The county MDT protocol or meeting reference'),
+    goodCauseExtensionDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(60)
+      .optional()
+      .describe('Extension of the window for good cause (WIC 18961.7), in days'),
+    goodCauseReason: text(500).optional(),
+  })
+  .refine((b) => (b.goodCauseExtensionDays === undefined) === (b.goodCauseReason === undefined), {
+    path: ['goodCauseReason'],
+    message: 'is required with goodCauseExtensionDays, and only with it',
+  });
+export type RecordMdt = z.output<typeof recordMdtBody>;
 
 export const recordAuthorityBody = z.union([recordConsentBody, recordMdtBody]);
 export type RecordAuthority = z.output<typeof recordAuthorityBody>;
 
 export const revokeAuthorityBody = z.strictObject({ reason: text(500) });
+export type RevokeAuthority = z.output<typeof revokeAuthorityBody>;
 
 export const matchPersonBody = z
   .strictObject({ ssn: ssn.optional(), dateOfBirth: dateOfBirth.optional() })

@@ -1,12 +1,30 @@
 import { Module } from '@nestjs/common';
-import { DeadlineClient, EVENT_HANDLERS } from '@linkages/platform-service';
+import { ReferralRepository, SharingAuthorityRepository } from '@linkages/referrals-data-access';
+import { AuthorityRecorder } from './authority/authority.recorder';
+import { ListAuthoritiesQuery } from './authority/list-authorities.query';
+import { RecordConsentCommand } from './authority/record-consent.command';
+import { RecordMdtCommand } from './authority/record-mdt.command';
+import { RevokeAuthorityCommand } from './authority/revoke-authority.command';
+import { MatchPersonQuery } from './person/match-person.query';
+import { CreateReferralCommand } from './referral/create-referral.command';
+import { ReadReferralQuery } from './referral/read-referral.query';
+import { ReferralInCounty } from './referral/referral-in-county';
 import { ReferralsController } from './referrals.controller';
-import { ReferralsService } from './referrals.service';
-import { referralEventHandlers } from './referral-event.handlers';
+
+/** The use cases of the referrals API, one per file, grouped by aggregate. */
+export const referralUseCases = [
+  CreateReferralCommand,
+  ReadReferralQuery,
+  MatchPersonQuery,
+  ListAuthoritiesQuery,
+  RecordConsentCommand,
+  RecordMdtCommand,
+  RevokeAuthorityCommand,
+];
 
 /** The referrals API: Linkages referrals, identity matching and sharing authorities. */
-@Module({ controllers: [ReferralsController], providers: [ReferralsService] })
+@Module({
+  controllers: [ReferralsController],
+  providers: [ReferralRepository, SharingAuthorityRepository, ReferralInCounty, AuthorityRecorder, ...referralUseCases],
+})
 export class ReferralsApiModule {}
-
-/** The referrals worker's event handlers (started deadlines run on its Temporal worker). */
-export const referralEventHandlersProvider = { provide: EVENT_HANDLERS, inject: [DeadlineClient], useFactory: referralEventHandlers };

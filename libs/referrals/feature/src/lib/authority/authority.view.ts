@@ -1,0 +1,40 @@
+import { isActive } from '@linkages/platform-access';
+import type { SharingAuthorityEntity } from '@linkages/referrals-data-access';
+import { toSharingAuthority, type AuthorityKind } from '@linkages/referrals-domain';
+
+/** A recorded sharing authority as the API shows it, with whether it is in force now. */
+export interface AuthorityView {
+  id: string;
+  referralId: string;
+  kind: AuthorityKind;
+  effectiveFrom: string;
+  expiresAt: string;
+  active: boolean;
+  categories: string[];
+  memberSubjects: string[] | null;
+  reference: string;
+  basis: string;
+  recordedBy: string;
+  recordedAt: string;
+  revokedAt: string | null;
+  revocationReason: string | null;
+}
+
+export function authorityView(a: SharingAuthorityEntity): AuthorityView {
+  return {
+    id: a.id,
+    referralId: a.referralId,
+    kind: a.kind,
+    effectiveFrom: a.effectiveFrom.toISOString(),
+    expiresAt: a.expiresAt.toISOString(),
+    active: isActive(toSharingAuthority(a), new Date()),
+    categories: a.categories,
+    memberSubjects: a.memberSubjects,
+    reference: a.reference,
+    basis: a.basis,
+    recordedBy: a.recordedBy,
+    recordedAt: a.recordedAt.toISOString(),
+    revokedAt: a.revokedAt?.toISOString() ?? null,
+    revocationReason: a.revocationReason,
+  };
+}
