@@ -7,5 +7,5 @@ export * from './lib/topics-admin';
 export * from './lib/dead-letters';
 export * from './lib/metrics';
 export * from './lib/dead-letter-ledger';
-export * from './lib/wakeup';
+export * from './lib/polling-loop';
 export * from './lib/messaging.host';

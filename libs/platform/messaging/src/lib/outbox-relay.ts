@@ -5,7 +5,7 @@ import { assertSchemaName } from '@linkages/platform-persistence';
 import { OUTBOX_LANES } from './messaging.migration';
 import { fnv1a32, outboxChannel } from './outbox';
 import type { MessagingMetrics } from './metrics';
-import { Wakeup } from './wakeup';
+import { PollingLoop } from './polling-loop';
 
 export interface OutboxRelayOptions {
   /** The relay uses its own connections: one session for lane leases and LISTEN, a small pool for rows. */
@@ -47,19 +47,25 @@ export class OutboxRelay {
   private session?: pg.Client;
   private pool?: pg.Pool;
   private readonly owned = new Set<number>();
-  private running = false;
-  private loop?: Promise<void>;
-  private readonly wakeup = new Wakeup();
+  private readonly loop: PollingLoop;
   private lastPrune = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.table = `"${assertSchemaName(options.schema)}".outbox`;
     // Advisory locks take two int4 keys: (this outbox, lane).
     this.lockClass = fnv1a32(`outbox:${options.schema}`) | 0;
+    this.loop = new PollingLoop({
+      turn: () => this.turn(),
+      pollIntervalMs: options.pollIntervalMs ?? 1000,
+      onError: (error, backoffMs) => {
+        this.options.logger.error({ err: error, backoffMs, schema: this.options.schema }, 'Outbox relay failed; retrying');
+        this.options.metrics?.relayFailures.inc({ schema: this.options.schema });
+      },
+    });
   }
 
   async start(): Promise<void> {
-    if (this.running) return;
+    if (this.loop.running) return;
     this.producer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     await this.producer.connect();
     this.pool = new pg.Pool({
@@ -72,16 +78,13 @@ export class OutboxRelay {
       options: '-c enable_bitmapscan=off -c enable_sort=off',
     });
     await this.openSession();
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Stops taking new batches, finishes (and marks) the batch in flight, releases its lanes, disconnects. */
   async stop(): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
-    this.wakeup.wake();
-    await this.loop;
+    if (!this.loop.running) return;
+    await this.loop.stop();
     const session = this.session;
     this.session = undefined;
     this.owned.clear();
@@ -100,22 +103,11 @@ export class OutboxRelay {
     return [...this.owned].sort((a, b) => a - b);
   }
 
-  private async run(): Promise<void> {
-    let failures = 0;
-    while (this.running) {
-      try {
-        const published = await this.pump();
-        failures = 0;
-        await this.pruneIfDue();
-        if (published === 0) await this.wakeup.sleep(this.options.pollIntervalMs ?? 1000);
-      } catch (error) {
-        failures++;
-        const backoff = Math.min(100 * 2 ** failures, 10_000);
-        this.options.logger.error({ err: error, backoffMs: backoff, schema: this.options.schema }, 'Outbox relay failed; retrying');
-        this.options.metrics?.relayFailures.inc({ schema: this.options.schema });
-        await this.wakeup.sleep(backoff);
-      }
-    }
+  /** One turn of the loop: publishes what the owned lanes hold, prunes when due; 0 when there was nothing. */
+  private async turn(): Promise<number> {
+    const published = await this.pump();
+    await this.pruneIfDue();
+    return published;
   }
 
   /**
@@ -131,7 +123,7 @@ export class OutboxRelay {
     while (batch.length > 0) {
       // Rows in flight and rows still being marked are not "unsent" for the next read.
       const exclude = batch.map((r) => r[0]).concat(marking?.rows.map((r) => r[0]) ?? []);
-      const next = this.running ? await this.fetch(exclude) : [];
+      const next = this.loop.running ? await this.fetch(exclude) : [];
       // Throws if Kafka did not acknowledge: the next batch is then never sent, so it cannot overtake this one.
       await inFlight;
       await this.options.afterPublish?.(batch.map((r) => r[1]));
@@ -206,14 +198,14 @@ export class OutboxRelay {
   /** The relay's own session: LISTEN for new rows and hold the lane leases. Losing it loses the leases. */
   private async openSession(): Promise<void> {
     const client = new pg.Client({ connectionString: this.options.databaseUrl, application_name: `linkages-relay-${this.options.schema}` });
-    client.on('notification', () => this.wakeup.wake());
+    client.on('notification', () => this.loop.wake());
     client.on('error', (error) => {
       if (this.session !== client) return;
       this.session = undefined;
       this.owned.clear();
       this.options.logger.warn({ err: error }, 'Outbox relay session lost: lanes released; reconnecting');
       const retry = () => {
-        if (!this.running) return;
+        if (!this.loop.running) return;
         this.openSession().catch(() => setTimeout(retry, 1000));
       };
       setTimeout(retry, 1000);

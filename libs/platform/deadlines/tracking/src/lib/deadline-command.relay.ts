@@ -8,7 +8,7 @@ import { SERVICE_IDENTITY, type ServiceIdentity } from '@linkages/platform-confi
 import { cancelUpdate, extendUpdate, satisfyUpdate, type DeadlineOwner } from '@linkages/platform-deadline-workflows';
 import type { PolicyRegistry } from '@linkages/platform-deadlines';
 import { LOGGER, type Logger } from '@linkages/platform-logging';
-import { Wakeup } from '@linkages/platform-messaging';
+import { PollingLoop } from '@linkages/platform-messaging';
 import { assertSchemaName } from '@linkages/platform-persistence';
 import { DeadlineClient } from './deadline-client';
 import type { DeadlineCommandOp } from './deadline-command';
@@ -61,10 +61,7 @@ export class DeadlineCommandRelay implements OnApplicationBootstrap, OnModuleDes
   private readonly table: string;
   private readonly channel: string;
   private readonly options: Required<DeadlineCommandRelayOptions>;
-  private running = false;
-  private loop?: Promise<void>;
-  private readonly wakeup = new Wakeup();
-  /** A NOTIFY arrived while the relay was busy: the next idle returns at once. */
+  private readonly loop: PollingLoop;
   private listener?: { client: PoolClient; release: (error?: Error) => void };
   private lastPrune = 0;
   private lastListenAttempt = 0;
@@ -80,6 +77,11 @@ export class DeadlineCommandRelay implements OnApplicationBootstrap, OnModuleDes
     this.table = `"${assertSchemaName(service.schema)}".deadline_commands`;
     this.channel = deadlineCommandsChannel(service.schema);
     this.options = { batchSize: 16, pollIntervalMs: 1000, callTimeoutMs: 30_000, retainDoneMs: 7 * 24 * 60 * 60 * 1000, ...(options ?? {}) };
+    this.loop = new PollingLoop({
+      turn: () => this.turn(),
+      pollIntervalMs: this.options.pollIntervalMs,
+      onError: (error, backoffMs) => this.logger.error({ err: error, backoffMs }, 'Deadline command relay failed; retrying'),
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -91,40 +93,31 @@ export class DeadlineCommandRelay implements OnApplicationBootstrap, OnModuleDes
   }
 
   async start(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
+    if (this.loop.running) return;
     await this.listen();
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Takes no new commands, lets the ones in flight finish and be marked, then releases its connections. */
   async stop(): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
-    this.wakeup.wake();
-    await this.loop;
+    if (!this.loop.running) return;
+    await this.loop.stop();
     this.unlisten();
   }
 
-  private async run(): Promise<void> {
-    let failures = 0;
-    while (this.running) {
-      try {
-        if (!this.listener && Date.now() - this.lastListenAttempt > 10_000) await this.listen();
-        this.wakeup.reset();
-        let claimed = 0;
-        do claimed = await this.applyBatch();
-        while (claimed > 0 && this.running);
-        failures = 0;
-        await this.pruneIfDue();
-        if (this.running) await this.wakeup.sleep(this.options.pollIntervalMs);
-      } catch (error) {
-        failures++;
-        const backoff = Math.min(100 * 2 ** failures, 10_000);
-        this.logger.error({ err: error, backoffMs: backoff }, 'Deadline command relay failed; retrying');
-        await this.wakeup.sleep(backoff);
-      }
-    }
+  /**
+   * One turn of the loop: drains due commands batch by batch until a claim comes back empty, prunes when due.
+   * Returns the last claim, 0 unless the relay is stopping, so the loop sleeps until a NOTIFY or the poll interval.
+   */
+  private async turn(): Promise<number> {
+    if (!this.listener && Date.now() - this.lastListenAttempt > 10_000) await this.listen();
+    // The drain below sees every command committed before it starts: a NOTIFY kept from earlier is covered.
+    this.loop.resetWake();
+    let claimed = 0;
+    do claimed = await this.applyBatch();
+    while (claimed > 0 && this.loop.running);
+    await this.pruneIfDue();
+    return claimed;
   }
 
   /** Claims one batch of due commands, applies them concurrently, records each outcome; returns how many. */
@@ -262,7 +255,7 @@ export class DeadlineCommandRelay implements OnApplicationBootstrap, OnModuleDes
       const driver = this.dataSource.driver as unknown as { obtainMasterConnection(): Promise<[PoolClient, (error?: Error) => void]> };
       const [client, release] = await driver.obtainMasterConnection();
       client.on('notification', () => {
-        this.wakeup.wake();
+        this.loop.wake();
       });
       client.on('error', (error: Error) => {
         if (this.listener?.client !== client) return;
