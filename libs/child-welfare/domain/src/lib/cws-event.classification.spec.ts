@@ -1,16 +1,20 @@
 import { classifiedPaths, eventDisclosure } from '@linkages/platform-access';
 import { eventCatalog } from '@linkages/shared-contracts';
-import { cwsEventClassification } from './cws-events';
+import { cwsEventClassification } from './cws-event.classification';
 
 describe('child-welfare events and the sharing policy', () => {
   // The CWS domain's events (deadline events are the deadline engine's: ids, rule, citation, due instant).
   const cwsEvents = eventCatalog.filter((e) => e.domain === 'cws');
 
-  it.each(cwsEvents.map((e) => [e.type, e] as const))('%s: every field is classified, and every class may leave child welfare', (type, def) => {
-    const spec = cwsEventClassification[type];
-    expect(spec).toBeDefined();
-    const classes = classifiedPaths(spec!);
-    expect(Object.keys(classes).sort()).toEqual(Object.keys(def.payload.shape).sort());
-    for (const [field, cls] of Object.entries(classes)) expect({ field, allowed: eventDisclosure.classes.includes(cls) }).toEqual({ field, allowed: true });
-  });
+  it.each(cwsEvents.map((e) => [e.type, e] as const))(
+    '%s: every field is classified, and every class may leave child welfare',
+    (type, def) => {
+      const spec = cwsEventClassification[type];
+      expect(spec).toBeDefined();
+      const classes = classifiedPaths(spec!);
+      expect(Object.keys(classes).sort()).toEqual(Object.keys(def.payload.shape).sort());
+      for (const [field, cls] of Object.entries(classes))
+        expect({ field, allowed: eventDisclosure.classes.includes(cls) }).toEqual({ field, allowed: true });
+    },
+  );
 });

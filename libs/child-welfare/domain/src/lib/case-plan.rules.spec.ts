@@ -1,0 +1,41 @@
+import { casePlanFiling, casePlanRefusal, dueAtDisposition, initialCasePlanWithoutRemoval } from './case-plan.rules';
+
+describe('case plans', () => {
+  it('the first plan is the initial one and meets the initial-case-plan clock; update 1 is due 6 months after', () =>
+    expect(casePlanFiling(0, '2026-09-20')).toEqual({
+      kind: 'initial',
+      satisfies: 'initial-case-plan',
+      opens: { purpose: 'case-plan-update-1', ruleId: 'cws.case.case-plan-update', startAt: '2026-09-20T00:00:00.000-07:00' },
+    }));
+
+  it('each later plan is an update that meets the update due and opens the next', () =>
+    expect(casePlanFiling(2, '2027-03-01')).toEqual({
+      kind: 'update',
+      satisfies: 'case-plan-update-2',
+      opens: { purpose: 'case-plan-update-3', ruleId: 'cws.case.case-plan-update', startAt: '2027-03-01T00:00:00.000-08:00' },
+    }));
+
+  it('a plan cannot precede its case', () => {
+    expect(casePlanRefusal({ openedOn: '2026-08-05' }, '2026-08-04')).toEqual({ refused: 'A case plan cannot precede its case' });
+    expect(casePlanRefusal({ openedOn: '2026-08-05' }, '2026-08-05')).toBeUndefined();
+  });
+
+  it('without a removal the initial plan counts from the in-person response', () =>
+    expect(initialCasePlanWithoutRemoval(new Date('2026-10-02T10:00:00-07:00'))).toEqual({
+      purpose: 'initial-case-plan',
+      ruleId: 'cws.case.initial-case-plan',
+      startAt: '2026-10-02T17:00:00.000Z',
+    }));
+
+  describe('due at disposition', () => {
+    it('when disposition comes before the 60 days', () => expect(dueAtDisposition('2026-09-25', '2026-10-05')).toBe(true));
+    it('not when it comes on or after the due date', () => {
+      expect(dueAtDisposition('2026-10-05', '2026-10-05')).toBe(false);
+      expect(dueAtDisposition('2026-10-06', '2026-10-05')).toBe(false);
+    });
+    it('not without a due date (no open initial plan clock)', () => {
+      expect(dueAtDisposition('2026-09-25', null)).toBe(false);
+      expect(dueAtDisposition('2026-09-25', undefined)).toBe(false);
+    });
+  });
+});

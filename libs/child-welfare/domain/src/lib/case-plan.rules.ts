@@ -1,0 +1,44 @@
+import type { CasePlanKind, CaseState } from './child-welfare.types';
+import { startOfDay } from './cws-dates';
+import { refusal, type ClockOpening, type Refusal } from './refusal';
+
+export const INITIAL_CASE_PLAN = 'initial-case-plan';
+export const INITIAL_CASE_PLAN_RULE = 'cws.case.initial-case-plan';
+export const CASE_PLAN_UPDATE_RULE = 'cws.case.case-plan-update';
+
+/** The update clocks are numbered: `case-plan-update-1` follows the initial plan, `-2` the first update… */
+export const casePlanUpdatePurpose = (n: number): string => `case-plan-update-${n}`;
+
+export function casePlanRefusal(kase: Pick<CaseState, 'openedOn'>, filedOn: string): Refusal | undefined {
+  return filedOn < kase.openedOn ? refusal('A case plan cannot precede its case') : undefined;
+}
+
+export interface CasePlanFiling {
+  kind: CasePlanKind;
+  /** The clock the plan meets: the initial plan's, or the update that was due. */
+  satisfies: string;
+  /** WIC 16501.1: updated at least every 6 months, counted from this filing. */
+  opens: ClockOpening;
+}
+
+/** A plan filed after `previous` plans of the case. */
+export function casePlanFiling(previous: number, filedOn: string): CasePlanFiling {
+  return {
+    kind: previous === 0 ? 'initial' : 'update',
+    satisfies: previous === 0 ? INITIAL_CASE_PLAN : casePlanUpdatePurpose(previous),
+    opens: { purpose: casePlanUpdatePurpose(previous + 1), ruleId: CASE_PLAN_UPDATE_RULE, startAt: startOfDay(filedOn) },
+  };
+}
+
+/** WIC 16501.1: without a removal, the initial case plan is due 60 days after the in-person response. */
+export function initialCasePlanWithoutRemoval(firstContactAt: Date): ClockOpening {
+  return { purpose: INITIAL_CASE_PLAN, ruleId: INITIAL_CASE_PLAN_RULE, startAt: firstContactAt.toISOString() };
+}
+
+/** The initial case plan is due at disposition if that comes before its 60 days (WIC 16501.1). */
+export function dueAtDisposition(dispositionOn: string, initialPlanDueDate: string | null | undefined): boolean {
+  return !!initialPlanDueDate && dispositionOn < initialPlanDueDate;
+}
+
+/** The reason the initial case plan's new due date gives. */
+export const DUE_AT_DISPOSITION = 'due-at-disposition';
