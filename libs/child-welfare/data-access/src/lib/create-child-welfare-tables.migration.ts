@@ -1,5 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { personRoles } from '@linkages/child-welfare-domain';
+import { protectedPersonColumnsDdl, protectedPersonIndexesDdl } from '@linkages/platform-persistence';
 
+/**
+ * Child welfare's tables (the class name is the one the migrations table already records). The persons table's
+ * protected columns come from ProtectedPersonColumns, written once in platform-persistence.
+ */
 export class CreateChildWelfareTables1769000000000 implements MigrationInterface {
   name = 'CreateChildWelfareTables1769000000000';
 
@@ -17,18 +23,13 @@ export class CreateChildWelfareTables1769000000000 implements MigrationInterface
       CREATE TABLE ${s}.persons (
         id uuid PRIMARY KEY,
         family_id uuid NOT NULL REFERENCES ${s}.families (id),
-        role text NOT NULL CHECK (role IN ('parent', 'child', 'caregiver')),
-        first_name text NOT NULL,
-        last_name text NOT NULL,
-        dob_encrypted text NOT NULL CHECK (dob_encrypted LIKE 'f1.%'),
-        dob_index text NOT NULL,
-        ssn_encrypted text CHECK (ssn_encrypted LIKE 'f1.%'),
-        ssn_index text,
+        ${protectedPersonColumnsDdl(personRoles)},
         icwa boolean NOT NULL,
         position int NOT NULL,
         UNIQUE (family_id, position)
       )`);
-    await q.query(`CREATE INDEX persons_ssn_index ON ${s}.persons (ssn_index) WHERE ssn_index IS NOT NULL`);
+    // The SSN lookup only: child welfare has no date-of-birth index.
+    for (const ddl of protectedPersonIndexesDdl(`${s}.persons`, 'persons', { dob: false })) await q.query(ddl);
     await q.query(`
       CREATE TABLE ${s}.referrals (
         id uuid PRIMARY KEY,
@@ -104,9 +105,15 @@ export class CreateChildWelfareTables1769000000000 implements MigrationInterface
         continued_to date,
         recorded_by text NOT NULL
       )`);
-    await q.query(`CREATE TABLE ${s}.case_plans (id uuid PRIMARY KEY, case_id uuid NOT NULL REFERENCES ${s}.cases (id), kind text NOT NULL, filed_on date NOT NULL)`);
-    await q.query(`CREATE TABLE ${s}.cft_meetings (id uuid PRIMARY KEY, case_id uuid NOT NULL REFERENCES ${s}.cases (id), held_on date NOT NULL)`);
-    await q.query(`CREATE TABLE ${s}.visits (id uuid PRIMARY KEY, case_id uuid NOT NULL REFERENCES ${s}.cases (id), child_id uuid NOT NULL REFERENCES ${s}.persons (id), visited_on date NOT NULL)`);
+    await q.query(
+      `CREATE TABLE ${s}.case_plans (id uuid PRIMARY KEY, case_id uuid NOT NULL REFERENCES ${s}.cases (id), kind text NOT NULL, filed_on date NOT NULL)`,
+    );
+    await q.query(
+      `CREATE TABLE ${s}.cft_meetings (id uuid PRIMARY KEY, case_id uuid NOT NULL REFERENCES ${s}.cases (id), held_on date NOT NULL)`,
+    );
+    await q.query(
+      `CREATE TABLE ${s}.visits (id uuid PRIMARY KEY, case_id uuid NOT NULL REFERENCES ${s}.cases (id), child_id uuid NOT NULL REFERENCES ${s}.persons (id), visited_on date NOT NULL)`,
+    );
     await q.query(`
       CREATE TABLE ${s}.tracked_deadlines (
         deadline_id uuid PRIMARY KEY,
@@ -121,7 +128,19 @@ export class CreateChildWelfareTables1769000000000 implements MigrationInterface
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['tracked_deadlines', 'visits', 'cft_meetings', 'case_plans', 'hearings', 'removals', 'cases', 'assessments', 'referrals', 'persons', 'families']) {
+    for (const table of [
+      'tracked_deadlines',
+      'visits',
+      'cft_meetings',
+      'case_plans',
+      'hearings',
+      'removals',
+      'cases',
+      'assessments',
+      'referrals',
+      'persons',
+      'families',
+    ]) {
       await q.query(`DROP TABLE child_welfare.${table}`);
     }
   }
