@@ -1,0 +1,230 @@
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@linkages/platform-access';
+import { CorrelationId, CurrentPrincipal, Requires } from '@linkages/platform-auth';
+import { ApiJsonBody, IdempotentCreate, UuidParam, ValidBody } from '@linkages/platform-http';
+import { ctxOf } from '../casework.context';
+import { CaseDeadlinesQuery } from './case-deadlines.query';
+import { CaseSummaryQuery } from './case-summary.query';
+import { CaseQuery } from './case.query';
+import {
+  casePlanBody,
+  cftMeetingBody,
+  closeCaseBody,
+  hearingBody,
+  openCaseBody,
+  petitionBody,
+  removalBody,
+  returnHomeBody,
+  visitBody,
+  type CasePlanInput,
+  type CftMeetingInput,
+  type CloseCaseInput,
+  type HearingInput,
+  type OpenCaseInput,
+  type PetitionInput,
+  type RemovalInput,
+  type ReturnHomeInput,
+  type VisitInput,
+} from './case.schemas';
+import { CloseCase } from './close-case.command';
+import { FileCasePlan } from './file-case-plan.command';
+import { FilePetition } from './file-petition.command';
+import { OpenCase } from './open-case.command';
+import { RecordCftMeeting } from './record-cft-meeting.command';
+import { RecordHearing } from './record-hearing.command';
+import { RecordRemoval } from './record-removal.command';
+import { RecordVisit } from './record-visit.command';
+import { ReturnHome } from './return-home.command';
+
+/**
+ * Cases: removals, the dependency court timeline, case plans, CFT meetings, visits, returns and closure. Every
+ * command is county-scoped, checks the case's history (impossible sequences are a 409 problem and change nothing),
+ * needs an Idempotency-Key, and is audited; every clock it starts or stops is a durable deadline (GET …/deadlines
+ * explains each due date).
+ */
+@ApiTags('child welfare')
+@Controller()
+export class CaseController {
+  constructor(
+    private readonly recordRemoval: RecordRemoval,
+    private readonly openCaseCommand: OpenCase,
+    private readonly caseQuery: CaseQuery,
+    private readonly caseSummaryQuery: CaseSummaryQuery,
+    private readonly caseDeadlinesQuery: CaseDeadlinesQuery,
+    private readonly filePetition: FilePetition,
+    private readonly recordHearing: RecordHearing,
+    private readonly fileCasePlan: FileCasePlan,
+    private readonly recordCftMeeting: RecordCftMeeting,
+    private readonly recordVisit: RecordVisit,
+    private readonly returnHomeCommand: ReturnHome,
+    private readonly closeCase: CloseCase,
+  ) {}
+
+  @Post('referrals/:referralId/removals')
+  @Requires('cws.record.write')
+  @IdempotentCreate()
+  @ApiOperation({
+    summary: 'Removal (detention) of a child of the family, with placement',
+    description:
+      'Opens the emergency-response case if needed and starts: petition within 48 hours excluding non-court days, initial case plan (60 days), first CFT meeting (60 days, 30 with ICWA), and the entered-foster-care anchor (60 days).',
+  })
+  @ApiJsonBody(removalBody)
+  removal(
+    @CurrentPrincipal() p: Principal,
+    @CorrelationId() c: string,
+    @UuidParam('referralId') id: string,
+    @ValidBody(removalBody) body: RemovalInput,
+  ) {
+    return this.recordRemoval.execute(ctxOf(p, c), id, body);
+  }
+
+  @Post('referrals/:referralId/cases')
+  @Requires('cws.record.write')
+  @IdempotentCreate()
+  @ApiOperation({ summary: 'Open a case without a removal (Family Maintenance voluntary or court, after-care)' })
+  @ApiJsonBody(openCaseBody)
+  openCase(
+    @CurrentPrincipal() p: Principal,
+    @CorrelationId() c: string,
+    @UuidParam('referralId') id: string,
+    @ValidBody(openCaseBody) body: OpenCaseInput,
+  ) {
+    return this.openCaseCommand.execute(ctxOf(p, c), id, body);
+  }
+
+  @Get('cases/:caseId')
+  @Requires('cws.record.read')
+  @ApiOperation({ summary: 'A case: type, court timeline, removals' })
+  case(@CurrentPrincipal() p: Principal, @CorrelationId() c: string, @UuidParam('caseId') id: string) {
+    return this.caseQuery.execute(ctxOf(p, c), id);
+  }
+
+  @Get('cases/:caseId/summary')
+  @Requires('cws.case.summary.read')
+  @ApiOperation({
+    summary: 'A case summary through the sharing policy',
+    description:
+      'Child welfare sees it whole; CalWORKs staff of the county see the WIC 10850 minimum (ids, case type, removal and court dates, services months), never the placement. `disclosure` says which basis applied. Audited as a share.',
+  })
+  summary(@CurrentPrincipal() p: Principal, @CorrelationId() c: string, @UuidParam('caseId') id: string) {
+    return this.caseSummaryQuery.execute(ctxOf(p, c), id);
+  }
+
+  @Get('cases/:caseId/deadlines')
+  @Requires('cws.record.read')
+  @ApiOperation({
+    summary: 'Every deadline of the case and its referral: state, due date, and why it is due then (rule, citation, days skipped, orders)',
+  })
+  @ApiOkResponse({ description: 'One entry per clock' })
+  deadlines(@CurrentPrincipal() p: Principal, @CorrelationId() c: string, @UuidParam('caseId') id: string) {
+    return this.caseDeadlinesQuery.execute(ctxOf(p, c), id);
+  }
+
+  @Post('cases/:caseId/petition')
+  @HttpCode(200)
+  @Requires('cws.record.write')
+  @IdempotentCreate()
+  @ApiOperation({
+    summary: 'Petition filed (WIC 300): meets the 48-hour clock, starts the detention-hearing (next judicial day) or jurisdiction clock',
+  })
+  @ApiJsonBody(petitionBody)
+  petition(
+    @CurrentPrincipal() p: Principal,
+    @CorrelationId() c: string,
+    @UuidParam('caseId') id: string,
+    @ValidBody(petitionBody) body: PetitionInput,
+  ) {
+    return this.filePetition.execute(ctxOf(p, c), id, body);
+  }
+
+  @Post('cases/:caseId/hearings')
+  @Requires('cws.record.write')
+  @IdempotentCreate()
+  @ApiOperation({
+    summary: 'A hearing held or continued: detention, jurisdiction, disposition, 6/12/18/24-month reviews, FM review, .26',
+    description:
+      'A continuance moves the hearing’s deadline to the new date, with the reason in its explanation. Disposition before jurisdiction is refused.',
+  })
+  @ApiJsonBody(hearingBody)
+  hearing(
+    @CurrentPrincipal() p: Principal,
+    @CorrelationId() c: string,
+    @UuidParam('caseId') id: string,
+    @ValidBody(hearingBody) body: HearingInput,
+  ) {
+    return this.recordHearing.execute(ctxOf(p, c), id, body);
+  }
+
+  @Post('cases/:caseId/case-plans')
+  @Requires('cws.record.write')
+  @IdempotentCreate()
+  @ApiOperation({ summary: 'Case plan filed (initial or update); the next update is due in 6 months' })
+  @ApiJsonBody(casePlanBody)
+  casePlan(
+    @CurrentPrincipal() p: Principal,
+    @CorrelationId() c: string,
+    @UuidParam('caseId') id: string,
+    @ValidBody(casePlanBody) body: CasePlanInput,
+  ) {
+    return this.fileCasePlan.execute(ctxOf(p, c), id, body);
+  }
+
+  @Post('cases/:caseId/cft-meetings')
+  @Requires('cws.record.write')
+  @IdempotentCreate()
+  @ApiOperation({ summary: 'Child and Family Team meeting held' })
+  @ApiJsonBody(cftMeetingBody)
+  cft(
+    @CurrentPrincipal() p: Principal,
+    @CorrelationId() c: string,
+    @UuidParam('caseId') id: string,
+    @ValidBody(cftMeetingBody) body: CftMeetingInput,
+  ) {
+    return this.recordCftMeeting.execute(ctxOf(p, c), id, body);
+  }
+
+  @Post('cases/:caseId/visits')
+  @Requires('cws.record.write')
+  @IdempotentCreate()
+  @ApiOperation({ summary: 'Caseworker visit with a child' })
+  @ApiJsonBody(visitBody)
+  visit(
+    @CurrentPrincipal() p: Principal,
+    @CorrelationId() c: string,
+    @UuidParam('caseId') id: string,
+    @ValidBody(visitBody) body: VisitInput,
+  ) {
+    return this.recordVisit.execute(ctxOf(p, c), id, body);
+  }
+
+  @Post('cases/:caseId/returns')
+  @HttpCode(200)
+  @Requires('cws.record.write')
+  @IdempotentCreate()
+  @ApiOperation({ summary: 'A removed child returned home (reunified or trial home visit)' })
+  @ApiJsonBody(returnHomeBody)
+  returnHome(
+    @CurrentPrincipal() p: Principal,
+    @CorrelationId() c: string,
+    @UuidParam('caseId') id: string,
+    @ValidBody(returnHomeBody) body: ReturnHomeInput,
+  ) {
+    return this.returnHomeCommand.execute(ctxOf(p, c), id, body);
+  }
+
+  @Post('cases/:caseId/closure')
+  @HttpCode(200)
+  @Requires('cws.record.write')
+  @IdempotentCreate()
+  @ApiOperation({ summary: 'Close the case (cancels its open deadlines)' })
+  @ApiJsonBody(closeCaseBody)
+  close(
+    @CurrentPrincipal() p: Principal,
+    @CorrelationId() c: string,
+    @UuidParam('caseId') id: string,
+    @ValidBody(closeCaseBody) body: CloseCaseInput,
+  ) {
+    return this.closeCase.execute(ctxOf(p, c), id, body);
+  }
+}

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { CaseworkAudit } from '../casework-audit';
+import type { Ctx } from '../casework.context';
+import { CaseworkRecords } from '../casework-records';
+import { CaseViews } from '../views/case.view';
+
+/** A case of the caller's county: type, court timeline, removals (audited read). */
+@Injectable()
+export class CaseQuery {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly records: CaseworkRecords,
+    private readonly audit: CaseworkAudit,
+    private readonly views: CaseViews,
+  ) {}
+
+  async execute(ctx: Ctx, caseId: string) {
+    const kase = await this.records.case(this.dataSource.manager, ctx, caseId);
+    await this.audit.read(ctx, 'case', caseId, kase.countyCode, 'view case');
+    return this.views.of(this.dataSource.manager, kase);
+  }
+}
