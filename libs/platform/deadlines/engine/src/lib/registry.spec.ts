@@ -3,7 +3,7 @@ import { PolicyRegistry } from './registry';
 
 // The registry's mechanics over two small rules of its own; each domain's catalog is checked where it lives and
 // all of them together in apps/platform-e2e/src/rules-catalog.spec.ts.
-const confirmed = defineRule({
+const input = {
   id: 'test.confirmed-ten-days',
   domain: 'test',
   title: 'A confirmed state rule',
@@ -16,8 +16,9 @@ const confirmed = defineRule({
   action: 'an action',
   who: 'a worker',
   source: 'Test Code 1',
-});
-const configurable = defineRule({ ...confirmed, id: 'test.county-twenty-days', status: 'unconfirmed', length: 20, source: 'a county manual' });
+} as const;
+const confirmed = defineRule(input);
+const configurable = defineRule({ ...input, id: 'test.county-twenty-days', status: 'unconfirmed', length: 20, source: 'a county manual' });
 const rules = [confirmed, configurable];
 
 describe('policy registry', () => {

@@ -9,7 +9,7 @@ describe('worker telemetry (OpenTelemetry interceptors in the bundle and the wor
     const env = await createTimeSkippingEnv();
     try {
       const exporter = new InMemorySpanExporter();
-      const { code } = await bundleWorkflowsForTest(require.resolve('../index.ts'));
+      const { code } = await bundleWorkflowsForTest(require.resolve('./index.ts'));
       const taskQueue = `it-otel-${uniqueSuffix()}`;
       let fired = 0;
       const worker = await Worker.create({
