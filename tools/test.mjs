@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm test: provisions what the tests need (npm dependencies, the local stack, the build, migrations), then runs
-// lint, typecheck and every test: unit, integration (real PostgreSQL, Kafka, Temporal) and end-to-end.
+// the migration drift check, lint, typecheck and every test: unit, integration (real PostgreSQL, Kafka, Temporal) and end-to-end.
 // The last line reads `tests: N passed, N failed, N skipped`; the exit code is non-zero on any failure.
 // Last, `clean tree` fails when the run left a file modified or untracked that was clean before it (see treeChanges).
 import { spawn, spawnSync } from 'node:child_process';
@@ -106,6 +106,8 @@ await phase('npm dependencies', () => ensureDependencies().then(() => 0, (e) => 
 await phase('local stack up', () => sh(node, ['tools/stack/cli.mjs', 'up']), { fatal: true });
 await phase('build', () => sh(node, ['tools/build.mjs']), { fatal: true });
 await phase('migrate', () => sh(node, ['tools/migrate.mjs', 'all', 'up']), { fatal: true });
+// Every service's migrations into a throwaway database, compared with its entities (`npm run migrate:check`).
+await phase('migration drift', () => sh(node, ['tools/migration-drift.mjs']));
 // The Nx project graph is computed first so @nx/enforce-module-boundaries has it; one ESLint run over the repo, then
 // Prettier checks the formatting (`npm run format` fixes it). Both must pass.
 await phase('lint', async () => {
