@@ -114,22 +114,10 @@ export class CreateChildWelfareTables1769000000000 implements MigrationInterface
     await q.query(
       `CREATE TABLE ${s}.visits (id uuid PRIMARY KEY, case_id uuid NOT NULL REFERENCES ${s}.cases (id), child_id uuid NOT NULL REFERENCES ${s}.persons (id), visited_on date NOT NULL)`,
     );
-    await q.query(`
-      CREATE TABLE ${s}.tracked_deadlines (
-        deadline_id uuid PRIMARY KEY,
-        subject_type text NOT NULL CHECK (subject_type IN ('referral', 'case')),
-        subject_id uuid NOT NULL,
-        purpose text NOT NULL,
-        rule_id text NOT NULL,
-        start_at timestamptz NOT NULL,
-        status text NOT NULL CHECK (status IN ('open', 'satisfied', 'cancelled')),
-        UNIQUE (subject_id, purpose)
-      )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     for (const table of [
-      'tracked_deadlines',
       'visits',
       'cft_meetings',
       'case_plans',

@@ -5,7 +5,6 @@ import { Worker } from '@temporalio/worker';
 import { DateTime } from 'luxon';
 import { repoRoot } from '@linkages/platform-config';
 import { createDeadlineActivities } from '@linkages/platform-deadline-activities';
-import { deadlineWorkflow, type DeadlineInput } from '@linkages/platform-deadline-workflows';
 import type { PolicyRegistry } from '@linkages/platform-deadlines';
 import { createMessagingMigration, OutboxWriter } from '@linkages/platform-messaging';
 import { createDataSourceOptions, migrateUp } from '@linkages/platform-persistence';
@@ -55,10 +54,11 @@ export async function createDeadlineHarness({ service, registry, countyCode = '0
     async now(): Promise<DateTime> {
       return DateTime.fromMillis(await env.currentTimeMs(), { zone: ZONE });
     },
-    async start(ruleId: string, startAt: string, overrides: Partial<DeadlineInput> = {}) {
+    /** Starts the deadline workflow (by its type name: this lib does not import the workflow lib, whose tests use it). */
+    async start(ruleId: string, startAt: string, overrides: Record<string, unknown> = {}) {
       const policy = registry.rule(ruleId, countyCode);
       const deadlineId = globalThis.crypto.randomUUID();
-      return env.client.workflow.start(deadlineWorkflow, {
+      return env.client.workflow.start('deadlineWorkflow', {
         taskQueue,
         workflowId: `${service}/deadline/${deadlineId}`,
         args: [{ deadlineId, owner: { service, familyId: 'b6f1e2d4-8c3a-4e9b-a1f0-2d7c5e3b9a60', countyCode, subjectRef: `test/${deadlineId}` }, policy, calendar: registry.calendarFor(policy, countyCode), startAt, ...overrides }],

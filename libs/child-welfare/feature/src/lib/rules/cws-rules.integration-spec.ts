@@ -1,8 +1,7 @@
 import { PolicyRegistry } from '@linkages/platform-deadlines';
-import { cwsRules } from './cws.rules';
-import { DateTime } from 'luxon';
-import { ZONE, createDeadlineHarness, type DeadlineHarness } from '@linkages/platform-deadline-testing';
-import { cancelUpdate, deadlineViewQuery, extendUpdate, type DeadlineView } from '@linkages/platform-deadline-workflows';
+import { cwsRules } from '@linkages/child-welfare-domain';
+import { ruleScenarios, type DeadlineHarness } from '@linkages/platform-deadline-testing';
+import { deadlineViewQuery, extendUpdate } from '@linkages/platform-deadline-workflows';
 
 /** Child welfare's rules as the service composes them (apps/child-welfare/src/rules.ts), every county on state defaults. */
 const policyRegistry = new PolicyRegistry(cwsRules);
@@ -28,110 +27,18 @@ const COUNTY = '06085';
 const CSW = '44444444-4444-4444-8444-444444444444';
 const COURT_CLERK = '66666666-6666-4666-8666-666666666666';
 const FIRST_START = '2027-01-15T15:00:00-08:00';
-const SECOND = 1_000;
+
+const scenarios = ruleScenarios({ service: 'child-welfare', registry: policyRegistry, firstStart: FIRST_START, countyCode: COUNTY, closedBy: CSW });
+const { y, ms, iso, arriveAt, close, prove, dueEvents, expectDueEventAt } = scenarios;
 const MINUTE = 60_000;
-
 let h: DeadlineHarness;
-let shiftYears = 0;
-/** The literal scenario dates, moved by whole 28-year cycles when the scenarios are already in the past. */
-const y = (text: string) => (shiftYears === 0 ? text : text.replace(/\b(20\d\d)(?=-\d\d-\d\d)/g, (year) => String(Number(year) + shiftYears)));
-const ms = (iso: string) => Date.parse(iso);
-const iso = (millis: number) => DateTime.fromMillis(millis, { zone: ZONE }).toISO()!;
-
-/** Travels to a scenario's start, refusing to run it when the shared clock is already past it. */
-async function arriveAt(start: string): Promise<void> {
-  const now = (await h.now()).toMillis();
-  if (now > ms(start)) throw new Error(`The shared test-server clock (${iso(now)}) is past this scenario's start ${start}: keep the scenarios in chronological order`);
-  await h.travelTo(start);
-}
-
-const dueEvents = async (deadlineId: string) => (await h.events(deadlineId)).filter((e) => e.type === 'deadline-due');
-
-/** Workflow time when a timer fires is the start of the task that handles it: the instant itself or a moment later. */
-function expectFiredAt(view: DeadlineView, dueAt: string): void {
-  const fired = view.state.timeline.filter((t) => t.kind === 'due').map((t) => ms(t.at));
-  expect(fired).toHaveLength(1);
-  expect(fired[0]! - ms(dueAt)).toBeGreaterThanOrEqual(0);
-  expect(fired[0]! - ms(dueAt)).toBeLessThan(MINUTE);
-}
-
-/**
- * Cancels the deadline so no escalation timer is left running. Not `handle.result()`: in the time-skipping
- * environment waiting for a result unlocks time skipping, and the test server then jumps its clock ~10 years
- * (seen here even for a workflow that had already completed), which would overrun the later scenarios.
- */
-async function close(handle: Awaited<ReturnType<DeadlineHarness['start']>>): Promise<void> {
-  const closed = await handle.executeUpdate(cancelUpdate, { args: [{ by: CSW, reasonCode: 'test-complete' }] });
-  expect(closed.state.status).toBe('cancelled');
-}
-
-/** The due event is not there a second before the due instant, and is there (once, for that instant) just after it. */
-async function expectDueEventAt(handle: Awaited<ReturnType<DeadlineHarness['start']>>, deadlineId: string, dueAt: string): Promise<void> {
-  await h.travelTo(iso(ms(dueAt) - SECOND));
-  expect(await dueEvents(deadlineId)).toEqual([]);
-  expect((await handle.query(deadlineViewQuery)).state.dueEmitted).toBe(false);
-  await h.travelTo(iso(ms(dueAt) + MINUTE));
-  const due = await dueEvents(deadlineId);
-  expect(due).toHaveLength(1);
-  expect(ms(due[0]!.data['dueAt'] as string)).toBe(ms(dueAt));
-  expectFiredAt(await handle.query(deadlineViewQuery), dueAt);
-}
-
-interface Scenario {
-  rule: string;
-  /** The statute or policy the explanation must name. */
-  cites: string;
-  calendar: 'county' | 'court';
-  start: string;
-  /** Expected due instant, exactly as the deadline reports it (end of the due day for day-based rules). */
-  due: string;
-  /** Days not counted (court days, court hours) or stepped over when rolling the last day, as `date (reason)`. */
-  skipped?: string[];
-  /** CCP 12a roll of the last day: [last day, due day]. */
-  rolled?: [string, string];
-  /** More text the explanation must contain. */
-  says?: string[];
-  hourly?: boolean;
-}
-
-/** Starts the rule's deadline at its start instant and proves the due instant, its explanation and its due event. */
-async function prove(raw: Scenario): Promise<DeadlineView> {
-  const s = { ...raw, start: y(raw.start), due: y(raw.due), skipped: (raw.skipped ?? []).map(y), rolled: raw.rolled?.map(y), says: (raw.says ?? []).map(y) };
-  await arriveAt(s.start);
-  const handle = await h.start(s.rule, s.start);
-  const view = await handle.query(deadlineViewQuery);
-  const { due } = view;
-  expect(view.ruleId).toBe(s.rule);
-  expect(due.dueAt).toBe(s.due);
-  expect(due.dueDate).toBe(s.hourly ? null : s.due.slice(0, 10));
-  expect(due.explanation.calendar.id).toBe(`${s.calendar}:${COUNTY}`);
-  expect(due.explanation.rule.citation).toBe(policyRegistry.rule(s.rule, COUNTY).citation);
-  expect(due.explanation.summary).toContain(s.cites);
-  expect(due.explanation.summary).toContain(due.explanation.rule.citation);
-  expect(due.explanation.skipped.map((d) => `${d.date} (${d.reason})`)).toEqual(s.skipped);
-  for (const day of s.skipped) expect(due.explanation.summary).toContain(day);
-  if (s.rolled) {
-    expect(due.explanation.rolledForward).toEqual({ from: s.rolled[0], to: s.rolled[1] });
-    expect(due.explanation.summary).toContain(`The last day, ${s.rolled[0]}, is closed; moved to ${s.rolled[1]}`);
-  } else {
-    expect(due.explanation.rolledForward).toBeUndefined();
-  }
-  if (s.skipped.length && !s.rolled) expect(due.explanation.summary).toContain('Not counted: ');
-  for (const text of s.says) expect(due.explanation.summary).toContain(text);
-
-  await expectDueEventAt(handle, view.deadlineId, s.due);
-  await close(handle);
-  return view;
-}
 
 describe('child-welfare deadline rules at their real durations (time-skipping test server, hand-computed due dates)', () => {
   beforeAll(async () => {
-    h = await createDeadlineHarness({ service: 'child-welfare', registry: policyRegistry });
-    const now = (await h.now()).toMillis();
-    while (ms(y(FIRST_START)) - now < MINUTE) shiftYears += 28;
+    h = await scenarios.start();
   }, 120_000);
   afterAll(async () => {
-    await h?.close();
+    await scenarios.stop();
   });
 
   it('cws.court.petition-filing: custody Fri 15 Jan 2027 15:00, Monday MLK Day court holiday → petition due Wed 20 Jan 15:00', async () => {
@@ -231,18 +138,6 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
       due: '2027-09-07T23:59:59.999-07:00',
       skipped: ['2027-09-06 (Labor Day)'],
       rolled: ['2027-09-06', '2027-09-07'],
-    });
-  }, 60_000);
-
-  it('linkages.mdt-information-window: report Fri 10 Sep 2027 → day 30 Sun 10 Oct; Columbus Day → Tue 12 Oct', async () => {
-    // 30 calendar days (WIC 18961.7): 30 Sep is day 20, Sun 10 Oct is day 30 → closed; Mon 11 Oct is Columbus Day
-    // (2nd Monday of October, on the county calendar) → Tue 12 Oct.
-    await prove({
-      rule: 'linkages.mdt-information-window', cites: 'WIC 18961.7', calendar: 'county',
-      start: '2027-09-10T10:00:00-07:00',
-      due: '2027-10-12T23:59:59.999-07:00',
-      skipped: ['2027-10-10 (Sunday)', '2027-10-11 (Columbus Day)'],
-      rolled: ['2027-10-10', '2027-10-12'],
     });
   }, 60_000);
 
