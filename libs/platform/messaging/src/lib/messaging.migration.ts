@@ -1,5 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { assertSchemaName } from '@linkages/platform-persistence';
+import { schemaMigration } from '@linkages/platform-persistence';
 
 /** Rows are spread over lanes by partition key; one relay at a time holds a lane, so a key's events stay in order. */
 export const OUTBOX_LANES = 16;
@@ -8,45 +7,37 @@ export const OUTBOX_LANES = 16;
  * The transactional outbox and the idempotent inbox of one service, in its own schema. Each service lists
  * `createMessagingMigration(schema)` among its migrations.
  */
-export function createMessagingMigration(schema: string): new () => MigrationInterface {
-  const s = `"${assertSchemaName(schema)}"`;
-  return class CreateMessagingTables1764000000000 implements MigrationInterface {
-    name = 'CreateMessagingTables1764000000000';
-
-    async up(q: QueryRunner): Promise<void> {
-      await q.query(`
-        CREATE TABLE ${s}.outbox (
-          seq bigserial PRIMARY KEY,
-          event_id uuid NOT NULL UNIQUE,
-          topic text NOT NULL,
-          partition_key text NOT NULL,
-          lane smallint NOT NULL CHECK (lane >= 0 AND lane < ${OUTBOX_LANES}),
-          event_type text NOT NULL,
-          headers jsonb NOT NULL,
-          value text NOT NULL,
-          created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
-          sent_at timestamptz
-        )`);
+export const createMessagingMigration = (schema: string) =>
+  schemaMigration('CreateMessagingTables1764000000000', schema, {
+    up: (s) => [
+      `
+      CREATE TABLE ${s}.outbox (
+        seq bigserial PRIMARY KEY,
+        event_id uuid NOT NULL UNIQUE,
+        topic text NOT NULL,
+        partition_key text NOT NULL,
+        lane smallint NOT NULL CHECK (lane >= 0 AND lane < ${OUTBOX_LANES}),
+        event_type text NOT NULL,
+        headers jsonb NOT NULL,
+        value text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+        sent_at timestamptz
+      )`,
       // The relay reads the oldest unsent rows in insertion order: an index walk that stops after one batch.
-      await q.query(`CREATE INDEX outbox_unsent ON ${s}.outbox (seq) WHERE sent_at IS NULL`);
-      await q.query(`CREATE INDEX outbox_sent_at ON ${s}.outbox (sent_at) WHERE sent_at IS NOT NULL`);
-      await q.query(`
-        CREATE TABLE ${s}.inbox (
-          consumer_group text NOT NULL,
-          event_id uuid NOT NULL,
-          event_type text NOT NULL,
-          topic text NOT NULL,
-          kafka_partition integer NOT NULL,
-          kafka_offset bigint NOT NULL,
-          processed_at timestamptz NOT NULL DEFAULT clock_timestamp(),
-          PRIMARY KEY (consumer_group, event_id)
-        )`);
-      await q.query(`CREATE INDEX inbox_processed_at ON ${s}.inbox (processed_at)`);
-    }
-
-    async down(q: QueryRunner): Promise<void> {
-      await q.query(`DROP TABLE ${s}.inbox`);
-      await q.query(`DROP TABLE ${s}.outbox`);
-    }
-  };
-}
+      `CREATE INDEX outbox_unsent ON ${s}.outbox (seq) WHERE sent_at IS NULL`,
+      `CREATE INDEX outbox_sent_at ON ${s}.outbox (sent_at) WHERE sent_at IS NOT NULL`,
+      `
+      CREATE TABLE ${s}.inbox (
+        consumer_group text NOT NULL,
+        event_id uuid NOT NULL,
+        event_type text NOT NULL,
+        topic text NOT NULL,
+        kafka_partition integer NOT NULL,
+        kafka_offset bigint NOT NULL,
+        processed_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+        PRIMARY KEY (consumer_group, event_id)
+      )`,
+      `CREATE INDEX inbox_processed_at ON ${s}.inbox (processed_at)`,
+    ],
+    down: (s) => [`DROP TABLE ${s}.inbox`, `DROP TABLE ${s}.outbox`],
+  });
