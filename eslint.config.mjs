@@ -18,7 +18,8 @@ const typeRules = {
   // A feature may import a workflows lib: a client needs the workflow's messages (updates, queries).
   'type:feature': t('runtime', 'data-access', 'domain', 'workflows', 'activities', 'contracts', 'util'),
   'type:runtime': t('runtime', 'data-access', 'domain', 'workflows', 'contracts', 'util'),
-  'type:activities': t('data-access', 'domain', 'contracts', 'util'),
+  // Activities write through the outbox and open clocks (TrackedDeadlines is runtime) in their own transaction.
+  'type:activities': t('runtime', 'data-access', 'domain', 'contracts', 'util'),
   'type:data-access': t('data-access', 'domain', 'contracts', 'util'),
   'type:workflows': t('workflows', 'domain', 'contracts', 'util'),
   'type:domain': t('domain', 'contracts', 'util'),

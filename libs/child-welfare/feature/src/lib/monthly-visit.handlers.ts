@@ -1,8 +1,6 @@
-import type { FactoryProvider } from '@nestjs/common';
 import { MONTHLY_VISIT_RULE, monthAfter, visitClockOf } from '@linkages/child-welfare-domain';
 import { CaseRepository, VisitRepository } from '@linkages/child-welfare-data-access';
-import { TrackedDeadlines } from '@linkages/platform-deadline-tracking';
-import { on, type HandlerRegistration } from '@linkages/platform-messaging';
+import { on, type EventHandlersProvider, type HandlerRegistration } from '@linkages/platform-messaging';
 import { deadlineDueEvent } from '@linkages/shared-contracts';
 import { MonthlyVisitClocks } from './case/monthly-visit.clocks';
 
@@ -33,9 +31,11 @@ export function childWelfareEventHandlers(visitClocks: MonthlyVisitClocks, cases
 export const CHILD_WELFARE_EVENT_HANDLERS = Symbol('CHILD_WELFARE_EVENT_HANDLERS');
 
 /** Child welfare's event handlers, for `PlatformModule.forWorker(service, { eventHandlers: [...] })`. */
-export const childWelfareEventHandlersProvider: FactoryProvider<HandlerRegistration[]> & { provide: symbol } = {
+export const childWelfareEventHandlersProvider: EventHandlersProvider = {
   provide: CHILD_WELFARE_EVENT_HANDLERS,
-  inject: [TrackedDeadlines],
-  useFactory: (deadlines: TrackedDeadlines) =>
-    childWelfareEventHandlers(new MonthlyVisitClocks(deadlines, new VisitRepository()), new CaseRepository()),
+  inject: [MonthlyVisitClocks, CaseRepository],
+  useFactory: childWelfareEventHandlers,
 };
+
+/** What the worker's handlers inject, for `PlatformModule.forWorker(service, { providers: [...] })`. */
+export const childWelfareWorkerProviders = [VisitRepository, CaseRepository, MonthlyVisitClocks];

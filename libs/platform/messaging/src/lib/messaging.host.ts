@@ -1,4 +1,12 @@
-import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Optional,
+  type FactoryProvider,
+  type InjectionToken,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Kafka } from 'kafkajs';
@@ -17,6 +25,9 @@ import { ensureTopics } from './topics-admin';
  * provides (`WorkerOptions.eventHandlers`) into this one list. None by default.
  */
 export const EVENT_HANDLERS = Symbol('EVENT_HANDLERS');
+
+/** A domain's event handlers as a Nest provider (its own token): a list of `on(event, handler)` registrations. */
+export type EventHandlersProvider = FactoryProvider<HandlerRegistration[]> & { provide: InjectionToken };
 
 export const outboxWriterProvider = {
   provide: OutboxWriter,
@@ -49,7 +60,13 @@ export class MessagingHost implements OnApplicationBootstrap, OnModuleDestroy {
   async onApplicationBootstrap(): Promise<void> {
     const created = await ensureTopics(this.kafka, topicList);
     if (created.length) this.logger.info({ topics: created }, 'Created Kafka topics from the catalog');
-    this.relay = new OutboxRelay({ databaseUrl: this.config.DATABASE_URL, schema: this.service.schema, kafka: this.kafka, logger: this.logger, metrics: this.metrics });
+    this.relay = new OutboxRelay({
+      databaseUrl: this.config.DATABASE_URL,
+      schema: this.service.schema,
+      kafka: this.kafka,
+      logger: this.logger,
+      metrics: this.metrics,
+    });
     await this.relay.start();
     const handlers = this.handlers ?? [];
     if (handlers.length > 0) {
@@ -101,7 +118,10 @@ export class MessagingHost implements OnApplicationBootstrap, OnModuleDestroy {
         const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
         for (const end of ends) {
           const at = committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
-          this.metrics.consumerLag.set({ group: groupId, topic, partition: String(end.partition) }, Math.max(0, Number(end.high) - Math.max(0, Number(at))));
+          this.metrics.consumerLag.set(
+            { group: groupId, topic, partition: String(end.partition) },
+            Math.max(0, Number(end.high) - Math.max(0, Number(at))),
+          );
         }
       }
     } finally {

@@ -1,4 +1,4 @@
-import { Module, type DynamicModule, type FactoryProvider, type InjectionToken } from '@nestjs/common';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -9,9 +9,24 @@ import { createDeadlineActivities } from '@linkages/platform-deadline-activities
 import { DeadlineCommandRelay } from '@linkages/platform-deadline-tracking';
 import { IdempotencyInterceptor, ProblemDetailsFilter } from '@linkages/platform-http';
 import { LOGGER, type Logger } from '@linkages/platform-logging';
-import { EVENT_HANDLERS, KAFKA, OutboxWriter, type HandlerRegistration, type KafkaClient } from '@linkages/platform-messaging';
+import {
+  EVENT_HANDLERS,
+  KAFKA,
+  OutboxWriter,
+  type EventHandlersProvider,
+  type HandlerRegistration,
+  type KafkaClient,
+} from '@linkages/platform-messaging';
 import { AuditController, CodecController, MetricsController } from '@linkages/platform-operations';
-import { TEMPORAL, TemporalWorkerHost, platformDataConverter, taskQueueOf, workflowBundlePath, type TemporalClientHandle } from '@linkages/platform-temporal';
+import {
+  TEMPORAL,
+  TemporalWorkerHost,
+  platformDataConverter,
+  taskQueueOf,
+  workflowBundlePath,
+  type ActivitiesProvider,
+  type TemporalClientHandle,
+} from '@linkages/platform-temporal';
 import { HealthController } from './health.controller';
 import { persistenceImport, platformExports, platformProviders, rateLimitImport, type ProcessKind } from './platform-providers';
 import { READINESS_CHECKS, databaseCheck, kafkaCheck, temporalCheck, workerCheck } from './readiness';
@@ -19,16 +34,13 @@ import type { ServiceDescriptor } from './service-descriptor';
 
 export type { ProcessKind };
 
-/** A provider whose value is an object of activity functions (`createXActivities(deps)`), built by Nest's DI. */
-export type ActivitiesProvider = FactoryProvider<object> & { provide: InjectionToken };
-/** A provider whose value is a list of event-handler registrations (`on(event, handler)`). */
-export type EventHandlersProvider = FactoryProvider<HandlerRegistration[]> & { provide: InjectionToken };
-
 export interface WorkerOptions {
   /** The service's activities, one provider per domain; the deadline activities are always there. */
   activities?: ActivitiesProvider[];
   /** The events the worker consumes, one provider per domain; merged into one inbox consumer. */
   eventHandlers?: EventHandlersProvider[];
+  /** What those providers inject besides the platform's (a domain's repositories, use cases). */
+  providers?: Provider[];
 }
 
 const DEADLINE_ACTIVITIES = Symbol('DEADLINE_ACTIVITIES');
@@ -66,7 +78,13 @@ export class PlatformModule {
           provide: TOKEN_VERIFIER,
           inject: [SERVICE_CONFIG],
           useFactory: (config: ServiceConfig) =>
-            createTokenVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL, algorithms: config.AUTH_ALGORITHMS, clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE_SECONDS }),
+            createTokenVerifier({
+              issuer: config.AUTH_ISSUER,
+              audience: config.AUTH_AUDIENCE,
+              jwksUrl: config.AUTH_JWKS_URL,
+              algorithms: config.AUTH_ALGORITHMS,
+              clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE_SECONDS,
+            }),
         },
         // Guards run in this order: who is calling (deny by default), then how often.
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -96,6 +114,7 @@ export class PlatformModule {
       imports: [persistenceImport(descriptor, 'worker')],
       providers: [
         ...platformProviders(descriptor, 'worker'),
+        ...(options.providers ?? []),
         ...activities,
         ...handlers,
         { provide: EVENT_HANDLERS, inject: handlers.map((h) => h.provide), useFactory: (...sets: HandlerRegistration[][]) => sets.flat() },
@@ -118,7 +137,13 @@ export class PlatformModule {
         {
           provide: READINESS_CHECKS,
           inject: [getDataSourceToken(), KAFKA, TEMPORAL, SERVICE_CONFIG, TemporalWorkerHost],
-          useFactory: (ds: DataSource, kafka: KafkaClient, temporal: TemporalClientHandle, config: ServiceConfig, worker: TemporalWorkerHost) => [
+          useFactory: (
+            ds: DataSource,
+            kafka: KafkaClient,
+            temporal: TemporalClientHandle,
+            config: ServiceConfig,
+            worker: TemporalWorkerHost,
+          ) => [
             databaseCheck(ds, descriptor.persistence.schema),
             kafkaCheck(kafka),
             temporalCheck(temporal, config.TEMPORAL_NAMESPACE),

@@ -1,9 +1,15 @@
-import type { OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type { FactoryProvider, InjectionToken, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type State } from '@temporalio/worker';
 import type { DataConverter } from '@temporalio/common';
 import type { Logger } from '@linkages/platform-logging';
 import { workerTelemetry } from './telemetry';
 import { assertWorkflowBundle } from './workflow-bundle';
+
+/**
+ * A domain's activities as a Nest provider: its value is the object of activity functions (`createXActivities(deps)`)
+ * built from injected repositories and the outbox. The worker merges every domain's set (PlatformModule.forWorker).
+ */
+export type ActivitiesProvider = FactoryProvider<object> & { provide: InjectionToken };
 
 export interface TemporalWorkerOptions {
   address: string;
@@ -85,7 +91,13 @@ export class TemporalWorkerHost implements OnModuleInit, OnApplicationBootstrap,
   }
 }
 
-const pinoLevels: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' };
+const pinoLevels: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = {
+  TRACE: 'trace',
+  DEBUG: 'debug',
+  INFO: 'info',
+  WARN: 'warn',
+  ERROR: 'error',
+};
 let runtimeInstalled = false;
 
 /** Routes the Temporal SDK's own logs into the service's structured logger (once per process). */

@@ -1,6 +1,5 @@
-import type { FactoryProvider } from '@nestjs/common';
 import { TrackedDeadlines } from '@linkages/platform-deadline-tracking';
-import { on, type HandlerRegistration } from '@linkages/platform-messaging';
+import { on, type EventHandlersProvider, type HandlerRegistration } from '@linkages/platform-messaging';
 import { familyReferredEvent } from '@linkages/shared-contracts';
 import { HANDOFF_PURPOSE, HANDOFF_RULE, startsHandoffClock } from '@linkages/referrals-domain';
 
@@ -28,7 +27,7 @@ export function referralEventHandlers(deadlines: TrackedDeadlines): HandlerRegis
   ];
 }
 
-export const referralEventHandlersProvider: FactoryProvider<HandlerRegistration[]> = {
+export const referralEventHandlersProvider: EventHandlersProvider = {
   provide: REFERRAL_EVENT_HANDLERS,
   inject: [TrackedDeadlines],
   useFactory: referralEventHandlers,
