@@ -18,7 +18,14 @@ const offset = 20_000;
 const services = servicePorts(offset);
 const county = '06085';
 
-type Op = { method: string; path: string; service: ServicePorts; policy: { kind: 'public'; reason: string } | { kind: 'permission'; permission: Permission } | undefined };
+type Op = {
+  method: string;
+  path: string;
+  service: ServicePorts;
+  policy: { kind: 'public'; reason: string } | { kind: 'permission'; permission: Permission } | undefined;
+  /** The documented responses: status → the problem types documented for it (none for a success). */
+  documented: Record<string, string[]>;
+};
 interface User {
   username: string;
   agency: string;
@@ -50,8 +57,19 @@ const referralBody = (suffix = randomUUID().slice(0, 8)) => ({
     { role: 'child', firstName: 'Matrix', lastName: 'Child', dateOfBirth: '2020-06-07' },
   ],
 });
-const consentBody = () => ({ kind: 'consent', signedOn: '2026-11-01', expiresOn: '2027-10-31', categories: ['identity', 'detail'], reference: `SCD 1029 #${randomUUID().slice(0, 6)}` });
-const mdtBody = () => ({ kind: 'mdt', reportReceivedOn: '2026-11-10', memberSubjects: ['demo:liaison'], reference: 'County MDT protocol, meeting 2026-11-12' });
+const consentBody = () => ({
+  kind: 'consent',
+  signedOn: '2026-11-01',
+  expiresOn: '2027-10-31',
+  categories: ['identity', 'detail'],
+  reference: `SCD 1029 #${randomUUID().slice(0, 6)}`,
+});
+const mdtBody = () => ({
+  kind: 'mdt',
+  reportReceivedOn: '2026-11-10',
+  memberSubjects: ['demo:liaison'],
+  reference: 'County MDT protocol, meeting 2026-11-12',
+});
 
 describe('security baseline over HTTP (npm start)', () => {
   let platform: RunningPlatform;
@@ -60,7 +78,12 @@ describe('security baseline over HTTP (npm start)', () => {
   const users: User[] = (demoUsers() as User[]).map((u) => ({ username: u.username, agency: u.agency, county: u.county, roles: u.roles }));
   let referralId: string;
 
-  const call = async (service: ServicePorts['name'], method: string, path: string, opts: { user?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
+  const call = async (
+    service: ServicePorts['name'],
+    method: string,
+    path: string,
+    opts: { user?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) => {
     const correlationId = randomUUID();
     const res = await fetch(platform.url(service, path), {
       method,
@@ -96,9 +119,20 @@ describe('security baseline over HTTP (npm start)', () => {
   const operations = async (): Promise<Op[]> => {
     const ops: Op[] = [];
     for (const service of services) {
-      const doc = (await (await fetch(`http://127.0.0.1:${service.port}/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, Record<string, unknown>>> };
+      type Responses = Record<string, { content?: Record<string, { schema?: { properties?: { type?: { enum?: string[] } } } }> }>;
+      const doc = (await (await fetch(`http://127.0.0.1:${service.port}/docs/openapi.json`)).json()) as {
+        paths: Record<string, Record<string, Record<string, unknown>>>;
+      };
       for (const [path, methods] of Object.entries(doc.paths)) {
-        for (const [method, op] of Object.entries(methods)) ops.push({ method: method.toUpperCase(), path, service, policy: op['x-linkages-policy'] as Op['policy'] });
+        for (const [method, op] of Object.entries(methods)) {
+          const documented = Object.fromEntries(
+            Object.entries(op['responses'] as Responses).map(([status, r]) => [
+              status,
+              r.content?.['application/problem+json']?.schema?.properties?.type?.enum ?? [],
+            ]),
+          );
+          ops.push({ method: method.toUpperCase(), path, service, policy: op['x-linkages-policy'] as Op['policy'], documented });
+        }
       }
     }
     return ops;
@@ -108,14 +142,22 @@ describe('security baseline over HTTP (npm start)', () => {
     const ops = await operations();
     expect(ops.length).toBeGreaterThan(20);
     expect(ops.filter((o) => !o.policy).map((o) => `${o.service.name} ${o.method} ${o.path}`)).toEqual([]);
-    for (const o of ops.filter((o) => o.policy?.kind === 'public')) expect((o.policy as { reason: string }).reason.length).toBeGreaterThan(20);
+    for (const o of ops.filter((o) => o.policy?.kind === 'public'))
+      expect((o.policy as { reason: string }).reason.length).toBeGreaterThan(20);
   });
 
   /**
    * How to call each route: path parameters, a valid body, the status of success, and whether the route reaches a
    * county-scoped record. A route missing here fails the matrix: new routes must join it.
    */
-  type Template = { success: number; scoped?: boolean; confidential?: boolean; prepare?: () => Promise<{ path?: string; body?: unknown }>; body?: () => unknown; path?: () => string };
+  type Template = {
+    success: number;
+    scoped?: boolean;
+    confidential?: boolean;
+    prepare?: () => Promise<{ path?: string; body?: unknown }>;
+    body?: () => unknown;
+    path?: () => string;
+  };
   const templates: Record<string, Template> = {
     'GET /health': { success: 200 },
     'GET /health/ready': { success: 200 },
@@ -127,17 +169,40 @@ describe('security baseline over HTTP (npm start)', () => {
     'referrals POST /referrals': { success: 201, confidential: true, body: () => referralBody() },
     'referrals GET /referrals/{referralId}': { success: 200, scoped: true, confidential: true, path: () => `/referrals/${referralId}` },
     'referrals POST /persons/match': { success: 200, confidential: true, body: () => ({ ssn: '219-09-9999' }) },
-    'referrals GET /referrals/{referralId}/authorities': { success: 200, scoped: true, confidential: true, path: () => `/referrals/${referralId}/authorities` },
-    'referrals POST /referrals/{referralId}/consents': { success: 201, scoped: true, confidential: true, path: () => `/referrals/${referralId}/consents`, body: consentBody },
-    'referrals POST /referrals/{referralId}/mdt-memberships': { success: 201, scoped: true, confidential: true, path: () => `/referrals/${referralId}/mdt-memberships`, body: mdtBody },
+    'referrals GET /referrals/{referralId}/authorities': {
+      success: 200,
+      scoped: true,
+      confidential: true,
+      path: () => `/referrals/${referralId}/authorities`,
+    },
+    'referrals POST /referrals/{referralId}/consents': {
+      success: 201,
+      scoped: true,
+      confidential: true,
+      path: () => `/referrals/${referralId}/consents`,
+      body: consentBody,
+    },
+    'referrals POST /referrals/{referralId}/mdt-memberships': {
+      success: 201,
+      scoped: true,
+      confidential: true,
+      path: () => `/referrals/${referralId}/mdt-memberships`,
+      body: mdtBody,
+    },
     'referrals POST /referrals/{referralId}/authorities/{authorityId}/revoke': {
       success: 200,
       scoped: true,
       confidential: true,
       // Each call revokes a fresh consent, so every allowed caller meets an unrevoked one.
       prepare: async () => {
-        const consent = await call('referrals', 'POST', `/referrals/${referralId}/consents`, { user: 'cws-supervisor', body: consentBody() });
-        return { path: `/referrals/${referralId}/authorities/${(JSON.parse(consent.text) as { id: string }).id}/revoke`, body: { reason: 'Parent withdrew the authorization' } };
+        const consent = await call('referrals', 'POST', `/referrals/${referralId}/consents`, {
+          user: 'cws-supervisor',
+          body: consentBody(),
+        });
+        return {
+          path: `/referrals/${referralId}/authorities/${(JSON.parse(consent.text) as { id: string }).id}/revoke`,
+          body: { reason: 'Parent withdrew the authorization' },
+        };
       },
     },
     // Child welfare: a shared fixture for refusals and repeatable commands; a fresh record at the right stage for each
@@ -145,24 +210,139 @@ describe('security baseline over HTTP (npm start)', () => {
     'child-welfare POST /families': { success: 201, confidential: true, body: () => cwsFamilyBody() },
     'child-welfare GET /families/{familyId}': { success: 200, scoped: true, confidential: true, path: () => `/families/${cws.familyId}` },
     'child-welfare POST /referrals': { success: 201, scoped: true, confidential: true, body: () => cwsReferralBody(cws) },
-    'child-welfare GET /referrals/{referralId}': { success: 200, scoped: true, confidential: true, path: () => `/referrals/${cws.referralId}` },
-    'child-welfare POST /referrals/{referralId}/screening': { success: 200, scoped: true, confidential: true, path: () => `/referrals/${cws.referralId}/screening`, body: () => screening('10-day'), prepare: async () => ({ path: `/referrals/${(await cwsStage('received')).referralId}/screening`, body: screening('10-day') }) },
-    'child-welfare POST /referrals/{referralId}/downgrade': { success: 200, scoped: true, confidential: true, path: () => `/referrals/${cws.referralId}/downgrade`, body: () => downgradeBody, prepare: async () => ({ path: `/referrals/${(await cwsStage('accepted-immediate')).referralId}/downgrade`, body: downgradeBody }) },
-    'child-welfare POST /referrals/{referralId}/contacts': { success: 200, scoped: true, confidential: true, path: () => `/referrals/${cws.referralId}/contacts`, body: () => contactBody, prepare: async () => ({ path: `/referrals/${(await cwsStage('accepted')).referralId}/contacts`, body: contactBody }) },
-    'child-welfare POST /referrals/{referralId}/assessments': { success: 201, scoped: true, confidential: true, path: () => `/referrals/${cws.referralId}/assessments`, body: () => ({ tool: 'sdm-risk', result: 'high', completedAt: '2026-10-02T12:00:00-07:00' }) },
-    'child-welfare POST /referrals/{referralId}/disposition': { success: 200, scoped: true, confidential: true, path: () => `/referrals/${cws.referralId}/disposition`, body: () => dispositionBody, prepare: async () => ({ path: `/referrals/${(await cwsStage('contacted')).referralId}/disposition`, body: dispositionBody }) },
-    'child-welfare POST /referrals/{referralId}/removals': { success: 201, scoped: true, confidential: true, path: () => `/referrals/${cws.referralId}/removals`, body: () => removalBody(cws), prepare: async () => { const f = await cwsStage('contacted'); return { path: `/referrals/${f.referralId}/removals`, body: removalBody(f) }; } },
-    'child-welfare POST /referrals/{referralId}/cases': { success: 201, scoped: true, confidential: true, path: () => `/referrals/${cws.referralId}/cases`, body: () => openCaseBody, prepare: async () => ({ path: `/referrals/${(await cwsStage('contacted')).referralId}/cases`, body: openCaseBody }) },
+    'child-welfare GET /referrals/{referralId}': {
+      success: 200,
+      scoped: true,
+      confidential: true,
+      path: () => `/referrals/${cws.referralId}`,
+    },
+    'child-welfare POST /referrals/{referralId}/screening': {
+      success: 200,
+      scoped: true,
+      confidential: true,
+      path: () => `/referrals/${cws.referralId}/screening`,
+      body: () => screening('10-day'),
+      prepare: async () => ({ path: `/referrals/${(await cwsStage('received')).referralId}/screening`, body: screening('10-day') }),
+    },
+    'child-welfare POST /referrals/{referralId}/downgrade': {
+      success: 200,
+      scoped: true,
+      confidential: true,
+      path: () => `/referrals/${cws.referralId}/downgrade`,
+      body: () => downgradeBody,
+      prepare: async () => ({ path: `/referrals/${(await cwsStage('accepted-immediate')).referralId}/downgrade`, body: downgradeBody }),
+    },
+    'child-welfare POST /referrals/{referralId}/contacts': {
+      success: 200,
+      scoped: true,
+      confidential: true,
+      path: () => `/referrals/${cws.referralId}/contacts`,
+      body: () => contactBody,
+      prepare: async () => ({ path: `/referrals/${(await cwsStage('accepted')).referralId}/contacts`, body: contactBody }),
+    },
+    'child-welfare POST /referrals/{referralId}/assessments': {
+      success: 201,
+      scoped: true,
+      confidential: true,
+      path: () => `/referrals/${cws.referralId}/assessments`,
+      body: () => ({ tool: 'sdm-risk', result: 'high', completedAt: '2026-10-02T12:00:00-07:00' }),
+    },
+    'child-welfare POST /referrals/{referralId}/disposition': {
+      success: 200,
+      scoped: true,
+      confidential: true,
+      path: () => `/referrals/${cws.referralId}/disposition`,
+      body: () => dispositionBody,
+      prepare: async () => ({ path: `/referrals/${(await cwsStage('contacted')).referralId}/disposition`, body: dispositionBody }),
+    },
+    'child-welfare POST /referrals/{referralId}/removals': {
+      success: 201,
+      scoped: true,
+      confidential: true,
+      path: () => `/referrals/${cws.referralId}/removals`,
+      body: () => removalBody(cws),
+      prepare: async () => {
+        const f = await cwsStage('contacted');
+        return { path: `/referrals/${f.referralId}/removals`, body: removalBody(f) };
+      },
+    },
+    'child-welfare POST /referrals/{referralId}/cases': {
+      success: 201,
+      scoped: true,
+      confidential: true,
+      path: () => `/referrals/${cws.referralId}/cases`,
+      body: () => openCaseBody,
+      prepare: async () => ({ path: `/referrals/${(await cwsStage('contacted')).referralId}/cases`, body: openCaseBody }),
+    },
     'child-welfare GET /cases/{caseId}': { success: 200, scoped: true, confidential: true, path: () => `/cases/${cws.caseId}` },
-    'child-welfare GET /cases/{caseId}/summary': { success: 200, scoped: true, confidential: true, path: () => `/cases/${cws.caseId}/summary` },
-    'child-welfare GET /cases/{caseId}/deadlines': { success: 200, scoped: true, confidential: true, path: () => `/cases/${cws.caseId}/deadlines` },
-    'child-welfare POST /cases/{caseId}/petition': { success: 200, scoped: true, confidential: true, path: () => `/cases/${cws.caseId}/petition`, body: () => petitionBody, prepare: async () => ({ path: `/cases/${(await cwsStage('removed')).caseId}/petition`, body: petitionBody }) },
-    'child-welfare POST /cases/{caseId}/hearings': { success: 201, scoped: true, confidential: true, path: () => `/cases/${cws.caseId}/hearings`, body: () => detentionBody, prepare: async () => ({ path: `/cases/${(await cwsStage('petitioned')).caseId}/hearings`, body: detentionBody }) },
-    'child-welfare POST /cases/{caseId}/case-plans': { success: 201, scoped: true, confidential: true, path: () => `/cases/${cws.caseId}/case-plans`, body: () => ({ filedOn: '2026-10-20' }) },
-    'child-welfare POST /cases/{caseId}/cft-meetings': { success: 201, scoped: true, confidential: true, path: () => `/cases/${cws.caseId}/cft-meetings`, body: () => ({ heldOn: '2026-10-15' }) },
-    'child-welfare POST /cases/{caseId}/visits': { success: 201, scoped: true, confidential: true, path: () => `/cases/${cws.caseId}/visits`, body: () => ({ childId: cws.childId, visitedOn: '2026-10-10' }) },
-    'child-welfare POST /cases/{caseId}/returns': { success: 200, scoped: true, confidential: true, path: () => `/cases/${cws.caseId}/returns`, body: () => ({ childId: cws.childId, returnedOn: '2026-10-30' }), prepare: async () => { const f = await cwsStage('removed'); return { path: `/cases/${f.caseId}/returns`, body: { childId: f.childId, returnedOn: '2026-10-30' } }; } },
-    'child-welfare POST /cases/{caseId}/closure': { success: 200, scoped: true, confidential: true, path: () => `/cases/${cws.caseId}/closure`, body: () => closeBody, prepare: async () => ({ path: `/cases/${(await cwsStage('removed')).caseId}/closure`, body: closeBody }) },
+    'child-welfare GET /cases/{caseId}/summary': {
+      success: 200,
+      scoped: true,
+      confidential: true,
+      path: () => `/cases/${cws.caseId}/summary`,
+    },
+    'child-welfare GET /cases/{caseId}/deadlines': {
+      success: 200,
+      scoped: true,
+      confidential: true,
+      path: () => `/cases/${cws.caseId}/deadlines`,
+    },
+    'child-welfare POST /cases/{caseId}/petition': {
+      success: 200,
+      scoped: true,
+      confidential: true,
+      path: () => `/cases/${cws.caseId}/petition`,
+      body: () => petitionBody,
+      prepare: async () => ({ path: `/cases/${(await cwsStage('removed')).caseId}/petition`, body: petitionBody }),
+    },
+    'child-welfare POST /cases/{caseId}/hearings': {
+      success: 200,
+      scoped: true,
+      confidential: true,
+      path: () => `/cases/${cws.caseId}/hearings`,
+      body: () => detentionBody,
+      prepare: async () => ({ path: `/cases/${(await cwsStage('petitioned')).caseId}/hearings`, body: detentionBody }),
+    },
+    'child-welfare POST /cases/{caseId}/case-plans': {
+      success: 201,
+      scoped: true,
+      confidential: true,
+      path: () => `/cases/${cws.caseId}/case-plans`,
+      body: () => ({ filedOn: '2026-10-20' }),
+    },
+    'child-welfare POST /cases/{caseId}/cft-meetings': {
+      success: 201,
+      scoped: true,
+      confidential: true,
+      path: () => `/cases/${cws.caseId}/cft-meetings`,
+      body: () => ({ heldOn: '2026-10-15' }),
+    },
+    'child-welfare POST /cases/{caseId}/visits': {
+      success: 201,
+      scoped: true,
+      confidential: true,
+      path: () => `/cases/${cws.caseId}/visits`,
+      body: () => ({ childId: cws.childId, visitedOn: '2026-10-10' }),
+    },
+    'child-welfare POST /cases/{caseId}/returns': {
+      success: 200,
+      scoped: true,
+      confidential: true,
+      path: () => `/cases/${cws.caseId}/returns`,
+      body: () => ({ childId: cws.childId, returnedOn: '2026-10-30' }),
+      prepare: async () => {
+        const f = await cwsStage('removed');
+        return { path: `/cases/${f.caseId}/returns`, body: { childId: f.childId, returnedOn: '2026-10-30' } };
+      },
+    },
+    'child-welfare POST /cases/{caseId}/closure': {
+      success: 200,
+      scoped: true,
+      confidential: true,
+      path: () => `/cases/${cws.caseId}/closure`,
+      body: () => closeBody,
+      prepare: async () => ({ path: `/cases/${(await cwsStage('removed')).caseId}/closure`, body: closeBody }),
+    },
   };
 
   interface CwsFixture {
@@ -172,19 +352,40 @@ describe('security baseline over HTTP (npm start)', () => {
     caseId: string;
   }
   let cws: CwsFixture;
-  const cwsFamilyBody = () => ({ members: [{ role: 'parent', firstName: 'Matrix', lastName: 'Parent', dateOfBirth: '1990-01-01' }, { role: 'child', firstName: 'Matrix', lastName: 'Child', dateOfBirth: '2018-02-03' }] });
-  const cwsReferralBody = (f: Pick<CwsFixture, 'familyId' | 'childId'>) => ({ familyId: f.familyId, receivedAt: '2026-10-01T08:00:00-07:00', allegations: [{ type: 'physical-abuse', childId: f.childId }] });
-  const screening = (responsePriority: 'immediate' | '10-day') => ({ decision: 'accepted', responsePriority, reason: 'Matrix screening', povertyOnly: false, decidedAt: '2026-10-01T09:00:00-07:00' });
+  const cwsFamilyBody = () => ({
+    members: [
+      { role: 'parent', firstName: 'Matrix', lastName: 'Parent', dateOfBirth: '1990-01-01' },
+      { role: 'child', firstName: 'Matrix', lastName: 'Child', dateOfBirth: '2018-02-03' },
+    ],
+  });
+  const cwsReferralBody = (f: Pick<CwsFixture, 'familyId' | 'childId'>) => ({
+    familyId: f.familyId,
+    receivedAt: '2026-10-01T08:00:00-07:00',
+    allegations: [{ type: 'physical-abuse', childId: f.childId }],
+  });
+  const screening = (responsePriority: 'immediate' | '10-day') => ({
+    decision: 'accepted',
+    responsePriority,
+    reason: 'Matrix screening',
+    povertyOnly: false,
+    decidedAt: '2026-10-01T09:00:00-07:00',
+  });
   const downgradeBody = { reason: 'Safe with relative', managerApproval: 'Manager M', approvedAt: '2026-10-01T09:30:00-07:00' };
   const contactBody = { madeAt: '2026-10-02T10:00:00-07:00' };
   const dispositionBody = { disposition: 'inconclusive', decidedAt: '2026-10-20T10:00:00-07:00' };
-  const removalBody = (f: Pick<CwsFixture, 'childId'>) => ({ childId: f.childId, removedAt: '2026-10-02T11:00:00-07:00', placementType: 'relative' });
+  const removalBody = (f: Pick<CwsFixture, 'childId'>) => ({
+    childId: f.childId,
+    removedAt: '2026-10-02T11:00:00-07:00',
+    placementType: 'relative',
+  });
   const openCaseBody = { type: 'family-maintenance-voluntary', openedOn: '2026-10-03' };
   const petitionBody = { filedAt: '2026-10-05T09:00:00-07:00' };
   const detentionBody = { type: 'detention', heldOn: '2026-10-06', outcome: 'detained' };
   const closeBody = { closedOn: '2026-10-31', reason: 'other' };
   /** A child-welfare record at a stage of its history, made by a CWS supervisor of the fixture county. */
-  const cwsStage = async (stage: 'received' | 'accepted' | 'accepted-immediate' | 'contacted' | 'removed' | 'petitioned'): Promise<CwsFixture> => {
+  const cwsStage = async (
+    stage: 'received' | 'accepted' | 'accepted-immediate' | 'contacted' | 'removed' | 'petitioned',
+  ): Promise<CwsFixture> => {
     const post = async (path: string, body: unknown) => {
       const r = await call('child-welfare', 'POST', path, { user: 'cws-supervisor', body });
       if (r.res.status >= 300) throw new Error(`fixture ${path}: ${r.res.status} ${r.text}`);
@@ -216,9 +417,15 @@ describe('security baseline over HTTP (npm start)', () => {
 
   it('the access matrix: every route × every demo user and anonymous answers as the permission table and county scope say', async () => {
     const ops = await operations();
-    const keyOf = (o: Op) => (templates[`${o.service.name} ${o.method} ${o.path}`] ? `${o.service.name} ${o.method} ${o.path}` : `${o.method} ${o.path}`);
+    const keyOf = (o: Op) =>
+      templates[`${o.service.name} ${o.method} ${o.path}`] ? `${o.service.name} ${o.method} ${o.path}` : `${o.method} ${o.path}`;
     const missing = ops.filter((o) => !templates[keyOf(o)]).map((o) => `${o.service.name} ${o.method} ${o.path}`);
     expect(missing).toEqual([]);
+    // The success code each template expects is the one the route documents (the status convention, openapi-documents).
+    expect(
+      ops.filter((o) => !o.documented[String(templates[keyOf(o)]!.success)]).map((o) => `${o.service.name} ${o.method} ${o.path}`),
+    ).toEqual([]);
+    const undocumented: string[] = [];
     cws = await cwsStage('petitioned');
     for (const op of ops) {
       const key = keyOf(op);
@@ -227,13 +434,30 @@ describe('security baseline over HTTP (npm start)', () => {
         const prepared = t.prepare && expectedStatus(op, user, t.success, t.scoped ?? false) === t.success ? await t.prepare() : {};
         const path = prepared.path ?? t.path?.() ?? op.path;
         const body = prepared.body ?? t.body?.();
-        const { res, correlationId, text } = await call(op.service.name, op.method, path, { ...(user ? { user: user.username } : {}), ...(body !== undefined ? { body } : {}) });
-        calls.push({ op: key, service: op.service.name, user: user?.username ?? 'anonymous', status: res.status, expected: expectedStatus(op, user, t.success, t.scoped ?? false), correlationId, body: text });
+        const { res, correlationId, text } = await call(op.service.name, op.method, path, {
+          ...(user ? { user: user.username } : {}),
+          ...(body !== undefined ? { body } : {}),
+        });
+        calls.push({
+          op: key,
+          service: op.service.name,
+          user: user?.username ?? 'anonymous',
+          status: res.status,
+          expected: expectedStatus(op, user, t.success, t.scoped ?? false),
+          correlationId,
+          body: text,
+        });
         if (res.status >= 400) expect(res.headers.get('content-type')).toContain('application/problem+json');
+        // Every refusal is one the route documents, with its type.
+        if (res.status >= 400 && !(op.documented[String(res.status)] ?? []).includes(String((JSON.parse(text) as { type?: string }).type)))
+          undocumented.push(`${key} ${res.status} ${text.slice(0, 120)}`);
       }
     }
-    const mismatches = calls.filter((c) => c.status !== c.expected).map((c) => `${c.service} ${c.op} as ${c.user}: ${c.status}, expected ${c.expected} ${c.body.slice(0, 200)}`);
+    const mismatches = calls
+      .filter((c) => c.status !== c.expected)
+      .map((c) => `${c.service} ${c.op} as ${c.user}: ${c.status}, expected ${c.expected} ${c.body.slice(0, 200)}`);
     expect(mismatches).toEqual([]);
+    expect(undocumented).toEqual([]);
     // A refusal never carries the record.
     for (const c of calls.filter((c) => c.status >= 400)) expect(c.body).not.toContain('Matrix');
     expect(calls.length).toBeGreaterThan(200);
@@ -243,7 +467,10 @@ describe('security baseline over HTTP (npm start)', () => {
     const match = calls.filter((c) => c.op === 'referrals POST /persons/match' && c.status === 200);
     for (const c of match) {
       const found = (JSON.parse(c.body) as { referralId: string }[]).map((m) => m.referralId);
-      expect({ user: c.user, findsFixture: found.includes(referralId) }).toEqual({ user: c.user, findsFixture: users.find((u) => u.username === c.user)!.county === county });
+      expect({ user: c.user, findsFixture: found.includes(referralId) }).toEqual({
+        user: c.user,
+        findsFixture: users.find((u) => u.username === c.user)!.county === county,
+      });
     }
     const reads = calls.filter((c) => c.op === 'referrals GET /referrals/{referralId}' && c.status === 200);
     for (const c of reads) {
@@ -275,21 +502,28 @@ describe('security baseline over HTTP (npm start)', () => {
   });
 
   it('every confidential read, every write and every refusal is in the audit log of the service that answered, and the chains verify', async () => {
-    const mustAudit = calls.filter((c) => (templates[c.op]!.confidential && c.status < 300) || (c.status >= 401 && c.status <= 404 && c.op !== 'GET /health'));
+    const mustAudit = calls.filter(
+      (c) => (templates[c.op]!.confidential && c.status < 300) || (c.status >= 401 && c.status <= 404 && c.op !== 'GET /health'),
+    );
     const bySchema = new Map<string, Call[]>();
     for (const c of mustAudit) bySchema.set(c.service.replace('-', '_'), [...(bySchema.get(c.service.replace('-', '_')) ?? []), c]);
     const missing: string[] = [];
     for (const [schema, list] of bySchema) {
-      const { rows } = await db.query<{ correlation_id: string; outcome: string }>(`SELECT correlation_id, outcome FROM "${schema}".audit_log WHERE correlation_id = ANY($1)`, [list.map((c) => c.correlationId)]);
+      const { rows } = await db.query<{ correlation_id: string; outcome: string }>(
+        `SELECT correlation_id, outcome FROM "${schema}".audit_log WHERE correlation_id = ANY($1)`,
+        [list.map((c) => c.correlationId)],
+      );
       for (const c of list) {
         const outcome = c.status < 300 ? 'allowed' : 'denied';
-        if (!rows.some((r) => r.correlation_id === c.correlationId && r.outcome === outcome)) missing.push(`${c.service} ${c.op} as ${c.user} (${c.status}) has no '${outcome}' audit record`);
+        if (!rows.some((r) => r.correlation_id === c.correlationId && r.outcome === outcome))
+          missing.push(`${c.service} ${c.op} as ${c.user} (${c.status}) has no '${outcome}' audit record`);
       }
     }
     expect(missing).toEqual([]);
-    const { rows: shares } = await db.query<{ authority: string; action: string }>(`SELECT action, authority FROM referrals.audit_log WHERE correlation_id = ANY($1) AND outcome = 'allowed'`, [
-      calls.filter((c) => c.op === 'referrals GET /referrals/{referralId}' && c.user === 'calworks-worker').map((c) => c.correlationId),
-    ]);
+    const { rows: shares } = await db.query<{ authority: string; action: string }>(
+      `SELECT action, authority FROM referrals.audit_log WHERE correlation_id = ANY($1) AND outcome = 'allowed'`,
+      [calls.filter((c) => c.op === 'referrals GET /referrals/{referralId}' && c.user === 'calworks-worker').map((c) => c.correlationId)],
+    );
     expect(shares).toEqual([{ action: 'share', authority: expect.stringMatching(/^(wic-10850|consent|mdt)/) }]);
     const verify = spawnSync(process.execPath, [join(repoRoot(), 'tools', 'audit.mjs'), 'verify'], { encoding: 'utf8', env: process.env });
     expect(verify.stdout + verify.stderr).toMatch(/referrals/);
@@ -299,24 +533,47 @@ describe('security baseline over HTTP (npm start)', () => {
   it('widens and narrows the CalWORKs view as authorities are recorded and revoked', async () => {
     const created = await call('referrals', 'POST', '/referrals', { user: 'cws-worker', body: referralBody() });
     const id = (JSON.parse(created.text) as { id: string }).id;
-    const view = async (user: string) => JSON.parse((await call('referrals', 'GET', `/referrals/${id}`, { user })).text) as Record<string, unknown> & { disclosure: { basis: string; authorityIds: string[] } };
+    const view = async (user: string) =>
+      JSON.parse((await call('referrals', 'GET', `/referrals/${id}`, { user })).text) as Record<string, unknown> & {
+        disclosure: { basis: string; authorityIds: string[] };
+      };
     expect(await view('calworks-worker')).not.toHaveProperty('allegations');
 
-    const mdt = JSON.parse((await call('referrals', 'POST', `/referrals/${id}/mdt-memberships`, { user: 'cws-supervisor', body: mdtBody() })).text) as { id: string; expiresAt: string; basis: string };
+    const mdt = JSON.parse(
+      (await call('referrals', 'POST', `/referrals/${id}/mdt-memberships`, { user: 'cws-supervisor', body: mdtBody() })).text,
+    ) as { id: string; expiresAt: string; basis: string };
     expect(mdt.basis).toContain('WIC 18961.7');
     expect(mdt.expiresAt).toBe('2026-12-11T07:59:59.999Z'); // 30 calendar days after 10 Nov 2026, end of day in Los Angeles
-    expect(await view('liaison')).toMatchObject({ allegations: ['general neglect (caregiver absence)'], disclosure: { basis: 'mdt', authorityIds: [mdt.id] } });
+    expect(await view('liaison')).toMatchObject({
+      allegations: ['general neglect (caregiver absence)'],
+      disclosure: { basis: 'mdt', authorityIds: [mdt.id] },
+    });
     expect(await view('calworks-worker')).not.toHaveProperty('allegations'); // not a member
 
-    const consent = JSON.parse((await call('referrals', 'POST', `/referrals/${id}/consents`, { user: 'cws-worker', body: consentBody() })).text) as { id: string };
+    const consent = JSON.parse(
+      (await call('referrals', 'POST', `/referrals/${id}/consents`, { user: 'cws-worker', body: consentBody() })).text,
+    ) as { id: string };
     const widened = await view('calworks-worker');
-    expect(widened).toMatchObject({ safetyConcerns: 'Matrix fixture safety concern', disclosure: { basis: 'consent', authorityIds: [consent.id] } });
+    expect(widened).toMatchObject({
+      safetyConcerns: 'Matrix fixture safety concern',
+      disclosure: { basis: 'consent', authorityIds: [consent.id] },
+    });
     expect(widened).not.toHaveProperty('reporter');
 
-    const revoked = await call('referrals', 'POST', `/referrals/${id}/authorities/${consent.id}/revoke`, { user: 'calworks-supervisor', body: { reason: 'Parent withdrew consent' } });
+    const revoked = await call('referrals', 'POST', `/referrals/${id}/authorities/${consent.id}/revoke`, {
+      user: 'calworks-supervisor',
+      body: { reason: 'Parent withdrew consent' },
+    });
     expect(revoked.res.status).toBe(200);
     expect(await view('calworks-worker')).not.toHaveProperty('safetyConcerns');
-    expect((await call('referrals', 'POST', `/referrals/${id}/authorities/${consent.id}/revoke`, { user: 'calworks-supervisor', body: { reason: 'again' } })).res.status).toBe(409);
+    expect(
+      (
+        await call('referrals', 'POST', `/referrals/${id}/authorities/${consent.id}/revoke`, {
+          user: 'calworks-supervisor',
+          body: { reason: 'again' },
+        })
+      ).res.status,
+    ).toBe(409);
   });
 
   it('refuses forged, foreign, unsigned and misdirected tokens on a running service', async () => {
@@ -343,7 +600,11 @@ describe('security baseline over HTTP (npm start)', () => {
     };
     for (const [name, token] of Object.entries(attempts)) {
       const res = await fetch(platform.url('referrals', `/referrals/${referralId}`), { headers: { authorization: `Bearer ${token}` } });
-      expect({ name, status: res.status, auth: res.headers.get('www-authenticate') }).toEqual({ name, status: 401, auth: expect.stringContaining('invalid_token') });
+      expect({ name, status: res.status, auth: res.headers.get('www-authenticate') }).toEqual({
+        name,
+        status: 401,
+        auth: expect.stringContaining('invalid_token'),
+      });
     }
   });
 
@@ -355,17 +616,34 @@ describe('security baseline over HTTP (npm start)', () => {
     (bad as Record<string, unknown>)['caseType'] = 'XX';
     const invalid = await call('referrals', 'POST', '/referrals', { user: 'cws-worker', body: bad });
     expect(invalid.res.status).toBe(400);
-    expect(JSON.parse(invalid.text)).toMatchObject({ type: expect.stringContaining('validation'), errors: expect.arrayContaining([{ field: 'body.caseType', message: expect.any(String) }, { field: 'body.members.1.dateOfBirth', message: expect.any(String) }]) });
+    expect(JSON.parse(invalid.text)).toMatchObject({
+      type: expect.stringContaining('validation'),
+      errors: expect.arrayContaining([
+        { field: 'body.caseType', message: expect.any(String) },
+        { field: 'body.members.1.dateOfBirth', message: expect.any(String) },
+      ]),
+    });
     expect(invalid.text).not.toMatch(/at .*\.js:\d+/);
     expect(await count()).toBe(before);
 
-    const tooBig = await call('referrals', 'POST', '/referrals', { user: 'cws-worker', body: { ...referralBody(), safetyConcerns: 'x'.repeat(400_000) } });
+    const tooBig = await call('referrals', 'POST', '/referrals', {
+      user: 'cws-worker',
+      body: { ...referralBody(), safetyConcerns: 'x'.repeat(400_000) },
+    });
     expect(tooBig.res.status).toBe(413);
-    const malformed = await fetch(platform.url('referrals', '/persons/match'), { method: 'POST', headers: { authorization: `Bearer ${tokens.get('cws-worker')}`, 'content-type': 'application/json' }, body: '{"ssn": "219-09-9999" oops' });
+    const malformed = await fetch(platform.url('referrals', '/persons/match'), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.get('cws-worker')}`, 'content-type': 'application/json' },
+      body: '{"ssn": "219-09-9999" oops',
+    });
     expect(malformed.status).toBe(400);
     expect(await malformed.text()).not.toContain('219-09');
 
-    const noKey = await call('referrals', 'POST', '/referrals', { user: 'cws-worker', body: referralBody(), headers: { 'idempotency-key': '' } });
+    const noKey = await call('referrals', 'POST', '/referrals', {
+      user: 'cws-worker',
+      body: referralBody(),
+      headers: { 'idempotency-key': '' },
+    });
     expect(noKey.res.status).toBe(400);
     const key = randomUUID();
     const body = referralBody();
@@ -375,7 +653,11 @@ describe('security baseline over HTTP (npm start)', () => {
     expect(again.res.status).toBe(201);
     expect(again.res.headers.get('idempotent-replayed')).toBe('true');
     expect((JSON.parse(again.text) as { id: string }).id).toBe((JSON.parse(first.text) as { id: string }).id);
-    const reused = await call('referrals', 'POST', '/referrals', { user: 'cws-worker', body: referralBody(), headers: { 'idempotency-key': key } });
+    const reused = await call('referrals', 'POST', '/referrals', {
+      user: 'cws-worker',
+      body: referralBody(),
+      headers: { 'idempotency-key': key },
+    });
     expect(reused.res.status).toBe(422);
     expect(await count()).toBe(before + 1);
   });
@@ -387,7 +669,14 @@ describe('security baseline over HTTP (npm start)', () => {
     const dob = `19${String(50 + Math.floor(Math.random() * 40))}-0${1 + Math.floor(Math.random() * 8)}-1${Math.floor(Math.random() * 9)}`;
     const first = `Canaryfirst${tag}`;
     const last = `Canarylast${tag}`;
-    const body = { ...referralBody(tag), reporter: { name: `Canaryreporter${tag}`, phone: '408-555-0199' }, members: [{ role: 'parent', firstName: first, lastName: last, dateOfBirth: dob, ssn }, { role: 'child', firstName: `${first}kid`, lastName: last, dateOfBirth: '2021-01-02' }] };
+    const body = {
+      ...referralBody(tag),
+      reporter: { name: `Canaryreporter${tag}`, phone: '408-555-0199' },
+      members: [
+        { role: 'parent', firstName: first, lastName: last, dateOfBirth: dob, ssn },
+        { role: 'child', firstName: `${first}kid`, lastName: last, dateOfBirth: '2021-01-02' },
+      ],
+    };
 
     // A full flow: refer (PostgreSQL + outbox), match and read as CalWORKs, a bad request quoting the SSN, then the
     // event crosses Kafka to the worker, which starts the hand-off deadline in Temporal.
@@ -397,30 +686,68 @@ describe('security baseline over HTTP (npm start)', () => {
     const id = (JSON.parse(created.text) as { id: string }).id;
     expect((await call('referrals', 'POST', '/persons/match', { user: 'calworks-worker', body: { ssn } })).text).toContain(id);
     expect((await call('referrals', 'GET', `/referrals/${id}`, { user: 'calworks-worker' })).text).toContain(first);
-    expect((await call('referrals', 'POST', '/persons/match', { user: 'calworks-worker', body: { ssn, dateOfBirth: `${dob}x`, name: last } })).res.status).toBe(400);
+    expect(
+      (await call('referrals', 'POST', '/persons/match', { user: 'calworks-worker', body: { ssn, dateOfBirth: `${dob}x`, name: last } }))
+        .res.status,
+    ).toBe(400);
 
     // The same people in child welfare: family, hotline referral with a named reporter, acceptance (event + clocks).
-    const cwsPost = async (path: string, payload: unknown) => JSON.parse((await call('child-welfare', 'POST', path, { user: 'cws-worker', body: payload })).text) as Record<string, unknown> & { id: string };
-    const cwsFamily = (await cwsPost('/families', { calworksCaseNumber: `CW-${tag}`, members: body.members })) as unknown as { id: string; members: { personId: string; role: string }[] };
+    const cwsPost = async (path: string, payload: unknown) =>
+      JSON.parse((await call('child-welfare', 'POST', path, { user: 'cws-worker', body: payload })).text) as Record<string, unknown> & {
+        id: string;
+      };
+    const cwsFamily = (await cwsPost('/families', { calworksCaseNumber: `CW-${tag}`, members: body.members })) as unknown as {
+      id: string;
+      members: { personId: string; role: string }[];
+    };
     const kid = cwsFamily.members.find((m) => m.role === 'child')!.personId;
-    const cwsReferral = await cwsPost('/referrals', { familyId: cwsFamily.id, receivedAt: new Date(Date.now() - 3600_000).toISOString(), allegations: [{ type: 'physical-abuse', childId: kid }], reporter: body.reporter });
-    await cwsPost(`/referrals/${cwsReferral.id}/screening`, { decision: 'accepted', responsePriority: 'immediate', reason: `Reported by ${body.reporter.name}`, povertyOnly: false, decidedAt: new Date(Date.now() - 1800_000).toISOString() });
+    const cwsReferral = await cwsPost('/referrals', {
+      familyId: cwsFamily.id,
+      receivedAt: new Date(Date.now() - 3600_000).toISOString(),
+      allegations: [{ type: 'physical-abuse', childId: kid }],
+      reporter: body.reporter,
+    });
+    await cwsPost(`/referrals/${cwsReferral.id}/screening`, {
+      decision: 'accepted',
+      responsePriority: 'immediate',
+      reason: `Reported by ${body.reporter.name}`,
+      povertyOnly: false,
+      decidedAt: new Date(Date.now() - 1800_000).toISOString(),
+    });
 
     const { connection, client } = await platformTemporalClient();
     try {
       const raw = new TemporalClient({ connection, namespace: stackEnv().TEMPORAL_NAMESPACE });
       const started = async (workflowId: string) => {
-        const ran = async () => (await client.workflow.getHandle(workflowId).fetchHistory().catch(() => ({ events: [] }))).events?.some((e) => e.workflowTaskCompletedEventAttributes) || undefined;
+        const ran = async () =>
+          (
+            await client.workflow
+              .getHandle(workflowId)
+              .fetchHistory()
+              .catch(() => ({ events: [] }))
+          ).events?.some((e) => e.workflowTaskCompletedEventAttributes) || undefined;
         await waitFor(ran, { timeoutMs: 60_000, intervalMs: 500, what: `${workflowId} to start and run its first workflow task` });
         const bytes = Buffer.from(temporal.api.history.v1.History.encode(await raw.workflow.getHandle(workflowId).fetchHistory()).finish());
         await client.workflow.getHandle(workflowId).terminate('canary test finished');
         return bytes;
       };
-      const cwsClocks = (await db.query<{ deadline_id: string }>(`SELECT deadline_id FROM child_welfare.tracked_deadlines WHERE subject_id = $1`, [cwsReferral.id])).rows;
+      const cwsClocks = (
+        await db.query<{ deadline_id: string }>(`SELECT deadline_id FROM child_welfare.tracked_deadlines WHERE subject_id = $1`, [
+          cwsReferral.id,
+        ])
+      ).rows;
       expect(cwsClocks.length).toBe(2);
       // The hand-off clock is tracked by the worker's inbox when the event arrives; its id is the clock's business id.
-      const handoff = await waitFor(async () => (await db.query<{ deadline_id: string }>(`SELECT deadline_id FROM referrals.tracked_deadlines WHERE subject_id = $1`, [id])).rows[0], { timeoutMs: 60_000, intervalMs: 500, what: 'the referral’s hand-off clock to be tracked' });
-      const history = Buffer.concat([await started(`referrals/deadline/${handoff.deadline_id}`), ...(await Promise.all(cwsClocks.map((c) => started(`child-welfare/deadline/${c.deadline_id}`))))]);
+      const handoff = await waitFor(
+        async () =>
+          (await db.query<{ deadline_id: string }>(`SELECT deadline_id FROM referrals.tracked_deadlines WHERE subject_id = $1`, [id]))
+            .rows[0],
+        { timeoutMs: 60_000, intervalMs: 500, what: 'the referral’s hand-off clock to be tracked' },
+      );
+      const history = Buffer.concat([
+        await started(`referrals/deadline/${handoff.deadline_id}`),
+        ...(await Promise.all(cwsClocks.map((c) => started(`child-welfare/deadline/${c.deadline_id}`)))),
+      ]);
 
       // Servers create and delete files while we read (SQLite journals, Kafka segments): a vanished file is skipped.
       const read = (f: string): Buffer[] => {
@@ -431,12 +758,22 @@ describe('security baseline over HTTP (npm start)', () => {
         }
       };
       const filesUnder = (dir: string, keep: (f: string) => boolean): string[] =>
-        existsSync(dir) ? readdirSync(dir).flatMap((f) => (statSync(join(dir, f), { throwIfNoEntry: false })?.isDirectory() ? filesUnder(join(dir, f), keep) : keep(f) ? [join(dir, f)] : [])) : [];
+        existsSync(dir)
+          ? readdirSync(dir).flatMap((f) =>
+              statSync(join(dir, f), { throwIfNoEntry: false })?.isDirectory()
+                ? filesUnder(join(dir, f), keep)
+                : keep(f)
+                  ? [join(dir, f)]
+                  : [],
+            )
+          : [];
       const stack = join(repoRoot(), '.stack');
       const sources: Record<string, Buffer> = {
         'service logs': Buffer.concat(filesUnder(join(stack, 'logs', 'services'), (f) => f.endsWith('.log')).flatMap(read)),
         'npm start output': Buffer.from(platform.output()),
-        'Kafka log segments': Buffer.concat(filesUnder(join(stack, 'kafka', 'data'), (f) => f.endsWith('.log') && !f.includes('cluster_metadata')).flatMap(read)),
+        'Kafka log segments': Buffer.concat(
+          filesUnder(join(stack, 'kafka', 'data'), (f) => f.endsWith('.log') && !f.includes('cluster_metadata')).flatMap(read),
+        ),
         'raw Temporal history': history,
         'Temporal server database': Buffer.concat(filesUnder(join(stack, 'temporal'), (f) => f.startsWith('temporal.db')).flatMap(read)),
       };
@@ -444,7 +781,9 @@ describe('security baseline over HTTP (npm start)', () => {
       expect(sources['Kafka log segments']!.includes(id)).toBe(true);
       expect(history.includes('deadlineWorkflow')).toBe(true);
       expect(sources['Kafka log segments']!.includes(cwsReferral.id)).toBe(true);
-      const leaks = Object.entries(sources).flatMap(([where, bytes]) => [first, last, ssn, ssnDigits, dob, `Canaryreporter${tag}`].filter((c) => bytes.includes(c)).map((c) => `${where} contains ${c}`));
+      const leaks = Object.entries(sources).flatMap(([where, bytes]) =>
+        [first, last, ssn, ssnDigits, dob, `Canaryreporter${tag}`].filter((c) => bytes.includes(c)).map((c) => `${where} contains ${c}`),
+      );
       expect(leaks).toEqual([]);
 
       // At rest: names are plain columns, SSN and date of birth only ciphertext and blind index; no names in the
@@ -457,7 +796,11 @@ describe('security baseline over HTTP (npm start)', () => {
       expect(outbox).toContain(id);
       for (const secret of [ssn, ssnDigits, dob]) expect(members).not.toContain(secret);
       for (const secret of [first, last, ssn, ssnDigits, dob]) expect(outbox + stored).not.toContain(secret);
-      const persons = (await db.query<{ dump: string }>(`SELECT json_agg(p)::text AS dump FROM child_welfare.persons p WHERE family_id = $1`, [cwsFamily.id])).rows[0]!.dump;
+      const persons = (
+        await db.query<{ dump: string }>(`SELECT json_agg(p)::text AS dump FROM child_welfare.persons p WHERE family_id = $1`, [
+          cwsFamily.id,
+        ])
+      ).rows[0]!.dump;
       expect(persons).toContain(first);
       for (const secret of [ssn, ssnDigits, dob]) expect(persons).not.toContain(secret);
     } finally {

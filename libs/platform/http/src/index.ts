@@ -1,5 +1,9 @@
-// HTTP plumbing every service API shares: RFC 9457 problem+json, zod validation at the boundary, idempotency keys.
+// HTTP plumbing every service API shares: RFC 9457 problem+json and its registry, zod validation at the boundary,
+// OpenAPI responses generated from the same schemas and registry, idempotency keys.
+export * from './lib/problem-registry';
 export * from './lib/problem-details.filter';
+export * from './lib/api-responses';
 export * from './lib/validation';
+export * from './lib/route-template';
 export * from './lib/idempotency.interceptor';
 export * from './lib/idempotency.migration';

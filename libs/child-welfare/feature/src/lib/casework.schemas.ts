@@ -12,3 +12,24 @@ export const instant = z.iso
 /** A date the court set for later (a continuance): may be in the future. */
 export const futureDate = z.iso.date({ error: 'must be a date (YYYY-MM-DD)' });
 export const caseNumber = z.string().regex(/^[A-Za-z0-9-]{4,40}$/, 'must be 4–40 letters, digits or dashes');
+
+// Responses: what the views return, as JSON (instants as ISO 8601 strings, dates as YYYY-MM-DD).
+const uuid = z.uuid();
+
+/** One clock (a durable deadline) as TrackedDeadlines.views shows it. */
+export const clockResponse = z.object({
+  deadlineId: uuid,
+  purpose: z.string().describe('What the clock is for, e.g. `er-response`, `petition-48h`, `visit-<child>-<month>`'),
+  ruleId: z.string().describe('The policy rule that computes its due date (RULES.md)'),
+  tracked: z.enum(['open', 'satisfied', 'cancelled']).describe('The clock as the case record holds it'),
+  status: z
+    .string()
+    .optional()
+    .describe('Live from the deadline workflow: pending, paused, overdue, satisfied or cancelled (absent while its start is queued)'),
+  dueAt: z.string().nullable().optional().describe('The due instant'),
+  dueDate: z.string().nullable().optional().describe('The due day in the county'),
+  citation: z.string().optional(),
+  explanation: z.string().optional().describe('Why it is due then: rule, citation, counting, days skipped, extensions and orders'),
+  satisfied: z.object({ at: z.string(), by: z.string(), late: z.boolean() }).optional(),
+});
+export const clockListResponse = z.array(clockResponse).describe('One entry per clock');

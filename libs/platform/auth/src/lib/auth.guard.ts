@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { AUDIT_LOG, type AuditLog } from '@linkages/platform-audit';
 import { AuthenticationError, type TokenVerifier } from './token-verifier';
 import { ROUTE_POLICY, type AuthenticatedRequest, type RoutePolicy } from './route-policy';
 import { hasPermission, type Principal } from '@linkages/platform-access';
-import { problemType } from './problems';
+import { problemException, routeTemplate } from '@linkages/platform-http';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 
@@ -46,7 +46,7 @@ export class AuthGuard implements CanActivate {
 
     const policy = routePolicyOf(this.reflector, context);
     if (!policy) {
-      throw new ForbiddenException({ type: problemType('no-route-policy'), title: 'Forbidden', message: 'This route declares no access policy, so it is closed (deny by default)' });
+      throw problemException('no-route-policy', 'This route declares no access policy, so it is closed (deny by default)');
     }
     if (policy.kind === 'public') return true;
 
@@ -55,25 +55,34 @@ export class AuthGuard implements CanActivate {
     if (!token) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="linkages"');
       await this.deny(req, anonymous, action, 'no bearer token');
-      throw new UnauthorizedException({ type: problemType('unauthenticated'), title: 'Unauthorized', message: 'A bearer token is required' });
+      throw problemException('unauthenticated', 'A bearer token is required');
     }
     try {
       req.principal = await this.verifier.verify(token);
     } catch (error) {
-      const reason = error instanceof AuthenticationError ? error : new AuthenticationError('malformed', 'The bearer token could not be verified');
-      res.setHeader('WWW-Authenticate', `Bearer realm="linkages", error="invalid_token", error_description="${reason.message.replace(/"/g, "'")}"`);
+      const reason =
+        error instanceof AuthenticationError ? error : new AuthenticationError('malformed', 'The bearer token could not be verified');
+      res.setHeader(
+        'WWW-Authenticate',
+        `Bearer realm="linkages", error="invalid_token", error_description="${reason.message.replace(/"/g, "'")}"`,
+      );
       await this.deny(req, anonymous, action, `token refused: ${reason.reason}`);
-      throw new UnauthorizedException({ type: problemType('invalid-token'), title: 'Unauthorized', message: reason.message, reason: reason.reason });
+      throw problemException('invalid-token', reason.message, { reason: reason.reason });
     }
     const principal = req.principal;
     if (!hasPermission(principal.roles, policy.permission)) {
       await this.deny(req, auditActor(principal), action, `lacks permission ${policy.permission}`);
-      throw new ForbiddenException({ type: problemType('forbidden'), title: 'Forbidden', message: `Your roles do not grant ${policy.permission}`, permission: policy.permission });
+      throw problemException('forbidden', `Your roles do not grant ${policy.permission}`, { permission: policy.permission });
     }
     return true;
   }
 
-  private async deny(req: AuthenticatedRequest, actor: { actorSubject: string; actorRoles: string[]; actorAgency?: string; actorCounty?: string }, action: string, reason: string): Promise<void> {
+  private async deny(
+    req: AuthenticatedRequest,
+    actor: { actorSubject: string; actorRoles: string[]; actorAgency?: string; actorCounty?: string },
+    action: string,
+    reason: string,
+  ): Promise<void> {
     await this.audit.append({
       ...actor,
       action: 'access',
@@ -84,10 +93,4 @@ export class AuthGuard implements CanActivate {
       ...(req.correlationId ? { correlationId: req.correlationId } : {}),
     });
   }
-}
-
-/** The matched route's template (`/referrals/:id`), never the concrete path with its ids. */
-export function routeTemplate(req: AuthenticatedRequest): string {
-  const route = (req as { route?: { path?: string } }).route;
-  return route?.path ?? req.path;
 }

@@ -1,19 +1,31 @@
 import { createHash } from 'node:crypto';
-import { BadRequestException, ConflictException, Inject, Injectable, UnprocessableEntityException, UseInterceptors, applyDecorators, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { ApiConflictResponse, ApiHeader, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  Inject,
+  Injectable,
+  UseInterceptors,
+  applyDecorators,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
-import { problemType, routeTemplate, type AuthenticatedRequest } from '@linkages/platform-auth';
 import { SERVICE_IDENTITY, type ServiceIdentity } from '@linkages/platform-config';
 import { FIELD_CIPHER, type FieldCipher } from '@linkages/platform-crypto';
 import { assertSchemaName } from '@linkages/platform-persistence';
+import { ApiProblems } from './api-responses';
+import { problemException } from './problem-registry';
+import { routeTemplate } from './route-template';
+
+/** The caller, as the auth guard left it on the request (keys are per user). */
+type CallerRequest = Request & { principal?: { subject: string } };
 
 /** Keys are kept this long; a retry after that is a new request. */
 export const idempotencyRetentionHours = 24;
 const keyPattern = /^[\x21-\x7e]{8,200}$/;
-
 
 /**
  * A creating POST must carry `Idempotency-Key`. The first request with a key runs; a repeat with the same key and
@@ -38,16 +50,27 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async run(context: ExecutionContext, next: CallHandler): Promise<unknown> {
-    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const req = context.switchToHttp().getRequest<CallerRequest>();
     const res = context.switchToHttp().getResponse<Response>();
     const key = req.header('idempotency-key');
     if (!key || !keyPattern.test(key)) {
-      throw new BadRequestException({ type: problemType('idempotency-key-required'), title: 'Idempotency key required', message: 'Creating requests need an Idempotency-Key header of 8–200 visible ASCII characters (a UUID is a good choice)' });
+      throw problemException(
+        'idempotency-key-required',
+        'Creating requests need an Idempotency-Key header of 8–200 visible ASCII characters (a UUID is a good choice)',
+      );
     }
     const subject = req.principal?.subject ?? 'anonymous';
     const route = `${req.method} ${routeTemplate(req)}`;
-    const requestHash = createHash('sha256').update(route).update('\u0000').update(JSON.stringify(req.params ?? {})).update('\u0000').update(JSON.stringify(req.body ?? null)).digest('hex');
-    await this.dataSource.query(`DELETE FROM ${this.table} WHERE created_at < now() - make_interval(hours => $1)`, [idempotencyRetentionHours]);
+    const requestHash = createHash('sha256')
+      .update(route)
+      .update('\u0000')
+      .update(JSON.stringify(req.params ?? {}))
+      .update('\u0000')
+      .update(JSON.stringify(req.body ?? null))
+      .digest('hex');
+    await this.dataSource.query(`DELETE FROM ${this.table} WHERE created_at < now() - make_interval(hours => $1)`, [
+      idempotencyRetentionHours,
+    ]);
     const inserted = (await this.dataSource.query(
       `INSERT INTO ${this.table} (subject, key, route, request_hash, state) VALUES ($1, $2, $3, $4, 'in-progress') ON CONFLICT (subject, key) DO NOTHING RETURNING key`,
       [subject, key, route, requestHash],
@@ -57,7 +80,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
       const stored = body === undefined ? null : this.cipher.encrypt(JSON.stringify(body), `idempotency:${subject}:${key}`);
-      await this.dataSource.query(`UPDATE ${this.table} SET state = 'completed', response_body = $3 WHERE subject = $1 AND key = $2`, [subject, key, stored]);
+      await this.dataSource.query(`UPDATE ${this.table} SET state = 'completed', response_body = $3 WHERE subject = $1 AND key = $2`, [
+        subject,
+        key,
+        stored,
+      ]);
       return body;
     } catch (error) {
       await this.dataSource.query(`DELETE FROM ${this.table} WHERE subject = $1 AND key = $2`, [subject, key]);
@@ -66,29 +93,39 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async replay(subject: string, key: string, route: string, requestHash: string, res: Response): Promise<unknown> {
-    const [row] = (await this.dataSource.query(`SELECT route, request_hash, state, response_body FROM ${this.table} WHERE subject = $1 AND key = $2`, [subject, key])) as {
+    const [row] = (await this.dataSource.query(
+      `SELECT route, request_hash, state, response_body FROM ${this.table} WHERE subject = $1 AND key = $2`,
+      [subject, key],
+    )) as {
       route: string;
       request_hash: string;
       state: string;
       response_body: string | null;
     }[];
-    if (!row) throw new ConflictException({ type: problemType('idempotency-key-in-use'), title: 'Conflict', message: 'A request with this Idempotency-Key just finished or failed; retry' });
+    if (!row) throw problemException('idempotency-key-in-use', 'A request with this Idempotency-Key just finished or failed; retry');
     if (row.request_hash !== requestHash || row.route !== route) {
-      throw new UnprocessableEntityException({ type: problemType('idempotency-key-reused'), title: 'Idempotency key reused', message: 'This Idempotency-Key was used for a different request; use a new key for a new request' });
+      throw problemException(
+        'idempotency-key-reused',
+        'This Idempotency-Key was used for a different request; use a new key for a new request',
+      );
     }
     if (row.state !== 'completed') {
-      throw new ConflictException({ type: problemType('idempotency-key-in-use'), title: 'Conflict', message: 'A request with this Idempotency-Key is still being processed; retry later' });
+      throw problemException('idempotency-key-in-use', 'A request with this Idempotency-Key is still being processed; retry later');
     }
     res.setHeader('Idempotent-Replayed', 'true');
     return row.response_body === null ? undefined : JSON.parse(this.cipher.decrypt(row.response_body, `idempotency:${subject}:${key}`));
   }
 }
 
-/** Marks a creating POST: requires `Idempotency-Key` and replays the first response to repeats. */
+/** A write that must not happen twice: requires `Idempotency-Key` and replays the first response to repeats. */
 export const IdempotentCreate = () =>
   applyDecorators(
     UseInterceptors(IdempotencyInterceptor),
-    ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Unique per logical request (e.g. a UUID). A repeat with the same key and body returns the first response and changes nothing; kept 24 hours.' }),
-    ApiConflictResponse({ description: 'A request with this Idempotency-Key is still being processed (problem+json)' }),
-    ApiUnprocessableEntityResponse({ description: 'The Idempotency-Key was already used for a different request (problem+json)' }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: true,
+      description:
+        'Unique per logical request (e.g. a UUID). A repeat with the same key and body returns the first response and changes nothing; kept 24 hours.',
+    }),
+    ApiProblems('idempotency-key-required', 'idempotency-key-in-use', 'idempotency-key-reused'),
   );

@@ -1,8 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { problemTypeBase } from '@linkages/platform-auth';
-
-export { problemTypeBase };
+import { parserProblemOf, problemRegistry, problemType, problemTypeBase } from './problem-registry';
 
 /** RFC 9457 problem details. */
 export interface ProblemDetails {
@@ -28,7 +26,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const req = http.getRequest<Request>();
     const problem = toProblem(exception, req.originalUrl?.split('?')[0] ?? req.url);
     if (problem.status >= 500) {
-      this.logger.error(exception instanceof Error ? exception.message : 'non-error thrown', exception instanceof Error ? exception.stack : undefined);
+      this.logger.error(
+        exception instanceof Error ? exception.message : 'non-error thrown',
+        exception instanceof Error ? exception.stack : undefined,
+      );
     }
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
@@ -46,7 +47,8 @@ export function toProblem(exception: unknown, instance?: string): ProblemDetails
     const message = typeof body === 'string' ? body : fromBody['message'];
     const { message: _m, statusCode: _s, error: _e, ...extensions } = fromBody;
     return {
-      type: typeof fromBody['type'] === 'string' ? (fromBody['type'] as string) : `${problemTypeBase}${slug(HttpStatus[status] ?? 'error')}`,
+      type:
+        typeof fromBody['type'] === 'string' ? (fromBody['type'] as string) : `${problemTypeBase}${slug(HttpStatus[status] ?? 'error')}`,
       title: typeof fromBody['title'] === 'string' ? (fromBody['title'] as string) : titleOf(status),
       status,
       ...(message !== undefined ? { detail: Array.isArray(message) ? message.join('; ') : String(message) } : {}),
@@ -54,7 +56,14 @@ export function toProblem(exception: unknown, instance?: string): ProblemDetails
       ...extensions,
     };
   }
-  return { type: `${problemTypeBase}internal-error`, title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred. It has been logged.', ...(instance ? { instance } : {}) };
+  const internal = problemRegistry['internal-error'];
+  return {
+    type: problemType(internal.slug),
+    title: internal.title,
+    status: internal.status,
+    detail: 'An unexpected error occurred. It has been logged.',
+    ...(instance ? { instance } : {}),
+  };
 }
 
 const slug = (s: string) => s.toLowerCase().replace(/_/g, '-');
@@ -70,14 +79,7 @@ function bodyParserProblem(exception: unknown, instance?: string): ProblemDetail
   if (typeof exception !== 'object' || exception === null) return undefined;
   const { type, status } = exception as { type?: unknown; status?: unknown };
   if (typeof type !== 'string' || typeof status !== 'number' || status < 400 || status >= 500) return undefined;
-  const known: Record<string, [string, string]> = {
-    'entity.too.large': ['payload-too-large', 'The request body is larger than this API accepts'],
-    'entity.parse.failed': ['malformed-json', 'The request body is not valid JSON'],
-    'encoding.unsupported': ['unsupported-encoding', 'The request body encoding is not supported'],
-    'charset.unsupported': ['unsupported-charset', 'The request body charset is not supported'],
-    'entity.verify.failed': ['malformed-body', 'The request body could not be read'],
-    'request.aborted': ['request-aborted', 'The request was aborted'],
-  };
-  const [slugOf, detail] = known[type] ?? ['bad-request', 'The request body could not be read'];
-  return { type: `${problemTypeBase}${slugOf}`, title: titleOf(status), status, detail, ...(instance ? { instance } : {}) };
+  const known = parserProblemOf(type);
+  const [slugOf, detail] = known?.parser ? [known.slug, known.parser.detail] : ['bad-request', 'The request body could not be read'];
+  return { type: problemType(slugOf), title: titleOf(status), status, detail, ...(instance ? { instance } : {}) };
 }

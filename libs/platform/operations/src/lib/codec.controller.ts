@@ -1,18 +1,24 @@
-import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Inject, Post, Req } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { EncryptionCodec, parseEncryptionKeys } from '@linkages/platform-temporal';
 import { auditActor, CorrelationId, CurrentPrincipal, Requires, type AuthenticatedRequest } from '@linkages/platform-auth';
 import { type Principal } from '@linkages/platform-access';
 import { AUDIT_LOG, type AuditLog } from '@linkages/platform-audit';
 import { SERVICE_CONFIG, type ServiceConfig } from '@linkages/platform-config';
-import { ApiJsonBody, ValidBody } from '@linkages/platform-http';
+import { ApiJsonBody, ApiProblems, ApiSuccess, ValidBody } from '@linkages/platform-http';
 
-const base64 = z.string().max(4_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
+const base64 = z
+  .string()
+  .max(4_000_000)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
 const payloadsBody = z.object({
   payloads: z.array(z.object({ metadata: z.record(z.string(), base64).optional(), data: base64.optional() })).max(1000),
 });
 type PayloadsBody = z.infer<typeof payloadsBody>;
+const payloadsResponse = z.object({
+  payloads: z.array(z.object({ metadata: z.record(z.string(), z.string()).optional(), data: z.string().optional() })),
+});
 interface JsonPayload {
   metadata?: Record<string, string>;
   data?: string;
@@ -22,6 +28,7 @@ interface JsonPayload {
  * Temporal codec server (the protocol the Web UI and `temporal --codec-endpoint` speak): POST /codec/decode and
  * /codec/encode with `{ payloads: [{ metadata: {k: base64}, data: base64 }] }`. Decoding reveals personal data:
  * only the `ops` role may, and every decode is audited (who, which namespace, how many payloads; no content).
+ * Both are transformations, not creations: 200.
  */
 @ApiTags('temporal codec')
 @Controller('codec')
@@ -36,12 +43,17 @@ export class CodecController {
   }
 
   @Post('decode')
-  @HttpCode(200)
   @Requires('payloads.decode')
   @ApiOperation({ summary: 'Decrypt Temporal payloads for an authorized operator (audited)' })
   @ApiJsonBody(payloadsBody)
-  @ApiOkResponse({ description: 'The decoded payloads' })
-  async decode(@Req() req: AuthenticatedRequest, @ValidBody(payloadsBody) body: PayloadsBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId: string): Promise<{ payloads: JsonPayload[] }> {
+  @ApiSuccess(payloadsResponse, { status: 200, description: 'The decoded payloads' })
+  @ApiProblems('validation')
+  async decode(
+    @Req() req: AuthenticatedRequest,
+    @ValidBody(payloadsBody) body: PayloadsBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<{ payloads: JsonPayload[] }> {
     const out = await this.codec.decode(fromJson(body));
     await this.audit.append({
       ...auditActor(principal),
@@ -57,11 +69,11 @@ export class CodecController {
   }
 
   @Post('encode')
-  @HttpCode(200)
   @Requires('payloads.decode')
   @ApiOperation({ summary: 'Encrypt Temporal payloads (e.g. for a signal sent from the UI)' })
   @ApiJsonBody(payloadsBody)
-  @ApiOkResponse({ description: 'The encoded payloads' })
+  @ApiSuccess(payloadsResponse, { status: 200, description: 'The encoded payloads' })
+  @ApiProblems('validation')
   async encode(@ValidBody(payloadsBody) body: PayloadsBody): Promise<{ payloads: JsonPayload[] }> {
     return { payloads: (await this.codec.encode(fromJson(body))).map(toJson) };
   }

@@ -15,7 +15,7 @@ export class MetricsController {
   @Get()
   @Header('content-type', 'text/plain; version=0.0.4')
   @ApiOperation({ summary: 'Prometheus metrics: outbox backlog and relay lag, consumer lag and outcomes, dead letters' })
-  @ApiOkResponse({ description: 'Prometheus text exposition format' })
+  @ApiOkResponse({ description: 'Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } })
   async scrape(): Promise<string> {
     await this.host.refreshGauges().catch(() => undefined);
     return this.metrics.registry.metrics();

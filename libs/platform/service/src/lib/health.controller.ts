@@ -1,8 +1,26 @@
-import { Controller, Get, HttpCode, HttpStatus, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import { PublicRoute } from '@linkages/platform-auth';
 import { SERVICE_IDENTITY, type ServiceIdentity } from '@linkages/platform-config';
+import { ApiProblems, ApiSuccess, problemException, schemaMatches, type MatchesSchema } from '@linkages/platform-http';
 import { ReadinessService, type ReadinessReport } from './readiness';
+
+const liveResponse = z.object({ status: z.literal('ok'), service: z.string(), uptimeSeconds: z.number().int() });
+const readyResponse = z.object({
+  status: z.enum(['ready', 'not-ready']),
+  service: z.string(),
+  checks: z.record(
+    z.string(),
+    z.object({
+      status: z.enum(['up', 'down']),
+      latencyMs: z.number(),
+      details: z.record(z.string(), z.unknown()).optional(),
+      error: z.string().optional(),
+    }),
+  ),
+});
+schemaMatches<MatchesSchema<ReadinessReport, typeof readyResponse>>();
 
 @ApiTags('health')
 @PublicRoute('Liveness and readiness probes for the orchestrator; no personal data')
@@ -15,20 +33,19 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: 'Liveness: the process is up and serving HTTP' })
-  @ApiOkResponse({ description: 'Alive' })
-  live(): { status: 'ok'; service: string; uptimeSeconds: number } {
+  @ApiSuccess(liveResponse, { status: 200, description: 'Alive' })
+  live(): z.output<typeof liveResponse> {
     return { status: 'ok', service: this.service.name, uptimeSeconds: Math.round(process.uptime()) };
   }
 
   @Get('ready')
-  @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Readiness: PostgreSQL (schema migrated), Kafka and Temporal answer' })
-  @ApiOkResponse({ description: 'Every dependency is up' })
-  @ApiServiceUnavailableResponse({ description: 'At least one dependency is down (problem+json with each check)' })
+  @ApiSuccess(readyResponse, { status: 200, description: 'Every dependency is up' })
+  @ApiProblems('service-unavailable')
   async ready(): Promise<ReadinessReport> {
     const report = await this.readiness.report(this.service.name);
     if (report.status !== 'ready') {
-      throw new ServiceUnavailableException({ title: 'Not Ready', message: 'One or more dependencies are down', checks: report.checks });
+      throw problemException('service-unavailable', 'One or more dependencies are down', { checks: report.checks });
     }
     return report;
   }

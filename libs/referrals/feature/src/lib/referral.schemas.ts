@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { dateOfBirth, ssn } from '@linkages/platform-http';
+import { dateOfBirth, schemaMatches, ssn, type MatchesSchema } from '@linkages/platform-http';
+import type { DisclosedReferral } from '@linkages/referrals-domain';
+import type { AuthorityView } from './authority/authority.view';
+import type { PersonMatch } from './person/match-person.query';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.iso.date({ error: 'must be a date (YYYY-MM-DD)' });
@@ -84,3 +87,74 @@ export const matchPersonBody = z
   .strictObject({ ssn: ssn.optional(), dateOfBirth: dateOfBirth.optional() })
   .refine((b) => b.ssn !== undefined || b.dateOfBirth !== undefined, { message: 'give ssn, dateOfBirth or both' });
 export type MatchPerson = z.output<typeof matchPersonBody>;
+
+// Responses: what the views return, as JSON.
+
+/** A referral as the caller may see it: fields absent when the disclosure basis does not cover their class. */
+export const disclosedReferralResponse = z.object({
+  id: z.uuid().optional(),
+  familyId: z.uuid().optional(),
+  countyCode: z.string().optional(),
+  status: z.enum(['open', 'closed']).optional(),
+  createdAt: z.string().optional(),
+  caseType: z.enum(['ER', 'FM', 'FR']).optional(),
+  cwsCaseNumber: z.string().optional(),
+  calworksCaseNumber: z.string().nullable().optional(),
+  calworksAided: z.boolean().optional(),
+  removedOn: z.string().nullable().optional(),
+  childrenRemoved: z.number().int().optional(),
+  memberCount: z.number().int().optional(),
+  members: z
+    .array(
+      z.object({
+        personId: z.uuid().optional(),
+        role: z.enum(['parent', 'child', 'caregiver']).optional(),
+        firstName: z.string().optional(),
+        lastName: z.string().optional(),
+        dateOfBirth: z.string().optional(),
+        ssnMasked: z.string().nullable().optional().describe('Last four digits only'),
+      }),
+    )
+    .optional(),
+  allegations: z.array(z.string()).optional(),
+  safetyConcerns: z.string().nullable().optional(),
+  servicesRecommended: z.array(z.string()).optional(),
+  reporter: z
+    .object({ name: z.string().optional(), phone: z.string().optional(), relationship: z.string().optional() })
+    .nullable()
+    .optional(),
+  disclosure: z
+    .object({
+      basis: z.string().describe('own-agency, wic-10850, consent or mdt'),
+      citation: z.string(),
+      classes: z.array(z.string()).describe('The field classes disclosed'),
+      authorityIds: z.array(z.string()).describe('The consents or MDT memberships that widened the view'),
+    })
+    .describe('Why the caller sees these fields'),
+});
+
+export const personMatchListResponse = z.array(
+  z.object({ referralId: z.uuid(), familyId: z.uuid(), personId: z.uuid(), matchedOn: z.array(z.enum(['ssn', 'dateOfBirth'])) }),
+);
+
+export const authorityResponse = z.object({
+  id: z.uuid(),
+  referralId: z.uuid(),
+  kind: z.enum(['consent', 'mdt']),
+  effectiveFrom: z.string(),
+  expiresAt: z.string(),
+  active: z.boolean().describe('In force now'),
+  categories: z.array(z.string()).describe('What it releases beyond the minimum-necessary facts'),
+  memberSubjects: z.array(z.string()).nullable(),
+  reference: z.string(),
+  basis: z.string().describe('How its window was computed (rule, citation, extension)'),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+  revokedAt: z.string().nullable(),
+  revocationReason: z.string().nullable(),
+});
+export const authorityListResponse = z.array(authorityResponse);
+
+schemaMatches<MatchesSchema<DisclosedReferral, typeof disclosedReferralResponse>>();
+schemaMatches<MatchesSchema<PersonMatch[], typeof personMatchListResponse>>();
+schemaMatches<MatchesSchema<AuthorityView, typeof authorityResponse>>();

@@ -1,9 +1,10 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CorrelationId, CurrentPrincipal, Requires } from '@linkages/platform-auth';
 import { type Principal } from '@linkages/platform-access';
-import { ApiJsonBody, IdempotentCreate, UuidParam, ValidBody } from '@linkages/platform-http';
+import { ApiJsonBody, ApiProblems, ApiSuccess, IdempotentCreate, UuidParam, ValidBody } from '@linkages/platform-http';
 import type { DisclosedReferral } from '@linkages/referrals-domain';
+import { alreadyRevoked } from './authority/authority.problems';
 import { ListAuthoritiesQuery } from './authority/list-authorities.query';
 import { RecordConsentCommand } from './authority/record-consent.command';
 import { RecordMdtCommand } from './authority/record-mdt.command';
@@ -13,8 +14,12 @@ import { MatchPersonQuery, type PersonMatch } from './person/match-person.query'
 import { CreateReferralCommand } from './referral/create-referral.command';
 import { ReadReferralQuery } from './referral/read-referral.query';
 import {
+  authorityListResponse,
+  authorityResponse,
   createReferralBody,
+  disclosedReferralResponse,
   matchPersonBody,
+  personMatchListResponse,
   recordConsentBody,
   recordMdtBody,
   revokeAuthorityBody,
@@ -25,6 +30,15 @@ import {
   type RevokeAuthority,
 } from './referral.schemas';
 
+/**
+ * Linkages referrals from child welfare, person matching and the sharing authorities (consents, MDT memberships).
+ * County-scoped (another county's referral is a 404), audited, read through the sharing policy.
+ *
+ * Status convention (every service): a POST that creates a resource answers 201 with it; a POST that is a command on
+ * an existing resource answers 200 with the resource as it now is; a POST that is a query answers 200; GET 200.
+ * Here: referrals, consents and MDT memberships are created (201); revoke is a command (200); /persons/match is a
+ * query sent as a POST so identifiers stay out of URLs (200). Problems are documented per route from the registry.
+ */
 @ApiTags('referrals')
 @Controller()
 export class ReferralsController {
@@ -47,7 +61,8 @@ export class ReferralsController {
       'Child welfare staff only. The referral is recorded in your county; SSNs and dates of birth are stored encrypted; a `linkages.family-referred` event (ids and facts only) goes to CalWORKs.',
   })
   @ApiJsonBody(createReferralBody)
-  @ApiCreatedResponse({ description: 'The referral as child welfare sees it, with the disclosure basis' })
+  @ApiSuccess(disclosedReferralResponse, { status: 201, description: 'The referral as child welfare sees it, with the disclosure basis' })
+  @ApiProblems('validation')
   create(
     @CurrentPrincipal() principal: Principal,
     @ValidBody(createReferralBody) body: CreateReferral,
@@ -63,8 +78,11 @@ export class ReferralsController {
     description:
       'Child welfare sees the whole record. CalWORKs sees the WIC 10850 minimum (ids, facts, who) unless a signed authorization or an MDT membership widens it; the reporter never. Every read is audited with its legal basis.',
   })
-  @ApiOkResponse({ description: 'The fields your authority allows, and `disclosure` (basis, citation, classes)' })
-  @ApiNotFoundResponse({ description: 'No such referral in your county (problem+json)' })
+  @ApiSuccess(disclosedReferralResponse, {
+    status: 200,
+    description: 'The fields your authority allows, and `disclosure` (basis, citation, classes)',
+  })
+  @ApiProblems('validation', 'not-found', 'no-sharing-authority')
   read(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('referralId') referralId: string,
@@ -74,7 +92,6 @@ export class ReferralsController {
   }
 
   @Post('persons/match')
-  @HttpCode(200)
   @Requires('person.match')
   @ApiOperation({
     summary: 'Find referrals naming a person, by SSN and/or date of birth',
@@ -82,7 +99,8 @@ export class ReferralsController {
       'A POST so identifiers never appear in URLs or access logs. Matching uses keyed blind indexes; nothing is decrypted. Audited.',
   })
   @ApiJsonBody(matchPersonBody)
-  @ApiOkResponse({ description: 'Matching referral and person ids in your county' })
+  @ApiSuccess(personMatchListResponse, { status: 200, description: 'Matching referral and person ids in your county' })
+  @ApiProblems('validation')
   match(
     @CurrentPrincipal() principal: Principal,
     @ValidBody(matchPersonBody) body: MatchPerson,
@@ -94,7 +112,8 @@ export class ReferralsController {
   @Get('referrals/:referralId/authorities')
   @Requires('authority.read')
   @ApiOperation({ summary: 'List the sharing authorities recorded for a referral' })
-  @ApiOkResponse({ description: 'Consents and MDT memberships, with whether each is active now' })
+  @ApiSuccess(authorityListResponse, { status: 200, description: 'Consents and MDT memberships, with whether each is active now' })
+  @ApiProblems('validation', 'not-found')
   authorities(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('referralId') referralId: string,
@@ -108,7 +127,8 @@ export class ReferralsController {
   @IdempotentCreate()
   @ApiOperation({ summary: 'Record a signed authorization for release of information (WIC 18986.46)' })
   @ApiJsonBody(recordConsentBody)
-  @ApiCreatedResponse({ description: 'The recorded authority' })
+  @ApiSuccess(authorityResponse, { status: 201, description: 'The recorded authority' })
+  @ApiProblems('validation', 'not-found')
   recordConsent(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('referralId') referralId: string,
@@ -127,7 +147,8 @@ export class ReferralsController {
       'The information-sharing window is the policy rule `linkages.mdt-information-window` (30 days from the report, extendable for good cause); its computation is returned in `basis`.',
   })
   @ApiJsonBody(recordMdtBody)
-  @ApiCreatedResponse({ description: 'The recorded authority, with its window explained' })
+  @ApiSuccess(authorityResponse, { status: 201, description: 'The recorded authority, with its window explained' })
+  @ApiProblems('validation', 'not-found')
   recordMdt(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('referralId') referralId: string,
@@ -138,11 +159,11 @@ export class ReferralsController {
   }
 
   @Post('referrals/:referralId/authorities/:authorityId/revoke')
-  @HttpCode(200)
   @Requires('authority.revoke')
   @ApiOperation({ summary: 'Revoke a consent or end an MDT membership' })
   @ApiJsonBody(revokeAuthorityBody)
-  @ApiOkResponse({ description: 'The revoked authority' })
+  @ApiSuccess(authorityResponse, { status: 200, description: 'The revoked authority' })
+  @ApiProblems('validation', 'not-found', alreadyRevoked)
   revoke(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('referralId') referralId: string,

@@ -1,22 +1,29 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@linkages/platform-access';
 import { CorrelationId, CurrentPrincipal, Requires } from '@linkages/platform-auth';
-import { ApiJsonBody, IdempotentCreate, UuidParam, ValidBody } from '@linkages/platform-http';
+import { ApiJsonBody, ApiProblems, ApiSuccess, IdempotentCreate, UuidParam, ValidBody } from '@linkages/platform-http';
 import { ctxOf } from '../casework.context';
+import { clockListResponse } from '../casework.schemas';
 import { CaseDeadlinesQuery } from './case-deadlines.query';
 import { CaseSummaryQuery } from './case-summary.query';
 import { CaseQuery } from './case.query';
 import {
   casePlanBody,
+  casePlanResponse,
+  caseResponse,
+  caseSummaryResponse,
   cftMeetingBody,
+  cftMeetingResponse,
   closeCaseBody,
   hearingBody,
   openCaseBody,
   petitionBody,
   removalBody,
+  removalResponse,
   returnHomeBody,
   visitBody,
+  visitResponse,
   type CasePlanInput,
   type CftMeetingInput,
   type CloseCaseInput,
@@ -42,6 +49,12 @@ import { ReturnHome } from './return-home.command';
  * command is county-scoped, checks the case's history (impossible sequences are a 409 problem and change nothing),
  * needs an Idempotency-Key, and is audited; every clock it starts or stops is a durable deadline (GET …/deadlines
  * explains each due date).
+ *
+ * Status convention (every service): a POST that creates a resource answers 201 with it; a POST that is a command on
+ * an existing resource answers 200 with the resource as it now is; a POST that is a query answers 200; GET 200.
+ * Problems are application/problem+json, documented per route from the problem registry.
+ * Here: removals, cases, case plans, CFT meetings and visits create (201); petition, hearings, returns and closure
+ * are commands on the case (200).
  */
 @ApiTags('child welfare')
 @Controller()
@@ -62,6 +75,8 @@ export class CaseController {
   ) {}
 
   @Post('referrals/:referralId/removals')
+  @ApiSuccess(removalResponse, { status: 201, description: 'The removal as recorded, with the case it belongs to' })
+  @ApiProblems('validation', 'not-found', 'impossible-sequence')
   @Requires('cws.record.write')
   @IdempotentCreate()
   @ApiOperation({
@@ -80,6 +95,8 @@ export class CaseController {
   }
 
   @Post('referrals/:referralId/cases')
+  @ApiSuccess(caseResponse, { status: 201, description: 'The case as opened' })
+  @ApiProblems('validation', 'not-found', 'impossible-sequence')
   @Requires('cws.record.write')
   @IdempotentCreate()
   @ApiOperation({ summary: 'Open a case without a removal (Family Maintenance voluntary or court, after-care)' })
@@ -94,6 +111,8 @@ export class CaseController {
   }
 
   @Get('cases/:caseId')
+  @ApiSuccess(caseResponse, { status: 200, description: 'The case, its court timeline and removals' })
+  @ApiProblems('validation', 'not-found')
   @Requires('cws.record.read')
   @ApiOperation({ summary: 'A case: type, court timeline, removals' })
   case(@CurrentPrincipal() p: Principal, @CorrelationId() c: string, @UuidParam('caseId') id: string) {
@@ -101,6 +120,11 @@ export class CaseController {
   }
 
   @Get('cases/:caseId/summary')
+  @ApiSuccess(caseSummaryResponse, {
+    status: 200,
+    description: 'The fields the reader’s agency may see, and `disclosure` (basis, citation, classes)',
+  })
+  @ApiProblems('validation', 'not-found')
   @Requires('cws.case.summary.read')
   @ApiOperation({
     summary: 'A case summary through the sharing policy',
@@ -112,17 +136,19 @@ export class CaseController {
   }
 
   @Get('cases/:caseId/deadlines')
+  @ApiSuccess(clockListResponse, { status: 200, description: 'One entry per clock of the case and of its referral' })
+  @ApiProblems('validation', 'not-found')
   @Requires('cws.record.read')
   @ApiOperation({
     summary: 'Every deadline of the case and its referral: state, due date, and why it is due then (rule, citation, days skipped, orders)',
   })
-  @ApiOkResponse({ description: 'One entry per clock' })
   deadlines(@CurrentPrincipal() p: Principal, @CorrelationId() c: string, @UuidParam('caseId') id: string) {
     return this.caseDeadlinesQuery.execute(ctxOf(p, c), id);
   }
 
   @Post('cases/:caseId/petition')
-  @HttpCode(200)
+  @ApiSuccess(caseResponse, { status: 200, description: 'The case with its petition filed' })
+  @ApiProblems('validation', 'not-found', 'impossible-sequence')
   @Requires('cws.record.write')
   @IdempotentCreate()
   @ApiOperation({
@@ -139,6 +165,11 @@ export class CaseController {
   }
 
   @Post('cases/:caseId/hearings')
+  @ApiSuccess(caseResponse, {
+    status: 200,
+    description: 'The case after the hearing (or with the hearing’s deadline moved by a continuance)',
+  })
+  @ApiProblems('validation', 'not-found', 'impossible-sequence')
   @Requires('cws.record.write')
   @IdempotentCreate()
   @ApiOperation({
@@ -157,6 +188,8 @@ export class CaseController {
   }
 
   @Post('cases/:caseId/case-plans')
+  @ApiSuccess(casePlanResponse, { status: 201, description: 'The case plan as filed, with when the next update is due' })
+  @ApiProblems('validation', 'not-found', 'impossible-sequence')
   @Requires('cws.record.write')
   @IdempotentCreate()
   @ApiOperation({ summary: 'Case plan filed (initial or update); the next update is due in 6 months' })
@@ -171,6 +204,8 @@ export class CaseController {
   }
 
   @Post('cases/:caseId/cft-meetings')
+  @ApiSuccess(cftMeetingResponse, { status: 201, description: 'The meeting as recorded' })
+  @ApiProblems('validation', 'not-found', 'impossible-sequence')
   @Requires('cws.record.write')
   @IdempotentCreate()
   @ApiOperation({ summary: 'Child and Family Team meeting held' })
@@ -185,6 +220,8 @@ export class CaseController {
   }
 
   @Post('cases/:caseId/visits')
+  @ApiSuccess(visitResponse, { status: 201, description: 'The visit as recorded' })
+  @ApiProblems('validation', 'not-found', 'impossible-sequence')
   @Requires('cws.record.write')
   @IdempotentCreate()
   @ApiOperation({ summary: 'Caseworker visit with a child' })
@@ -199,7 +236,8 @@ export class CaseController {
   }
 
   @Post('cases/:caseId/returns')
-  @HttpCode(200)
+  @ApiSuccess(caseResponse, { status: 200, description: 'The case with the child returned' })
+  @ApiProblems('validation', 'not-found', 'impossible-sequence')
   @Requires('cws.record.write')
   @IdempotentCreate()
   @ApiOperation({ summary: 'A removed child returned home (reunified or trial home visit)' })
@@ -214,7 +252,8 @@ export class CaseController {
   }
 
   @Post('cases/:caseId/closure')
-  @HttpCode(200)
+  @ApiSuccess(caseResponse, { status: 200, description: 'The closed case' })
+  @ApiProblems('validation', 'not-found', 'impossible-sequence')
   @Requires('cws.record.write')
   @IdempotentCreate()
   @ApiOperation({ summary: 'Close the case (cancels its open deadlines)' })

@@ -7,7 +7,15 @@ import {
   openableCaseTypes,
   placementTypes,
 } from '@linkages/child-welfare-domain';
+import { fieldClasses } from '@linkages/platform-access';
+import { schemaMatches, type MatchesSchema } from '@linkages/platform-http';
 import { date, futureDate, instant } from '../casework.schemas';
+import type { CaseView } from '../views/case.view';
+import type { CaseSummaryQuery } from './case-summary.query';
+import type { FileCasePlan } from './file-case-plan.command';
+import type { RecordCftMeeting } from './record-cft-meeting.command';
+import type { RecordRemoval } from './record-removal.command';
+import type { RecordVisit } from './record-visit.command';
 
 export const removalBody = z.strictObject({
   childId: z.uuid(),
@@ -52,3 +60,65 @@ export type CftMeetingInput = z.output<typeof cftMeetingBody>;
 export type VisitInput = z.output<typeof visitBody>;
 export type ReturnHomeInput = z.output<typeof returnHomeBody>;
 export type CloseCaseInput = z.output<typeof closeCaseBody>;
+
+const removalOfCase = z.object({
+  removalId: z.uuid(),
+  childId: z.uuid(),
+  removedAt: z.string(),
+  placementType: z.enum(placementTypes),
+  returnedOn: z.string().nullable(),
+  parentalRightsTerminatedOn: z.string().nullable(),
+});
+export const caseResponse = z.object({
+  id: z.uuid(),
+  familyId: z.uuid(),
+  referralId: z.uuid().nullable(),
+  countyCode: z.string(),
+  type: z.enum(['emergency-response', 'family-maintenance-court', 'family-maintenance-voluntary', 'family-reunification', 'after-care']),
+  status: z.enum(['open', 'closed']),
+  openedOn: z.string(),
+  detained: z.boolean().describe('A child of the case is detained (removed, awaiting the court)'),
+  petitionFiledOn: z.string().nullable(),
+  jurisdictionOn: z.string().nullable(),
+  dispositionOn: z.string().nullable(),
+  dispositionOutcome: z.enum(['family-reunification', 'family-maintenance', 'bypass', 'dismissed']).nullable(),
+  enteredFosterCareOn: z.string().nullable(),
+  servicesMonths: z.number().int().nullable(),
+  servicesTerminatedOn: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  closeReason: z.string().nullable(),
+  removals: z.array(removalOfCase),
+});
+/** The fields the reader's agency may see (redacted by class; CalWORKs never sees the placement) and why. */
+export const caseSummaryResponse = caseResponse.partial().extend({
+  removals: z.array(removalOfCase.partial()).optional(),
+  disclosure: z.object({
+    basis: z.enum(['own-agency', 'wic-10850', 'consent', 'mdt']).optional(),
+    citation: z.string().optional(),
+    classes: z.array(z.enum(fieldClasses)).describe('The field classes disclosed'),
+  }),
+});
+export const removalResponse = z.object({
+  removalId: z.uuid(),
+  caseId: z.uuid().describe('The emergency-response case the removal opened (or the referral’s open case)'),
+  childId: z.uuid(),
+  removedAt: z.string(),
+  placementType: z.enum(placementTypes),
+});
+export const casePlanResponse = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  kind: z.enum(['initial', 'update']),
+  filedOn: z.string(),
+  nextUpdateDue: z.string().nullable().describe('When the next case plan update is due'),
+});
+export const cftMeetingResponse = z.object({ id: z.uuid(), caseId: z.uuid(), heldOn: z.string() });
+export const visitResponse = z.object({ id: z.uuid(), caseId: z.uuid(), childId: z.uuid(), visitedOn: z.string() });
+
+type Returned<U extends { execute: (...args: never[]) => unknown }> = Awaited<ReturnType<U['execute']>>;
+schemaMatches<MatchesSchema<CaseView, typeof caseResponse>>();
+schemaMatches<MatchesSchema<Returned<CaseSummaryQuery>, typeof caseSummaryResponse>>();
+schemaMatches<MatchesSchema<Returned<RecordRemoval>, typeof removalResponse>>();
+schemaMatches<MatchesSchema<Returned<FileCasePlan>, typeof casePlanResponse>>();
+schemaMatches<MatchesSchema<Returned<RecordCftMeeting>, typeof cftMeetingResponse>>();
+schemaMatches<MatchesSchema<Returned<RecordVisit>, typeof visitResponse>>();

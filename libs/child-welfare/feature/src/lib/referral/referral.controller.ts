@@ -1,9 +1,10 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@linkages/platform-access';
 import { CorrelationId, CurrentPrincipal, Requires } from '@linkages/platform-auth';
-import { ApiJsonBody, IdempotentCreate, UuidParam, ValidBody } from '@linkages/platform-http';
+import { ApiJsonBody, ApiProblems, ApiSuccess, IdempotentCreate, UuidParam, ValidBody } from '@linkages/platform-http';
 import { ctxOf } from '../casework.context';
+import { ab2085 } from '../casework.problems';
 import { CreateReferral } from './create-referral.command';
 import { DowngradeReferral } from './downgrade-referral.command';
 import { RecordAssessment } from './record-assessment.command';
@@ -12,10 +13,13 @@ import { RecordDisposition } from './record-disposition.command';
 import { ReferralQuery } from './referral.query';
 import {
   assessmentBody,
+  assessmentResponse,
   contactBody,
   createReferralBody,
   dispositionBody,
   downgradeBody,
+  referralResponse,
+  referralWithDeadlinesResponse,
   screeningBody,
   type AssessmentInput,
   type ContactInput,
@@ -29,6 +33,12 @@ import { ScreenReferral } from './screen-referral.command';
 /**
  * Hotline referrals and the emergency response. Every command is county-scoped, checks the referral's history
  * (impossible sequences are a 409 problem and change nothing), needs an Idempotency-Key, and is audited.
+ *
+ * Status convention (every service): a POST that creates a resource answers 201 with it; a POST that is a command on
+ * an existing resource answers 200 with the resource as it now is; a POST that is a query answers 200; GET 200.
+ * Problems are application/problem+json, documented per route from the problem registry.
+ * Here: POST /referrals and …/assessments create (201); screening, downgrade, contacts and disposition are commands on
+ * the referral (200).
  */
 @ApiTags('child welfare')
 @Controller()
@@ -44,6 +54,8 @@ export class ReferralController {
   ) {}
 
   @Post('referrals')
+  @ApiSuccess(referralResponse, { status: 201, description: 'The referral as recorded' })
+  @ApiProblems('validation', 'not-found', 'impossible-sequence')
   @Requires('cws.record.write')
   @IdempotentCreate()
   @ApiOperation({ summary: 'Record a hotline referral (allegations per child, reporter kept in child welfare)' })
@@ -53,6 +65,8 @@ export class ReferralController {
   }
 
   @Get('referrals/:referralId')
+  @ApiSuccess(referralWithDeadlinesResponse, { status: 200, description: 'The referral and its emergency-response deadlines' })
+  @ApiProblems('validation', 'not-found')
   @Requires('cws.record.read')
   @ApiOperation({ summary: 'A referral with its emergency-response deadlines and their explanations' })
   referral(@CurrentPrincipal() p: Principal, @CorrelationId() c: string, @UuidParam('referralId') id: string) {
@@ -60,7 +74,8 @@ export class ReferralController {
   }
 
   @Post('referrals/:referralId/screening')
-  @HttpCode(200)
+  @ApiSuccess(referralResponse, { status: 200, description: 'The referral as screened' })
+  @ApiProblems('validation', 'not-found', 'impossible-sequence', ab2085)
   @Requires('cws.record.write')
   @IdempotentCreate()
   @ApiOperation({
@@ -79,7 +94,8 @@ export class ReferralController {
   }
 
   @Post('referrals/:referralId/downgrade')
-  @HttpCode(200)
+  @ApiSuccess(referralResponse, { status: 200, description: 'The referral, now with a 10-day response' })
+  @ApiProblems('validation', 'not-found', 'impossible-sequence')
   @Requires('cws.referral.downgrade')
   @IdempotentCreate()
   @ApiOperation({ summary: 'Downgrade an immediate response to 10-day, before contact, with manager approval (supervisors)' })
@@ -94,7 +110,8 @@ export class ReferralController {
   }
 
   @Post('referrals/:referralId/contacts')
-  @HttpCode(200)
+  @ApiSuccess(referralResponse, { status: 200, description: 'The referral with its first contact' })
+  @ApiProblems('validation', 'not-found', 'impossible-sequence')
   @Requires('cws.record.write')
   @IdempotentCreate()
   @ApiOperation({ summary: 'In-person contact (meets the response deadline)' })
@@ -109,6 +126,8 @@ export class ReferralController {
   }
 
   @Post('referrals/:referralId/assessments')
+  @ApiSuccess(assessmentResponse, { status: 201, description: 'The assessment as recorded' })
+  @ApiProblems('validation', 'not-found', 'impossible-sequence')
   @Requires('cws.record.write')
   @IdempotentCreate()
   @ApiOperation({ summary: 'An SDM safety or risk assessment' })
@@ -123,7 +142,8 @@ export class ReferralController {
   }
 
   @Post('referrals/:referralId/disposition')
-  @HttpCode(200)
+  @ApiSuccess(referralResponse, { status: 200, description: 'The referral with its disposition' })
+  @ApiProblems('validation', 'not-found', 'impossible-sequence')
   @Requires('cws.record.write')
   @IdempotentCreate()
   @ApiOperation({ summary: 'Investigation disposition: substantiated, inconclusive or unfounded (meets the disposition deadline)' })

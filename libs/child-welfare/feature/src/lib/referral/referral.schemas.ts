@@ -6,7 +6,10 @@ import {
   responsePriorities,
   screeningDecisions,
 } from '@linkages/child-welfare-domain';
-import { instant, text } from '../casework.schemas';
+import { schemaMatches, type MatchesSchema } from '@linkages/platform-http';
+import { clockResponse, instant, text } from '../casework.schemas';
+import type { referralView } from '../views/referral.view';
+import type { RecordAssessment } from './record-assessment.command';
 
 export const createReferralBody = z.strictObject({
   familyId: z.uuid(),
@@ -54,3 +57,40 @@ export type DowngradeInput = z.output<typeof downgradeBody>;
 export type ContactInput = z.output<typeof contactBody>;
 export type AssessmentInput = z.output<typeof assessmentBody>;
 export type DispositionInput = z.output<typeof dispositionBody>;
+
+export const referralResponse = z.object({
+  id: z.uuid(),
+  familyId: z.uuid(),
+  countyCode: z.string(),
+  status: z.enum(['received', 'evaluated-out', 'accepted', 'closed']),
+  receivedAt: z.string(),
+  allegations: z.array(z.object({ type: z.string().describe('An allegation type (see the request)'), childId: z.uuid() })),
+  reporter: z.object({ name: z.string(), phone: z.string().optional(), relationship: z.string().optional() }).nullable(),
+  screening: z
+    .object({
+      decision: z.enum(screeningDecisions),
+      reason: z.string().nullable(),
+      povertyOnly: z.boolean(),
+      decidedAt: z.string().optional(),
+      decidedBy: z.string().nullable(),
+    })
+    .nullable(),
+  responsePriority: z.enum(responsePriorities).nullable(),
+  downgrade: z.object({ by: z.string(), managerApproval: z.string(), reason: z.string(), at: z.string() }).nullable(),
+  firstContactAt: z.string().nullable(),
+  disposition: z.enum(investigationDispositions).nullable(),
+  dispositionAt: z.string().nullable(),
+});
+export const referralWithDeadlinesResponse = referralResponse.extend({
+  deadlines: z.array(clockResponse).describe('The emergency-response clocks, each with why it is due then'),
+});
+export const assessmentResponse = z.object({
+  id: z.uuid(),
+  referralId: z.uuid(),
+  tool: z.enum(assessmentTools),
+  result: z.string(),
+  completedAt: z.string(),
+});
+
+schemaMatches<MatchesSchema<ReturnType<typeof referralView>, typeof referralResponse>>();
+schemaMatches<MatchesSchema<Awaited<ReturnType<RecordAssessment['execute']>>, typeof assessmentResponse>>();

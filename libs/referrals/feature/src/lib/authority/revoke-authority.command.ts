@@ -1,12 +1,14 @@
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { auditActor, notFound, problemType } from '@linkages/platform-auth';
+import { auditActor, notFound } from '@linkages/platform-auth';
+import { problemException } from '@linkages/platform-http';
 import { AUDIT_LOG, type AuditLog } from '@linkages/platform-audit';
 import { SharingAuthorityRepository } from '@linkages/referrals-data-access';
 import { revocationRefusal } from '@linkages/referrals-domain';
 import { ReferralInCounty } from '../referral/referral-in-county';
 import type { RequestContext } from '../request-context';
+import { alreadyRevoked } from './authority.problems';
 import { authorityView, type AuthorityView } from './authority.view';
 
 /** Revokes a consent or ends an MDT membership (once: a second revocation is a conflict). */
@@ -25,12 +27,7 @@ export class RevokeAuthorityCommand {
     return this.dataSource.transaction(async (tx) => {
       const authority = await this.authorities.ofReferralForUpdate(tx, referral.id, authorityId);
       if (!authority) throw notFound('sharing authority');
-      if (revocationRefusal(authority) === 'already-revoked')
-        throw new ConflictException({
-          type: problemType('already-revoked'),
-          title: 'Conflict',
-          message: 'This authority is already revoked',
-        });
+      if (revocationRefusal(authority) === 'already-revoked') throw problemException(alreadyRevoked, 'This authority is already revoked');
       Object.assign(authority, { revokedAt: new Date(), revokedBy: principal.subject, revocationReason: reason });
       await this.authorities.save(tx, authority);
       await this.audit.append(

@@ -1,0 +1,335 @@
+import { randomUUID } from 'node:crypto';
+import { devToken } from '@linkages/platform-testing';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { problemTypeBase } from '@linkages/platform-http';
+import { servicePorts, startPlatform, type RunningPlatform, type ServicePorts } from './platform.spec-helper';
+
+// The OpenAPI documents of the four running services (`npm start`) say what the API does: every operation has its
+// success code by the one status convention and a JSON schema for its body, every problem it can answer with is
+// documented as application/problem+json with its type, and the answers the services actually give match them.
+const offset = 40_000;
+const services = servicePorts(offset);
+
+interface Schema {
+  type?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  enum?: unknown[];
+  required?: string[];
+}
+interface Response {
+  description: string;
+  content?: Record<string, { schema?: Schema }>;
+}
+interface Operation {
+  parameters?: { in: string; name: string; required?: boolean }[];
+  requestBody?: unknown;
+  responses: Record<string, Response>;
+  'x-linkages-policy'?: { kind: 'public' | 'permission' };
+}
+interface Op {
+  key: string;
+  service: ServicePorts['name'];
+  method: string;
+  path: string;
+  op: Operation;
+}
+
+/**
+ * Every POST by kind: a create answers 201, a command on an existing resource or a query answers 200. A POST missing
+ * here fails the test: a new route must say which it is.
+ */
+const postKinds: Record<string, 'create' | 'command' | 'query'> = {
+  'POST /codec/decode': 'command',
+  'POST /codec/encode': 'command',
+  'referrals POST /referrals': 'create',
+  'referrals POST /persons/match': 'query',
+  'referrals POST /referrals/{referralId}/consents': 'create',
+  'referrals POST /referrals/{referralId}/mdt-memberships': 'create',
+  'referrals POST /referrals/{referralId}/authorities/{authorityId}/revoke': 'command',
+  'child-welfare POST /families': 'create',
+  'child-welfare POST /referrals': 'create',
+  'child-welfare POST /referrals/{referralId}/screening': 'command',
+  'child-welfare POST /referrals/{referralId}/downgrade': 'command',
+  'child-welfare POST /referrals/{referralId}/contacts': 'command',
+  'child-welfare POST /referrals/{referralId}/assessments': 'create',
+  'child-welfare POST /referrals/{referralId}/disposition': 'command',
+  'child-welfare POST /referrals/{referralId}/removals': 'create',
+  'child-welfare POST /referrals/{referralId}/cases': 'create',
+  'child-welfare POST /cases/{caseId}/petition': 'command',
+  'child-welfare POST /cases/{caseId}/hearings': 'command',
+  'child-welfare POST /cases/{caseId}/case-plans': 'create',
+  'child-welfare POST /cases/{caseId}/cft-meetings': 'create',
+  'child-welfare POST /cases/{caseId}/visits': 'create',
+  'child-welfare POST /cases/{caseId}/returns': 'command',
+  'child-welfare POST /cases/{caseId}/closure': 'command',
+};
+const successOf = (o: Op) =>
+  o.method === 'POST' ? (postKinds[o.key] === 'create' ? '201' : postKinds[o.key] ? '200' : 'unclassified') : '200';
+
+/**
+ * The problems each operation's code path can raise beyond the standard ones (auth, rate limit, 500, validation,
+ * idempotency): the object-level refusals of its use case. A route missing here fails the test.
+ */
+const cwsWrite = ['not-found', 'impossible-sequence'];
+const raises: Record<string, string[]> = {
+  'GET /health': [],
+  'GET /health/ready': ['service-unavailable'],
+  'GET /metrics': [],
+  'POST /codec/decode': [],
+  'POST /codec/encode': [],
+  'GET /audit/entries': [],
+  'GET /audit/verify': [],
+  'referrals POST /referrals': [],
+  'referrals GET /referrals/{referralId}': ['not-found', 'no-sharing-authority'],
+  'referrals POST /persons/match': [],
+  'referrals GET /referrals/{referralId}/authorities': ['not-found'],
+  'referrals POST /referrals/{referralId}/consents': ['not-found'],
+  'referrals POST /referrals/{referralId}/mdt-memberships': ['not-found'],
+  'referrals POST /referrals/{referralId}/authorities/{authorityId}/revoke': ['not-found', 'already-revoked'],
+  'child-welfare POST /families': [],
+  'child-welfare GET /families/{familyId}': ['not-found'],
+  'child-welfare POST /referrals': cwsWrite,
+  'child-welfare GET /referrals/{referralId}': ['not-found'],
+  'child-welfare POST /referrals/{referralId}/screening': [...cwsWrite, 'ab-2085-poverty-is-not-neglect'],
+  'child-welfare POST /referrals/{referralId}/downgrade': cwsWrite,
+  'child-welfare POST /referrals/{referralId}/contacts': cwsWrite,
+  'child-welfare POST /referrals/{referralId}/assessments': cwsWrite,
+  'child-welfare POST /referrals/{referralId}/disposition': cwsWrite,
+  'child-welfare POST /referrals/{referralId}/removals': cwsWrite,
+  'child-welfare POST /referrals/{referralId}/cases': cwsWrite,
+  'child-welfare GET /cases/{caseId}': ['not-found'],
+  'child-welfare GET /cases/{caseId}/summary': ['not-found'],
+  'child-welfare GET /cases/{caseId}/deadlines': ['not-found'],
+  'child-welfare POST /cases/{caseId}/petition': cwsWrite,
+  'child-welfare POST /cases/{caseId}/hearings': cwsWrite,
+  'child-welfare POST /cases/{caseId}/case-plans': cwsWrite,
+  'child-welfare POST /cases/{caseId}/cft-meetings': cwsWrite,
+  'child-welfare POST /cases/{caseId}/visits': cwsWrite,
+  'child-welfare POST /cases/{caseId}/returns': cwsWrite,
+  'child-welfare POST /cases/{caseId}/closure': cwsWrite,
+};
+const keyed = (table: Record<string, unknown>, service: string, method: string, path: string) =>
+  table[`${service} ${method} ${path}`] !== undefined ? `${service} ${method} ${path}` : `${method} ${path}`;
+
+/** The problem types documented for one status of an operation (empty when the status is not documented). */
+const documentedTypes = (op: Operation, status: string): string[] =>
+  (op.responses[status]?.content?.['application/problem+json']?.schema?.properties?.['type']?.enum as string[] | undefined) ?? [];
+const slugsAt = (op: Operation, status: string) => documentedTypes(op, status).map((t) => t.slice(problemTypeBase.length));
+const allDocumentedSlugs = (op: Operation) => Object.keys(op.responses).flatMap((s) => slugsAt(op, s));
+
+describe('OpenAPI documents (npm start)', () => {
+  let platform: RunningPlatform;
+  const ops: Op[] = [];
+
+  beforeAll(async () => {
+    platform = await startPlatform(offset);
+    for (const s of services) {
+      const doc = (await (await fetch(`http://127.0.0.1:${s.port}/docs/openapi.json`)).json()) as {
+        paths: Record<string, Record<string, Operation>>;
+      };
+      for (const [path, methods] of Object.entries(doc.paths)) {
+        for (const [method, op] of Object.entries(methods)) {
+          const m = method.toUpperCase();
+          ops.push({ key: keyed({ ...postKinds, ...raises }, s.name, m, path), service: s.name, method: m, path, op });
+        }
+      }
+    }
+  }, 200_000);
+
+  afterAll(async () => {
+    await platform?.stop('SIGINT');
+  });
+
+  it('every operation is classified: its kind (POSTs) and the refusals its use case can raise', () => {
+    expect(ops.length).toBeGreaterThan(40);
+    expect(ops.filter((o) => o.method === 'POST' && !postKinds[o.key]).map((o) => `${o.service} ${o.key}`)).toEqual([]);
+    expect(ops.filter((o) => !raises[o.key]).map((o) => `${o.service} ${o.key}`)).toEqual([]);
+  });
+
+  it('every operation documents one success code by the convention, with a schema for its body', () => {
+    const violations: string[] = [];
+    for (const o of ops) {
+      const name = `${o.service} ${o.method} ${o.path}`;
+      const successes = Object.keys(o.op.responses).filter((s) => s.startsWith('2'));
+      if (successes.join() !== successOf(o)) violations.push(`${name}: success ${successes.join() || 'none'}, expected ${successOf(o)}`);
+      const content = o.op.responses[successes[0] ?? '']?.content ?? {};
+      const schema = o.path === '/metrics' ? content['text/plain']?.schema : content['application/json']?.schema;
+      if (!schema || !(schema.type || schema.properties || schema.items))
+        violations.push(`${name}: no ${o.path === '/metrics' ? 'text' : 'JSON'} schema for ${successes[0] ?? 'success'}`);
+      if (schema?.type === 'object' && !schema.properties) violations.push(`${name}: object schema without properties`);
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('every error response is application/problem+json with its problem types and status', () => {
+    const violations: string[] = [];
+    for (const o of ops) {
+      for (const [status, response] of Object.entries(o.op.responses).filter(([s]) => Number(s) >= 400)) {
+        const name = `${o.service} ${o.method} ${o.path} ${status}`;
+        const schema = response.content?.['application/problem+json']?.schema;
+        if (!schema) {
+          violations.push(`${name}: not documented as application/problem+json`);
+          continue;
+        }
+        const types = documentedTypes(o.op, status);
+        if (types.length === 0 || types.some((t) => !t.startsWith(problemTypeBase)))
+          violations.push(`${name}: type enum ${JSON.stringify(types)}`);
+        if (JSON.stringify(schema.properties?.['status']?.enum) !== `[${status}]`)
+          violations.push(`${name}: status enum ${JSON.stringify(schema.properties?.['status']?.enum)}`);
+        if (!['type', 'title', 'status'].every((f) => schema.required?.includes(f)))
+          violations.push(`${name}: type, title and status are not all required`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('every secured operation documents 400 (when it takes input), 401, 403, 429 and 500, and each refusal its code path can raise', () => {
+    const violations: string[] = [];
+    const need = (o: Op, status: string, slugs: string[]) => {
+      const missing = slugs.filter((s) => !slugsAt(o.op, status).includes(s));
+      if (missing.length > 0) violations.push(`${o.service} ${o.method} ${o.path}: ${status} lacks ${missing.join(', ')}`);
+    };
+    for (const o of ops) {
+      need(o, '500', ['internal-error']);
+      if (o.op['x-linkages-policy']?.kind === 'permission') {
+        need(o, '401', ['unauthenticated', 'invalid-token']);
+        need(o, '403', ['forbidden']);
+        need(o, '429', ['too-many-requests']);
+      }
+      if (o.op.requestBody || (o.op.parameters ?? []).some((p) => p.in === 'path' || p.in === 'query')) need(o, '400', ['validation']);
+      if (o.op.requestBody) need(o, '400', ['malformed-json']);
+      if ((o.op.parameters ?? []).some((p) => p.in === 'header' && p.name === 'Idempotency-Key')) {
+        need(o, '400', ['idempotency-key-required']);
+        need(o, '409', ['idempotency-key-in-use']);
+        need(o, '422', ['idempotency-key-reused']);
+      }
+      const documented = allDocumentedSlugs(o.op);
+      const missing = (raises[o.key] ?? []).filter((s) => !documented.includes(s));
+      if (missing.length > 0) violations.push(`${o.service} ${o.method} ${o.path}: does not document ${missing.join(', ')}`);
+    }
+    expect(violations).toEqual([]);
+    // The two the issue names, at their statuses.
+    const screening = ops.find((o) => o.key === 'child-welfare POST /referrals/{referralId}/screening')!;
+    expect(slugsAt(screening.op, '422')).toContain('ab-2085-poverty-is-not-neglect');
+    expect(slugsAt(screening.op, '409')).toContain('impossible-sequence');
+  });
+
+  it('the answers the services give are the ones documented: success bodies parse with the response schemas, problems are of a documented type and title', async () => {
+    const cws = ops.filter((o) => o.service === 'child-welfare');
+    const opOf = (method: string, path: string) => cws.find((o) => o.method === method && o.path === path)!.op;
+    const worker = await devToken('cws-worker');
+    const calworks = await devToken('calworks-worker');
+    const call = async (
+      method: string,
+      path: string,
+      opts: { body?: unknown; raw?: string; token?: string | null; key?: boolean } = {},
+    ) => {
+      const res = await fetch(platform.url('child-welfare', path), {
+        method,
+        headers: {
+          ...(opts.token === null ? {} : { authorization: `Bearer ${opts.token ?? worker}` }),
+          ...(opts.body !== undefined || opts.raw !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(method === 'POST' && opts.key !== false ? { 'idempotency-key': randomUUID() } : {}),
+        },
+        ...(opts.raw !== undefined ? { body: opts.raw } : opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+      });
+      return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as Record<string, unknown> };
+    };
+    const problems: string[] = [];
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    /** A success body checked against the schema the document publishes for it. */
+    const expectBody = (name: string, op: Operation, answer: Awaited<ReturnType<typeof call>>, status: number) => {
+      if (answer.status !== status)
+        return problems.push(`${name}: answered ${answer.status}, expected ${status}: ${JSON.stringify(answer.body)}`);
+      const validate = ajv.compile(op.responses[String(status)]!.content!['application/json']!.schema!);
+      if (!validate(answer.body)) problems.push(`${name}: the body does not match its schema: ${ajv.errorsText(validate.errors)}`);
+      return undefined;
+    };
+    const expectDocumented = (name: string, op: Operation, answer: Awaited<ReturnType<typeof call>>, expectedSlug: string) => {
+      const status = String(answer.status);
+      const type = String(answer.body['type']);
+      const schema = op.responses[status]?.content?.['application/problem+json']?.schema;
+      if (!answer.type.includes('application/problem+json')) problems.push(`${name}: answered ${answer.type}`);
+      if (type !== `${problemTypeBase}${expectedSlug}`) problems.push(`${name}: answered ${status} ${type}, expected ${expectedSlug}`);
+      if (!documentedTypes(op, status).includes(type)) problems.push(`${name}: ${status} ${type} is not documented`);
+      if (!(schema?.properties?.['title']?.enum ?? []).includes(answer.body['title']))
+        problems.push(`${name}: title ${String(answer.body['title'])} is not documented`);
+    };
+
+    const familyPath = ['POST', '/families'] as const;
+    const created = await call(...familyPath, {
+      body: {
+        members: [
+          { role: 'parent', firstName: 'Doc', lastName: 'Parent', dateOfBirth: '1990-01-01' },
+          { role: 'child', firstName: 'Doc', lastName: 'Child', dateOfBirth: '2019-02-03' },
+        ],
+      },
+    });
+    expectBody('create family', opOf(...familyPath), created, 201);
+    const family = created.body as { id: string; members: { personId: string; role: string }[] };
+    const child = family.members.find((m) => m.role === 'child')!.personId;
+    const referral = await call('POST', '/referrals', {
+      body: { familyId: family.id, receivedAt: '2026-10-01T08:00:00-07:00', allegations: [{ type: 'general-neglect', childId: child }] },
+    });
+    expectBody('create referral', opOf('POST', '/referrals'), referral, 201);
+    const referralId = String(referral.body['id']);
+    expectBody('read referral', opOf('GET', '/referrals/{referralId}'), await call('GET', `/referrals/${referralId}`), 200);
+
+    const screeningPath = '/referrals/{referralId}/screening';
+    const screening = {
+      decision: 'accepted',
+      responsePriority: '10-day',
+      reason: 'Only poverty',
+      povertyOnly: true,
+      decidedAt: '2026-10-01T09:00:00-07:00',
+    };
+    expectDocumented(
+      'AB 2085',
+      opOf('POST', screeningPath),
+      await call('POST', `/referrals/${referralId}/screening`, { body: screening }),
+      'ab-2085-poverty-is-not-neglect',
+    );
+    expectDocumented(
+      'contact before acceptance',
+      opOf('POST', '/referrals/{referralId}/contacts'),
+      await call('POST', `/referrals/${referralId}/contacts`, { body: { madeAt: '2026-10-02T10:00:00-07:00' } }),
+      'impossible-sequence',
+    );
+    expectDocumented(
+      'unknown referral',
+      opOf('POST', screeningPath),
+      await call('POST', `/referrals/${randomUUID()}/screening`, { body: screening }),
+      'not-found',
+    );
+    expectDocumented(
+      'not a uuid',
+      opOf('POST', screeningPath),
+      await call('POST', '/referrals/nope/screening', { body: screening }),
+      'validation',
+    );
+    expectDocumented('invalid body', opOf(...familyPath), await call(...familyPath, { body: { members: [] } }), 'validation');
+    expectDocumented('malformed JSON', opOf(...familyPath), await call(...familyPath, { raw: '{"members": [' }), 'malformed-json');
+    expectDocumented(
+      'no idempotency key',
+      opOf(...familyPath),
+      await call(...familyPath, { body: { members: [] }, key: false }),
+      'idempotency-key-required',
+    );
+    expectDocumented('no token', opOf(...familyPath), await call(...familyPath, { body: {}, token: null }), 'unauthenticated');
+    expectDocumented(
+      'bad token',
+      opOf(...familyPath),
+      await call(...familyPath, { body: {}, token: `${worker.slice(0, -4)}AAAA` }),
+      'invalid-token',
+    );
+    expectDocumented('missing permission', opOf(...familyPath), await call(...familyPath, { body: {}, token: calworks }), 'forbidden');
+    const screened = await call('POST', `/referrals/${referralId}/screening`, {
+      body: { decision: 'evaluated-out', reason: 'Referred to CalWORKs', povertyOnly: true, decidedAt: '2026-10-01T09:00:00-07:00' },
+    });
+    expectBody('screen referral (a command: 200)', opOf('POST', screeningPath), screened, 200);
+    expect(problems).toEqual([]);
+  }, 60_000);
+});
