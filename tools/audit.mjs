@@ -12,7 +12,12 @@ const [command, ...args] = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const usage = 'usage: npm run audit -- verify [--schema <s>] | list [--schema <s>] [--record <id>] [--actor <sub>] [--limit n]';
 const limit = option('--limit') === undefined ? 20 : Number(option('--limit'));
-if (!['verify', 'list'].includes(command) || !Number.isInteger(limit) || limit < 1 || args.some((a, i) => a.startsWith('--') && args[i + 1] === undefined)) {
+if (
+  !['verify', 'list'].includes(command) ||
+  !Number.isInteger(limit) ||
+  limit < 1 ||
+  args.some((a, i) => a.startsWith('--') && args[i + 1] === undefined)
+) {
   console.error(usage);
   process.exit(2);
 }
@@ -60,7 +65,21 @@ try {
     rows.sort((a, b) => b.occurredAt - a.occurredAt || b.seq - a.seq);
     printTable(
       ['schema', 'seq', 'occurred_at', 'actor', 'roles', 'action', 'record', 'outcome', 'authority', 'purpose', 'reason'],
-      rows.slice(0, limit).map((r) => [r.schema, r.seq, r.occurredAt.toISOString(), r.actorSubject, r.actorRoles.join(','), r.action, [r.recordType, r.recordId].filter(Boolean).join(':'), r.outcome, r.authority, r.purpose, r.reason]),
+      rows
+        .slice(0, limit)
+        .map((r) => [
+          r.schema,
+          r.seq,
+          r.occurredAt.toISOString(),
+          r.actorSubject,
+          r.actorRoles.join(','),
+          r.action,
+          [r.recordType, r.recordId].filter(Boolean).join(':'),
+          r.outcome,
+          r.authority,
+          r.purpose,
+          r.reason,
+        ]),
     );
     console.log(`${Math.min(rows.length, limit)} entr${Math.min(rows.length, limit) === 1 ? 'y' : 'ies'} shown.`);
   }
@@ -78,5 +97,11 @@ function printTable(headers, rows) {
   };
   const cells = [headers, ...rows.map((r) => r.map(cell))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  for (const r of cells) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+  for (const r of cells)
+    console.log(
+      r
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd(),
+    );
 }

@@ -48,7 +48,14 @@ async function compile() {
 async function bundleWorkflows(entries) {
   const { bundleWorkflowCode } = require('@temporalio/worker');
   const { workflowBundleOptions } = require(join(dist, 'libs/platform/temporal/src/index.js'));
-  const silent = { info() {}, debug() {}, trace() {}, log() {}, warn: (m) => console.warn(`    ${m}`), error: (m) => console.error(`    ${m}`) };
+  const silent = {
+    info() {},
+    debug() {},
+    trace() {},
+    log() {},
+    warn: (m) => console.warn(`    ${m}`),
+    error: (m) => console.error(`    ${m}`),
+  };
   mkdirSync(join(dist, 'workflow-bundles'), { recursive: true });
   for (const [name, entry] of entries) {
     const started = Date.now();

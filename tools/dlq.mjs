@@ -21,10 +21,14 @@ if (!['list', 'show', 'replay'].includes(command)) {
 Object.assign(process.env, serviceEnv());
 await ensureBuilt();
 const { topicList, deadLetterTopicOf } = require(join(repoRoot, 'dist/libs/shared/contracts/src/index.js'));
-const { createKafkaClient, readDeadLetters, replayDeadLetters, DeadLetterLedger } = require(join(repoRoot, 'dist/libs/platform/messaging/src/index.js'));
+const { createKafkaClient, readDeadLetters, replayDeadLetters, DeadLetterLedger } = require(
+  join(repoRoot, 'dist/libs/platform/messaging/src/index.js'),
+);
 
 const kafka = createKafkaClient({ clientId: 'linkages-dlq', brokers: process.env.KAFKA_BROKERS.split(',') });
-const topics = option('--topic') ? [deadLetterTopicOf(option('--topic').replace(/\.dlq$/, ''))] : topicList.map((t) => deadLetterTopicOf(t.name));
+const topics = option('--topic')
+  ? [deadLetterTopicOf(option('--topic').replace(/\.dlq$/, ''))]
+  : topicList.map((t) => deadLetterTopicOf(t.name));
 const ledger = await DeadLetterLedger.open(process.env.DATABASE_URL);
 try {
   process.stderr.write(`Reading ${topics.length} dead-letter topic(s)…\n`);
@@ -35,10 +39,13 @@ try {
 
   if (command === 'list') {
     const shown = flag('--all') ? letters : letters.filter((l) => !replayed.has(keyOf(l)));
-    if (shown.length === 0) console.log(letters.length ? `No pending dead letters (${letters.length} already replayed; --all shows them).` : 'No dead letters.');
+    if (shown.length === 0)
+      console.log(letters.length ? `No pending dead letters (${letters.length} already replayed; --all shows them).` : 'No dead letters.');
     for (const l of shown) {
       const state = replayed.has(keyOf(l)) ? `replayed ${replayed.get(keyOf(l)).toISOString()}` : 'pending';
-      console.log(`${l.failedAt}  ${l.id}  ${l.type ?? '(no type)'}  ${l.reason}  group=${l.consumerGroup}  from ${l.originalTopic}[${l.originalPartition}]@${l.originalOffset}  ${state}`);
+      console.log(
+        `${l.failedAt}  ${l.id}  ${l.type ?? '(no type)'}  ${l.reason}  group=${l.consumerGroup}  from ${l.originalTopic}[${l.originalPartition}]@${l.originalOffset}  ${state}`,
+      );
       console.log(`    ${l.errors.slice(0, 3).join(' | ')}`);
     }
     console.log(`${shown.length} shown, ${letters.length} in total, ${letters.filter((l) => !replayed.has(keyOf(l))).length} pending.`);
@@ -47,7 +54,19 @@ try {
     if (matches.length === 0) throw new Error(`No dead letter with id ${args[0]}`);
     for (const l of matches) {
       const headers = Object.fromEntries(Object.entries(l.headers).map(([k, v]) => [k, v?.toString()]));
-      console.log(JSON.stringify({ ...l, value: undefined, headers, payload: l.value ? JSON.parse(l.value.toString()) : null, replayedAt: replayed.get(keyOf(l)) ?? null }, null, 2));
+      console.log(
+        JSON.stringify(
+          {
+            ...l,
+            value: undefined,
+            headers,
+            payload: l.value ? JSON.parse(l.value.toString()) : null,
+            replayedAt: replayed.get(keyOf(l)) ?? null,
+          },
+          null,
+          2,
+        ),
+      );
     }
   } else {
     const chosen = flag('--all') ? letters.filter((l) => flag('--force') || !replayed.has(keyOf(l))) : find(args[0]);

@@ -9,7 +9,11 @@ const require = createRequire(import.meta.url);
 await run(process.execPath, [join(repoRoot, 'tools', 'build.mjs')]);
 const load = (lib) => require(join(repoRoot, 'dist', lib, 'src/index.js'));
 const { renderRulesMarkdown } = load('libs/platform/deadlines/engine');
-const rules = [...load('libs/child-welfare/domain').cwsRules, ...load('libs/calworks/domain').calworksRules, ...load('libs/referrals/domain').linkagesRules];
+const rules = [
+  ...load('libs/child-welfare/domain').cwsRules,
+  ...load('libs/calworks/domain').calworksRules,
+  ...load('libs/referrals/domain').linkagesRules,
+];
 mkdirSync(join(repoRoot, 'docs'), { recursive: true });
 writeFileSync(join(repoRoot, 'docs', 'rules.md'), renderRulesMarkdown(rules));
 console.log(`Wrote docs/rules.md (${rules.length} rules)`);

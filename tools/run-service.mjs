@@ -11,6 +11,10 @@ if (!services.includes(service) || !['api', 'worker'].includes(kind)) {
   process.exit(2);
 }
 await ensureBuilt();
-const child = spawn(process.execPath, ['--enable-source-maps', join(repoRoot, 'dist/apps', service, 'src', kind === 'api' ? 'main.js' : 'worker.js')], { stdio: 'inherit', env: serviceEnv() });
+const child = spawn(
+  process.execPath,
+  ['--enable-source-maps', join(repoRoot, 'dist/apps', service, 'src', kind === 'api' ? 'main.js' : 'worker.js')],
+  { stdio: 'inherit', env: serviceEnv() },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -6,7 +6,19 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertPortFree, ensureDependencies, host, logsDir, ports, repoRoot, run, serviceEnv, services, step, totalElapsed } from './stack/lib.mjs';
+import {
+  assertPortFree,
+  ensureDependencies,
+  host,
+  logsDir,
+  ports,
+  repoRoot,
+  run,
+  serviceEnv,
+  services,
+  step,
+  totalElapsed,
+} from './stack/lib.mjs';
 
 const require = createRequire(import.meta.url);
 const flags = new Set(process.argv.slice(2));
@@ -20,8 +32,11 @@ async function main() {
     throw new Error(`the stack did not come up: ${error.message}`);
   });
   console.log('  ✔ local stack up (PostgreSQL, Kafka, Temporal): details in .stack/logs/stack-up.log');
-  if (!flags.has('--no-build')) await step('build (SWC + workflow bundles)', () => run(node, [join(repoRoot, 'tools/build.mjs')], { log: join(logsDir, 'build.log') }));
-  await step('database migrations', () => run(node, [join(repoRoot, 'tools/migrate.mjs'), 'all', 'up'], { log: join(logsDir, 'migrate.log') }));
+  if (!flags.has('--no-build'))
+    await step('build (SWC + workflow bundles)', () => run(node, [join(repoRoot, 'tools/build.mjs')], { log: join(logsDir, 'build.log') }));
+  await step('database migrations', () =>
+    run(node, [join(repoRoot, 'tools/migrate.mjs'), 'all', 'up'], { log: join(logsDir, 'migrate.log') }),
+  );
 
   const serviceLogs = join(logsDir, 'services');
   mkdirSync(serviceLogs, { recursive: true });
@@ -36,9 +51,15 @@ async function main() {
     await assertPortFree(`${name} API`, port);
     await assertPortFree(`${name} worker health`, healthPort);
     const env = serviceEnv({ PORT: String(port), WORKER_HEALTH_PORT: String(healthPort) });
-    for (const [kind, entry] of [['api', 'main.js'], ['worker', 'worker.js']]) {
+    for (const [kind, entry] of [
+      ['api', 'main.js'],
+      ['worker', 'worker.js'],
+    ]) {
       const log = join(serviceLogs, `${name}-${kind}.log`);
-      const child = spawn(node, ['--enable-source-maps', join(repoRoot, 'dist/apps', name, 'src', entry)], { env, stdio: ['ignore', openSync(log, 'a'), openSync(log, 'a')] });
+      const child = spawn(node, ['--enable-source-maps', join(repoRoot, 'dist/apps', name, 'src', entry)], {
+        env,
+        stdio: ['ignore', openSync(log, 'a'), openSync(log, 'a')],
+      });
       children.push({ name: `${name} ${kind}`, child, log });
     }
     table.push({ name, port, healthPort });
@@ -73,12 +94,19 @@ async function main() {
   }
 
   await step('services ready (/health/ready on every API and worker)', () =>
-    Promise.all(table.flatMap(({ port, healthPort }) => [waitReady(`http://${host}:${port}/health/ready`), waitReady(`http://${host}:${healthPort}/health/ready`)])),
+    Promise.all(
+      table.flatMap(({ port, healthPort }) => [
+        waitReady(`http://${host}:${port}/health/ready`),
+        waitReady(`http://${host}:${healthPort}/health/ready`),
+      ]),
+    ),
   );
 
   console.log(`\nLinkages is up (${totalElapsed()}).\n`);
   for (const { name, port, healthPort } of table) {
-    console.log(`  ${name.padEnd(14)} API docs http://${host}:${port}/docs   ready http://${host}:${port}/health/ready   worker http://${host}:${healthPort}/health/ready`);
+    console.log(
+      `  ${name.padEnd(14)} API docs http://${host}:${port}/docs   ready http://${host}:${port}/health/ready   worker http://${host}:${healthPort}/health/ready`,
+    );
   }
   console.log(`  ${'Temporal UI'.padEnd(14)} http://${host}:${ports.temporalUi}`);
   console.log(`\nService logs (JSON lines): ${serviceLogs}. Stack status: npm run stack -- status. Ctrl-C stops the services.`);

@@ -24,9 +24,7 @@ function swcOptions({ rewritePaths = true } = {}) {
 
 /** Jest moduleNameMapper entries for the @linkages/* aliases. */
 function jestModuleNameMapper() {
-  return Object.fromEntries(
-    Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, join(root, target)]),
-  );
+  return Object.fromEntries(Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, join(root, target)]));
 }
 
 module.exports = { swcOptions, jestModuleNameMapper, root };

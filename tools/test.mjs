@@ -65,7 +65,11 @@ function treeChanges() {
 
 function sh(cmd, args, env = {}, { quiet = false } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: repoRoot, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit', env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', ...env } });
+    const child = spawn(cmd, args, {
+      cwd: repoRoot,
+      stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', ...env },
+    });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
@@ -92,7 +96,13 @@ function jestCounts(file) {
 
 function finish() {
   const files = [join(reports, 'jest.json'), join(reports, 'jest-e2e.json')].filter(existsSync);
-  const total = files.map(jestCounts).reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  const total = files
+    .map(jestCounts)
+    .reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped }), {
+      passed: 0,
+      failed: 0,
+      skipped: 0,
+    });
   // Phases that are not Jest (install, stack, lint, typecheck) count as one failed check each.
   const failed = total.failed + failures.filter((f) => !f.startsWith('tests')).length;
   console.log(`\nPhases: ${timings.join(', ')}`);
@@ -102,7 +112,15 @@ function finish() {
 }
 
 for (const f of ['jest.json', 'jest-e2e.json']) rmSync(join(reports, f), { force: true });
-await phase('npm dependencies', () => ensureDependencies().then(() => 0, (e) => (console.error(e.message), 1)), { fatal: true });
+await phase(
+  'npm dependencies',
+  () =>
+    ensureDependencies().then(
+      () => 0,
+      (e) => (console.error(e.message), 1),
+    ),
+  { fatal: true },
+);
 await phase('local stack up', () => sh(node, ['tools/stack/cli.mjs', 'up']), { fatal: true });
 await phase('build', () => sh(node, ['tools/build.mjs']), { fatal: true });
 await phase('migrate', () => sh(node, ['tools/migrate.mjs', 'all', 'up']), { fatal: true });
@@ -120,7 +138,11 @@ await phase('lint', async () => {
 });
 await phase('typecheck', () => sh(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']));
 const jest = (extra, out) => sh(bin('jest'), ['--ci', '--json', `--outputFile=${out}`, ...extra], { LINKAGES_STACK_READY: '1' });
-await phase('tests: unit and integration', () => jest(['--maxWorkers=2', '--testPathIgnorePatterns', 'e2e-spec'], join(reports, 'jest.json')));
-await phase('tests: end-to-end', () => jest(['--selectProjects', 'platform-e2e', '--testPathPatterns', 'e2e-spec', '--runInBand'], join(reports, 'jest-e2e.json')));
+await phase('tests: unit and integration', () =>
+  jest(['--maxWorkers=2', '--testPathIgnorePatterns', 'e2e-spec'], join(reports, 'jest.json')),
+);
+await phase('tests: end-to-end', () =>
+  jest(['--selectProjects', 'platform-e2e', '--testPathPatterns', 'e2e-spec', '--runInBand'], join(reports, 'jest-e2e.json')),
+);
 await phase('clean tree', async () => treeChanges());
 finish();

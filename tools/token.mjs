@@ -11,9 +11,18 @@ const usersFile = join(repoRoot, 'infra', 'local', 'demo-users.json');
 
 function printUsers() {
   const { users } = JSON.parse(readFileSync(usersFile, 'utf8'));
-  const rows = [['username', 'name', 'agency', 'county', 'roles'], ...users.map((u) => [u.username, u.name, u.agency, u.county, u.roles.join(',')])];
+  const rows = [
+    ['username', 'name', 'agency', 'county', 'roles'],
+    ...users.map((u) => [u.username, u.name, u.agency, u.county, u.roles.join(',')]),
+  ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, i) => cell.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd(),
+    );
   console.log('\nUsage: npm run -s token -- <username> [audience]   (prints the access token only)');
 }
 
@@ -29,11 +38,16 @@ async function token(username, audience) {
       signal: AbortSignal.timeout(5000),
     });
   } catch (error) {
-    throw new Error(`The development identity provider at ${issuer} is not answering (${error.cause?.code ?? error.message}): run \`npm run stack -- up\`.`);
+    throw new Error(
+      `The development identity provider at ${issuer} is not answering (${error.cause?.code ?? error.message}): run \`npm run stack -- up\`.`,
+    );
   }
   const body = await res.json().catch(() => ({}));
   if (!res.ok || typeof body.access_token !== 'string') {
-    throw new Error(`${issuer} refused a token for '${username}': HTTP ${res.status} ${body.error_description ?? body.error ?? ''}`.trim() + (res.status === 400 ? '\nRun `npm run token` to list the demo users.' : ''));
+    throw new Error(
+      `${issuer} refused a token for '${username}': HTTP ${res.status} ${body.error_description ?? body.error ?? ''}`.trim() +
+        (res.status === 400 ? '\nRun `npm run token` to list the demo users.' : ''),
+    );
   }
   return body.access_token;
 }

@@ -51,7 +51,14 @@ function loadUsers() {
   const parsed = JSON.parse(readFileSync(usersFile, 'utf8'));
   const users = new Map();
   for (const u of parsed.users ?? []) {
-    const ok = typeof u?.username === 'string' && u.username !== '' && typeof u.name === 'string' && typeof u.agency === 'string' && typeof u.county === 'string' && Array.isArray(u.roles) && u.roles.every((r) => typeof r === 'string');
+    const ok =
+      typeof u?.username === 'string' &&
+      u.username !== '' &&
+      typeof u.name === 'string' &&
+      typeof u.agency === 'string' &&
+      typeof u.county === 'string' &&
+      Array.isArray(u.roles) &&
+      u.roles.every((r) => typeof r === 'string');
     if (!ok) throw new Error(`${usersFile}: malformed user ${JSON.stringify(u)}`);
     if (users.has(u.username)) throw new Error(`${usersFile}: duplicate username '${u.username}'`);
     users.set(u.username, { username: u.username, name: u.name, agency: u.agency, county: u.county, roles: [...u.roles] });
@@ -92,7 +99,8 @@ async function loadOrCreateSigningKey() {
   if (jwk?.kty !== 'RSA' || typeof jwk.n !== 'string' || typeof jwk.e !== 'string' || typeof jwk.d !== 'string') {
     throw new Error(`${keyFile} is not an RSA private JWK; delete it to generate a new key`);
   }
-  if (Buffer.from(jwk.n, 'base64url').length * 8 < 2048) throw new Error(`${keyFile}: RSA key shorter than 2048 bits; delete it to generate a new key`);
+  if (Buffer.from(jwk.n, 'base64url').length * 8 < 2048)
+    throw new Error(`${keyFile}: RSA key shorter than 2048 bits; delete it to generate a new key`);
   const kid = await calculateJwkThumbprint({ kty: 'RSA', n: jwk.n, e: jwk.e });
   const privateKey = await importJWK({ ...jwk, alg: ALG }, ALG);
   return { privateKey, kid, publicJwk: { kty: 'RSA', n: jwk.n, e: jwk.e, kid, alg: ALG, use: 'sig' } };
@@ -107,11 +115,17 @@ class BadRequest extends Error {
 
 function send(res, status, body, headers = {}) {
   const json = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json), 'x-content-type-options': 'nosniff', ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(json),
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
   res.end(json);
 }
 
-const sendError = (res, status, description, headers = {}) => send(res, status, { error: 'invalid_request', error_description: description }, { 'cache-control': 'no-store', ...headers });
+const sendError = (res, status, description, headers = {}) =>
+  send(res, status, { error: 'invalid_request', error_description: description }, { 'cache-control': 'no-store', ...headers });
 
 /** Reads at most MAX_BODY_BYTES; past that it stops reading (without destroying the socket, so the 413 still goes out). */
 function readBody(req) {
@@ -135,7 +149,10 @@ function readBody(req) {
 
 /** The token request's parameters, from a form or a JSON object; a parameter given twice is refused (RFC 6749 3.2). */
 async function tokenParams(req) {
-  const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const type = String(req.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
   if (type !== 'application/x-www-form-urlencoded' && type !== 'application/json') {
     throw new BadRequest('Content-Type must be application/x-www-form-urlencoded or application/json');
   }
@@ -170,13 +187,20 @@ const main = async () => {
     const params = await tokenParams(req);
     const { username, audience = defaultAudience, grant_type: grantType } = params;
     if (typeof username !== 'string' || username === '') throw new BadRequest("'username' is required");
-    if (typeof audience !== 'string' || audience === '' || audience.length > 256) throw new BadRequest("'audience' must be a non-empty string");
+    if (typeof audience !== 'string' || audience === '' || audience.length > 256)
+      throw new BadRequest("'audience' must be a non-empty string");
     if (grantType !== undefined && grantType !== GRANT_TYPE) throw new BadRequest(`unsupported grant_type (only ${GRANT_TYPE})`);
     const user = users.get(username);
     if (!user) throw new BadRequest(`'${username.slice(0, 64)}' is not a demo user (GET /users lists them)`);
     const jti = randomUUID();
     const now = Math.floor(Date.now() / 1000);
-    const accessToken = await new SignJWT({ name: user.name, preferred_username: user.username, agency: user.agency, county: user.county, roles: user.roles })
+    const accessToken = await new SignJWT({
+      name: user.name,
+      preferred_username: user.username,
+      agency: user.agency,
+      county: user.county,
+      roles: user.roles,
+    })
       .setProtectedHeader({ alg: ALG, kid, typ: 'JWT' })
       .setIssuer(issuer)
       .setAudience(audience)
@@ -187,7 +211,12 @@ const main = async () => {
       .setJti(jti)
       .sign(privateKey);
     log('info', 'token issued', { username: user.username, jti, aud: audience });
-    send(res, 200, { access_token: accessToken, token_type: 'Bearer', expires_in: TOKEN_TTL_SECONDS }, { 'cache-control': 'no-store', pragma: 'no-cache' });
+    send(
+      res,
+      200,
+      { access_token: accessToken, token_type: 'Bearer', expires_in: TOKEN_TTL_SECONDS },
+      { 'cache-control': 'no-store', pragma: 'no-cache' },
+    );
   }
 
   const routes = {
@@ -227,10 +256,17 @@ const main = async () => {
   await new Promise((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(port, HOST, resolvePromise);
-  }).catch((error) => fail(error.code === 'EADDRINUSE' ? `${HOST}:${port} is already in use` : `cannot listen on ${HOST}:${port}: ${error.message}`));
+  }).catch((error) =>
+    fail(error.code === 'EADDRINUSE' ? `${HOST}:${port} is already in use` : `cannot listen on ${HOST}:${port}: ${error.message}`),
+  );
   const actualPort = server.address().port;
   issuer = (process.env.IDP_ISSUER || `http://${HOST}:${actualPort}`).replace(/\/+$/, '');
-  log('info', 'development identity provider listening (development only: no passwords, loopback only)', { url: `http://${HOST}:${actualPort}`, issuer, kid, users: users.size });
+  log('info', 'development identity provider listening (development only: no passwords, loopback only)', {
+    url: `http://${HOST}:${actualPort}`,
+    issuer,
+    kid,
+    users: users.size,
+  });
 
   let stopping = false;
   const shutdown = (signal) => {

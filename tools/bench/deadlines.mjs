@@ -20,7 +20,7 @@ const log = (m) => process.stdout.write(`${m}\n`);
 let lastProgress = 0;
 const progress = (m) => {
   if (process.stdout.isTTY) process.stdout.write(`\r${m}        `);
-  else if (Date.now() - lastProgress > 3000) (lastProgress = Date.now()), process.stdout.write(`${m}\n`);
+  else if (Date.now() - lastProgress > 3000) ((lastProgress = Date.now()), process.stdout.write(`${m}\n`));
 };
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc');
@@ -79,8 +79,17 @@ const connection = await Connection.connect({ address });
 const client = new Client({ connection, namespace });
 
 const policy = {
-  id: 'bench.deadline', title: 'Benchmark deadline', citation: 'bench', status: 'confirmed', basis: 'hours', length: 0, calendar: 'county',
-  reminders: [], escalation: [], pause: { allowed: false, reasonCodes: [] }, extension: { allowed: false, reasonCodes: [] },
+  id: 'bench.deadline',
+  title: 'Benchmark deadline',
+  citation: 'bench',
+  status: 'confirmed',
+  basis: 'hours',
+  length: 0,
+  calendar: 'county',
+  reminders: [],
+  escalation: [],
+  pause: { allowed: false, reasonCodes: [] },
+  extension: { allowed: false, reasonCodes: [] },
 };
 const calendar = countyCalendarSpec('06085');
 
@@ -134,23 +143,45 @@ try {
       taskQueue,
       workflowId: `bench/deadline/${taskQueue}-${i}`,
       workflowExecutionTimeout: `${timeoutSeconds} seconds`,
-      args: [{ deadlineId: globalThis.crypto.randomUUID(), owner: { service: 'calworks', familyId: globalThis.crypto.randomUUID(), countyCode: '06085', subjectRef: item.burst ? 'bench/burst' : 'bench/spread' }, policy, calendar, startAt: item.dueAt }],
+      args: [
+        {
+          deadlineId: globalThis.crypto.randomUUID(),
+          owner: {
+            service: 'calworks',
+            familyId: globalThis.crypto.randomUUID(),
+            countyCode: '06085',
+            subjectRef: item.burst ? 'bench/burst' : 'bench/spread',
+          },
+          policy,
+          calendar,
+          startAt: item.dueAt,
+        },
+      ],
     }),
   );
-  log(`${process.stdout.isTTY ? '\r' : ''}  deadlines: ${total} started in ${startSeconds.toFixed(1)} s (${(total / startSeconds).toFixed(0)}/s); first due in ${((t0 - Date.now()) / 1000).toFixed(0)} s`);
+  log(
+    `${process.stdout.isTTY ? '\r' : ''}  deadlines: ${total} started in ${startSeconds.toFixed(1)} s (${(total / startSeconds).toFixed(0)}/s); first due in ${((t0 - Date.now()) / 1000).toFixed(0)} s`,
+  );
   if (Date.now() > t0) log('  WARNING: starting took longer than the lead time; lateness includes start-up. Use a smaller --n.');
   await new Promise((r) => setTimeout(r, Math.max(2000, Math.min(10_000, t0 - Date.now() - 2000))));
   const heapOpen = heapMb();
   const perDeadlineKb = ((heapOpen - heapBefore) * 1024) / total;
   await waitFor('deadlines', () => lateness.deadline.length, total, t0 + WINDOW_S * 1000 + 120_000);
   const burstDrainMs = burstLast - Date.parse(burstAt);
-  log(`${process.stdout.isTTY ? '\r' : ''}  deadlines: ${lateness.deadline.length}/${total} due stages fired; burst of ${BURST} at ${burstAt}: ${burstDone} drained in ${burstDrainMs} ms`);
+  log(
+    `${process.stdout.isTTY ? '\r' : ''}  deadlines: ${lateness.deadline.length}/${total} due stages fired; burst of ${BURST} at ${burstAt}: ${burstDone} drained in ${burstDrainMs} ms`,
+  );
 
   // Bare timers, same schedule shape.
   t0 = Date.now() + leadMs;
   ({ items } = schedule(t0));
   const bareStart = await startAll('bare timers', items, (i, item) =>
-    client.workflow.start('benchTimerWorkflow', { taskQueue, workflowId: `bench/timer/${taskQueue}-${i}`, workflowExecutionTimeout: `${timeoutSeconds} seconds`, args: [{ dueAt: item.dueAt }] }),
+    client.workflow.start('benchTimerWorkflow', {
+      taskQueue,
+      workflowId: `bench/timer/${taskQueue}-${i}`,
+      workflowExecutionTimeout: `${timeoutSeconds} seconds`,
+      args: [{ dueAt: item.dueAt }],
+    }),
   );
   log(`${process.stdout.isTTY ? '\r' : ''}  bare timers: ${total} started in ${bareStart.toFixed(1)} s`);
   await waitFor('bare timers', () => lateness.bare.length, total, t0 + WINDOW_S * 1000 + 120_000);
@@ -163,7 +194,9 @@ try {
   log('');
   log(`deadline due-stage lateness   p50 ${d50} ms   p99 ${d99} ms   (${lateness.deadline.length} samples)`);
   log(`bare timer lateness           p50 ${b50} ms   p99 ${b99} ms   (${lateness.bare.length} samples)`);
-  log(`worker heap per open deadline ${perDeadlineKb.toFixed(1)} KiB (${(heapOpen - heapBefore).toFixed(0)} MiB for ${total}, workflows cached)`);
+  log(
+    `worker heap per open deadline ${perDeadlineKb.toFixed(1)} KiB (${(heapOpen - heapBefore).toFixed(0)} MiB for ${total}, workflows cached)`,
+  );
   log(`burst drain                   ${burstDrainMs} ms for ${BURST} deadlines due in the same second`);
   log(`ratio lateness-p50/bare = ${(d50 / Math.max(1, b50)).toFixed(3)}`);
   log(`ratio lateness-p99/bare = ${(d99 / Math.max(1, b99)).toFixed(3)}`);

@@ -48,7 +48,11 @@ const messageBytes = sample.value.length + Object.entries(sample.headers).reduce
 
 const kafka = createKafkaClient({ clientId: 'bench-outbox', brokers: process.env.KAFKA_BROKERS.split(',') });
 const logger = createLogger({ service: 'bench', process: 'cli', level: 'warn' });
-const options = createDataSourceOptions(process.env.DATABASE_URL, { schema, entities: [], migrations: [createMessagingMigration(schema)] }, 'bench');
+const options = createDataSourceOptions(
+  process.env.DATABASE_URL,
+  { schema, entities: [], migrations: [createMessagingMigration(schema)] },
+  'bench',
+);
 await migrateUp(options);
 const dataSource = await new DataSource(options).initialize();
 await ensureTopics(kafka, [topic]);
@@ -57,7 +61,9 @@ const unsent = async () => Number((await dataSource.query(`SELECT count(*) AS n 
 const seconds = (ms) => (ms / 1000).toFixed(2);
 
 try {
-  log(`messages: ${N} × ~${messageBytes} bytes (body ${sample.value.length} + CloudEvents headers), ${KEYS} keys, batches of ${BATCH}, ${topic.partitions} partitions`);
+  log(
+    `messages: ${N} × ~${messageBytes} bytes (body ${sample.value.length} + CloudEvents headers), ${KEYS} keys, batches of ${BATCH}, ${topic.partitions} partitions`,
+  );
 
   // 1. Raw producer baseline.
   const records = Array.from({ length: N }, (_, i) => toKafkaRecord(makeEvent(i)));
@@ -66,7 +72,11 @@ try {
   await producer.send({ topic: topic.name, acks: -1, messages: records.slice(0, BATCH) }); // warm-up
   let t = performance.now();
   for (let i = 0; i < N; i += BATCH) {
-    await producer.send({ topic: topic.name, acks: -1, messages: records.slice(i, i + BATCH).map((r) => ({ key: r.key, value: r.value, headers: r.headers })) });
+    await producer.send({
+      topic: topic.name,
+      acks: -1,
+      messages: records.slice(i, i + BATCH).map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
+    });
     if ((i / BATCH) % 10 === 0) progress(`  raw producer: ${i + BATCH}/${N}`);
   }
   const rawMs = performance.now() - t;
@@ -80,14 +90,25 @@ try {
   const { MessagingMetrics } = dist('platform/messaging');
   const metrics = new MessagingMetrics();
   const publishedSoFar = async () => (await metrics.relayPublished.get()).values.reduce((n, v) => n + v.value, 0);
-  const relay = new OutboxRelay({ databaseUrl: process.env.DATABASE_URL, schema, kafka, logger, batchSize: BATCH, metrics, pollIntervalMs: 60_000 });
+  const relay = new OutboxRelay({
+    databaseUrl: process.env.DATABASE_URL,
+    schema,
+    kafka,
+    logger,
+    batchSize: BATCH,
+    metrics,
+    pollIntervalMs: 60_000,
+  });
   await relay.start();
   const fill = dataSource.createQueryRunner();
   await fill.connect();
   await fill.startTransaction();
   for (let i = 0; i < N; i += BATCH) {
     const events = Array.from({ length: Math.min(BATCH, N - i) }, (_, j) => makeEvent(i + j));
-    await writer.enqueueEvents(fill.manager, events.map((event) => ({ event, topic: topic.name })));
+    await writer.enqueueEvents(
+      fill.manager,
+      events.map((event) => ({ event, topic: topic.name })),
+    );
     if ((i / BATCH) % 10 === 0) progress(`  filling outbox (one transaction): ${i + BATCH}/${N}`);
   }
   t = performance.now();
@@ -99,7 +120,9 @@ try {
   }
   const relayMs = performance.now() - t;
   const relayRate = N / (relayMs / 1000);
-  log(`${process.stdout.isTTY ? '\r' : ''}  relay: ${N} messages in ${seconds(relayMs)} s = ${relayRate.toFixed(0)} msg/s (commit → every row published and marked sent)`);
+  log(
+    `${process.stdout.isTTY ? '\r' : ''}  relay: ${N} messages in ${seconds(relayMs)} s = ${relayRate.toFixed(0)} msg/s (commit → every row published and marked sent)`,
+  );
   if ((await unsent()) !== 0) throw new Error('relay reported all published but rows are unsent');
 
   // 3. Lag at half the relay's maximum rate: insert → consumed.
@@ -130,7 +153,12 @@ try {
     carry -= k;
     if (k > 0) {
       const events = Array.from({ length: k }, () => makeEvent(i++));
-      await dataSource.transaction((tx) => writer.enqueueEvents(tx, events.map((event) => ({ event, topic: topic.name }))));
+      await dataSource.transaction((tx) =>
+        writer.enqueueEvents(
+          tx,
+          events.map((event) => ({ event, topic: topic.name })),
+        ),
+      );
       written += k;
     }
     progress(`  lag run at ${target.toFixed(0)} msg/s: ${written} written, ${lags.length} consumed`);
@@ -143,7 +171,9 @@ try {
   lags.sort((a, b) => a - b);
   const pct = (p) => lags[Math.min(lags.length - 1, Math.floor((p / 100) * lags.length))];
   const achieved = written / LAG_SECONDS;
-  log(`${process.stdout.isTTY ? '\r' : ''}  lag run: target ${target.toFixed(0)} msg/s (half the relay maximum), achieved ${achieved.toFixed(0)} msg/s for ${LAG_SECONDS} s (the writer shares the 2 cores); ${lags.length}/${written} consumed; insert → consumed p50 ${pct(50)} ms, p99 ${pct(99)} ms, max ${lags.at(-1)} ms`);
+  log(
+    `${process.stdout.isTTY ? '\r' : ''}  lag run: target ${target.toFixed(0)} msg/s (half the relay maximum), achieved ${achieved.toFixed(0)} msg/s for ${LAG_SECONDS} s (the writer shares the 2 cores); ${lags.length}/${written} consumed; insert → consumed p50 ${pct(50)} ms, p99 ${pct(99)} ms, max ${lags.at(-1)} ms`,
+  );
   log('');
   log(`raw producer          ${rawRate.toFixed(0)} msg/s`);
   log(`outbox relay          ${relayRate.toFixed(0)} msg/s`);

@@ -197,7 +197,9 @@ export async function mavenCopyDependencies(pomPath, libsDir, logName) {
   requireCommand('mvn', ['-v'], 'Maven: `apt-get install maven`');
   if (existsSync(libsDir)) for (const f of readdirSync(libsDir)) rmSync(join(libsDir, f), { force: true });
   ensureDir(libsDir);
-  await run('mvn', ['-B', '-q', '-f', pomPath, 'dependency:copy-dependencies', `-DoutputDirectory=${libsDir}`, '-DincludeScope=runtime'], { log: join(ensureDir(logsDir), `${logName}.log`) });
+  await run('mvn', ['-B', '-q', '-f', pomPath, 'dependency:copy-dependencies', `-DoutputDirectory=${libsDir}`, '-DincludeScope=runtime'], {
+    log: join(ensureDir(logsDir), `${logName}.log`),
+  });
   writeFileSync(stamp, sha);
   return true;
 }
@@ -236,6 +238,8 @@ export async function ensureDependencies() {
 /** Refuses to start a server on a port something else already holds (another checkout's stack, a system service). */
 export async function assertPortFree(name, port) {
   if (await portOpen(port)) {
-    throw new StackError(`${name} cannot start: 127.0.0.1:${port} is already in use by another process (another checkout's stack? stop it with its own \`npm run stack -- down\`, or set LINKAGES_*_PORT).`);
+    throw new StackError(
+      `${name} cannot start: 127.0.0.1:${port} is already in use by another process (another checkout's stack? stop it with its own \`npm run stack -- down\`, or set LINKAGES_*_PORT).`,
+    );
   }
 }

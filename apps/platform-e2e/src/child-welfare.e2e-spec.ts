@@ -25,10 +25,18 @@ describe('child welfare: referral → investigation → removal → court, every
   let token: string;
   let supervisor: string;
 
-  const api = async <T = Record<string, unknown>>(method: string, path: string, body?: unknown, opts: { user?: string; key?: string } = {}) => {
+  const api = async <T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    opts: { user?: string; key?: string } = {},
+  ) => {
     const res = await fetch(platform.url('child-welfare', path), {
       method,
-      headers: { authorization: `Bearer ${opts.user ?? token}`, ...(body !== undefined ? { 'content-type': 'application/json', 'idempotency-key': opts.key ?? randomUUID() } : {}) },
+      headers: {
+        authorization: `Bearer ${opts.user ?? token}`,
+        ...(body !== undefined ? { 'content-type': 'application/json', 'idempotency-key': opts.key ?? randomUUID() } : {}),
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const text = await res.text();
@@ -65,23 +73,51 @@ describe('child welfare: referral → investigation → removal → court, every
   it('tracks every deadline from hotline to reunification services, explains each, and publishes the events', async () => {
     const family = await newFamily();
     const child = family.members.find((m) => m.role === 'child')!.personId;
-    const referral = await ok<{ id: string }>('POST', '/referrals', { familyId: family.id, receivedAt: '2026-08-03T09:00:00-07:00', allegations: [{ type: 'general-neglect', childId: child }], reporter: { name: 'Flow Reporter' } });
-    await ok('POST', `/referrals/${referral.id}/screening`, { decision: 'accepted', responsePriority: '10-day', reason: 'Young child left alone repeatedly', povertyOnly: false, decidedAt: '2026-08-03T11:00:00-07:00' });
+    const referral = await ok<{ id: string }>('POST', '/referrals', {
+      familyId: family.id,
+      receivedAt: '2026-08-03T09:00:00-07:00',
+      allegations: [{ type: 'general-neglect', childId: child }],
+      reporter: { name: 'Flow Reporter' },
+    });
+    await ok('POST', `/referrals/${referral.id}/screening`, {
+      decision: 'accepted',
+      responsePriority: '10-day',
+      reason: 'Young child left alone repeatedly',
+      povertyOnly: false,
+      decidedAt: '2026-08-03T11:00:00-07:00',
+    });
     await ok('POST', `/referrals/${referral.id}/contacts`, { madeAt: '2026-08-05T14:00:00-07:00', childId: child });
-    await ok('POST', `/referrals/${referral.id}/assessments`, { tool: 'sdm-safety', result: 'unsafe', completedAt: '2026-08-05T15:00:00-07:00' });
-    const removal = await ok<{ caseId: string }>('POST', `/referrals/${referral.id}/removals`, { childId: child, removedAt: '2026-08-05T16:00:00-07:00', placementType: 'relative' });
+    await ok('POST', `/referrals/${referral.id}/assessments`, {
+      tool: 'sdm-safety',
+      result: 'unsafe',
+      completedAt: '2026-08-05T15:00:00-07:00',
+    });
+    const removal = await ok<{ caseId: string }>('POST', `/referrals/${referral.id}/removals`, {
+      childId: child,
+      removedAt: '2026-08-05T16:00:00-07:00',
+      placementType: 'relative',
+    });
     const caseId = removal.caseId;
     await ok('POST', `/cases/${caseId}/petition`, { filedAt: '2026-08-07T10:00:00-07:00' });
     await ok('POST', `/cases/${caseId}/hearings`, { type: 'detention', heldOn: '2026-08-10', outcome: 'detained' });
     await ok('POST', `/referrals/${referral.id}/disposition`, { disposition: 'substantiated', decidedAt: '2026-08-20T12:00:00-07:00' });
     // The court continues the jurisdiction hearing: the deadline moves, with the reason.
-    await ok('POST', `/cases/${caseId}/hearings`, { type: 'jurisdiction', heldOn: '2026-08-28', outcome: 'continued', continuedTo: '2026-09-11' });
+    await ok('POST', `/cases/${caseId}/hearings`, {
+      type: 'jurisdiction',
+      heldOn: '2026-08-28',
+      outcome: 'continued',
+      continuedTo: '2026-09-11',
+    });
     await ok('POST', `/cases/${caseId}/hearings`, { type: 'jurisdiction', heldOn: '2026-09-11', outcome: 'jurisdiction-found' });
     await ok('POST', `/cases/${caseId}/cft-meetings`, { heldOn: '2026-09-15' });
     // Visits: none in August (a missed month), one in September.
     await ok('POST', `/cases/${caseId}/visits`, { childId: child, visitedOn: '2026-09-18' });
     await ok('POST', `/cases/${caseId}/case-plans`, { filedOn: '2026-09-20' });
-    const disposed = await ok<{ type: string; enteredFosterCareOn: string; servicesMonths: number }>('POST', `/cases/${caseId}/hearings`, { type: 'disposition', heldOn: '2026-09-25', outcome: 'family-reunification' });
+    const disposed = await ok<{ type: string; enteredFosterCareOn: string; servicesMonths: number }>('POST', `/cases/${caseId}/hearings`, {
+      type: 'disposition',
+      heldOn: '2026-09-25',
+      outcome: 'family-reunification',
+    });
     // Entered foster care: jurisdiction (11 Sep) is earlier than removal + 60 days (4 Oct); a child under 3: 6 months of services.
     expect(disposed).toMatchObject({ type: 'family-reunification', enteredFosterCareOn: '2026-09-11', servicesMonths: 6 });
 
@@ -142,8 +178,16 @@ describe('child welfare: referral → investigation → removal → court, every
         { timeoutMs: 30_000, intervalMs: 1000, what: 'the case’s deadline workflows in the visibility store' },
       );
       expect(found.every((id) => id.startsWith('child-welfare/deadline/'))).toBe(true);
-      for (const wf of found) await client.workflow.getHandle(wf).terminate('e2e finished').catch(() => undefined);
-      for await (const wf of client.workflow.list({ query: `CaseId = "${referral.id}"` })) await client.workflow.getHandle(wf.workflowId).terminate('e2e finished').catch(() => undefined);
+      for (const wf of found)
+        await client.workflow
+          .getHandle(wf)
+          .terminate('e2e finished')
+          .catch(() => undefined);
+      for await (const wf of client.workflow.list({ query: `CaseId = "${referral.id}"` }))
+        await client.workflow
+          .getHandle(wf.workflowId)
+          .terminate('e2e finished')
+          .catch(() => undefined);
     } finally {
       await connection.close();
     }
@@ -163,11 +207,30 @@ describe('child welfare: referral → investigation → removal → court, every
       },
     });
     const wanted = ['referral-accepted', 'case-opened', 'child-removed', 'case-plan-filed', 'reunification-services-ordered'];
-    const satisfiedRules = ['cws.er.ten-day-response', 'cws.court.petition-filing', 'cws.court.detention-hearing', 'cws.court.jurisdiction-detained', 'cws.case.initial-case-plan'];
-    const deadlinesSeen = () => satisfiedRules.every((r) => deadlineEvents.some((d) => d.type.includes('deadline-satisfied') && d.value.includes(r))) && deadlineEvents.some((d) => d.type.includes('deadline-due') && d.value.includes('cws.case.monthly-caseworker-visit'));
-    await waitFor(async () => (wanted.every((w) => seen.some((s) => s.type.includes(`.cws.${w}.`))) && deadlinesSeen()) || undefined, { timeoutMs: 60_000, intervalMs: 500, what: `the events ${wanted.join(', ')} and the deadline events` });
+    const satisfiedRules = [
+      'cws.er.ten-day-response',
+      'cws.court.petition-filing',
+      'cws.court.detention-hearing',
+      'cws.court.jurisdiction-detained',
+      'cws.case.initial-case-plan',
+    ];
+    const deadlinesSeen = () =>
+      satisfiedRules.every((r) => deadlineEvents.some((d) => d.type.includes('deadline-satisfied') && d.value.includes(r))) &&
+      deadlineEvents.some((d) => d.type.includes('deadline-due') && d.value.includes('cws.case.monthly-caseworker-visit'));
+    await waitFor(async () => (wanted.every((w) => seen.some((s) => s.type.includes(`.cws.${w}.`))) && deadlinesSeen()) || undefined, {
+      timeoutMs: 60_000,
+      intervalMs: 500,
+      what: `the events ${wanted.join(', ')} and the deadline events`,
+    });
     await consumer.disconnect();
-    expect(seen.map((s) => s.type.replace('gov.ca.linkages.cws.', '').replace('.v1', ''))).toEqual(['referral-accepted', 'case-opened', 'child-removed', 'case-plan-filed', 'reunification-services-ordered', 'case-opened']);
+    expect(seen.map((s) => s.type.replace('gov.ca.linkages.cws.', '').replace('.v1', ''))).toEqual([
+      'referral-accepted',
+      'case-opened',
+      'child-removed',
+      'case-plan-filed',
+      'reunification-services-ordered',
+      'case-opened',
+    ]);
     for (const s of seen) expect(s.value).not.toMatch(/Flow|general-neglect|Reporter/);
     const accepted = JSON.parse(seen[0]!.value) as Record<string, unknown>;
     expect(accepted).toMatchObject({ referralId: referral.id, responsePriority: '10-day', path: 'investigation', knownToCalworks: true });
@@ -177,24 +240,62 @@ describe('child welfare: referral → investigation → removal → court, every
     const family = await newFamily('2015-01-01');
     const child = family.members.find((m) => m.role === 'child')!.personId;
     const stranger = (await newFamily()).members.find((m) => m.role === 'child')!.personId;
-    const referral = await ok<{ id: string }>('POST', '/referrals', { familyId: family.id, receivedAt: '2026-10-01T09:00:00-07:00', allegations: [{ type: 'physical-abuse', childId: child }] });
-    const count = async (table: string, where: string, id: string) => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM child_welfare.${table} WHERE ${where} = $1`, [id])).rows[0]!.n);
+    const referral = await ok<{ id: string }>('POST', '/referrals', {
+      familyId: family.id,
+      receivedAt: '2026-10-01T09:00:00-07:00',
+      allegations: [{ type: 'physical-abuse', childId: child }],
+    });
+    const count = async (table: string, where: string, id: string) =>
+      Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM child_welfare.${table} WHERE ${where} = $1`, [id])).rows[0]!.n);
 
     // Contact before screening, disposition before contact.
     expect((await api('POST', `/referrals/${referral.id}/contacts`, { madeAt: '2026-10-01T10:00:00-07:00' })).status).toBe(409);
-    await ok('POST', `/referrals/${referral.id}/screening`, { decision: 'accepted', responsePriority: 'immediate', reason: 'Injury reported by school', povertyOnly: false, decidedAt: '2026-10-01T09:30:00-07:00' });
-    const early = await api<{ type: string; detail: string }>('POST', `/referrals/${referral.id}/disposition`, { disposition: 'unfounded', decidedAt: '2026-10-02T09:00:00-07:00' });
+    await ok('POST', `/referrals/${referral.id}/screening`, {
+      decision: 'accepted',
+      responsePriority: 'immediate',
+      reason: 'Injury reported by school',
+      povertyOnly: false,
+      decidedAt: '2026-10-01T09:30:00-07:00',
+    });
+    const early = await api<{ type: string; detail: string }>('POST', `/referrals/${referral.id}/disposition`, {
+      disposition: 'unfounded',
+      decidedAt: '2026-10-02T09:00:00-07:00',
+    });
     expect(early.status).toBe(409);
     expect(early.type).toContain('application/problem+json');
-    expect(early.body).toMatchObject({ type: expect.stringContaining('impossible-sequence'), detail: expect.stringContaining('before in-person contact') });
+    expect(early.body).toMatchObject({
+      type: expect.stringContaining('impossible-sequence'),
+      detail: expect.stringContaining('before in-person contact'),
+    });
 
     // A downgrade needs a supervisor, and must come before contact.
-    expect((await api('POST', `/referrals/${referral.id}/downgrade`, { reason: 'Child safe with grandparent', managerApproval: 'Manager M', approvedAt: '2026-10-01T10:00:00-07:00' })).status).toBe(403);
-    await ok('POST', `/referrals/${referral.id}/downgrade`, { reason: 'Child safe with grandparent', managerApproval: 'Manager M', approvedAt: '2026-10-01T10:00:00-07:00' }, supervisor);
+    expect(
+      (
+        await api('POST', `/referrals/${referral.id}/downgrade`, {
+          reason: 'Child safe with grandparent',
+          managerApproval: 'Manager M',
+          approvedAt: '2026-10-01T10:00:00-07:00',
+        })
+      ).status,
+    ).toBe(403);
+    await ok(
+      'POST',
+      `/referrals/${referral.id}/downgrade`,
+      { reason: 'Child safe with grandparent', managerApproval: 'Manager M', approvedAt: '2026-10-01T10:00:00-07:00' },
+      supervisor,
+    );
 
     // Removal of a child who is not in the family.
     await ok('POST', `/referrals/${referral.id}/contacts`, { madeAt: '2026-10-02T10:00:00-07:00' });
-    expect((await api('POST', `/referrals/${referral.id}/removals`, { childId: stranger, removedAt: '2026-10-02T11:00:00-07:00', placementType: 'foster-family' })).status).toBe(409);
+    expect(
+      (
+        await api('POST', `/referrals/${referral.id}/removals`, {
+          childId: stranger,
+          removedAt: '2026-10-02T11:00:00-07:00',
+          placementType: 'foster-family',
+        })
+      ).status,
+    ).toBe(409);
     expect(await count('removals', 'child_id', stranger)).toBe(0);
 
     // Re-sent removal with the same key: one removal, one case, the same answer.
@@ -209,17 +310,33 @@ describe('child welfare: referral → investigation → removal → court, every
 
     // Disposition before jurisdiction, a hearing before the petition: refused, the case unchanged.
     const before = await ok('GET', `/cases/${caseId}`);
-    expect((await api('POST', `/cases/${caseId}/hearings`, { type: 'detention', heldOn: '2026-10-05', outcome: 'detained' })).status).toBe(409);
+    expect((await api('POST', `/cases/${caseId}/hearings`, { type: 'detention', heldOn: '2026-10-05', outcome: 'detained' })).status).toBe(
+      409,
+    );
     await ok('POST', `/cases/${caseId}/petition`, { filedAt: '2026-10-05T09:00:00-07:00' });
-    const disposition = await api<{ detail: string }>('POST', `/cases/${caseId}/hearings`, { type: 'disposition', heldOn: '2026-10-06', outcome: 'family-reunification' });
+    const disposition = await api<{ detail: string }>('POST', `/cases/${caseId}/hearings`, {
+      type: 'disposition',
+      heldOn: '2026-10-06',
+      outcome: 'family-reunification',
+    });
     expect(disposition.status).toBe(409);
     expect(disposition.body.detail).toContain('before jurisdiction');
     expect(await ok('GET', `/cases/${caseId}`)).toEqual({ ...before, petitionFiledOn: '2026-10-05' });
     expect(await count('hearings', 'case_id', caseId)).toBe(0);
 
     // AB 2085: poverty alone is not general neglect.
-    const poor = await ok<{ id: string }>('POST', '/referrals', { familyId: family.id, receivedAt: '2026-10-03T09:00:00-07:00', allegations: [{ type: 'general-neglect', childId: child }] });
-    const ab2085 = await api<{ type: string }>('POST', `/referrals/${poor.id}/screening`, { decision: 'accepted', responsePriority: '10-day', reason: 'Family is homeless', povertyOnly: true, decidedAt: '2026-10-03T10:00:00-07:00' });
+    const poor = await ok<{ id: string }>('POST', '/referrals', {
+      familyId: family.id,
+      receivedAt: '2026-10-03T09:00:00-07:00',
+      allegations: [{ type: 'general-neglect', childId: child }],
+    });
+    const ab2085 = await api<{ type: string }>('POST', `/referrals/${poor.id}/screening`, {
+      decision: 'accepted',
+      responsePriority: '10-day',
+      reason: 'Family is homeless',
+      povertyOnly: true,
+      decidedAt: '2026-10-03T10:00:00-07:00',
+    });
     expect(ab2085.status).toBe(422);
     expect(ab2085.body.type).toContain('ab-2085');
     expect((await ok<{ status: string }>('GET', `/referrals/${poor.id}`)).status).toBe('received');

@@ -62,7 +62,10 @@ describe('a deadline survives its worker being killed and escalates exactly once
   });
 
   const events = async (deadlineId: string) =>
-    ((await db.query(`SELECT event_type, value FROM calworks.outbox WHERE value::jsonb->>'deadlineId' = $1 ORDER BY seq`, [deadlineId])).rows as { event_type: string; value: string }[]).map((r) => {
+    (
+      (await db.query(`SELECT event_type, value FROM calworks.outbox WHERE value::jsonb->>'deadlineId' = $1 ORDER BY seq`, [deadlineId]))
+        .rows as { event_type: string; value: string }[]
+    ).map((r) => {
       const kind = r.event_type.replace('gov.ca.linkages.deadlines.deadline-', '').replace('.v1', '');
       return kind === 'overdue' ? `overdue:${(JSON.parse(r.value) as { escalationLevel: number }).escalationLevel}` : kind;
     });
@@ -75,7 +78,15 @@ describe('a deadline survives its worker being killed and escalates exactly once
     const handle = await client.workflow.start(deadlineWorkflow, {
       taskQueue: 'calworks',
       workflowId: `calworks/deadline/${deadlineId}`,
-      args: [{ deadlineId, owner: { service: 'calworks', familyId: randomUUID(), countyCode: '06085', subjectRef: `test/${deadlineId}` }, policy, calendar: countyCalendarSpec('06085'), startAt }],
+      args: [
+        {
+          deadlineId,
+          owner: { service: 'calworks', familyId: randomUUID(), countyCode: '06085', subjectRef: `test/${deadlineId}` },
+          policy,
+          calendar: countyCalendarSpec('06085'),
+          startAt,
+        },
+      ],
     });
     await waitFor(async () => (await handle.query(deadlineViewQuery)).state.timeline.length > 0, { what: 'the deadline to start' });
 
@@ -84,7 +95,10 @@ describe('a deadline survives its worker being killed and escalates exactly once
     expect(await events(deadlineId)).toEqual([]);
 
     worker = startWorker();
-    await waitFor(async () => (await events(deadlineId)).includes('overdue:1'), { timeoutMs: 60_000, what: 'due and level 1 after the restart' });
+    await waitFor(async () => (await events(deadlineId)).includes('overdue:1'), {
+      timeoutMs: 60_000,
+      what: 'due and level 1 after the restart',
+    });
     await kill(worker); // between level 1 and level 2
     await new Promise((r) => setTimeout(r, 5000));
     worker = startWorker();
@@ -106,12 +120,26 @@ describe('a deadline survives its worker being killed and escalates exactly once
     const handle = await client.workflow.start(deadlineWorkflow, {
       taskQueue: 'calworks',
       workflowId: `calworks/deadline/${deadlineId}`,
-      args: [{ deadlineId, owner: { service: 'calworks', familyId: randomUUID(), countyCode: '06085', subjectRef: canaries.join(' / ') }, policy, calendar: countyCalendarSpec('06085'), startAt: new Date(Date.now() + 60_000).toISOString() }],
+      args: [
+        {
+          deadlineId,
+          owner: { service: 'calworks', familyId: randomUUID(), countyCode: '06085', subjectRef: canaries.join(' / ') },
+          policy,
+          calendar: countyCalendarSpec('06085'),
+          startAt: new Date(Date.now() + 60_000).toISOString(),
+        },
+      ],
     });
-    await waitFor(async () => (await handle.query(deadlineViewQuery)).owner.subjectRef === canaries.join(' / '), { what: 'the decoded view' });
+    await waitFor(async () => (await handle.query(deadlineViewQuery)).owner.subjectRef === canaries.join(' / '), {
+      what: 'the decoded view',
+    });
     await expect(handle.executeUpdate('satisfy', { args: [{ by: canaries[0] }] })).rejects.toThrow();
     await handle.terminate('test finished');
-    const bad = await client.workflow.start('deadlineWorkflow', { taskQueue: 'calworks', workflowId: `calworks/deadline/bad-${deadlineId}`, args: [{ deadlineId: canaries[1] }] });
+    const bad = await client.workflow.start('deadlineWorkflow', {
+      taskQueue: 'calworks',
+      workflowId: `calworks/deadline/bad-${deadlineId}`,
+      args: [{ deadlineId: canaries[1] }],
+    });
     await expect(bad.result()).rejects.toThrow();
 
     // The same histories, read by a client with no codec: raw bytes as the server stores and shows them.
@@ -122,7 +150,9 @@ describe('a deadline survives its worker being killed and escalates exactly once
       for (const canary of canaries) expect({ id, leaked: bytes.includes(canary) }).toEqual({ id, leaked: false });
       expect(bytes).toContain('binary/encrypted');
     }
-    const failure = (await raw.workflow.getHandle(bad.workflowId).fetchHistory()).events?.find((e) => e.workflowExecutionFailedEventAttributes)?.workflowExecutionFailedEventAttributes?.failure;
+    const failure = (await raw.workflow.getHandle(bad.workflowId).fetchHistory()).events?.find(
+      (e) => e.workflowExecutionFailedEventAttributes,
+    )?.workflowExecutionFailedEventAttributes?.failure;
     expect(failure?.message).toBe('Encoded failure');
   }, 120_000);
 });

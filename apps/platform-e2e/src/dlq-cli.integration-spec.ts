@@ -7,7 +7,8 @@ import { repoRoot } from '@linkages/platform-config';
 import { ensureTopics } from '@linkages/platform-messaging';
 import { stackEnv, uniqueSuffix, waitFor } from '@linkages/platform-testing';
 
-const dlq = (...args: string[]) => execFileSync(process.execPath, [join(repoRoot(), 'tools', 'dlq.mjs'), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const dlq = (...args: string[]) =>
+  execFileSync(process.execPath, [join(repoRoot(), 'tools', 'dlq.mjs'), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 describe('npm run dlq (operators inspect and replay dead letters)', () => {
   const kafka = new Kafka({ clientId: 'it-dlq-cli', brokers: stackEnv().KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
@@ -18,30 +19,69 @@ describe('npm run dlq (operators inspect and replay dead letters)', () => {
     // Make sure the topic and its dead-letter topic exist (a service creates them at start).
     await ensureTopics(kafka, [childRemovedEvent.topic]);
     // A dead letter as an inbox consumer writes it.
-    const record = toKafkaRecord(createEvent(childRemovedEvent, childRemovedEvent.example, { service: 'child-welfare', countyCode: '06085', correlationId: `it-${uniqueSuffix()}`, id: eventId }));
+    const record = toKafkaRecord(
+      createEvent(childRemovedEvent, childRemovedEvent.example, {
+        service: 'child-welfare',
+        countyCode: '06085',
+        correlationId: `it-${uniqueSuffix()}`,
+        id: eventId,
+      }),
+    );
     const producer = kafka.producer();
     await producer.connect();
     await producer.send({
       topic: deadLetterTopicOf(topic),
-      messages: [{ key: record.key, value: record.value, headers: { ...record.headers, 'x-dlq-reason': 'handler-failed', 'x-dlq-errors': JSON.stringify(['Error: calworks AU service unavailable']), 'x-dlq-consumer-group': 'linkages-calworks', 'x-dlq-original-topic': topic, 'x-dlq-original-partition': '2', 'x-dlq-original-offset': '41', 'x-dlq-failed-at': new Date().toISOString(), 'x-dlq-attempts': '6' } }],
+      messages: [
+        {
+          key: record.key,
+          value: record.value,
+          headers: {
+            ...record.headers,
+            'x-dlq-reason': 'handler-failed',
+            'x-dlq-errors': JSON.stringify(['Error: calworks AU service unavailable']),
+            'x-dlq-consumer-group': 'linkages-calworks',
+            'x-dlq-original-topic': topic,
+            'x-dlq-original-partition': '2',
+            'x-dlq-original-offset': '41',
+            'x-dlq-failed-at': new Date().toISOString(),
+            'x-dlq-attempts': '6',
+          },
+        },
+      ],
     });
     await producer.disconnect();
   }, 120_000);
 
   it('lists it as pending, shows it, replays it to the original topic, then lists it as replayed', async () => {
-    expect(dlq('list')).toMatch(new RegExp(`${eventId}\\s+gov\\.ca\\.linkages\\.cws\\.child-removed\\.v1\\s+handler-failed\\s+group=linkages-calworks.*pending`));
-    const shown = JSON.parse(dlq('show', eventId)) as { id: string; errors: string[]; payload: { removalId: string }; headers: Record<string, string> };
-    expect(shown).toMatchObject({ id: eventId, errors: ['Error: calworks AU service unavailable'], payload: { removalId: childRemovedEvent.example.removalId } });
+    expect(dlq('list')).toMatch(
+      new RegExp(`${eventId}\\s+gov\\.ca\\.linkages\\.cws\\.child-removed\\.v1\\s+handler-failed\\s+group=linkages-calworks.*pending`),
+    );
+    const shown = JSON.parse(dlq('show', eventId)) as {
+      id: string;
+      errors: string[];
+      payload: { removalId: string };
+      headers: Record<string, string>;
+    };
+    expect(shown).toMatchObject({
+      id: eventId,
+      errors: ['Error: calworks AU service unavailable'],
+      payload: { removalId: childRemovedEvent.example.removalId },
+    });
 
     const consumer = kafka.consumer({ groupId: `it-dlq-cli-${uniqueSuffix()}` });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: false });
     const arrived: Record<string, string>[] = [];
-    await consumer.run({ eachMessage: async ({ message }) => void arrived.push(Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]))) });
+    await consumer.run({
+      eachMessage: async ({ message }) =>
+        void arrived.push(Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]))),
+    });
     await new Promise((r) => setTimeout(r, 4000)); // let the group join before the replay
 
     expect(dlq('replay', eventId)).toMatch(/Replayed 1 dead letter/);
-    const replayed = await waitFor(async () => arrived.find((h) => h['ce_id'] === eventId), { what: 'the replayed record on the original topic' });
+    const replayed = await waitFor(async () => arrived.find((h) => h['ce_id'] === eventId), {
+      what: 'the replayed record on the original topic',
+    });
     await consumer.disconnect();
     expect(replayed['ce_type']).toBe(childRemovedEvent.type);
     expect(replayed['x-replay-of']).toMatch(new RegExp(`^${deadLetterTopicOf(topic).replace(/\./g, '\\.')}/\\d+/\\d+$`));

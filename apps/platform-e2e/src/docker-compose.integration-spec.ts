@@ -6,7 +6,10 @@ import { uniqueSuffix } from '@linkages/platform-testing';
 
 interface ComposeSummary {
   name: string;
-  services: Record<string, { image?: string; build: boolean; healthcheck: boolean; dependsOn: Record<string, string>; ports: string[] | null }>;
+  services: Record<
+    string,
+    { image?: string; build: boolean; healthcheck: boolean; dependsOn: Record<string, string>; ports: string[] | null }
+  >;
 }
 
 const composeFile = join(repoRoot(), 'docker-compose.yml');
@@ -23,7 +26,12 @@ const secrets = {
 
 function check(file: string, env: Record<string, string> = secrets): ComposeSummary {
   const rest = Object.fromEntries(Object.entries(process.env).filter(([k]) => !(k in secrets)));
-  const out = execFileSync('go', ['run', '.', file], { cwd: join(repoRoot(), 'tools', 'compose-check'), env: { ...rest, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync('go', ['run', '.', file], {
+    cwd: join(repoRoot(), 'tools', 'compose-check'),
+    env: { ...rest, ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return JSON.parse(out) as ComposeSummary;
 }
 
@@ -58,7 +66,12 @@ describe('docker-compose.yml (validated against the Compose specification)', () 
       for (const kind of ['api', 'worker']) {
         const s = summary.services[`${app}-${kind}`];
         expect(s).toMatchObject({ build: true, healthcheck: true });
-        expect(s?.dependsOn).toMatchObject({ postgres: 'service_healthy', kafka: 'service_healthy', temporal: 'service_healthy', migrate: 'service_completed_successfully' });
+        expect(s?.dependsOn).toMatchObject({
+          postgres: 'service_healthy',
+          kafka: 'service_healthy',
+          temporal: 'service_healthy',
+          migrate: 'service_completed_successfully',
+        });
       }
     }
   });
@@ -71,7 +84,9 @@ describe('docker-compose.yml (validated against the Compose specification)', () 
   });
 
   it('registers the same search attributes as the local stack', () => {
-    const { attributes } = JSON.parse(readFileSync(join(repoRoot(), 'infra', 'temporal', 'search-attributes.json'), 'utf8')) as { attributes: Record<string, string> };
+    const { attributes } = JSON.parse(readFileSync(join(repoRoot(), 'infra', 'temporal', 'search-attributes.json'), 'utf8')) as {
+      attributes: Record<string, string>;
+    };
     const text = readFileSync(composeFile, 'utf8');
     for (const [name, type] of Object.entries(attributes)) expect(text).toContain(`${name}=${type}`);
   });
@@ -83,7 +98,13 @@ describe('docker-compose.yml (validated against the Compose specification)', () 
 
   it('the validator rejects what the specification forbids', () => {
     const broken = join(repoRoot(), '.stack', `compose-broken-${uniqueSuffix()}.yml`);
-    writeFileSync(broken, readFileSync(composeFile, 'utf8').replace('  postgres:\n    image: postgres:18', '  postgres:\n    image: postgres:18\n    not_a_compose_key: true'));
+    writeFileSync(
+      broken,
+      readFileSync(composeFile, 'utf8').replace(
+        '  postgres:\n    image: postgres:18',
+        '  postgres:\n    image: postgres:18\n    not_a_compose_key: true',
+      ),
+    );
     try {
       expect(checkFails(broken)).toMatch(/not_a_compose_key/);
     } finally {

@@ -194,7 +194,12 @@ const cases: Case[] = [
   // type:activities → runtime, data-access, domain, contracts, util
   { constraint: 'activities import no workflows', file: activities, from: '@linkages/platform-workflows', expect: type('activities') },
   { constraint: 'activities import data-access', file: activities, from: '@linkages/platform-persistence', expect: allowed },
-  { constraint: 'activities import runtime (TrackedDeadlines to open clocks)', file: activities, from: '@linkages/platform-auth', expect: allowed },
+  {
+    constraint: 'activities import runtime (TrackedDeadlines to open clocks)',
+    file: activities,
+    from: '@linkages/platform-auth',
+    expect: allowed,
+  },
   { constraint: '@temporalio/worker only in temporal (activities)', file: activities, from: '@temporalio/worker', expect: WORKER },
 
   // type:data-access → data-access, domain, contracts, util; kafkajs lives in messaging, the worker in temporal

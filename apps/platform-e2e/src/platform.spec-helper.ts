@@ -45,7 +45,8 @@ export async function startPlatform(offset: number, env: Record<string, string> 
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const deadline = Date.now() + 150_000;
-  while (!output.includes('Linkages is up') && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+  while (!output.includes('Linkages is up') && child.exitCode === null && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 250));
   if (!output.includes('Linkages is up')) {
     child.kill('SIGKILL');
     throw new Error(`npm start did not come up:\n${output}`);

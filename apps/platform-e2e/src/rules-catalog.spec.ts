@@ -18,18 +18,34 @@ describe('the rule catalogs of every domain', () => {
 
   it('holds the first ten rules of RULES.md section 9', () => {
     const ids = allRules.map((r) => r.id);
-    expect(ids).toEqual(expect.arrayContaining([
-      'cws.er.immediate-response', 'cws.er.ten-day-response', // 1. ER response clock
-      'cws.court.petition-filing', 'cws.court.detention-hearing', 'cws.court.jurisdiction-detained', 'cws.court.jurisdiction-not-detained', // 2. detention chain
-      'cws.case.initial-case-plan', 'cws.case.case-plan-update', // 3. case plan
-      'cws.court.entered-foster-care-anchor', 'cws.court.six-month-review', 'cws.court.twelve-month-permanency', 'cws.court.eighteen-month-review', 'cws.court.section-366-26-after-bypass', // 4. reunification clock
-      'cws.case.first-cft-meeting', 'cws.case.first-cft-meeting-icwa', // 5. CFTM
-      'calworks.wtw.compliance-period', 'calworks.wtw.sanction-task-to-ew', 'calworks.wtw.timely-notice', // 6. WTW 20-day period
-      'calworks.wtw.untick-guard', // 7. 60-day guard
-      'calworks.wtw.cure-plan', 'calworks.wtw.cure-activity', // 8. cure
-      'calworks.fr.temporary-absence', 'calworks.fr.ab135-window', // 9. AB 135
-      'linkages.fr-worker-contacts-csw', // 10. Linkages hand-off
-    ]));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'cws.er.immediate-response',
+        'cws.er.ten-day-response', // 1. ER response clock
+        'cws.court.petition-filing',
+        'cws.court.detention-hearing',
+        'cws.court.jurisdiction-detained',
+        'cws.court.jurisdiction-not-detained', // 2. detention chain
+        'cws.case.initial-case-plan',
+        'cws.case.case-plan-update', // 3. case plan
+        'cws.court.entered-foster-care-anchor',
+        'cws.court.six-month-review',
+        'cws.court.twelve-month-permanency',
+        'cws.court.eighteen-month-review',
+        'cws.court.section-366-26-after-bypass', // 4. reunification clock
+        'cws.case.first-cft-meeting',
+        'cws.case.first-cft-meeting-icwa', // 5. CFTM
+        'calworks.wtw.compliance-period',
+        'calworks.wtw.sanction-task-to-ew',
+        'calworks.wtw.timely-notice', // 6. WTW 20-day period
+        'calworks.wtw.untick-guard', // 7. 60-day guard
+        'calworks.wtw.cure-plan',
+        'calworks.wtw.cure-activity', // 8. cure
+        'calworks.fr.temporary-absence',
+        'calworks.fr.ab135-window', // 9. AB 135
+        'linkages.fr-worker-contacts-csw', // 10. Linkages hand-off
+      ]),
+    );
   });
 
   it('gives each rule to exactly one domain (its id names the domain that owns it)', () => {

@@ -23,16 +23,27 @@ describe('npm start: the four services against the real stack', () => {
 
   it.each(services)('$name: API and worker are ready (database, Kafka, Temporal, worker)', async (s) => {
     const api = await (await waitForHttp(`http://127.0.0.1:${s.port}/health/ready`)).json();
-    expect(api).toMatchObject({ status: 'ready', service: s.name, checks: { database: { status: 'up' }, kafka: { status: 'up' }, temporal: { status: 'up' } } });
+    expect(api).toMatchObject({
+      status: 'ready',
+      service: s.name,
+      checks: { database: { status: 'up' }, kafka: { status: 'up' }, temporal: { status: 'up' } },
+    });
     const worker = await (await waitForHttp(`http://127.0.0.1:${s.healthPort}/health/ready`)).json();
-    expect(worker).toMatchObject({ status: 'ready', checks: { worker: { status: 'up', details: { state: 'RUNNING', taskQueue: s.name } } } });
+    expect(worker).toMatchObject({
+      status: 'ready',
+      checks: { worker: { status: 'up', details: { state: 'RUNNING', taskQueue: s.name } } },
+    });
   });
 
   it.each(services)('$name: serves its OpenAPI document at /docs', async (s) => {
     const html = await fetch(`http://127.0.0.1:${s.port}/docs`);
     expect(html.status).toBe(200);
     expect(html.headers.get('content-type')).toContain('text/html');
-    const doc = (await (await fetch(`http://127.0.0.1:${s.port}/docs/openapi.json`)).json()) as { openapi: string; info: { title: string }; paths: Record<string, unknown> };
+    const doc = (await (await fetch(`http://127.0.0.1:${s.port}/docs/openapi.json`)).json()) as {
+      openapi: string;
+      info: { title: string };
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.info.title).toContain(s.title);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/health/ready']));
@@ -75,11 +86,20 @@ describe('npm start: the four services against the real stack', () => {
 
   it('the codec server round-trips payloads for the ops role, refuses anyone else, and allows the Temporal UI origin', async () => {
     const url = `http://127.0.0.1:${services[0]!.port}/codec`;
-    const plain = { metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from('{"note":"Canary Jane"}').toString('base64') };
+    const plain = {
+      metadata: { encoding: Buffer.from('json/plain').toString('base64') },
+      data: Buffer.from('{"note":"Canary Jane"}').toString('base64'),
+    };
     const post = (path: string, body: unknown, token?: string) =>
-      fetch(`${url}/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      fetch(`${url}/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
     const token = await devToken('ops');
-    const encoded = (await (await post('encode', { payloads: [plain] }, token)).json()) as { payloads: { metadata: Record<string, string>; data: string }[] };
+    const encoded = (await (await post('encode', { payloads: [plain] }, token)).json()) as {
+      payloads: { metadata: Record<string, string>; data: string }[];
+    };
     expect(Buffer.from(encoded.payloads[0]!.metadata['encoding']!, 'base64').toString()).toBe('binary/encrypted');
     expect(Buffer.from(encoded.payloads[0]!.data, 'base64').toString()).not.toContain('Canary');
     const decoded = (await (await post('decode', encoded, token)).json()) as { payloads: unknown[] };
@@ -89,7 +109,11 @@ describe('npm start: the four services against the real stack', () => {
     expect((await post('decode', encoded, await devToken('cws-supervisor'))).status).toBe(403);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
     expect((await post('decode', encoded)).status).toBe(401);
-    const preflight = (origin: string) => fetch(`${url}/decode`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } });
+    const preflight = (origin: string) =>
+      fetch(`${url}/decode`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      });
     expect((await preflight('http://127.0.0.1:8233')).headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:8233');
     expect((await preflight('http://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
   });

@@ -9,7 +9,8 @@ import { ensureTopics } from '@linkages/platform-messaging';
 import { workerTelemetry } from '@linkages/platform-temporal';
 import { quietTemporalRuntime, stackEnv, uniqueSuffix } from '@linkages/platform-testing';
 
-const stack = (command: 'up' | 'down') => execFileSync(process.execPath, [join(repoRoot(), 'tools', 'stack', 'cli.mjs'), command], { stdio: 'pipe', encoding: 'utf8' });
+const stack = (command: 'up' | 'down') =>
+  execFileSync(process.execPath, [join(repoRoot(), 'tools', 'stack', 'cli.mjs'), command], { stdio: 'pipe', encoding: 'utf8' });
 
 describe('`npm run stack -- down` then `up` keeps what the servers stored', () => {
   const suffix = uniqueSuffix();
@@ -24,17 +25,27 @@ describe('`npm run stack -- down` then `up` keeps what the servers stored', () =
     // A completed workflow on the dev server, run by a worker with the prebuilt calworks bundle.
     const taskQueue = `e2e-restart-${suffix}`;
     const nativeConnection = await NativeConnection.connect({ address: stackEnv().TEMPORAL_ADDRESS });
-    const worker = await Worker.create({ connection: nativeConnection, namespace: stackEnv().TEMPORAL_NAMESPACE, taskQueue, workflowBundle: { codePath: join(repoRoot(), 'dist', 'workflow-bundles', 'calworks.js') }, ...workerTelemetry('e2e') });
+    const worker = await Worker.create({
+      connection: nativeConnection,
+      namespace: stackEnv().TEMPORAL_NAMESPACE,
+      taskQueue,
+      workflowBundle: { codePath: join(repoRoot(), 'dist', 'workflow-bundles', 'calworks.js') },
+      ...workerTelemetry('e2e'),
+    });
     const connection = await Connection.connect({ address: stackEnv().TEMPORAL_ADDRESS });
     const client = new Client({ connection, namespace: stackEnv().TEMPORAL_NAMESPACE });
-    completedResult = await worker.runUntil(client.workflow.execute('diagnosticTimerWorkflow', { taskQueue, workflowId, args: [{ duration: '1 second' }] }));
+    completedResult = await worker.runUntil(
+      client.workflow.execute('diagnosticTimerWorkflow', { taskQueue, workflowId, args: [{ duration: '1 second' }] }),
+    );
     await connection.close();
     await nativeConnection.close();
 
     // A committed row in PostgreSQL and a message in Kafka.
     const db = new pg.Client({ connectionString: stackEnv().DATABASE_URL });
     await db.connect();
-    await db.query(`CREATE SCHEMA "${schema}"; CREATE TABLE "${schema}".probe (id int primary key, note text); INSERT INTO "${schema}".probe VALUES (1, 'before restart')`);
+    await db.query(
+      `CREATE SCHEMA "${schema}"; CREATE TABLE "${schema}".probe (id int primary key, note text); INSERT INTO "${schema}".probe VALUES (1, 'before restart')`,
+    );
     await db.end();
     await ensureTopics(kafka, [{ name: topic, partitions: 1, retentionMs: 3_600_000 }]);
     const producer = kafka.producer({ idempotent: true });

@@ -65,7 +65,8 @@ export async function health() {
     return res.json();
   };
   const discovery = await get(`${issuer()}/.well-known/openid-configuration`);
-  if (discovery.issuer !== issuer()) return { ok: false, detail: `discovery names issuer ${discovery.issuer}, expected ${issuer()}`, where: issuer() };
+  if (discovery.issuer !== issuer())
+    return { ok: false, detail: `discovery names issuer ${discovery.issuer}, expected ${issuer()}`, where: issuer() };
   const jwks = await get(discovery.jwks_uri ?? env().AUTH_JWKS_URL);
   const kids = (jwks.keys ?? []).map((k) => k.kid);
   if (kids.length === 0) return { ok: false, detail: 'JWKS has no keys', where: issuer() };

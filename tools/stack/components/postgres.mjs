@@ -4,7 +4,21 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, chmodSync, constants, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, parse } from 'node:path';
 import pg from 'pg';
-import { assertPortFree, StackError, ensureDir, host, isAlive, ports, readPid, repoRoot, run, stackDir, startDetached, stopDetached, waitUntil } from '../lib.mjs';
+import {
+  assertPortFree,
+  StackError,
+  ensureDir,
+  host,
+  isAlive,
+  ports,
+  readPid,
+  repoRoot,
+  run,
+  stackDir,
+  startDetached,
+  stopDetached,
+  waitUntil,
+} from '../lib.mjs';
 
 const home = join(stackDir, 'postgres');
 const dataDir = join(home, 'data');
@@ -71,7 +85,23 @@ export async function install() {
   writeFileSync(pwTmp, password(), { mode: 0o600 });
   chownToServer(home);
   try {
-    await run(join(bin, 'initdb'), ['-D', dataDir, '-U', dbUser, '--pwfile', pwTmp, '--auth-host=scram-sha-256', '--auth-local=scram-sha-256', '-E', 'UTF8', '--locale=C'], { user, log: join(home, 'initdb.log') });
+    await run(
+      join(bin, 'initdb'),
+      [
+        '-D',
+        dataDir,
+        '-U',
+        dbUser,
+        '--pwfile',
+        pwTmp,
+        '--auth-host=scram-sha-256',
+        '--auth-local=scram-sha-256',
+        '-E',
+        'UTF8',
+        '--locale=C',
+      ],
+      { user, log: join(home, 'initdb.log') },
+    );
   } finally {
     rmSync(pwTmp, { force: true });
   }
@@ -97,7 +127,27 @@ export async function start() {
   const user = prepareOsUser();
   ensureDir(socketDir);
   chownToServer(socketDir);
-  startDetached('postgres', join(binDir(), 'postgres'), ['-D', dataDir, '-c', `listen_addresses=${host}`, '-p', String(ports.postgres), '-k', socketDir, '-c', 'max_connections=200', '-c', 'shared_buffers=128MB', '-c', 'fsync=on'], { user });
+  startDetached(
+    'postgres',
+    join(binDir(), 'postgres'),
+    [
+      '-D',
+      dataDir,
+      '-c',
+      `listen_addresses=${host}`,
+      '-p',
+      String(ports.postgres),
+      '-k',
+      socketDir,
+      '-c',
+      'max_connections=200',
+      '-c',
+      'shared_buffers=128MB',
+      '-c',
+      'fsync=on',
+    ],
+    { user },
+  );
   await waitUntil('postgres', () => query('select 1', 'postgres').then(() => true), { timeoutMs: 60_000 });
   const exists = await query(`select 1 from pg_database where datname = '${dbName}'`, 'postgres');
   if (exists.rowCount === 0) await query(`create database ${dbName}`, 'postgres');
@@ -108,5 +158,9 @@ export const stop = () => (external() ? Promise.resolve(false) : stopDetached('p
 export async function health() {
   const started = Date.now();
   const res = await query('select version() as v');
-  return { ok: true, detail: `${String(res.rows[0].v).split(' ').slice(0, 2).join(' ')}, ${Date.now() - started} ms`, where: external() ? 'DATABASE_URL' : `${host}:${ports.postgres}` };
+  return {
+    ok: true,
+    detail: `${String(res.rows[0].v).split(' ').slice(0, 2).join(' ')}, ${Date.now() - started} ms`,
+    where: external() ? 'DATABASE_URL' : `${host}:${ports.postgres}`,
+  };
 }

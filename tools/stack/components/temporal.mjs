@@ -1,7 +1,23 @@
 // The Temporal CLI dev server (real Temporal server, SQLite persistence, Web UI), built with `go install`.
 import { copyFileSync, existsSync, linkSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertPortFree, ensureDir, host, isAlive, logsDir, ports, readPid, repoRoot, requireCommand, run, stackDir, cacheDir, startDetached, stopDetached, waitUntil } from '../lib.mjs';
+import {
+  assertPortFree,
+  ensureDir,
+  host,
+  isAlive,
+  logsDir,
+  ports,
+  readPid,
+  repoRoot,
+  requireCommand,
+  run,
+  stackDir,
+  cacheDir,
+  startDetached,
+  stopDetached,
+  waitUntil,
+} from '../lib.mjs';
 
 // Later tags carry a `replace` directive in go.mod and cannot be go-installed.
 export const cliVersion = 'v1.5.1';
@@ -45,7 +61,26 @@ export async function start() {
   if (external()) return;
   if (isAlive(readPid('temporal'))) return;
   await assertPortFree('Temporal', ports.temporal);
-  const args = ['server', 'start-dev', '--ip', host, '--port', String(ports.temporal), '--ui-ip', host, '--ui-port', String(ports.temporalUi), '--db-filename', dbFile, '--namespace', namespace, '--log-format', 'json', '--log-level', 'warn'];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    host,
+    '--port',
+    String(ports.temporal),
+    '--ui-ip',
+    host,
+    '--ui-port',
+    String(ports.temporalUi),
+    '--db-filename',
+    dbFile,
+    '--namespace',
+    namespace,
+    '--log-format',
+    'json',
+    '--log-level',
+    'warn',
+  ];
   for (const [name, type] of Object.entries(searchAttributes())) args.push('--search-attribute', `${name}=${type}`);
   if (process.env.TEMPORAL_CODEC_ENDPOINT) args.push('--ui-codec-endpoint', process.env.TEMPORAL_CODEC_ENDPOINT);
   startDetached('temporal', binary, args);

@@ -31,7 +31,8 @@ const authority = (a: Partial<SharingAuthority>): SharingAuthority => ({
   categories: ['identity', 'detail'],
   ...a,
 });
-const view = (viewer: Viewer, authorities: SharingAuthority[] = []) => redact(record, spec, decideCwsDisclosure(viewer, record, authorities, now));
+const view = (viewer: Viewer, authorities: SharingAuthority[] = []) =>
+  redact(record, spec, decideCwsDisclosure(viewer, record, authorities, now));
 
 describe('sharing policy', () => {
   it('gives child welfare everything it classified, and nothing it did not', () => {
@@ -44,7 +45,12 @@ describe('sharing policy', () => {
   it('gives CalWORKs without an authority the WIC 10850 minimum: ids, facts, who; no case details, no reporter', () => {
     const decision = decideCwsDisclosure(calworks, record, [], now);
     expect(decision).toMatchObject({ allowed: true, basis: 'wic-10850', classes: ['key', 'fact', 'identity'] });
-    expect(view(calworks)).toEqual({ id: 'r1', county: '06085', removalDate: '2026-11-02', members: [{ personId: 'p1', firstName: 'Ada', dob: '2019-03-04' }] });
+    expect(view(calworks)).toEqual({
+      id: 'r1',
+      county: '06085',
+      removalDate: '2026-11-02',
+      members: [{ personId: 'p1', firstName: 'Ada', dob: '2019-03-04' }],
+    });
   });
 
   it('widens to case details under an active consent, never to the reporter', () => {
@@ -75,10 +81,18 @@ describe('sharing policy', () => {
 
   it('refuses other counties (404) and platform staff (403)', () => {
     expect(decideCwsDisclosure({ ...cws, county: '06037' }, record, [], now)).toMatchObject({ allowed: false, refusal: 'other-county' });
-    expect(decideCwsDisclosure({ subject: 'ops', agency: 'platform', county: '06085' }, record, [], now)).toMatchObject({ allowed: false, refusal: 'no-authority' });
+    expect(decideCwsDisclosure({ subject: 'ops', agency: 'platform', county: '06085' }, record, [], now)).toMatchObject({
+      allowed: false,
+      refusal: 'no-authority',
+    });
   });
 
   it('lets events carry ids and facts only', () => {
-    expect(redact(record, spec, eventDisclosure)).toEqual({ id: 'r1', county: '06085', removalDate: '2026-11-02', members: [{ personId: 'p1' }] });
+    expect(redact(record, spec, eventDisclosure)).toEqual({
+      id: 'r1',
+      county: '06085',
+      removalDate: '2026-11-02',
+      members: [{ personId: 'p1' }],
+    });
   });
 });

@@ -64,9 +64,21 @@ export function isActive(authority: SharingAuthority, now: Date): boolean {
 }
 
 /** What a reader may see of a child-welfare record of `recordCounty`, given the family's recorded authorities. */
-export function decideCwsDisclosure(viewer: Viewer, record: { county: string }, authorities: readonly SharingAuthority[], now: Date): DisclosureDecision {
+export function decideCwsDisclosure(
+  viewer: Viewer,
+  record: { county: string },
+  authorities: readonly SharingAuthority[],
+  now: Date,
+): DisclosureDecision {
   if (viewer.county !== record.county) return { allowed: false, refusal: 'other-county', classes: [], authorityIds: [] };
-  if (viewer.agency === 'cws') return { allowed: true, classes: [...fieldClasses], basis: 'own-agency', authorityIds: [], citation: disclosureCitations['own-agency'] };
+  if (viewer.agency === 'cws')
+    return {
+      allowed: true,
+      classes: [...fieldClasses],
+      basis: 'own-agency',
+      authorityIds: [],
+      citation: disclosureCitations['own-agency'],
+    };
   if (viewer.agency !== 'calworks') return { allowed: false, refusal: 'no-authority', classes: [], authorityIds: [] };
 
   const classes = new Set<FieldClass>(['key', 'fact', 'identity']);
@@ -84,11 +96,23 @@ export function decideCwsDisclosure(viewer: Viewer, record: { county: string }, 
   }
   // The reporter's identity never leaves child welfare, whatever was signed (PC 11167(d)).
   classes.delete('reporter');
-  return { allowed: true, classes: fieldClasses.filter((c) => classes.has(c)), basis, authorityIds: used, citation: disclosureCitations[basis] };
+  return {
+    allowed: true,
+    classes: fieldClasses.filter((c) => classes.has(c)),
+    basis,
+    authorityIds: used,
+    citation: disclosureCitations[basis],
+  };
 }
 
 /** Events leave child welfare for every subscriber: ids and minimum-necessary facts only, never identity. */
-export const eventDisclosure: DisclosureDecision = { allowed: true, classes: ['key', 'fact'], basis: 'wic-10850', authorityIds: [], citation: disclosureCitations['wic-10850'] };
+export const eventDisclosure: DisclosureDecision = {
+  allowed: true,
+  classes: ['key', 'fact'],
+  basis: 'wic-10850',
+  authorityIds: [],
+  citation: disclosureCitations['wic-10850'],
+};
 
 /** Keeps the fields whose class is allowed; fields the spec does not classify are dropped (deny by default). */
 export function redact<T>(value: T, spec: FieldSpec, decision: Pick<DisclosureDecision, 'classes'>): Partial<T> | undefined {
@@ -117,5 +141,8 @@ function redactValue(value: unknown, spec: FieldSpec, allowed: ReadonlySet<Field
 export function classifiedPaths(spec: FieldSpec, prefix = ''): Record<string, FieldClass> {
   if (typeof spec === 'string') return { [prefix]: spec };
   if (Array.isArray(spec)) return classifiedPaths((spec as readonly [FieldSpec])[0], `${prefix}[]`);
-  return Object.assign({}, ...Object.entries(spec as Record<string, FieldSpec>).map(([k, s]) => classifiedPaths(s, prefix ? `${prefix}.${k}` : k))) as Record<string, FieldClass>;
+  return Object.assign(
+    {},
+    ...Object.entries(spec as Record<string, FieldSpec>).map(([k, s]) => classifiedPaths(s, prefix ? `${prefix}.${k}` : k)),
+  ) as Record<string, FieldClass>;
 }

@@ -25,13 +25,20 @@ export const linkagesClaims = z
   })
   .superRefine((claims, ctx) => {
     for (const role of claims.roles) {
-      if (roleAgency[role] !== claims.agency) ctx.addIssue({ code: 'custom', path: ['roles'], message: `role ${role} does not belong to agency ${claims.agency}` });
+      if (roleAgency[role] !== claims.agency)
+        ctx.addIssue({ code: 'custom', path: ['roles'], message: `role ${role} does not belong to agency ${claims.agency}` });
     }
   });
 
 export function principalFromClaims(claims: unknown): Principal {
   const parsed = linkagesClaims.parse(claims);
-  return { subject: parsed.sub, roles: [...new Set(parsed.roles)], agency: parsed.agency, county: parsed.county, ...(parsed.jti ? { tokenId: parsed.jti } : {}) };
+  return {
+    subject: parsed.sub,
+    roles: [...new Set(parsed.roles)],
+    agency: parsed.agency,
+    county: parsed.county,
+    ...(parsed.jti ? { tokenId: parsed.jti } : {}),
+  };
 }
 
 /** A UUID derived from names (sha256, version-4 layout): the same inputs always give the same id. */

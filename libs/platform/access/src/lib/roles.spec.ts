@@ -12,7 +12,9 @@ describe('roles', () => {
 
   it('gives platform roles no access to family records', () => {
     for (const role of roles.filter((r) => roleAgency[r] === 'platform')) {
-      expect(rolePermissions[role].filter((p) => p.startsWith('referral.') || p.startsWith('person.') || p.startsWith('authority.'))).toEqual([]);
+      expect(
+        rolePermissions[role].filter((p) => p.startsWith('referral.') || p.startsWith('person.') || p.startsWith('authority.')),
+      ).toEqual([]);
     }
   });
 

@@ -3,7 +3,15 @@
 export const agencies = ['cws', 'calworks', 'platform'] as const;
 export type Agency = (typeof agencies)[number];
 
-export const roles = ['cws.worker', 'cws.supervisor', 'calworks.worker', 'calworks.supervisor', 'linkages.liaison', 'ops', 'admin'] as const;
+export const roles = [
+  'cws.worker',
+  'cws.supervisor',
+  'calworks.worker',
+  'calworks.supervisor',
+  'linkages.liaison',
+  'ops',
+  'admin',
+] as const;
 export type Role = (typeof roles)[number];
 
 /** The agency a role belongs to: a token whose `agency` claim disagrees with one of its roles is refused. */
@@ -40,8 +48,29 @@ export type Permission = keyof typeof permissions;
  * is the one exception, audited). County scope is checked on every record on top of these permissions.
  */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  'cws.worker': ['referral.create', 'referral.read', 'person.match', 'authority.read', 'authority.consent.record', 'cws.record.read', 'cws.record.write', 'cws.case.summary.read'],
-  'cws.supervisor': ['referral.create', 'referral.read', 'person.match', 'authority.read', 'authority.consent.record', 'authority.mdt.record', 'authority.revoke', 'cws.record.read', 'cws.record.write', 'cws.referral.downgrade', 'cws.case.summary.read'],
+  'cws.worker': [
+    'referral.create',
+    'referral.read',
+    'person.match',
+    'authority.read',
+    'authority.consent.record',
+    'cws.record.read',
+    'cws.record.write',
+    'cws.case.summary.read',
+  ],
+  'cws.supervisor': [
+    'referral.create',
+    'referral.read',
+    'person.match',
+    'authority.read',
+    'authority.consent.record',
+    'authority.mdt.record',
+    'authority.revoke',
+    'cws.record.read',
+    'cws.record.write',
+    'cws.referral.downgrade',
+    'cws.case.summary.read',
+  ],
   'calworks.worker': ['referral.read', 'person.match', 'cws.case.summary.read'],
   'calworks.supervisor': ['referral.read', 'person.match', 'authority.read', 'authority.revoke', 'cws.case.summary.read'],
   'linkages.liaison': ['referral.read', 'person.match', 'authority.read', 'authority.consent.record', 'cws.case.summary.read'],
@@ -57,6 +86,8 @@ export function hasPermission(userRoles: readonly Role[], permission: Permission
 export function renderPermissionTable(): string {
   const header = `| permission | ${roles.map((r) => `\`${r}\``).join(' | ')} |`;
   const rule = `|---|${roles.map(() => ':-:').join('|')}|`;
-  const rows = (Object.keys(permissions) as Permission[]).map((p) => `| \`${p}\` — ${permissions[p]} | ${roles.map((r) => (rolePermissions[r].includes(p) ? '✔' : '')).join(' | ')} |`);
+  const rows = (Object.keys(permissions) as Permission[]).map(
+    (p) => `| \`${p}\` — ${permissions[p]} | ${roles.map((r) => (rolePermissions[r].includes(p) ? '✔' : '')).join(' | ')} |`,
+  );
   return [header, rule, ...rows].join('\n');
 }

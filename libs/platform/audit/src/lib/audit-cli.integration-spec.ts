@@ -7,7 +7,11 @@ import { auditEntry, createAuditFixture } from './audit.spec-helper';
 
 // The CLI runs the built lib from dist/ (and builds it first when it is missing or older than the sources).
 const audit = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [join(repoRoot(), 'tools', 'audit.mjs'), ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: stackEnv().DATABASE_URL }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [join(repoRoot(), 'tools', 'audit.mjs'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: stackEnv().DATABASE_URL },
+    timeout: 120_000,
+  });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 };
 
@@ -33,7 +37,9 @@ describe('npm run audit (operators verify and read audit chains)', () => {
     const byRecord = audit('list', '--schema', f.schema, '--record', 'ref-3');
     expect(byRecord.status).toBe(0);
     expect(byRecord.out).toMatch(/schema\s+seq\s+occurred_at\s+actor/);
-    expect(byRecord.out).toMatch(new RegExp(`${f.schema}\\s+3\\s+\\S+Z\\s+worker-odd\\s+cws-worker\\s+read\\s+referral:ref-3\\s+allowed\\s+wic-10850`));
+    expect(byRecord.out).toMatch(
+      new RegExp(`${f.schema}\\s+3\\s+\\S+Z\\s+worker-odd\\s+cws-worker\\s+read\\s+referral:ref-3\\s+allowed\\s+wic-10850`),
+    );
     expect(byRecord.out).toContain('1 entry shown.');
     const byActor = audit('list', '--schema', f.schema, '--actor', 'worker-even', '--limit', '1');
     expect(byActor.out).toMatch(/\s4\s.*referral:ref-4/);

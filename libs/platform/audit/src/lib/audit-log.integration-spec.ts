@@ -24,17 +24,41 @@ describe('AuditLog (hash-chained, append-only, real PostgreSQL)', () => {
 
   it('appends entries that read back exactly and verify', async () => {
     const first = await log.append(auditEntry({ occurredAt: new Date('2025-01-02T03:04:05.678Z') }));
-    const second = await log.append(auditEntry({ actorRoles: [], actorAgency: null, recordId: 'ref-"2",{x}', reason: 'Zoë ✓', details: { n: 0.1, big: 1e21, nested: { b: [1, null], a: 'NULL' } } }));
-    const third = await log.append({ actorSubject: 'system:referrals', actorRoles: ['NULL', 'a,b', 'q"uote'], action: 'decode', outcome: 'denied' });
+    const second = await log.append(
+      auditEntry({
+        actorRoles: [],
+        actorAgency: null,
+        recordId: 'ref-"2",{x}',
+        reason: 'Zoë ✓',
+        details: { n: 0.1, big: 1e21, nested: { b: [1, null], a: 'NULL' } },
+      }),
+    );
+    const third = await log.append({
+      actorSubject: 'system:referrals',
+      actorRoles: ['NULL', 'a,b', 'q"uote'],
+      action: 'decode',
+      outcome: 'denied',
+    });
     expect([first.seq, second.seq, third.seq]).toEqual([1, 2, 3]);
 
     const [row1] = await f.dataSource.query(`SELECT prev_hash, hash FROM ${f.table} WHERE seq = 1`);
     expect(row1).toEqual({ prev_hash: GENESIS_HASH, hash: first.hash });
     const listed = await log.list();
     expect(listed.map((r) => r.seq)).toEqual([3, 2, 1]);
-    expect(listed[2]).toMatchObject({ occurredAt: new Date('2025-01-02T03:04:05.678Z'), actorSubject: 'a1b2c3d4-worker', details: { fieldGroups: ['identity', 'allegations'] }, reason: null });
+    expect(listed[2]).toMatchObject({
+      occurredAt: new Date('2025-01-02T03:04:05.678Z'),
+      actorSubject: 'a1b2c3d4-worker',
+      details: { fieldGroups: ['identity', 'allegations'] },
+      reason: null,
+    });
     expect(listed[1]).toMatchObject({ actorRoles: [], actorAgency: null, recordId: 'ref-"2",{x}', reason: 'Zoë ✓', prevHash: first.hash });
-    expect(listed[0]).toMatchObject({ actorRoles: ['NULL', 'a,b', 'q"uote'], recordType: null, details: null, prevHash: second.hash, hash: third.hash });
+    expect(listed[0]).toMatchObject({
+      actorRoles: ['NULL', 'a,b', 'q"uote'],
+      recordType: null,
+      details: null,
+      prevHash: second.hash,
+      hash: third.hash,
+    });
 
     expect(await log.verify()).toEqual({ ok: true, rows: 3 });
   });
@@ -43,7 +67,11 @@ describe('AuditLog (hash-chained, append-only, real PostgreSQL)', () => {
     const before = (await log.verify()).rows;
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => log.append(auditEntry({ recordId: `ref-c${i}` }))));
     expect(results.map((r) => r.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => before + i + 1));
-    const links = (await f.dataSource.query(`SELECT seq::int AS seq, prev_hash, hash FROM ${f.table} ORDER BY seq`)) as { seq: number; prev_hash: string; hash: string }[];
+    const links = (await f.dataSource.query(`SELECT seq::int AS seq, prev_hash, hash FROM ${f.table} ORDER BY seq`)) as {
+      seq: number;
+      prev_hash: string;
+      hash: string;
+    }[];
     links.slice(1).forEach((row, i) => expect(row.prev_hash).toBe(links[i]!.hash));
     expect(await log.verify()).toEqual({ ok: true, rows: before + 20 });
   });

@@ -9,7 +9,26 @@ export interface AppendedAudit {
   hash: string;
 }
 
-const COLUMNS = ['seq', 'occurred_at', 'actor_subject', 'actor_roles', 'actor_agency', 'actor_county', 'action', 'record_type', 'record_id', 'record_county', 'purpose', 'authority', 'outcome', 'reason', 'correlation_id', 'details', 'prev_hash', 'hash'];
+const COLUMNS = [
+  'seq',
+  'occurred_at',
+  'actor_subject',
+  'actor_roles',
+  'actor_agency',
+  'actor_county',
+  'action',
+  'record_type',
+  'record_id',
+  'record_county',
+  'purpose',
+  'authority',
+  'outcome',
+  'reason',
+  'correlation_id',
+  'details',
+  'prev_hash',
+  'hash',
+];
 const CASTS: Record<string, string> = { seq: '::bigint', occurred_at: '::timestamptz', actor_roles: '::text[]', details: '::jsonb' };
 // PostgreSQL accepts at most 65 535 parameters per statement.
 const ROWS_PER_INSERT = 1000;
@@ -53,7 +72,8 @@ export class AuditLog {
     if (normalized.length === 0) return [];
     if (manager) {
       // Without a transaction each query could run on a different pooled connection and the lock would not hold.
-      if (!manager.queryRunner?.isTransactionActive) throw new Error('AuditLog: the EntityManager given must be inside a transaction (dataSource.transaction(...))');
+      if (!manager.queryRunner?.isTransactionActive)
+        throw new Error('AuditLog: the EntityManager given must be inside a transaction (dataSource.transaction(...))');
       return this.appendIn(manager, normalized);
     }
     return this.dataSource.transaction((m) => this.appendIn(m, normalized));
@@ -70,9 +90,12 @@ export class AuditLog {
 
   private async appendIn(manager: EntityManager, entries: ReturnType<typeof normalizeAuditEntry>[]): Promise<AppendedAudit[]> {
     const query = auditQuery(manager);
-    const [state] = await query(`SELECT pg_advisory_xact_lock($1::bigint), current_setting('transaction_isolation') AS isolation`, [this.lockKey]);
+    const [state] = await query(`SELECT pg_advisory_xact_lock($1::bigint), current_setting('transaction_isolation') AS isolation`, [
+      this.lockKey,
+    ]);
     // Under REPEATABLE READ or SERIALIZABLE the snapshot predates the lock, so the last row read could be stale.
-    if (state?.['isolation'] !== 'read committed') throw new Error(`AuditLog: append needs a READ COMMITTED transaction (this one is ${String(state?.['isolation'])})`);
+    if (state?.['isolation'] !== 'read committed')
+      throw new Error(`AuditLog: append needs a READ COMMITTED transaction (this one is ${String(state?.['isolation'])})`);
     const [last] = await query(`SELECT a.seq::text AS seq, a.hash FROM ${this.table} a ORDER BY a.seq DESC LIMIT 1`);
     let seq = last ? Number(last['seq']) : 0;
     let prevHash = last ? String(last['hash']) : GENESIS_HASH;
@@ -91,7 +114,26 @@ export class AuditLog {
   private async insert(query: ReturnType<typeof auditQuery>, records: AuditRecord[]): Promise<void> {
     const params: unknown[] = [];
     const tuples = records.map((r) => {
-      const values = [String(r.seq), r.occurredAt.toISOString(), r.actorSubject, r.actorRoles, r.actorAgency, r.actorCounty, r.action, r.recordType, r.recordId, r.recordCounty, r.purpose, r.authority, r.outcome, r.reason, r.correlationId, r.details === null ? null : JSON.stringify(r.details), r.prevHash, r.hash];
+      const values = [
+        String(r.seq),
+        r.occurredAt.toISOString(),
+        r.actorSubject,
+        r.actorRoles,
+        r.actorAgency,
+        r.actorCounty,
+        r.action,
+        r.recordType,
+        r.recordId,
+        r.recordCounty,
+        r.purpose,
+        r.authority,
+        r.outcome,
+        r.reason,
+        r.correlationId,
+        r.details === null ? null : JSON.stringify(r.details),
+        r.prevHash,
+        r.hash,
+      ];
       return `(${values.map((v, i) => `$${params.push(v)}${CASTS[COLUMNS[i] ?? ''] ?? ''}`).join(', ')})`;
     });
     await query(`INSERT INTO ${this.table} (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, params);

@@ -51,7 +51,8 @@ export function recordFromRow(row: AuditRow): AuditRecord {
     outcome: String(row['outcome']) as AuditOutcome,
     reason: text('reason'),
     correlationId: text('correlation_id'),
-    details: row['details'] === null || row['details'] === undefined ? null : (JSON.parse(String(row['details'])) as { [key: string]: AuditJson }),
+    details:
+      row['details'] === null || row['details'] === undefined ? null : (JSON.parse(String(row['details'])) as { [key: string]: AuditJson }),
     prevHash: String(row['prev_hash']),
     hash: String(row['hash']),
   };

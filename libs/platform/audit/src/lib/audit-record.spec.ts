@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { GENESIS_HASH, auditHash, canonicalAuditText, canonicalJson, normalizeAuditEntry, type AuditEntry } from './audit-record';
 import { auditLockKey } from './audit-log';
 
-const entry: AuditEntry = { actorSubject: 'worker-1', actorRoles: ['cws-worker'], action: 'read', outcome: 'allowed', recordType: 'referral', recordId: 'r-1' };
+const entry: AuditEntry = {
+  actorSubject: 'worker-1',
+  actorRoles: ['cws-worker'],
+  action: 'read',
+  outcome: 'allowed',
+  recordType: 'referral',
+  recordId: 'r-1',
+};
 const at = new Date('2025-03-04T05:06:07.089Z');
 
 describe('audit record hashing', () => {
@@ -21,7 +28,16 @@ describe('audit record hashing', () => {
     const base = { ...normalizeAuditEntry({ ...entry, occurredAt: at, details: { a: 1, b: 2 } }), seq: 7, prevHash: GENESIS_HASH };
     const hash = auditHash(base);
     expect(auditHash({ ...base, details: { b: 2, a: 1 } })).toBe(hash);
-    for (const changed of [{ seq: 8 }, { prevHash: 'f'.repeat(64) }, { recordId: 'r-2' }, { recordId: null }, { actorRoles: ['cws-worker', 'x'] }, { occurredAt: new Date(at.getTime() + 1) }, { details: null }, { reason: '' }]) {
+    for (const changed of [
+      { seq: 8 },
+      { prevHash: 'f'.repeat(64) },
+      { recordId: 'r-2' },
+      { recordId: null },
+      { actorRoles: ['cws-worker', 'x'] },
+      { occurredAt: new Date(at.getTime() + 1) },
+      { details: null },
+      { reason: '' },
+    ]) {
       expect(auditHash({ ...base, ...changed })).not.toBe(hash);
     }
   });

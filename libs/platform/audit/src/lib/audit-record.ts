@@ -57,7 +57,17 @@ export interface AuditRecord {
 
 export type UnhashedAuditRecord = Omit<AuditRecord, 'hash'>;
 
-const optionalText = ['actorAgency', 'actorCounty', 'recordType', 'recordId', 'recordCounty', 'purpose', 'authority', 'reason', 'correlationId'] as const;
+const optionalText = [
+  'actorAgency',
+  'actorCounty',
+  'recordType',
+  'recordId',
+  'recordCounty',
+  'purpose',
+  'authority',
+  'reason',
+  'correlationId',
+] as const;
 
 /**
  * Validates an entry and brings it to the exact form the database stores and returns (nulls for absent fields,
@@ -66,7 +76,12 @@ const optionalText = ['actorAgency', 'actorCounty', 'recordType', 'recordId', 'r
 export function normalizeAuditEntry(entry: AuditEntry, now: () => Date = () => new Date()): Omit<UnhashedAuditRecord, 'seq' | 'prevHash'> {
   if (!entry || typeof entry !== 'object') throw new TypeError('Audit entry must be an object');
   const occurredAt = entry.occurredAt ?? now();
-  if (!(occurredAt instanceof Date) || Number.isNaN(occurredAt.getTime()) || occurredAt.getUTCFullYear() < 1 || occurredAt.getUTCFullYear() > 9999) {
+  if (
+    !(occurredAt instanceof Date) ||
+    Number.isNaN(occurredAt.getTime()) ||
+    occurredAt.getUTCFullYear() < 1 ||
+    occurredAt.getUTCFullYear() > 9999
+  ) {
     throw new TypeError('Audit entry occurredAt must be a valid Date (years 1-9999)');
   }
   requireText(entry.actorSubject, 'actorSubject');
@@ -122,7 +137,8 @@ function requireText(value: unknown, field: string): void {
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 function checkText(value: unknown, field: string): void {
   if (typeof value !== 'string') throw new TypeError(`Audit entry ${field} must be a string`);
-  if (value.includes('\u0000') || loneSurrogate.test(value)) throw new TypeError(`Audit entry ${field} contains a NUL character or invalid UTF-16`);
+  if (value.includes('\u0000') || loneSurrogate.test(value))
+    throw new TypeError(`Audit entry ${field} contains a NUL character or invalid UTF-16`);
 }
 
 /** JSON with object keys sorted at every level: the same value always serializes to the same text. */

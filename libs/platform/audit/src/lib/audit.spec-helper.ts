@@ -7,7 +7,11 @@ import type { AuditEntry } from './audit-record';
 /** A fresh schema with the audit migration applied, on the real PostgreSQL of the local stack. */
 export async function createAuditFixture(name: string) {
   const schema = `it_audit_${name}_${uniqueSuffix()}`;
-  const options = createDataSourceOptions(stackEnv().DATABASE_URL, { schema, entities: [], migrations: [createAuditMigration(schema)] }, `it-audit-${name}`);
+  const options = createDataSourceOptions(
+    stackEnv().DATABASE_URL,
+    { schema, entities: [], migrations: [createAuditMigration(schema)] },
+    `it-audit-${name}`,
+  );
   await migrateUp(options);
   const dataSource = await new DataSource(options).initialize();
   return {

@@ -45,13 +45,18 @@ export async function verifyAuditChain(
   const broken = (seq: number, problem: string): AuditChainVerdict => ({ ok: false, rows, brokenAt: seq, problem });
 
   while (lastSeq < maxSeq) {
-    const page = await query(`SELECT ${AUDIT_COLUMNS} FROM ${table} a WHERE a.seq > $1 AND a.seq <= $2 ORDER BY a.seq LIMIT $3`, [String(lastSeq), String(maxSeq), pageSize]);
+    const page = await query(`SELECT ${AUDIT_COLUMNS} FROM ${table} a WHERE a.seq > $1 AND a.seq <= $2 ORDER BY a.seq LIMIT $3`, [
+      String(lastSeq),
+      String(maxSeq),
+      pageSize,
+    ]);
     if (page.length === 0) break;
     for (const row of page) {
       const record = recordFromRow(row);
       rows += 1;
       if (record.seq !== expectedSeq) return broken(expectedSeq, `seq ${expectedSeq} is missing (next row is seq ${record.seq})`);
-      if (record.prevHash !== prevHash) return broken(record.seq, `prev_hash of seq ${record.seq} does not match the hash of seq ${record.seq - 1}`);
+      if (record.prevHash !== prevHash)
+        return broken(record.seq, `prev_hash of seq ${record.seq} does not match the hash of seq ${record.seq - 1}`);
       if (auditHash(record) !== record.hash) return broken(record.seq, `hash of seq ${record.seq} does not match its content`);
       prevHash = record.hash;
       lastSeq = record.seq;

@@ -21,11 +21,19 @@ describe('createTokenVerifier', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    verifier = createTokenVerifier({ issuer, audience, jwksUrl: `${issuer}/jwks.json`, algorithms: ['RS256', 'ES256'], clockToleranceSeconds: 5 });
+    verifier = createTokenVerifier({
+      issuer,
+      audience,
+      jwksUrl: `${issuer}/jwks.json`,
+      algorithms: ['RS256', 'ES256'],
+      clockToleranceSeconds: 5,
+    });
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const sign = (overrides: { claims?: Record<string, unknown>; iss?: string; aud?: string; exp?: number | string; kid?: string; key?: CryptoKey } = {}) =>
+  const sign = (
+    overrides: { claims?: Record<string, unknown>; iss?: string; aud?: string; exp?: number | string; kid?: string; key?: CryptoKey } = {},
+  ) =>
     new SignJWT({ ...claims, ...overrides.claims })
       .setProtectedHeader({ alg: 'RS256', kid: overrides.kid ?? 'trusted-1', typ: 'JWT' })
       .setIssuer(overrides.iss ?? issuer)
@@ -38,7 +46,13 @@ describe('createTokenVerifier', () => {
   const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 
   it('accepts a valid token and returns the principal', async () => {
-    await expect(verifier.verify(await sign())).resolves.toEqual({ subject: 'demo:cws-worker', roles: ['cws.worker'], agency: 'cws', county: '06085', tokenId: 'jti-1' });
+    await expect(verifier.verify(await sign())).resolves.toEqual({
+      subject: 'demo:cws-worker',
+      roles: ['cws.worker'],
+      agency: 'cws',
+      county: '06085',
+      tokenId: 'jti-1',
+    });
   });
 
   it('refuses an expired token', async () => {
@@ -58,7 +72,14 @@ describe('createTokenVerifier', () => {
   it('refuses HS256 signed with the public key (algorithm confusion)', async () => {
     const { createHmac } = await import('node:crypto');
     const header = b64({ alg: 'HS256', kid: 'trusted-1', typ: 'JWT' });
-    const body = b64({ ...claims, sub: 'x', iss: issuer, aud: audience, iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 300 });
+    const body = b64({
+      ...claims,
+      sub: 'x',
+      iss: issuer,
+      aud: audience,
+      iat: Math.floor(Date.now() / 1000),
+      exp: Math.floor(Date.now() / 1000) + 300,
+    });
     const mac = createHmac('sha256', JSON.stringify(trusted.jwk)).update(`${header}.${body}`).digest('base64url');
     await expect(verifier.verify(`${header}.${body}.${mac}`)).rejects.toMatchObject({ reason: 'bad-algorithm' });
   });
@@ -66,12 +87,23 @@ describe('createTokenVerifier', () => {
   it('refuses a token signed by a foreign key, with a known or an unknown kid', async () => {
     const foreign = await generateKeyPair('RS256');
     await expect(verifier.verify(await sign({ key: foreign.privateKey }))).rejects.toMatchObject({ reason: 'bad-signature' });
-    await expect(verifier.verify(await sign({ key: foreign.privateKey, kid: 'attacker-1' }))).rejects.toMatchObject({ reason: 'unknown-key' });
+    await expect(verifier.verify(await sign({ key: foreign.privateKey, kid: 'attacker-1' }))).rejects.toMatchObject({
+      reason: 'unknown-key',
+    });
   });
 
   it('refuses tampered claims and tokens without Linkages claims', async () => {
     const [h, , s] = (await sign()).split('.');
-    const elevated = b64({ ...claims, roles: ['admin'], agency: 'platform', sub: 'x', iss: issuer, aud: audience, iat: 1, exp: 9999999999 });
+    const elevated = b64({
+      ...claims,
+      roles: ['admin'],
+      agency: 'platform',
+      sub: 'x',
+      iss: issuer,
+      aud: audience,
+      iat: 1,
+      exp: 9999999999,
+    });
     await expect(verifier.verify(`${h}.${elevated}.${s}`)).rejects.toMatchObject({ reason: 'bad-signature' });
     await expect(verifier.verify(await sign({ claims: { roles: ['root'] } }))).rejects.toMatchObject({ reason: 'bad-claims' });
     await expect(verifier.verify(await sign({ claims: { agency: 'calworks' } }))).rejects.toMatchObject({ reason: 'bad-claims' });

@@ -14,7 +14,18 @@ export interface TokenVerifierOptions {
 /** Why a token was refused: short, safe to return to the client and to log (never the token itself). */
 export class AuthenticationError extends Error {
   constructor(
-    readonly reason: 'missing' | 'malformed' | 'expired' | 'not-yet-valid' | 'bad-signature' | 'unknown-key' | 'wrong-issuer' | 'wrong-audience' | 'bad-algorithm' | 'bad-claims' | 'issuer-unavailable',
+    readonly reason:
+      | 'missing'
+      | 'malformed'
+      | 'expired'
+      | 'not-yet-valid'
+      | 'bad-signature'
+      | 'unknown-key'
+      | 'wrong-issuer'
+      | 'wrong-audience'
+      | 'bad-algorithm'
+      | 'bad-claims'
+      | 'issuer-unavailable',
     message: string,
   ) {
     super(message);
@@ -33,10 +44,12 @@ export interface TokenVerifier {
  * tolerance, and Linkages' own claims (agency, county, roles) parsed strictly.
  */
 export function createTokenVerifier(options: TokenVerifierOptions, keys?: JWTVerifyGetKey): TokenVerifier {
-  const keySet = keys ?? createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 5_000 });
+  const keySet =
+    keys ?? createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 5_000 });
   return {
     async verify(token: string): Promise<Principal> {
-      if (!token || token.length > 8192 || token.split('.').length !== 3) throw new AuthenticationError('malformed', 'The bearer token is not a signed JWT');
+      if (!token || token.length > 8192 || token.split('.').length !== 3)
+        throw new AuthenticationError('malformed', 'The bearer token is not a signed JWT');
       try {
         const { payload } = await jwtVerify(token, keySet, {
           issuer: options.issuer,
@@ -55,7 +68,8 @@ export function createTokenVerifier(options: TokenVerifierOptions, keys?: JWTVer
 
 function toAuthenticationError(error: unknown): AuthenticationError {
   if (error instanceof AuthenticationError) return error;
-  if (error instanceof ZodError) return new AuthenticationError('bad-claims', 'The token lacks valid Linkages claims (agency, county, roles)');
+  if (error instanceof ZodError)
+    return new AuthenticationError('bad-claims', 'The token lacks valid Linkages claims (agency, county, roles)');
   if (error instanceof errors.JWTExpired) return new AuthenticationError('expired', 'The token has expired');
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === 'iss') return new AuthenticationError('wrong-issuer', 'The token was issued by an issuer this API does not trust');
@@ -63,11 +77,16 @@ function toAuthenticationError(error: unknown): AuthenticationError {
     if (error.claim === 'nbf' || error.claim === 'iat') return new AuthenticationError('not-yet-valid', 'The token is not valid yet');
     return new AuthenticationError('bad-claims', `The token's ${error.claim} claim is missing or invalid`);
   }
-  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return new AuthenticationError('bad-algorithm', 'The token is signed with an algorithm this API does not accept');
-  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) return new AuthenticationError('unknown-key', 'The token is signed with a key the issuer does not publish');
-  if (error instanceof errors.JWSSignatureVerificationFailed) return new AuthenticationError('bad-signature', 'The token signature is invalid');
-  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return new AuthenticationError('issuer-unavailable', 'The identity provider’s keys could not be loaded');
-  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid || error instanceof errors.JOSEError) return new AuthenticationError('malformed', 'The bearer token is not a valid JWT');
+  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported)
+    return new AuthenticationError('bad-algorithm', 'The token is signed with an algorithm this API does not accept');
+  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys)
+    return new AuthenticationError('unknown-key', 'The token is signed with a key the issuer does not publish');
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return new AuthenticationError('bad-signature', 'The token signature is invalid');
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid)
+    return new AuthenticationError('issuer-unavailable', 'The identity provider’s keys could not be loaded');
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid || error instanceof errors.JOSEError)
+    return new AuthenticationError('malformed', 'The bearer token is not a valid JWT');
   // Network failures reaching the JWKS surface as plain errors.
   return new AuthenticationError('issuer-unavailable', 'The identity provider’s keys could not be loaded');
 }

@@ -25,7 +25,8 @@ describe('loadConfig', () => {
   });
 
   it('accepts only asymmetric token algorithms', () => {
-    for (const algorithms of ['HS256', 'none', 'RS256,HS512']) expect(() => loadConfig('calworks', schema, { ...valid, AUTH_ALGORITHMS: algorithms })).toThrow(/AUTH_ALGORITHMS/);
+    for (const algorithms of ['HS256', 'none', 'RS256,HS512'])
+      expect(() => loadConfig('calworks', schema, { ...valid, AUTH_ALGORITHMS: algorithms })).toThrow(/AUTH_ALGORITHMS/);
   });
 
   it('names every problem at once', () => {

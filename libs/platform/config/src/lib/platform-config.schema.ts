@@ -13,7 +13,12 @@ export const platformConfigSchema = z.object({
     .refine((v) => /^postgres(ql)?:\/\/\S+$/.test(v), 'must be a postgres:// connection URL'),
   KAFKA_BROKERS: z
     .string({ error: 'is required (comma-separated host:port list)' })
-    .transform((v) => v.split(',').map((b) => b.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((b) => b.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(hostPort).min(1, 'needs at least one broker')),
   TEMPORAL_ADDRESS: hostPort.default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
@@ -39,8 +44,21 @@ export const platformConfigSchema = z.object({
   AUTH_ALGORITHMS: z
     .string()
     .default('RS256,ES256')
-    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'], { error: 'only asymmetric algorithms are accepted (no HS*, no none)' })).min(1)),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(
+          z.enum(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'], {
+            error: 'only asymmetric algorithms are accepted (no HS*, no none)',
+          }),
+        )
+        .min(1),
+    ),
   AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   /** Requests per minute per authenticated user (per client address before authentication). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),

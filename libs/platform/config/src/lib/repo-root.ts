@@ -14,6 +14,10 @@ export function repoRoot(): string {
 
 /** The @linkages/* path aliases from tsconfig.base.json, relative to the workspace root. */
 export function workspacePathAliases(): Record<string, string> {
-  const tsconfig = JSON.parse(readFileSync(join(repoRoot(), 'tsconfig.base.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
-  return Object.fromEntries(Object.entries(tsconfig.compilerOptions.paths).map(([alias, [target]]) => [alias, join(repoRoot(), target ?? '')]));
+  const tsconfig = JSON.parse(readFileSync(join(repoRoot(), 'tsconfig.base.json'), 'utf8')) as {
+    compilerOptions: { paths: Record<string, string[]> };
+  };
+  return Object.fromEntries(
+    Object.entries(tsconfig.compilerOptions.paths).map(([alias, [target]]) => [alias, join(repoRoot(), target ?? '')]),
+  );
 }

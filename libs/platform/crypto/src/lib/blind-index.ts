@@ -23,7 +23,8 @@ export function normalizeSsn(value: string): string {
   const digits = typeof value === 'string' ? value.replace(/[\s-]/g, '') : '';
   if (!/^\d{9}$/.test(digits)) throw new InvalidIdentifierError('ssn', 'Invalid SSN: expected 9 digits');
   const area = digits.slice(0, 3);
-  if (area === '000' || area === '666' || area.startsWith('9')) throw new InvalidIdentifierError('ssn', 'Invalid SSN: area number is never issued');
+  if (area === '000' || area === '666' || area.startsWith('9'))
+    throw new InvalidIdentifierError('ssn', 'Invalid SSN: area number is never issued');
   if (digits.slice(3, 5) === '00') throw new InvalidIdentifierError('ssn', 'Invalid SSN: group number is never issued');
   if (digits.slice(5) === '0000') throw new InvalidIdentifierError('ssn', 'Invalid SSN: serial number is never issued');
   return digits;
@@ -64,7 +65,8 @@ export class BlindIndex {
 
   static fromBase64(b64: string, variableName = 'BLIND_INDEX_KEY'): BlindIndex {
     const trimmed = typeof b64 === 'string' ? b64.trim() : '';
-    if (!/^(?:[A-Za-z0-9+/]+={0,2}|[A-Za-z0-9_-]+)$/.test(trimmed)) throw new Error(`${variableName} must be a base64 key of ${BLIND_INDEX_KEY_BYTES} bytes`);
+    if (!/^(?:[A-Za-z0-9+/]+={0,2}|[A-Za-z0-9_-]+)$/.test(trimmed))
+      throw new Error(`${variableName} must be a base64 key of ${BLIND_INDEX_KEY_BYTES} bytes`);
     const key = Buffer.from(trimmed, /[-_]/.test(trimmed) ? 'base64url' : 'base64');
     if (key.length !== BLIND_INDEX_KEY_BYTES) throw new Error(`${variableName} must be ${BLIND_INDEX_KEY_BYTES} bytes, got ${key.length}`);
     return new BlindIndex(key);

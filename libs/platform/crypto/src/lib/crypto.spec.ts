@@ -1,5 +1,15 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { BlindIndex, DecryptionError, FieldCipher, InvalidIdentifierError, Keyring, UnknownKeyError, maskSsn, normalizeSsn, parseKeyring } from '../index';
+import {
+  BlindIndex,
+  DecryptionError,
+  FieldCipher,
+  InvalidIdentifierError,
+  Keyring,
+  UnknownKeyError,
+  maskSsn,
+  normalizeSsn,
+  parseKeyring,
+} from '../index';
 
 const keySpec = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
 const CONTEXT = 'referrals.person.ssn:3f0c9a52-7f7e-4b1e-9d4e-0a1b2c3d4e5f';
@@ -137,7 +147,19 @@ describe('BlindIndex', () => {
   });
 
   it('rejects invalid SSNs without echoing them', () => {
-    const invalid = ['000-12-3456', '666-12-3456', '912-34-5678', '999-99-9999', '123-00-4567', '123-45-0000', '12345678', '1234567890', '123-45-678a', '123.45.6789', ''];
+    const invalid = [
+      '000-12-3456',
+      '666-12-3456',
+      '912-34-5678',
+      '999-99-9999',
+      '123-00-4567',
+      '123-45-0000',
+      '12345678',
+      '1234567890',
+      '123-45-678a',
+      '123.45.6789',
+      '',
+    ];
     for (const value of invalid) {
       let error: unknown;
       try {

@@ -37,6 +37,7 @@ export class FieldCipher {
 
 function aadOf(context: string): Buffer {
   // NUL separates the version from the context; a context holding NUL could impersonate another one.
-  if (typeof context !== 'string' || context.length === 0 || context.includes('\u0000')) throw new TypeError('FieldCipher needs a non-empty context without NUL characters');
+  if (typeof context !== 'string' || context.length === 0 || context.includes('\u0000'))
+    throw new TypeError('FieldCipher needs a non-empty context without NUL characters');
   return Buffer.from(`${VERSION}\u0000${context}`, 'utf8');
 }

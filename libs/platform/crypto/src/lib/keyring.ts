@@ -52,7 +52,8 @@ export function parseKeySpec(spec: string, variableName: string): KeyringKey[] {
         throw new Error(`${variableName} entries must be id:base64key (id of 1-64 characters A-Z a-z 0-9 . _ -)`);
       }
       const key = Buffer.from(material, material.includes('-') || material.includes('_') ? 'base64url' : 'base64');
-      if (key.length !== AES_KEY_BYTES) throw new Error(`${variableName}: key '${id}' must be ${AES_KEY_BYTES} bytes (AES-256), got ${key.length}`);
+      if (key.length !== AES_KEY_BYTES)
+        throw new Error(`${variableName}: key '${id}' must be ${AES_KEY_BYTES} bytes (AES-256), got ${key.length}`);
       return { id, key };
     });
   assertKeys(keys, variableName);

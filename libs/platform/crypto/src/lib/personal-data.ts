@@ -36,7 +36,11 @@ export class PersonalData {
     };
   }
 
-  reveal(scope: string, recordId: string, stored: Pick<ProtectedIdentifiers, 'dobEncrypted' | 'ssnEncrypted'>): { dateOfBirth: string; ssnMasked: string | null } {
+  reveal(
+    scope: string,
+    recordId: string,
+    stored: Pick<ProtectedIdentifiers, 'dobEncrypted' | 'ssnEncrypted'>,
+  ): { dateOfBirth: string; ssnMasked: string | null } {
     return {
       dateOfBirth: this.cipher.decrypt(stored.dobEncrypted, `${scope}.dob:${recordId}`),
       ssnMasked: stored.ssnEncrypted ? maskSsn(this.cipher.decrypt(stored.ssnEncrypted, `${scope}.ssn:${recordId}`)) : null,
@@ -45,6 +49,9 @@ export class PersonalData {
 
   /** Blind indexes of the identifiers a search gives (null for the ones it does not). */
   indexes(search: { ssn?: string | undefined; dateOfBirth?: string | undefined }): { ssnIndex: string | null; dobIndex: string | null } {
-    return { ssnIndex: search.ssn ? this.blindIndex.ssn(search.ssn) : null, dobIndex: search.dateOfBirth ? this.blindIndex.date(search.dateOfBirth) : null };
+    return {
+      ssnIndex: search.ssn ? this.blindIndex.ssn(search.ssn) : null,
+      dobIndex: search.dateOfBirth ? this.blindIndex.date(search.dateOfBirth) : null,
+    };
   }
 }

@@ -25,7 +25,9 @@ export class DeadLetterLedger {
   }
 
   async replayed(): Promise<Map<string, Date>> {
-    const { rows } = await this.client.query<{ dlq_topic: string; dlq_partition: number; dlq_offset: string; replayed_at: Date }>(`SELECT dlq_topic, dlq_partition, dlq_offset, replayed_at FROM linkages_ops.dlq_replays`);
+    const { rows } = await this.client.query<{ dlq_topic: string; dlq_partition: number; dlq_offset: string; replayed_at: Date }>(
+      `SELECT dlq_topic, dlq_partition, dlq_offset, replayed_at FROM linkages_ops.dlq_replays`,
+    );
     return new Map(rows.map((r) => [`${r.dlq_topic}/${r.dlq_partition}/${r.dlq_offset}`, r.replayed_at]));
   }
 

@@ -100,7 +100,9 @@ export async function replayDeadLetters(kafka: Kafka, letters: readonly DeadLett
   try {
     const byTopic = new Map<string, { key: string | null; value: Buffer | null; headers: IHeaders }[]>();
     for (const letter of letters) {
-      const headers: IHeaders = Object.fromEntries(Object.entries(letter.headers).filter(([name]) => !name.startsWith('x-dlq-') && !name.startsWith('x-replay')));
+      const headers: IHeaders = Object.fromEntries(
+        Object.entries(letter.headers).filter(([name]) => !name.startsWith('x-dlq-') && !name.startsWith('x-replay')),
+      );
       headers['x-replay-of'] = `${letter.dlqTopic}/${letter.dlqPartition}/${letter.dlqOffset}`;
       headers['x-replayed-at'] = new Date().toISOString();
       const list = byTopic.get(letter.originalTopic) ?? [];

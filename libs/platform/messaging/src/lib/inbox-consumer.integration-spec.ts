@@ -42,7 +42,11 @@ describe('idempotent inbox consumer, dead letters and replay (real PostgreSQL an
     expect(await applied()).toEqual([{ seq: 1 }, { seq: 3 }, { seq: 4 }]);
     const letters = await waitFor(async () => ((await dlq()).length === 2 ? dlq() : undefined), { what: 'two dead letters' });
     const schemaInvalid = letters.find((l) => l.reason === 'schema-invalid');
-    expect(schemaInvalid).toMatchObject({ type: f.probe.type, originalTopic: f.topic.name, consumerGroup: expect.stringContaining('it-inbox') });
+    expect(schemaInvalid).toMatchObject({
+      type: f.probe.type,
+      originalTopic: f.topic.name,
+      consumerGroup: expect.stringContaining('it-inbox'),
+    });
     expect(schemaInvalid?.errors.join()).toMatch(/seq/);
     expect(letters.find((l) => l.reason === 'invalid-envelope')?.errors.join()).toMatch(/id|specversion/);
   });

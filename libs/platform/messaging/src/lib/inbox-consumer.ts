@@ -1,7 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Consumer, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { z } from 'zod';
-import { EnvelopeError, deadLetterTopicOf, findEvent, fromKafkaRecord, type CloudEvent, type EventDefinition } from '@linkages/shared-contracts';
+import {
+  EnvelopeError,
+  deadLetterTopicOf,
+  findEvent,
+  fromKafkaRecord,
+  type CloudEvent,
+  type EventDefinition,
+} from '@linkages/shared-contracts';
 import type { Logger } from '@linkages/platform-logging';
 import { assertSchemaName } from '@linkages/platform-persistence';
 import type { MessagingMetrics } from './metrics';
@@ -15,7 +22,10 @@ export interface HandlerRegistration<S extends z.ZodObject = z.ZodObject> {
 }
 
 /** Type-safe pairing of an event definition with its handler. */
-export const on = <S extends z.ZodObject>(event: EventDefinition<S>, handle: EventHandler<S>): HandlerRegistration => ({ event, handle: handle as EventHandler });
+export const on = <S extends z.ZodObject>(event: EventDefinition<S>, handle: EventHandler<S>): HandlerRegistration => ({
+  event,
+  handle: handle as EventHandler,
+});
 
 export interface InboxConsumerOptions {
   kafka: Kafka;
@@ -90,7 +100,12 @@ export class InboxConsumer {
   }
 
   /** Decides one message's fate. Throws only if the dead-letter publish itself fails (the message is then redelivered). */
-  async take(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void> = async () => undefined): Promise<Outcome> {
+  async take(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void> = async () => undefined,
+  ): Promise<Outcome> {
     let event: CloudEvent;
     try {
       event = fromKafkaRecord(message);
@@ -101,13 +116,23 @@ export class InboxConsumer {
     const registration = this.handlers.get(event.type);
     if (!registration) {
       // Documented: a type this consumer does not handle (new type, new major) is acknowledged and skipped.
-      this.options.logger.debug({ type: event.type, known: Boolean(findEvent(event.type)), topic, eventId: event.id }, 'Skipping an event type this consumer does not handle');
+      this.options.logger.debug(
+        { type: event.type, known: Boolean(findEvent(event.type)), topic, eventId: event.id },
+        'Skipping an event type this consumer does not handle',
+      );
       return 'ignored-unknown-type';
     }
     // Fields a newer minor version added are not in this schema and are dropped by the parse.
     const parsed = registration.event.payload.safeParse(event.data);
     if (!parsed.success) {
-      return this.deadLetter(topic, partition, message, 'schema-invalid', parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`), 0);
+      return this.deadLetter(
+        topic,
+        partition,
+        message,
+        'schema-invalid',
+        parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`),
+        0,
+      );
     }
     const typed = { ...event, data: parsed.data };
     const retries = this.options.retries ?? 5;
@@ -119,7 +144,10 @@ export class InboxConsumer {
         lastError = error;
         if (attempt === retries) break;
         const delay = Math.min((this.options.initialRetryMs ?? 200) * 2 ** attempt, this.options.maxRetryMs ?? 5000);
-        this.options.logger.warn({ eventId: event.id, type: event.type, attempt: attempt + 1, delayMs: delay, err: error }, 'Event handler failed; retrying');
+        this.options.logger.warn(
+          { eventId: event.id, type: event.type, attempt: attempt + 1, delayMs: delay, err: error },
+          'Event handler failed; retrying',
+        );
         await new Promise((r) => setTimeout(r, delay));
         await heartbeat();
       }
@@ -127,7 +155,13 @@ export class InboxConsumer {
     return this.deadLetter(topic, partition, message, 'handler-failed', [errorText(lastError)], retries + 1);
   }
 
-  private async applyOnce(event: CloudEvent<Record<string, unknown>>, registration: HandlerRegistration, topic: string, partition: number, offset: string): Promise<Outcome> {
+  private async applyOnce(
+    event: CloudEvent<Record<string, unknown>>,
+    registration: HandlerRegistration,
+    topic: string,
+    partition: number,
+    offset: string,
+  ): Promise<Outcome> {
     return this.options.dataSource.transaction(async (tx) => {
       const inserted = (await tx.query(
         `INSERT INTO ${this.inbox} (consumer_group, event_id, event_type, topic, kafka_partition, kafka_offset) VALUES ($1, $2, $3, $4, $5, $6)
@@ -140,7 +174,14 @@ export class InboxConsumer {
     });
   }
 
-  private async deadLetter(topic: string, partition: number, message: KafkaMessage, reason: DeadLetterReason, errors: readonly string[], attempts: number): Promise<Outcome> {
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    reason: DeadLetterReason,
+    errors: readonly string[],
+    attempts: number,
+  ): Promise<Outcome> {
     const headers: IHeaders = {
       ...message.headers,
       [dlqHeaders.reason]: reason,
@@ -153,8 +194,15 @@ export class InboxConsumer {
       [dlqHeaders.attempts]: String(attempts),
     };
     if (!this.producer) throw new Error('InboxConsumer not started');
-    await this.producer.send({ topic: deadLetterTopicOf(topic), acks: -1, messages: [{ key: message.key, value: message.value, headers }] });
-    this.options.logger.error({ topic, partition, offset: message.offset, reason, errors: errors.slice(0, 5) }, 'Message sent to the dead-letter topic');
+    await this.producer.send({
+      topic: deadLetterTopicOf(topic),
+      acks: -1,
+      messages: [{ key: message.key, value: message.value, headers }],
+    });
+    this.options.logger.error(
+      { topic, partition, offset: message.offset, reason, errors: errors.slice(0, 5) },
+      'Message sent to the dead-letter topic',
+    );
     this.options.metrics?.deadLetters.inc({ group: this.options.groupId, topic, reason });
     return 'dead-lettered';
   }

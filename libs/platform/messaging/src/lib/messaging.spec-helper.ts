@@ -19,17 +19,31 @@ export async function createMessagingFixture(name: string) {
   const env = stackEnv();
   const suffix = uniqueSuffix();
   const schema = `it_${name.replace(/-/g, '_')}_${suffix}`;
-  const topic: TopicDefinition = { name: `it.${name}-${suffix}.v1`, description: 'test', partitions: 6, retentionMs: 3_600_000, key: 'familyId', producers: ['calworks'], consumers: ['referrals'] };
+  const topic: TopicDefinition = {
+    name: `it.${name}-${suffix}.v1`,
+    description: 'test',
+    partitions: 6,
+    retentionMs: 3_600_000,
+    key: 'familyId',
+    producers: ['calworks'],
+    consumers: ['referrals'],
+  };
   class CreateApplied1764000000001 implements MigrationInterface {
     name = 'CreateApplied1764000000001';
     async up(q: QueryRunner) {
-      await q.query(`CREATE TABLE "${schema}".applied (n bigserial PRIMARY KEY, event_id uuid NOT NULL, family_id uuid NOT NULL, seq integer NOT NULL)`);
+      await q.query(
+        `CREATE TABLE "${schema}".applied (n bigserial PRIMARY KEY, event_id uuid NOT NULL, family_id uuid NOT NULL, seq integer NOT NULL)`,
+      );
     }
     async down(q: QueryRunner) {
       await q.query(`DROP TABLE "${schema}".applied`);
     }
   }
-  const options = createDataSourceOptions(env.DATABASE_URL, { schema, entities: [], migrations: [createMessagingMigration(schema), CreateApplied1764000000001] }, `it-${name}`);
+  const options = createDataSourceOptions(
+    env.DATABASE_URL,
+    { schema, entities: [], migrations: [createMessagingMigration(schema), CreateApplied1764000000001] },
+    `it-${name}`,
+  );
   await migrateUp(options);
   const dataSource = await new DataSource(options).initialize();
   const kafka = createKafkaClient({ clientId: `it-${name}`, brokers: env.KAFKA_BROKERS.split(',') });
@@ -52,7 +66,11 @@ export async function createMessagingFixture(name: string) {
   const started: { stop(): Promise<void> }[] = [];
 
   const recordingHandler = on(probe, async (event, tx) => {
-    await tx.query(`INSERT INTO "${schema}".applied (event_id, family_id, seq) VALUES ($1, $2, $3)`, [event.id, event.data.familyId, event.data.seq]);
+    await tx.query(`INSERT INTO "${schema}".applied (event_id, family_id, seq) VALUES ($1, $2, $3)`, [
+      event.id,
+      event.data.familyId,
+      event.data.seq,
+    ]);
   });
 
   return {
@@ -75,7 +93,17 @@ export async function createMessagingFixture(name: string) {
       return relay;
     },
     async consumer(handlers: HandlerRegistration[] = [recordingHandler], overrides: { retries?: number; groupId?: string } = {}) {
-      const consumer = new InboxConsumer({ kafka, dataSource, schema, groupId: overrides.groupId ?? `it-${name}-${suffix}`, topics: [topic.name], handlers, logger, retries: overrides.retries ?? 2, initialRetryMs: 50 });
+      const consumer = new InboxConsumer({
+        kafka,
+        dataSource,
+        schema,
+        groupId: overrides.groupId ?? `it-${name}-${suffix}`,
+        topics: [topic.name],
+        handlers,
+        logger,
+        retries: overrides.retries ?? 2,
+        initialRetryMs: 50,
+      });
       started.push(consumer);
       await consumer.start();
       return consumer;

@@ -30,8 +30,12 @@ describe('transactional outbox and relay (real PostgreSQL and Kafka)', () => {
   });
 
   it('refuses to enqueue outside a transaction or with a payload that breaks its contract', async () => {
-    await expect(f.writer.enqueue(f.dataSource.manager, f.probe, { familyId: familyIds(1)[0]!, seq: 1 }, f.ctx)).rejects.toThrow(/inside the business transaction/);
-    await expect(f.dataSource.transaction((tx) => f.writer.enqueue(tx, f.probe, { familyId: 'not-a-uuid', seq: 1 }, f.ctx))).rejects.toThrow(/familyId/);
+    await expect(f.writer.enqueue(f.dataSource.manager, f.probe, { familyId: familyIds(1)[0]!, seq: 1 }, f.ctx)).rejects.toThrow(
+      /inside the business transaction/,
+    );
+    await expect(
+      f.dataSource.transaction((tx) => f.writer.enqueue(tx, f.probe, { familyId: 'not-a-uuid', seq: 1 }, f.ctx)),
+    ).rejects.toThrow(/familyId/);
     expect(await f.count(`SELECT count(*) AS n FROM "${f.schema}".outbox`)).toBe(0);
   });
 
@@ -53,8 +57,12 @@ describe('transactional outbox and relay (real PostgreSQL and Kafka)', () => {
 
     await f.consumer();
     await f.relay().start();
-    await waitFor(async () => (await f.count(`SELECT count(*) AS n FROM "${f.schema}".outbox WHERE sent_at IS NULL`)) === 0, { what: 'the outbox to drain' });
-    await waitFor(async () => (await f.count(`SELECT count(*) AS n FROM "${f.schema}".applied`)) === events.length, { what: 'every event applied' });
+    await waitFor(async () => (await f.count(`SELECT count(*) AS n FROM "${f.schema}".outbox WHERE sent_at IS NULL`)) === 0, {
+      what: 'the outbox to drain',
+    });
+    await waitFor(async () => (await f.count(`SELECT count(*) AS n FROM "${f.schema}".applied`)) === events.length, {
+      what: 'every event applied',
+    });
     // Give duplicates time to arrive, then check each event was applied exactly once.
     await waitFor(async () => (await f.count(`SELECT count(*) AS n FROM "${f.schema}".inbox`)) === events.length);
     await new Promise((r) => setTimeout(r, 1500));
@@ -74,10 +82,12 @@ describe('transactional outbox and relay (real PostgreSQL and Kafka)', () => {
     const total = 10_000;
     // Interleaved keys, 20 transactions of 500 events.
     for (let batch = 0; batch < total / 500; batch++) {
-      await f.enqueue(Array.from({ length: 500 }, (_, i) => {
-        const n = batch * 500 + i;
-        return { familyId: families[n % 50]!, seq: Math.floor(n / 50) };
-      }));
+      await f.enqueue(
+        Array.from({ length: 500 }, (_, i) => {
+          const n = batch * 500 + i;
+          return { familyId: families[n % 50]!, seq: Math.floor(n / 50) };
+        }),
+      );
     }
     await f.consumer();
     let publishedByA = 0;
@@ -91,7 +101,11 @@ describe('transactional outbox and relay (real PostgreSQL and Kafka)', () => {
     expect(b.lanes()).toEqual([]);
     await f.dataSource.query('SELECT pg_terminate_backend($1)', [a.sessionPid()]);
     await waitFor(async () => publishedByB > 0 && b.lanes().length === 16, { what: 'relay B to take the lanes over' });
-    await waitFor(async () => (await f.count(`SELECT count(*) AS n FROM "${f.schema}".inbox`)) >= total, { timeoutMs: 120_000, intervalMs: 500, what: '10,000 events applied' });
+    await waitFor(async () => (await f.count(`SELECT count(*) AS n FROM "${f.schema}".inbox`)) >= total, {
+      timeoutMs: 120_000,
+      intervalMs: 500,
+      what: '10,000 events applied',
+    });
     expect(await f.count(`SELECT count(*) AS n FROM "${f.schema}".applied`)).toBe(total);
     expect(await f.count(`SELECT count(*) AS n FROM "${f.schema}".outbox WHERE sent_at IS NULL`)).toBe(0);
     const outOfOrder = await f.count(`
@@ -109,6 +123,9 @@ describe('transactional outbox and relay (real PostgreSQL and Kafka)', () => {
     await relay.start();
     await new Promise((r) => setTimeout(r, 500)); // the relay is now idle, waiting
     await f.enqueue([{ familyId: familyIds(1)[0]!, seq: 0 }]);
-    await waitFor(() => f.count(`SELECT count(*) AS n FROM "${f.schema}".applied`), { timeoutMs: 20_000, what: 'the event (the polling fallback would take 60 s)' });
+    await waitFor(() => f.count(`SELECT count(*) AS n FROM "${f.schema}".applied`), {
+      timeoutMs: 20_000,
+      what: 'the event (the polling fallback would take 60 s)',
+    });
   });
 });

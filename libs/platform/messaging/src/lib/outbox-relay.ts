@@ -25,7 +25,15 @@ export interface OutboxRelayOptions {
 }
 
 /** A row as fetched (array row mode: no per-row object building, which dominates CPU at thousands of rows/s). */
-type OutboxRow = [seq: string, eventId: string, topic: string, key: string, headers: Record<string, string>, value: string, createdAtMs: number];
+type OutboxRow = [
+  seq: string,
+  eventId: string,
+  topic: string,
+  key: string,
+  headers: Record<string, string>,
+  value: string,
+  createdAtMs: number,
+];
 
 /**
  * Publishes a service's outbox to Kafka with the idempotent producer (acks=all), in order per key.
@@ -166,7 +174,9 @@ export class OutboxRelay {
   }
 
   private async markSent(rows: OutboxRow[]): Promise<void> {
-    await this.requirePool().query(`UPDATE ${this.table} SET sent_at = clock_timestamp() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r[0])]);
+    await this.requirePool().query(`UPDATE ${this.table} SET sent_at = clock_timestamp() WHERE seq = ANY($1::bigint[])`, [
+      rows.map((r) => r[0]),
+    ]);
     const metrics = this.options.metrics;
     if (!metrics) return;
     const now = Date.now();

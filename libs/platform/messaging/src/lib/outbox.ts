@@ -33,16 +33,29 @@ export class OutboxWriter {
   }
 
   /** Validates the payload against its contract and enqueues the event; returns it (with its id). */
-  async enqueue<S extends z.ZodObject>(tx: EntityManager, def: EventDefinition<S>, payload: z.input<S>, ctx: Omit<EventContext, 'service'>): Promise<CloudEvent<z.output<S>>> {
+  async enqueue<S extends z.ZodObject>(
+    tx: EntityManager,
+    def: EventDefinition<S>,
+    payload: z.input<S>,
+    ctx: Omit<EventContext, 'service'>,
+  ): Promise<CloudEvent<z.output<S>>> {
     const event = createEvent(def, payload, { ...ctx, service: this.service });
     await this.enqueueEvents(tx, [{ event, topic: def.topic.name }]);
     return event;
   }
 
   /** Enqueues several events of one type in one insert; all or none. */
-  async enqueueMany<S extends z.ZodObject>(tx: EntityManager, def: EventDefinition<S>, payloads: readonly z.input<S>[], ctx: Omit<EventContext, 'service' | 'id'>): Promise<CloudEvent<z.output<S>>[]> {
+  async enqueueMany<S extends z.ZodObject>(
+    tx: EntityManager,
+    def: EventDefinition<S>,
+    payloads: readonly z.input<S>[],
+    ctx: Omit<EventContext, 'service' | 'id'>,
+  ): Promise<CloudEvent<z.output<S>>[]> {
     const events = payloads.map((payload) => createEvent(def, payload, { ...ctx, service: this.service }));
-    await this.enqueueEvents(tx, events.map((event) => ({ event, topic: def.topic.name })));
+    await this.enqueueEvents(
+      tx,
+      events.map((event) => ({ event, topic: def.topic.name })),
+    );
     return events;
   }
 
@@ -58,7 +71,10 @@ export class OutboxWriter {
       return `($${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}::jsonb, $${n})`;
     });
     // An event id already in the outbox is the same event written again (a retried activity): keep the first.
-    await tx.query(`INSERT INTO ${this.table} (event_id, topic, partition_key, lane, event_type, headers, value) VALUES ${rows.join(', ')} ON CONFLICT (event_id) DO NOTHING`, params);
+    await tx.query(
+      `INSERT INTO ${this.table} (event_id, topic, partition_key, lane, event_type, headers, value) VALUES ${rows.join(', ')} ON CONFLICT (event_id) DO NOTHING`,
+      params,
+    );
     await tx.query('SELECT pg_notify($1, $2)', [outboxChannel(this.schema), '']);
   }
 }

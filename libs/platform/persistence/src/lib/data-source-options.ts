@@ -16,7 +16,11 @@ export function assertSchemaName(schema: string): string {
 }
 
 /** TypeORM options for one service: its schema, explicit migrations only (never synchronize), snake_case names. */
-export function createDataSourceOptions(databaseUrl: string, persistence: ServicePersistence, applicationName = persistence.schema): DataSourceOptions {
+export function createDataSourceOptions(
+  databaseUrl: string,
+  persistence: ServicePersistence,
+  applicationName = persistence.schema,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,

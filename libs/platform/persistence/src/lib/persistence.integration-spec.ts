@@ -16,7 +16,9 @@ const schema = `it_${uniqueSuffix()}`;
 class CreateStackProbe1700000000000 implements MigrationInterface {
   name = 'CreateStackProbe1700000000000';
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE "${schema}"."stack_probe" ("id" uuid PRIMARY KEY DEFAULT gen_random_uuid(), "county_code" text NOT NULL, "payload" jsonb NOT NULL, "created_at" timestamptz NOT NULL DEFAULT now())`);
+    await q.query(
+      `CREATE TABLE "${schema}"."stack_probe" ("id" uuid PRIMARY KEY DEFAULT gen_random_uuid(), "county_code" text NOT NULL, "payload" jsonb NOT NULL, "created_at" timestamptz NOT NULL DEFAULT now())`,
+    );
   }
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE "${schema}"."stack_probe"`);
@@ -24,7 +26,11 @@ class CreateStackProbe1700000000000 implements MigrationInterface {
 }
 
 describe('PostgreSQL through TypeORM (real server)', () => {
-  const options = createDataSourceOptions(stackEnv().DATABASE_URL, { schema, entities: [StackProbe], migrations: [CreateStackProbe1700000000000] });
+  const options = createDataSourceOptions(stackEnv().DATABASE_URL, {
+    schema,
+    entities: [StackProbe],
+    migrations: [CreateStackProbe1700000000000],
+  });
   let dataSource: DataSource;
 
   beforeAll(async () => {
@@ -50,7 +56,10 @@ describe('PostgreSQL through TypeORM (real server)', () => {
   it('a second migrate is a no-op, and revert undoes the last migration', async () => {
     expect((await migrateUp(options)).applied).toEqual([]);
     await migrateDown(options);
-    const tables = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'stack_probe'`, [schema]);
+    const tables = await dataSource.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'stack_probe'`,
+      [schema],
+    );
     expect(tables).toEqual([]);
     expect((await migrateUp(options)).applied).toEqual(['CreateStackProbe1700000000000']);
   });

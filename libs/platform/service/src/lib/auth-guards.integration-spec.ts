@@ -66,7 +66,8 @@ describe('platform guards', () => {
     const worker = await devToken('cws-worker');
     const other = await devToken('calworks-worker');
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await fetch(`${base}/probe/guarded`, { headers: { authorization: `Bearer ${worker}` } })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await fetch(`${base}/probe/guarded`, { headers: { authorization: `Bearer ${worker}` } })).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     const limited = await fetch(`${base}/probe/guarded`, { headers: { authorization: `Bearer ${worker}` } });
     expect(limited.headers.get('content-type')).toContain('application/problem+json');

@@ -70,10 +70,25 @@ export async function bootstrapApi(apiModule: Type<unknown>, descriptor: Service
   closeGracefullyOnSignal(app, logger, descriptor.name);
   app.useBodyParser('json', { limit: '256kb' });
   // The Temporal Web UI calls the codec server from the browser.
-  app.enableCors({ origin: [config.TEMPORAL_UI_ORIGIN], credentials: true, allowedHeaders: ['authorization', 'content-type', 'x-namespace'], methods: ['GET', 'POST'] });
-  SwaggerModule.setup('docs', app, buildOpenApiDocument(app, descriptor), { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
+  app.enableCors({
+    origin: [config.TEMPORAL_UI_ORIGIN],
+    credentials: true,
+    allowedHeaders: ['authorization', 'content-type', 'x-namespace'],
+    methods: ['GET', 'POST'],
+  });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app, descriptor), {
+    jsonDocumentUrl: 'docs/openapi.json',
+    yamlDocumentUrl: 'docs/openapi.yaml',
+  });
   await app.listen(config.PORT, config.HOST);
-  logger.info({ url: `http://${config.HOST}:${config.PORT}`, docs: `http://${config.HOST}:${config.PORT}/docs`, config: redactConfig(config, secretConfigKeys) }, `${descriptor.name} API listening`);
+  logger.info(
+    {
+      url: `http://${config.HOST}:${config.PORT}`,
+      docs: `http://${config.HOST}:${config.PORT}/docs`,
+      config: redactConfig(config, secretConfigKeys),
+    },
+    `${descriptor.name} API listening`,
+  );
   return app;
 }
 
@@ -99,8 +114,10 @@ export async function bootstrapWorker(workerModule: Type<unknown>, descriptor: S
       res.writeHead(status, { 'content-type': type });
       res.end(JSON.stringify(body));
     };
-    if (req.method !== 'GET') return send(405, { type: 'about:blank', title: 'Method Not Allowed', status: 405 }, 'application/problem+json');
-    if (path === '/health') return send(200, { status: 'ok', service: descriptor.name, process: 'worker', uptimeSeconds: Math.round(process.uptime()) });
+    if (req.method !== 'GET')
+      return send(405, { type: 'about:blank', title: 'Method Not Allowed', status: 405 }, 'application/problem+json');
+    if (path === '/health')
+      return send(200, { status: 'ok', service: descriptor.name, process: 'worker', uptimeSeconds: Math.round(process.uptime()) });
     if (path === '/metrics') {
       const host = app.get(MessagingHost);
       const metrics = app.get(MessagingMetrics);
@@ -119,7 +136,10 @@ export async function bootstrapWorker(workerModule: Type<unknown>, descriptor: S
     }
     if (path === '/health/ready') {
       readiness.report(descriptor.name).then(
-        (report) => (report.status === 'ready' ? send(200, report) : send(503, { type: 'about:blank', title: 'Not Ready', status: 503, checks: report.checks }, 'application/problem+json')),
+        (report) =>
+          report.status === 'ready'
+            ? send(200, report)
+            : send(503, { type: 'about:blank', title: 'Not Ready', status: 503, checks: report.checks }, 'application/problem+json'),
         () => send(500, { type: 'about:blank', title: 'Internal Server Error', status: 500 }, 'application/problem+json'),
       );
       return undefined;
@@ -128,7 +148,9 @@ export async function bootstrapWorker(workerModule: Type<unknown>, descriptor: S
   });
   await new Promise<void>((resolve) => healthServer.listen(config.WORKER_HEALTH_PORT, config.HOST, resolve));
   closeGracefullyOnSignal(app, logger, descriptor.name, () => new Promise<void>((resolve) => healthServer.close(() => resolve())));
-  logger.info({ health: `http://${config.HOST}:${config.WORKER_HEALTH_PORT}/health/ready`, config: redactConfig(config, secretConfigKeys) }, `${descriptor.name} worker started`);
+  logger.info(
+    { health: `http://${config.HOST}:${config.WORKER_HEALTH_PORT}/health/ready`, config: redactConfig(config, secretConfigKeys) },
+    `${descriptor.name} worker started`,
+  );
   return { app, healthServer };
 }
-

@@ -7,7 +7,12 @@ import { createMessagingMigration } from '@linkages/platform-messaging';
  * The platform's tables in a service's schema (outbox and inbox, audit log, idempotency keys, deadline commands and
  * tracked deadlines), oldest first. An app lists `...platformMigrations(schema)` before its own.
  */
-export const platformMigrations = (schema: string) => [createMessagingMigration(schema), createAuditMigration(schema), createIdempotencyMigration(schema), ...deadlineTrackingMigrations(schema)];
+export const platformMigrations = (schema: string) => [
+  createMessagingMigration(schema),
+  createAuditMigration(schema),
+  createIdempotencyMigration(schema),
+  ...deadlineTrackingMigrations(schema),
+];
 
 /** The platform's entities every service's data source holds (the clocks it tracks). */
 export const platformEntities = [TrackedDeadlineEntity];

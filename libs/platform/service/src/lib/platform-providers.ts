@@ -8,7 +8,15 @@ import { SERVICE_CONFIG, SERVICE_IDENTITY, type ServiceConfig } from '@linkages/
 import { BLIND_INDEX, BlindIndex, FIELD_CIPHER, FieldCipher, PersonalData, parseKeyring } from '@linkages/platform-crypto';
 import { DeadlineClient, DeadlineCommands, POLICY_REGISTRY, TrackedDeadlines } from '@linkages/platform-deadline-tracking';
 import { LOGGER, createLogger, type Logger } from '@linkages/platform-logging';
-import { KAFKA, MessagingHost, MessagingMetrics, OutboxWriter, createKafkaClient, messagingMetricsProvider, outboxWriterProvider } from '@linkages/platform-messaging';
+import {
+  KAFKA,
+  MessagingHost,
+  MessagingMetrics,
+  OutboxWriter,
+  createKafkaClient,
+  messagingMetricsProvider,
+  outboxWriterProvider,
+} from '@linkages/platform-messaging';
 import { createDataSourceOptions } from '@linkages/platform-persistence';
 import { TEMPORAL, createTemporalClient, platformDataConverter, type TemporalClientHandle } from '@linkages/platform-temporal';
 import { ReadinessService } from './readiness';
@@ -39,16 +47,34 @@ export function platformProviders(descriptor: ServiceDescriptor, kind: ProcessKi
     {
       provide: KAFKA,
       inject: [SERVICE_CONFIG, LOGGER],
-      useFactory: (config: ServiceConfig, logger: Logger) => createKafkaClient({ clientId: `linkages-${descriptor.name}-${kind}`, brokers: config.KAFKA_BROKERS, logger }),
+      useFactory: (config: ServiceConfig, logger: Logger) =>
+        createKafkaClient({ clientId: `linkages-${descriptor.name}-${kind}`, brokers: config.KAFKA_BROKERS, logger }),
     },
     {
       provide: TEMPORAL,
       inject: [SERVICE_CONFIG],
-      useFactory: (config: ServiceConfig) => createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, dataConverter: platformDataConverter(config.TEMPORAL_ENCRYPTION_KEYS) }),
+      useFactory: (config: ServiceConfig) =>
+        createTemporalClient({
+          address: config.TEMPORAL_ADDRESS,
+          namespace: config.TEMPORAL_NAMESPACE,
+          dataConverter: platformDataConverter(config.TEMPORAL_ENCRYPTION_KEYS),
+        }),
     },
-    { provide: FIELD_CIPHER, inject: [SERVICE_CONFIG], useFactory: (config: ServiceConfig) => new FieldCipher(parseKeyring(config.FIELD_ENCRYPTION_KEYS, 'FIELD_ENCRYPTION_KEYS')) },
-    { provide: BLIND_INDEX, inject: [SERVICE_CONFIG], useFactory: (config: ServiceConfig) => BlindIndex.fromBase64(config.BLIND_INDEX_KEY) },
-    { provide: AUDIT_LOG, inject: [getDataSourceToken()], useFactory: (dataSource: DataSource) => new AuditLog(dataSource, descriptor.persistence.schema) },
+    {
+      provide: FIELD_CIPHER,
+      inject: [SERVICE_CONFIG],
+      useFactory: (config: ServiceConfig) => new FieldCipher(parseKeyring(config.FIELD_ENCRYPTION_KEYS, 'FIELD_ENCRYPTION_KEYS')),
+    },
+    {
+      provide: BLIND_INDEX,
+      inject: [SERVICE_CONFIG],
+      useFactory: (config: ServiceConfig) => BlindIndex.fromBase64(config.BLIND_INDEX_KEY),
+    },
+    {
+      provide: AUDIT_LOG,
+      inject: [getDataSourceToken()],
+      useFactory: (dataSource: DataSource) => new AuditLog(dataSource, descriptor.persistence.schema),
+    },
     PersonalData,
     TemporalClientLifecycle,
     ReadinessService,
@@ -104,9 +130,14 @@ export function rateLimitImport(descriptor: ServiceDescriptor) {
     useFactory: () => ({
       // Named 'default' so the answer carries the standard Retry-After header.
       throttlers: [{ name: 'default', ttl: 60_000, limit: loadServiceConfig(descriptor).RATE_LIMIT_PER_MINUTE }],
-      getTracker: (req: Record<string, unknown>) => (req as unknown as AuthenticatedRequest).principal?.subject ?? (req as unknown as AuthenticatedRequest).ip ?? 'unknown',
+      getTracker: (req: Record<string, unknown>) =>
+        (req as unknown as AuthenticatedRequest).principal?.subject ?? (req as unknown as AuthenticatedRequest).ip ?? 'unknown',
       generateKey: (_context, tracker, name) => `${name}:${tracker}`,
-      skipIf: (context) => (Reflect.getMetadata(ROUTE_POLICY, context.getHandler()) ?? (Reflect.getMetadata(ROUTE_POLICY, context.getClass()) as RoutePolicy | undefined))?.kind === 'public',
+      skipIf: (context) =>
+        (
+          Reflect.getMetadata(ROUTE_POLICY, context.getHandler()) ??
+          (Reflect.getMetadata(ROUTE_POLICY, context.getClass()) as RoutePolicy | undefined)
+        )?.kind === 'public',
     }),
   });
 }

@@ -49,7 +49,11 @@ async function runCheck(check: ReadinessCheck): Promise<CheckResult> {
     return { status: 'up', latencyMs: Date.now() - started, details };
   } catch (error) {
     // The reason is for operators; it names the failure, not connection strings or credentials.
-    return { status: 'down', latencyMs: Date.now() - started, error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+    return {
+      status: 'down',
+      latencyMs: Date.now() - started,
+      error: error instanceof Error ? error.message.split('\n')[0] : String(error),
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -67,7 +71,10 @@ export const databaseCheck = (dataSource: DataSource, schema: string): Readiness
 
 export const kafkaCheck = (kafka: KafkaClient): ReadinessCheck => ({ name: 'kafka', check: () => describeKafka(kafka) });
 
-export const temporalCheck = (temporal: TemporalClientHandle, namespace: string): ReadinessCheck => ({ name: 'temporal', check: () => describeTemporal(temporal.connection, namespace) });
+export const temporalCheck = (temporal: TemporalClientHandle, namespace: string): ReadinessCheck => ({
+  name: 'temporal',
+  check: () => describeTemporal(temporal.connection, namespace),
+});
 
 /** The worker polls its task queue. */
 export const workerCheck = (worker: TemporalWorkerHost): ReadinessCheck => ({

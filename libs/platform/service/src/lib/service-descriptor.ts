@@ -19,8 +19,14 @@ export interface ServiceDescriptor {
 
 export const SERVICE_DESCRIPTOR = Symbol('SERVICE_DESCRIPTOR');
 
-export const identityOf = (descriptor: ServiceDescriptor): ServiceIdentity => ({ name: descriptor.name, schema: descriptor.persistence.schema });
+export const identityOf = (descriptor: ServiceDescriptor): ServiceIdentity => ({
+  name: descriptor.name,
+  schema: descriptor.persistence.schema,
+});
 
-export function loadServiceConfig(descriptor: Pick<ServiceDescriptor, 'name' | 'port' | 'workerHealthPort'>, env = process.env): ServiceConfig {
+export function loadServiceConfig(
+  descriptor: Pick<ServiceDescriptor, 'name' | 'port' | 'workerHealthPort'>,
+  env = process.env,
+): ServiceConfig {
   return loadConfig(descriptor.name, serviceConfigSchema(descriptor), env);
 }

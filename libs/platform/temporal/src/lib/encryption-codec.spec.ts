@@ -35,13 +35,21 @@ describe('EncryptionCodec (AES-256-GCM)', () => {
     const spec = `k1:${Buffer.alloc(32, 1).toString('base64')},rot-2024.a:${Buffer.alloc(32, 7).toString('base64')}`;
     const codec = new EncryptionCodec(parseEncryptionKeys(spec));
     const frozen = {
-      metadata: { encoding: Buffer.from('binary/encrypted'), 'encryption-key-id': Buffer.from('rot-2024.a'), 'encryption-cipher': Buffer.from('AES256GCM') },
+      metadata: {
+        encoding: Buffer.from('binary/encrypted'),
+        'encryption-key-id': Buffer.from('rot-2024.a'),
+        'encryption-cipher': Buffer.from('AES256GCM'),
+      },
       data: Buffer.from('+D7YslbK6/2oIxBmXU7cjzZWtF+xXbVcYk8GfZ4z2p6HdjjXVIoBzdE4/oFhv8kto7mQFPh+duI6GXHUJUAaLOTR442iDfzYeLQE', 'base64'),
     };
     expect(Buffer.from((await codec.decode([frozen]))[0]!.data!).toString()).toBe('{"ssn":"123-45-6789"}');
 
     const [encoded] = await codec.encode([payload]);
-    expect(Object.fromEntries(Object.entries(encoded!.metadata!).map(([k, v]) => [k, Buffer.from(v!).toString()]))).toEqual({ encoding: 'binary/encrypted', 'encryption-key-id': 'rot-2024.a', 'encryption-cipher': 'AES256GCM' });
+    expect(Object.fromEntries(Object.entries(encoded!.metadata!).map(([k, v]) => [k, Buffer.from(v!).toString()]))).toEqual({
+      encoding: 'binary/encrypted',
+      'encryption-key-id': 'rot-2024.a',
+      'encryption-cipher': 'AES256GCM',
+    });
     const data = Buffer.from(encoded!.data!);
     const decipher = createDecipheriv('aes-256-gcm', Buffer.alloc(32, 7), data.subarray(0, 12));
     decipher.setAuthTag(data.subarray(data.length - 16));

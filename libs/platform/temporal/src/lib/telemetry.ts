@@ -2,7 +2,11 @@ import { propagation } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { Resource } from '@opentelemetry/resources';
 import { BasicTracerProvider, NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { OpenTelemetryActivityInboundInterceptor, OpenTelemetryActivityOutboundInterceptor, makeWorkflowExporter } from '@temporalio/interceptors-opentelemetry';
+import {
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
+  makeWorkflowExporter,
+} from '@temporalio/interceptors-opentelemetry';
 import type { Context } from '@temporalio/activity';
 import type { ActivityInboundCallsInterceptor, ActivityExecuteInput, Next, WorkerOptions } from '@temporalio/worker';
 
@@ -18,10 +22,21 @@ export class ActivityLogInterceptor implements ActivityInboundCallsInterceptor {
     const { activityType, attempt, workflowExecution } = this.ctx.info;
     try {
       const result = await next(input);
-      this.ctx.log.info('Activity completed', { activityType, attempt, workflowId: workflowExecution?.workflowId, durationMs: Date.now() - started });
+      this.ctx.log.info('Activity completed', {
+        activityType,
+        attempt,
+        workflowId: workflowExecution?.workflowId,
+        durationMs: Date.now() - started,
+      });
       return result;
     } catch (error) {
-      this.ctx.log.warn('Activity failed', { activityType, attempt, workflowId: workflowExecution?.workflowId, durationMs: Date.now() - started, error: error instanceof Error ? error.name : 'unknown' });
+      this.ctx.log.warn('Activity failed', {
+        activityType,
+        attempt,
+        workflowId: workflowExecution?.workflowId,
+        durationMs: Date.now() - started,
+        error: error instanceof Error ? error.name : 'unknown',
+      });
       throw error;
     }
   }
@@ -31,7 +46,10 @@ export class ActivityLogInterceptor implements ActivityInboundCallsInterceptor {
  * Worker options for tracing and activity logs. Spans go to `spanProcessor` (an OTLP exporter in production;
  * nothing by default, which still propagates trace context across services).
  */
-export function workerTelemetry(service: string, spanProcessor: SpanProcessor = new NoopSpanProcessor()): Pick<WorkerOptions, 'interceptors' | 'sinks'> {
+export function workerTelemetry(
+  service: string,
+  spanProcessor: SpanProcessor = new NoopSpanProcessor(),
+): Pick<WorkerOptions, 'interceptors' | 'sinks'> {
   // W3C trace context in Temporal headers: client → workflow → activity spans form one trace.
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   const resource = new Resource({ 'service.name': `linkages-${service}` });
@@ -41,7 +59,10 @@ export function workerTelemetry(service: string, spanProcessor: SpanProcessor = 
   const tracer = provider.getTracer('linkages-temporal');
   return {
     interceptors: {
-      activity: [(ctx) => ({ inbound: new ActivityLogInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) }), (ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx, { tracer }) })],
+      activity: [
+        (ctx) => ({ inbound: new ActivityLogInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) }),
+        (ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx, { tracer }) }),
+      ],
     },
     sinks: { exporter: makeWorkflowExporter(spanProcessor, resource) },
   };

@@ -17,7 +17,15 @@ export interface TemporalClientHandle {
 export function createTemporalClient({ address, namespace, dataConverter }: TemporalClientOptions): TemporalClientHandle {
   const connection = Connection.lazy({ address, connectTimeout: 3000 });
   // Client spans start the trace that the workflow and its activities continue.
-  return { connection, client: new Client({ connection, namespace, interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] }, ...(dataConverter ? { dataConverter } : {}) }) };
+  return {
+    connection,
+    client: new Client({
+      connection,
+      namespace,
+      interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] },
+      ...(dataConverter ? { dataConverter } : {}),
+    }),
+  };
 }
 
 /** Readiness probe: the frontend answers and the namespace exists. */

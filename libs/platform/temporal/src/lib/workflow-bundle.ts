@@ -25,7 +25,9 @@ export function workflowBundlePath(service: string, root = repoRoot()): string {
 
 export function assertWorkflowBundle(path: string): string {
   if (!isAbsolute(path) || !existsSync(path)) {
-    throw new Error(`Workflow bundle not found at ${path}. Build it with \`npm run build\` (the bundle is a build target; the worker never bundles at start-up).`);
+    throw new Error(
+      `Workflow bundle not found at ${path}. Build it with \`npm run build\` (the bundle is a build target; the worker never bundles at start-up).`,
+    );
   }
   return path;
 }

@@ -14,7 +14,11 @@ describe('workflowId', () => {
     expect(() => workflowId(s, k, b)).toThrow();
   });
   it('parses what it builds', () => {
-    expect(parseWorkflowId('child-welfare/er-response/ref-9')).toEqual({ service: 'child-welfare', kind: 'er-response', businessId: 'ref-9' });
+    expect(parseWorkflowId('child-welfare/er-response/ref-9')).toEqual({
+      service: 'child-welfare',
+      kind: 'er-response',
+      businessId: 'ref-9',
+    });
     expect(() => parseWorkflowId('random-uuid')).toThrow();
   });
 });

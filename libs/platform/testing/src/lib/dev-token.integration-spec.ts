@@ -10,11 +10,22 @@ describe('devToken (development identity provider)', () => {
   it('issues an RS256 JWT for a demo user that verifies against the JWKS, with the user’s claims', async () => {
     const token = await devToken('cws-worker');
 
-    const { payload, protectedHeader } = await jwtVerify(token, jwks, { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, algorithms: ['RS256'] });
+    const { payload, protectedHeader } = await jwtVerify(token, jwks, {
+      issuer: env.AUTH_ISSUER,
+      audience: env.AUTH_AUDIENCE,
+      algorithms: ['RS256'],
+    });
 
     const user = demoUsers().find((u) => u.username === 'cws-worker')!;
     expect(protectedHeader).toMatchObject({ alg: 'RS256', typ: 'JWT', kid: expect.any(String) });
-    expect(payload).toMatchObject({ sub: 'demo:cws-worker', preferred_username: 'cws-worker', name: user.name, agency: user.agency, county: user.county, roles: user.roles });
+    expect(payload).toMatchObject({
+      sub: 'demo:cws-worker',
+      preferred_username: 'cws-worker',
+      name: user.name,
+      agency: user.agency,
+      county: user.county,
+      roles: user.roles,
+    });
     expect(payload.exp! - payload.iat!).toBe(900);
     expect(payload.nbf).toBe(payload.iat);
     expect(payload.jti).toMatch(/^[0-9a-f-]{36}$/);
@@ -43,7 +54,11 @@ describe('devToken (development identity provider)', () => {
   });
 
   it('refuses a malformed token request with 400 invalid_request', async () => {
-    const res = await fetch(`${env.AUTH_ISSUER}/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"audience":"linkages-api"}' });
+    const res = await fetch(`${env.AUTH_ISSUER}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"audience":"linkages-api"}',
+    });
 
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
@@ -53,6 +68,11 @@ describe('devToken (development identity provider)', () => {
   it('publishes a discovery document naming the issuer, the JWKS and the token endpoint', async () => {
     const discovery = (await (await fetch(`${env.AUTH_ISSUER}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
 
-    expect(discovery).toMatchObject({ issuer: env.AUTH_ISSUER, jwks_uri: env.AUTH_JWKS_URL, token_endpoint: `${env.AUTH_ISSUER}/token`, id_token_signing_alg_values_supported: ['RS256'] });
+    expect(discovery).toMatchObject({
+      issuer: env.AUTH_ISSUER,
+      jwks_uri: env.AUTH_JWKS_URL,
+      token_endpoint: `${env.AUTH_ISSUER}/token`,
+      id_token_signing_alg_values_supported: ['RS256'],
+    });
   });
 });

@@ -36,11 +36,15 @@ export async function devToken(username: string, audience?: string): Promise<str
     });
   } catch (error) {
     const reason = error instanceof Error ? ((error.cause as { code?: string } | undefined)?.code ?? error.message) : String(error);
-    throw new Error(`The development identity provider at ${AUTH_ISSUER} is not answering (${reason}). Run \`npm run stack -- up\`, which starts it.`);
+    throw new Error(
+      `The development identity provider at ${AUTH_ISSUER} is not answering (${reason}). Run \`npm run stack -- up\`, which starts it.`,
+    );
   }
   const body = (await res.json().catch(() => ({}))) as { access_token?: unknown; error?: string; error_description?: string };
   if (!res.ok || typeof body.access_token !== 'string') {
-    throw new Error(`The development identity provider refused a token for '${username}': HTTP ${res.status} ${body.error_description ?? body.error ?? ''}`.trim());
+    throw new Error(
+      `The development identity provider refused a token for '${username}': HTTP ${res.status} ${body.error_description ?? body.error ?? ''}`.trim(),
+    );
   }
   return body.access_token;
 }

@@ -16,7 +16,19 @@ export interface StackEnv {
   AUTH_AUDIENCE: string;
 }
 
-const keys: (keyof StackEnv)[] = ['DATABASE_URL', 'KAFKA_BROKERS', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TEST_SERVER_PATH', 'TEMPORAL_ENCRYPTION_KEYS', 'FIELD_ENCRYPTION_KEYS', 'BLIND_INDEX_KEY', 'AUTH_ISSUER', 'AUTH_JWKS_URL', 'AUTH_AUDIENCE'];
+const keys: (keyof StackEnv)[] = [
+  'DATABASE_URL',
+  'KAFKA_BROKERS',
+  'TEMPORAL_ADDRESS',
+  'TEMPORAL_NAMESPACE',
+  'TEMPORAL_TEST_SERVER_PATH',
+  'TEMPORAL_ENCRYPTION_KEYS',
+  'FIELD_ENCRYPTION_KEYS',
+  'BLIND_INDEX_KEY',
+  'AUTH_ISSUER',
+  'AUTH_JWKS_URL',
+  'AUTH_AUDIENCE',
+];
 
 export const stackDir = () => process.env['LINKAGES_STACK_DIR'] ?? join(repoRoot(), '.stack');
 
@@ -38,7 +50,9 @@ export function stackEnv(): StackEnv {
     else missing.push(key);
   }
   if (missing.length > 0) {
-    throw new Error(`The local stack is not up (${missing.join(', ')} unknown). Run \`npm run stack -- up\`, or \`npm test\`, which starts it.`);
+    throw new Error(
+      `The local stack is not up (${missing.join(', ')} unknown). Run \`npm run stack -- up\`, or \`npm test\`, which starts it.`,
+    );
   }
   return env;
 }

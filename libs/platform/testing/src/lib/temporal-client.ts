@@ -6,5 +6,12 @@ import { stackEnv } from './stack-env';
 export async function platformTemporalClient(): Promise<{ connection: Connection; client: Client }> {
   const env = stackEnv();
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-  return { connection, client: new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter: platformDataConverter(env.TEMPORAL_ENCRYPTION_KEYS) }) };
+  return {
+    connection,
+    client: new Client({
+      connection,
+      namespace: env.TEMPORAL_NAMESPACE,
+      dataConverter: platformDataConverter(env.TEMPORAL_ENCRYPTION_KEYS),
+    }),
+  };
 }

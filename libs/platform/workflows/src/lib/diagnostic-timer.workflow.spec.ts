@@ -21,7 +21,11 @@ describe('diagnosticTimerWorkflow in the time-skipping test server', () => {
     const taskQueue = `it-timer-${uniqueSuffix()}`;
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle, ...workerTelemetry('it') });
     const result = await worker.runUntil(
-      env.client.workflow.execute(diagnosticTimerWorkflow, { taskQueue, workflowId: `platform/diagnostic-timer/${taskQueue}`, args: [{ duration: '180 days' }] }),
+      env.client.workflow.execute(diagnosticTimerWorkflow, {
+        taskQueue,
+        workflowId: `platform/diagnostic-timer/${taskQueue}`,
+        args: [{ duration: '180 days' }],
+      }),
     );
     const days180 = 180 * 24 * 60 * 60 * 1000;
     // Workflow time is the start of each workflow task: the timer fires at 180 days, the next task starts a moment later.
@@ -35,7 +39,11 @@ describe('diagnosticTimerWorkflow in the time-skipping test server', () => {
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle, ...workerTelemetry('it') });
     await expect(
       worker.runUntil(
-        env.client.workflow.execute('diagnosticTimerWorkflow', { taskQueue, workflowId: `platform/diagnostic-timer/${taskQueue}`, args: [{}]}),
+        env.client.workflow.execute('diagnosticTimerWorkflow', {
+          taskQueue,
+          workflowId: `platform/diagnostic-timer/${taskQueue}`,
+          args: [{}],
+        }),
       ),
     ).rejects.toMatchObject({ name: 'WorkflowFailedError', cause: { type: 'InvalidInput', nonRetryable: true } });
   });

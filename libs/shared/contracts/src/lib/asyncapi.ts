@@ -21,7 +21,8 @@ function headersSchema(): JsonSchema {
   const header = (attr: string) => (attr === 'datacontenttype' ? 'content-type' : `ce_${attr}`);
   return {
     type: 'object',
-    description: 'CloudEvents 1.0 Kafka protocol binding, binary content mode: every attribute in a ce_* header, the data as the JSON body.',
+    description:
+      'CloudEvents 1.0 Kafka protocol binding, binary content mode: every attribute in a ce_* header, the data as the JSON body.',
     properties: Object.fromEntries(Object.entries(props).map(([attr, schema]) => [header(attr), schema])),
     required: ((attributes['required'] as string[]) ?? []).map(header),
   };
@@ -85,21 +86,45 @@ export function buildAsyncApiDocument(version = '1.0.0'): Record<string, unknown
       title: topic.name,
       description: `${topic.description} Produced by ${topic.producers.join(', ')}; consumed by ${topic.consumers.join(', ')}. Key: ${topic.key}.`,
       messages: Object.fromEntries(onTopic.map((def) => [messageId(def), { $ref: `#/components/messages/${messageId(def)}` }])),
-      bindings: { kafka: { topic: topic.name, partitions: topic.partitions, topicConfiguration: { 'retention.ms': topic.retentionMs, 'cleanup.policy': ['delete'] }, bindingVersion: '0.5.0' } },
+      bindings: {
+        kafka: {
+          topic: topic.name,
+          partitions: topic.partitions,
+          topicConfiguration: { 'retention.ms': topic.retentionMs, 'cleanup.policy': ['delete'] },
+          bindingVersion: '0.5.0',
+        },
+      },
     };
     channels[`${id}DeadLetter`] = {
       address: deadLetterTopicOf(topic.name),
       title: deadLetterTopicOf(topic.name),
       description: `Dead letters of ${topic.name}: records a consumer could not validate or handle, with x-dlq-* headers (reason, errors, consumer group, original topic/partition/offset). Replay with \`npm run dlq -- replay\`.`,
       messages: Object.fromEntries(onTopic.map((def) => [messageId(def), { $ref: `#/components/messages/${messageId(def)}` }])),
-      bindings: { kafka: { topic: deadLetterTopicOf(topic.name), partitions: topic.partitions, topicConfiguration: { 'retention.ms': deadLetterRetentionMs, 'cleanup.policy': ['delete'] }, bindingVersion: '0.5.0' } },
+      bindings: {
+        kafka: {
+          topic: deadLetterTopicOf(topic.name),
+          partitions: topic.partitions,
+          topicConfiguration: { 'retention.ms': deadLetterRetentionMs, 'cleanup.policy': ['delete'] },
+          bindingVersion: '0.5.0',
+        },
+      },
     };
     const refs = onTopic.map((def) => ({ $ref: `#/channels/${id}/messages/${messageId(def)}` }));
     for (const producer of topic.producers) {
-      operations[`${camel(producer)}Sends${id.charAt(0).toUpperCase()}${id.slice(1)}`] = { action: 'send', title: `${producer} publishes to ${topic.name}`, channel: { $ref: `#/channels/${id}` }, messages: refs };
+      operations[`${camel(producer)}Sends${id.charAt(0).toUpperCase()}${id.slice(1)}`] = {
+        action: 'send',
+        title: `${producer} publishes to ${topic.name}`,
+        channel: { $ref: `#/channels/${id}` },
+        messages: refs,
+      };
     }
     for (const consumer of topic.consumers) {
-      operations[`${camel(consumer)}Receives${id.charAt(0).toUpperCase()}${id.slice(1)}`] = { action: 'receive', title: `${consumer} consumes ${topic.name}`, channel: { $ref: `#/channels/${id}` }, messages: refs };
+      operations[`${camel(consumer)}Receives${id.charAt(0).toUpperCase()}${id.slice(1)}`] = {
+        action: 'receive',
+        title: `${consumer} consumes ${topic.name}`,
+        channel: { $ref: `#/channels/${id}` },
+        messages: refs,
+      };
     }
   }
   return {
@@ -112,7 +137,12 @@ export function buildAsyncApiDocument(version = '1.0.0'): Record<string, unknown
     components: {
       schemas: { CloudEventHeaders: headersSchema() },
       messages,
-      correlationIds: { correlationId: { description: 'Correlates every event caused by one request or workflow', location: '$message.header#/ce_correlationid' } },
+      correlationIds: {
+        correlationId: {
+          description: 'Correlates every event caused by one request or workflow',
+          location: '$message.header#/ce_correlationid',
+        },
+      },
     },
   };
 }

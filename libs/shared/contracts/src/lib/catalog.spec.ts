@@ -9,22 +9,43 @@ describe('event catalog', () => {
   it('holds the events the four services need', () => {
     const names = eventCatalog.map((e) => e.name);
     for (const required of [
-      'referral-received', 'child-removed', 'case-opened', 'case-closed', 'child-reunified', 'reunification-services-terminated',
-      'noncompliance-started', 'good-cause-found', 'compliance-plan-signed', 'sanction-imposed', 'sanction-cured',
-      'fr-aid-window-opened', 'fr-aid-window-closed', 'deadline-warning', 'deadline-due', 'deadline-overdue',
-      'deadline-satisfied', 'deadline-extended', 'escalation-raised', 'escalation-acknowledged', 'notification-delivered',
-    ]) expect(names).toContain(required);
+      'referral-received',
+      'child-removed',
+      'case-opened',
+      'case-closed',
+      'child-reunified',
+      'reunification-services-terminated',
+      'noncompliance-started',
+      'good-cause-found',
+      'compliance-plan-signed',
+      'sanction-imposed',
+      'sanction-cured',
+      'fr-aid-window-opened',
+      'fr-aid-window-closed',
+      'deadline-warning',
+      'deadline-due',
+      'deadline-overdue',
+      'deadline-satisfied',
+      'deadline-extended',
+      'escalation-raised',
+      'escalation-acknowledged',
+      'notification-delivered',
+    ])
+      expect(names).toContain(required);
   });
 
-  it.each(eventCatalog.map((e) => [e.type, e] as const))('%s: versioned name, valid example, keyed by family, on a topic of its major', (_type, def) => {
-    expect(def.type).toMatch(/^gov\.ca\.linkages\.[a-z]+\.[a-z-]+\.v1$/);
-    const example = def.payload.parse(def.example);
-    expect(def.key(example)).toBe((example as { familyId: string }).familyId);
-    expect(def.topic.name).toMatch(/\.v1$/);
-    expect(topicList).toContain(def.topic);
-    for (const producer of def.producers) expect(def.topic.producers).toContain(producer);
-    expect(findEvent(def.type)).toBe(def);
-  });
+  it.each(eventCatalog.map((e) => [e.type, e] as const))(
+    '%s: versioned name, valid example, keyed by family, on a topic of its major',
+    (_type, def) => {
+      expect(def.type).toMatch(/^gov\.ca\.linkages\.[a-z]+\.[a-z-]+\.v1$/);
+      const example = def.payload.parse(def.example);
+      expect(def.key(example)).toBe((example as { familyId: string }).familyId);
+      expect(def.topic.name).toMatch(/\.v1$/);
+      expect(topicList).toContain(def.topic);
+      for (const producer of def.producers) expect(def.topic.producers).toContain(producer);
+      expect(findEvent(def.type)).toBe(def);
+    },
+  );
 
   it('every topic carries at least one event, and every topic is keyed by family', () => {
     for (const topic of topicList) {
@@ -37,7 +58,8 @@ describe('event catalog', () => {
   it('no payload has a field that would carry personal data', () => {
     const forbidden = /^(first|last|middle|full)?name$|ssn|social|birth|dob|address|street|phone|email|reporter|allegation|narrative|note/i;
     for (const def of eventCatalog) {
-      for (const field of Object.keys(def.payload.shape)) expect(`${def.type}.${field}`).not.toMatch(new RegExp(`\\.(${forbidden.source})`, 'i'));
+      for (const field of Object.keys(def.payload.shape))
+        expect(`${def.type}.${field}`).not.toMatch(new RegExp(`\\.(${forbidden.source})`, 'i'));
     }
   });
 });
@@ -59,7 +81,10 @@ describe('CloudEvents envelope in Kafka binary mode', () => {
       ce_subject: `removal/${childRemovedEvent.example.removalId}`,
       ce_dataschema: expect.stringMatching(/child-removed\.v1\/1\.0$/),
     });
-    const back = fromKafkaRecord({ value: record.value, headers: Object.fromEntries(Object.entries(record.headers).map(([k, v]) => [k, Buffer.from(v)])) });
+    const back = fromKafkaRecord({
+      value: record.value,
+      headers: Object.fromEntries(Object.entries(record.headers).map(([k, v]) => [k, Buffer.from(v)])),
+    });
     expect(back).toEqual(event);
   });
 

@@ -38,28 +38,33 @@ export interface EventContext {
   time?: Date;
 }
 
-export const dataschemaOf = (def: Pick<EventDefinition, 'type' | 'version'>) => `https://linkages.example.org/schemas/events/${def.type}/${def.version}`;
+export const dataschemaOf = (def: Pick<EventDefinition, 'type' | 'version'>) =>
+  `https://linkages.example.org/schemas/events/${def.type}/${def.version}`;
 
 /** Builds a validated event: the payload must satisfy its schema, or nothing is produced. */
-export function createEvent<S extends z.ZodObject>(def: EventDefinition<S>, payload: z.input<S>, ctx: EventContext): CloudEvent<z.output<S>> {
+export function createEvent<S extends z.ZodObject>(
+  def: EventDefinition<S>,
+  payload: z.input<S>,
+  ctx: EventContext,
+): CloudEvent<z.output<S>> {
   const data = def.payload.parse(payload);
   const familyid = def.key(data);
   return cloudEventSchema.parse({
-      specversion: '1.0',
-      // globalThis.crypto, not node:crypto: this library is also imported (for types) by workflow code.
-      id: ctx.id ?? globalThis.crypto.randomUUID(),
-      source: `/linkages/${ctx.service}`,
-      type: def.type,
-      time: (ctx.time ?? new Date()).toISOString(),
-      subject: def.subject(data),
-      datacontenttype: 'application/json',
-      dataschema: dataschemaOf(def),
-      correlationid: ctx.correlationId,
-      ...(ctx.causationId ? { causationid: ctx.causationId } : {}),
-      countycode: ctx.countyCode,
-      familyid,
-      data,
-    }) as CloudEvent<z.output<S>>;
+    specversion: '1.0',
+    // globalThis.crypto, not node:crypto: this library is also imported (for types) by workflow code.
+    id: ctx.id ?? globalThis.crypto.randomUUID(),
+    source: `/linkages/${ctx.service}`,
+    type: def.type,
+    time: (ctx.time ?? new Date()).toISOString(),
+    subject: def.subject(data),
+    datacontenttype: 'application/json',
+    dataschema: dataschemaOf(def),
+    correlationid: ctx.correlationId,
+    ...(ctx.causationId ? { causationid: ctx.causationId } : {}),
+    countycode: ctx.countyCode,
+    familyid,
+    data,
+  }) as CloudEvent<z.output<S>>;
 }
 
 export interface KafkaRecord {
@@ -102,7 +107,11 @@ export function fromKafkaRecord(record: { value: Buffer | null; headers?: Record
     if (key) attrs[key] = value.toString();
   }
   const parsed = cloudEventAttributes.safeParse(attrs);
-  if (!parsed.success) throw new EnvelopeError('Not a valid CloudEvents 1.0 binary-mode record', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  if (!parsed.success)
+    throw new EnvelopeError(
+      'Not a valid CloudEvents 1.0 binary-mode record',
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    );
   let data: unknown;
   try {
     data = JSON.parse(record.value?.toString() ?? 'null');

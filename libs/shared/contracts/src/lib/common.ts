@@ -7,7 +7,10 @@ import { z } from 'zod';
 export const id = (what: string) => z.uuid().describe(`${what} (pseudonymous UUID)`);
 
 /** California county FIPS code, e.g. 06085 for Santa Clara. */
-export const countyCode = z.string().regex(/^06\d{3}$/, 'must be a California county FIPS code such as 06085').describe('California county FIPS code');
+export const countyCode = z
+  .string()
+  .regex(/^06\d{3}$/, 'must be a California county FIPS code such as 06085')
+  .describe('California county FIPS code');
 
 export const instant = z.iso.datetime({ offset: true }).describe('An instant, ISO 8601 with offset');
 export const calendarDate = z.iso.date().describe('A calendar date (YYYY-MM-DD) in America/Los_Angeles');
@@ -17,6 +20,10 @@ export type ServiceName = (typeof serviceNames)[number];
 export const serviceName = z.enum(serviceNames);
 
 /** A short machine code from a documented list (reason codes, forms), never free text. */
-export const code = (what: string) => z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'must be a lower-case code').describe(what);
+export const code = (what: string) =>
+  z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'must be a lower-case code')
+    .describe(what);
 
 export const familyId = id('Family');

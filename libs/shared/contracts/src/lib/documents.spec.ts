@@ -13,7 +13,9 @@ describe('generated contract documents', () => {
   const files = renderContractDocuments();
 
   it(`are committed and current (${regenerate})`, () => {
-    const onDisk = readdirSync(join(libRoot, generatedDir, 'json-schema')).map((f) => `${generatedDir}/json-schema/${f}`).concat(`${generatedDir}/asyncapi.json`);
+    const onDisk = readdirSync(join(libRoot, generatedDir, 'json-schema'))
+      .map((f) => `${generatedDir}/json-schema/${f}`)
+      .concat(`${generatedDir}/asyncapi.json`);
     expect(onDisk.sort()).toEqual(Object.keys(files).sort());
     for (const [path, content] of Object.entries(files)) {
       expect({ path, content: readFileSync(join(libRoot, path), 'utf8') }).toEqual({ path, content });
@@ -40,7 +42,10 @@ describe('generated contract documents', () => {
     walk(doc);
     expect(refs.length).toBeGreaterThan(eventCatalog.length);
     for (const ref of refs) {
-      const target = ref.slice(2).split('/').reduce<unknown>((at, part) => (at as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+      const target = ref
+        .slice(2)
+        .split('/')
+        .reduce<unknown>((at, part) => (at as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
       expect({ ref, resolves: target !== undefined }).toEqual({ ref, resolves: true });
     }
     // A document the validator must reject, so this test can fail.

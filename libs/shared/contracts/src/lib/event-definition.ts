@@ -24,11 +24,14 @@ export interface EventDefinition<S extends z.ZodObject = z.ZodObject> {
   example: z.input<S>;
 }
 
-export function defineEvent<S extends z.ZodObject>(def: Omit<EventDefinition<S>, 'type' | 'version'> & { major?: number; minor?: number }): EventDefinition<S> {
+export function defineEvent<S extends z.ZodObject>(
+  def: Omit<EventDefinition<S>, 'type' | 'version'> & { major?: number; minor?: number },
+): EventDefinition<S> {
   const major = def.major ?? 1;
   const { major: _m, minor, ...rest } = def;
   if (!/^[a-z][a-z-]*$/.test(def.name)) throw new Error(`event name '${def.name}' must be kebab-case`);
-  if (!def.topic.name.endsWith(`.v${major}`)) throw new Error(`${def.name}: topic ${def.topic.name} does not carry major version v${major}`);
+  if (!def.topic.name.endsWith(`.v${major}`))
+    throw new Error(`${def.name}: topic ${def.topic.name} does not carry major version v${major}`);
   return { ...rest, type: `gov.ca.linkages.${def.domain}.${def.name}.v${major}`, version: `${major}.${minor ?? 0}` };
 }
 

@@ -18,11 +18,19 @@ describe('additiveViolations', () => {
 
   it.each([
     ['a removed field', (s: ReturnType<typeof clone>) => delete s.properties['a'], /\$\.a: removed/],
-    ['a new required field', (s: ReturnType<typeof clone>) => ((s.properties['b'] = { type: 'string' }), s.required.push('b')), /'b' became required/],
+    [
+      'a new required field',
+      (s: ReturnType<typeof clone>) => ((s.properties['b'] = { type: 'string' }), s.required.push('b')),
+      /'b' became required/,
+    ],
     ['a field no longer required', (s: ReturnType<typeof clone>) => s.required.pop(), /'kind' is no longer required/],
     ['a changed type', (s: ReturnType<typeof clone>) => (s.properties['n'] = { type: 'string' }), /\$\.n: type changed/],
     ['a changed format', (s: ReturnType<typeof clone>) => ((s.properties['a'] as JsonSchema)['format'] = 'email'), /\$\.a: format changed/],
-    ['a removed enum value', (s: ReturnType<typeof clone>) => ((s.properties['kind'] as { enum: string[] }).enum = ['x']), /enum value "y" removed/],
+    [
+      'a removed enum value',
+      (s: ReturnType<typeof clone>) => ((s.properties['kind'] as { enum: string[] }).enum = ['x']),
+      /enum value "y" removed/,
+    ],
     ['a tightened bound', (s: ReturnType<typeof clone>) => ((s.properties['n'] as JsonSchema)['maximum'] = 5), /maximum tightened/],
     ['closed additional properties', (s: ReturnType<typeof clone>) => (s['additionalProperties'] = false), /additionalProperties closed/],
   ])('rejects %s', (_name, change, expected) => {

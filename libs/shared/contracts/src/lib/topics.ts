@@ -17,7 +17,8 @@ const days = (n: number) => n * 24 * 60 * 60 * 1000;
 export const topics = {
   cwsCaseEvents: {
     name: 'linkages.cws.case-events.v1',
-    description: 'What happens in a child welfare referral or case that the other agency must know: referral received, case opened and closed, removal, reunification, services terminated.',
+    description:
+      'What happens in a child welfare referral or case that the other agency must know: referral received, case opened and closed, removal, reunification, services terminated.',
     partitions: 6,
     retentionMs: days(30),
     key: 'familyId',
@@ -44,7 +45,8 @@ export const topics = {
   },
   linkagesReferralEvents: {
     name: 'linkages.referrals.referral-events.v1',
-    description: 'Linkages referrals between the agencies: a CWS family referred for CalWORKs coordination. Ids and minimum-necessary facts only (WIC 10850).',
+    description:
+      'Linkages referrals between the agencies: a CWS family referred for CalWORKs coordination. Ids and minimum-necessary facts only (WIC 10850).',
     partitions: 6,
     retentionMs: days(30),
     key: 'familyId',

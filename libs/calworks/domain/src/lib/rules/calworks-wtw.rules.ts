@@ -12,7 +12,8 @@ export const calworksWtwRules = [
     length: 20,
     calendar: 'county',
     trigger: 'NA 840 / NA 845 issued (day 1 is the day after)',
-    action: 'Participant contacts the county and either establishes good cause or signs a WTW 32 compliance plan; otherwise a sanction request',
+    action:
+      'Participant contacts the county and either establishes good cause or signs a WTW 32 compliance plan; otherwise a sanction request',
     who: 'Participant, employment counselor',
     source: 'Santa Clara CWES "Noncompliance Process"; ACL 03-59',
     configurablePerCounty: true,

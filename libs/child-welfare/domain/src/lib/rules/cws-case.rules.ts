@@ -76,7 +76,8 @@ export const cwsCaseRules = [
     trigger: 'Each calendar month a child is in an open case (placement or Family Maintenance)',
     action: 'In-person visit with the child recorded in that month',
     who: 'Assigned social worker',
-    source: 'Federal Child and Family Services Improvement Act of 2006 (monthly visits); the Division 31 contact rules are open item 10 in RULES.md 8, so counties can configure this',
+    source:
+      'Federal Child and Family Services Improvement Act of 2006 (monthly visits); the Division 31 contact rules are open item 10 in RULES.md 8, so counties can configure this',
     reminders: [
       { before: 'P7D', notify: 'assigned-worker' },
       { before: 'P2D', notify: 'supervisor' },

@@ -49,4 +49,3 @@ export const cwsEmergencyResponseRules = [
     extension: { allowed: true, reasonCodes: ['supervisor-approved-extension'], max: 1 },
   }),
 ];
-

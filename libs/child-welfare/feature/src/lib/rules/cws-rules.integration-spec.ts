@@ -28,7 +28,13 @@ const CSW = '44444444-4444-4444-8444-444444444444';
 const COURT_CLERK = '66666666-6666-4666-8666-666666666666';
 const FIRST_START = '2027-01-15T15:00:00-08:00';
 
-const scenarios = ruleScenarios({ service: 'child-welfare', registry: policyRegistry, firstStart: FIRST_START, countyCode: COUNTY, closedBy: CSW });
+const scenarios = ruleScenarios({
+  service: 'child-welfare',
+  registry: policyRegistry,
+  firstStart: FIRST_START,
+  countyCode: COUNTY,
+  closedBy: CSW,
+});
 const { y, ms, iso, arriveAt, close, prove, dueEvents, expectDueEventAt } = scenarios;
 const MINUTE = 60_000;
 let h: DeadlineHarness;
@@ -46,7 +52,10 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     // and Mon 18 (MLK Day, CCP 135) are not counted; Tue 19 = 24 h (33); 15 more hours on Wed 20 → 15:00 PST.
     // (Plain 48 h would be Sun 17 15:00; the county calendar, which does not close on MLK Day, would give Tue 19 15:00.)
     await prove({
-      rule: 'cws.court.petition-filing', cites: 'WIC 313(a)', calendar: 'court', hourly: true,
+      rule: 'cws.court.petition-filing',
+      cites: 'WIC 313(a)',
+      calendar: 'court',
+      hourly: true,
       start: '2027-01-15T15:00:00-08:00',
       due: '2027-01-20T15:00:00.000-08:00',
       skipped: ['2027-01-16 (Saturday)', '2027-01-17 (Sunday)', '2027-01-18 (Martin Luther King, Jr. Day)'],
@@ -58,10 +67,17 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     // Next judicial day after filing (WIC 315): Fri 12 Feb is Lincoln's Birthday (Gov. Code 6700(a)(4), a judicial
     // holiday under CCP 135), Sat 13, Sun 14, Mon 15 is Presidents' Day (3rd Monday of February) → Tue 16 Feb.
     await prove({
-      rule: 'cws.court.detention-hearing', cites: 'WIC 315', calendar: 'court',
+      rule: 'cws.court.detention-hearing',
+      cites: 'WIC 315',
+      calendar: 'court',
       start: '2027-02-11T11:00:00-08:00',
       due: '2027-02-16T23:59:59.999-08:00',
-      skipped: ["2027-02-12 (Lincoln's Birthday)", '2027-02-13 (Saturday)', '2027-02-14 (Sunday)', "2027-02-15 (Washington's Birthday (Presidents' Day))"],
+      skipped: [
+        "2027-02-12 (Lincoln's Birthday)",
+        '2027-02-13 (Saturday)',
+        '2027-02-14 (Sunday)',
+        "2027-02-15 (Washington's Birthday (Presidents' Day))",
+      ],
       says: ['1 court day'],
     });
   }, 60_000);
@@ -76,7 +92,10 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     const stateDue = y('2027-03-19T23:59:59.999-07:00');
     const countyDue = y('2027-04-05T23:59:59.999-07:00');
     const registry = new PolicyRegistry(cwsRules, {
-      [COUNTY]: { name: 'Santa Clara (test fixture)', rules: { [rule]: { length: 45, source: 'Test fixture: a county ER manual allowing 45 days (not a real policy)' } } },
+      [COUNTY]: {
+        name: 'Santa Clara (test fixture)',
+        rules: { [rule]: { length: 45, source: 'Test fixture: a county ER manual allowing 45 days (not a real policy)' } },
+      },
     });
     const configured = registry.rule(rule, COUNTY);
     expect(policyRegistry.rule(rule, COUNTY).length).toBe(30);
@@ -97,7 +116,9 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     expect(countyView.due.explanation.rolledForward).toEqual({ from: y('2027-04-03'), to: y('2027-04-05') });
     expect(countyView.due.explanation.summary).toContain('LA DCFS 0070-548.10');
     expect(countyView.due.explanation.summary).toContain('45 calendar days');
-    expect(countyView.due.explanation.summary).toContain(y('The last day, 2027-04-03, is closed; moved to 2027-04-05 past 2027-04-03 (Saturday), 2027-04-04 (Sunday) (CCP 12a)'));
+    expect(countyView.due.explanation.summary).toContain(
+      y('The last day, 2027-04-03, is closed; moved to 2027-04-05 past 2027-04-03 (Saturday), 2027-04-04 (Sunday) (CCP 12a)'),
+    );
 
     await expectDueEventAt(stateHandle, stateView.deadlineId, stateDue);
     expect(await dueEvents(countyView.deadlineId)).toEqual([]); // the configured deadline is not due at the state date
@@ -109,7 +130,9 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     // 30 calendar days (WIC 334): 30 Apr is day 1, Sat 29 May is day 30 → closed; Sun 30; Mon 31 is Memorial Day
     // (last Monday of May, a judicial holiday) → Tue 1 Jun (CCP 12a, court calendar).
     await prove({
-      rule: 'cws.court.jurisdiction-not-detained', cites: 'WIC 334', calendar: 'court',
+      rule: 'cws.court.jurisdiction-not-detained',
+      cites: 'WIC 334',
+      calendar: 'court',
       start: '2027-04-29T10:00:00-07:00',
       due: '2027-06-01T23:59:59.999-07:00',
       skipped: ['2027-05-29 (Saturday)', '2027-05-30 (Sunday)', '2027-05-31 (Memorial Day)'],
@@ -121,7 +144,9 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     // 30 calendar days (ICWA case, ACL 22-35): 30 Jun is day 27, Sat 3 Jul is day 30 → closed; Sun 4 Jul; Mon 5 Jul
     // is Independence Day observed (Gov. Code 6701: a Sunday holiday is observed on the Monday) → Tue 6 Jul.
     await prove({
-      rule: 'cws.case.first-cft-meeting-icwa', cites: 'ACL 22-35', calendar: 'county',
+      rule: 'cws.case.first-cft-meeting-icwa',
+      cites: 'ACL 22-35',
+      calendar: 'county',
       start: '2027-06-03T14:00:00-07:00',
       due: '2027-07-06T23:59:59.999-07:00',
       skipped: ['2027-07-03 (Saturday)', '2027-07-04 (Sunday)', '2027-07-05 (Independence Day (observed; falls on 2027-07-04))'],
@@ -133,7 +158,9 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     // 60 calendar days (WIC 16501.1): 31 Jul is day 23, 31 Aug is day 54, Mon 6 Sep is day 60 = Labor Day (1st
     // Monday of September, a county holiday) → Tue 7 Sep.
     await prove({
-      rule: 'cws.case.initial-case-plan', cites: 'WIC 16501.1', calendar: 'county',
+      rule: 'cws.case.initial-case-plan',
+      cites: 'WIC 16501.1',
+      calendar: 'county',
       start: '2027-07-08T09:00:00-07:00',
       due: '2027-09-07T23:59:59.999-07:00',
       skipped: ['2027-09-06 (Labor Day)'],
@@ -146,7 +173,10 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     // 01:00 → 19:00 PST = 18 h; 6 + 18 = 24 h. (20:00 wall-clock would be 25 h.) Hour limits never roll, so a
     // Sunday landing stays on Sunday.
     const view = await prove({
-      rule: 'cws.er.immediate-response', cites: 'WIC 16501(f)', calendar: 'county', hourly: true,
+      rule: 'cws.er.immediate-response',
+      cites: 'WIC 16501(f)',
+      calendar: 'county',
+      hourly: true,
       start: '2027-11-06T20:00:00-07:00',
       due: '2027-11-07T19:00:00.000-08:00',
       says: ['24 hours from', 'Division 31'],
@@ -159,7 +189,9 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     // day 2 — calendar days count holidays; only the last day can move. Day 10 is Sat 4 Dec → Sun 5 Dec → Mon 6 Dec,
     // an open day on the county calendar (CCP 12/12a). Same shape as the brief's 2026 case (25 Nov → Mon 7 Dec).
     await prove({
-      rule: 'cws.er.ten-day-response', cites: 'WIC 16501(f)', calendar: 'county',
+      rule: 'cws.er.ten-day-response',
+      cites: 'WIC 16501(f)',
+      calendar: 'county',
       start: '2027-11-24T16:40:00-08:00',
       due: '2027-12-06T23:59:59.999-08:00',
       skipped: ['2027-12-04 (Saturday)', '2027-12-05 (Sunday)'],
@@ -183,11 +215,15 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     expect(first.due.explanation.summary).toContain(y('2028-01-17 (Martin Luther King, Jr. Day)'));
 
     await h.travelTo(y('2028-01-20T10:00:00-08:00'));
-    const continued = await handle.executeUpdate(extendUpdate, { args: [{ dueDate: orderedDate, reasonCode: 'continuance-wic-352', by: COURT_CLERK }] });
+    const continued = await handle.executeUpdate(extendUpdate, {
+      args: [{ dueDate: orderedDate, reasonCode: 'continuance-wic-352', by: COURT_CLERK }],
+    });
     expect(continued.due.dueAt).toBe(orderedDue);
     expect(continued.due.dueDate).toBe(orderedDate);
     expect(continued.due.explanation.override).toMatchObject({ dueDate: orderedDate, reasonCode: 'continuance-wic-352', by: COURT_CLERK });
-    expect(continued.due.explanation.summary).toContain(`Set to ${orderedDate} by ${COURT_CLERK} (continuance-wic-352) instead of the computed date.`);
+    expect(continued.due.explanation.summary).toContain(
+      `Set to ${orderedDate} by ${COURT_CLERK} (continuance-wic-352) instead of the computed date.`,
+    );
     expect(continued.due.explanation.summary).toContain('WIC 334');
     expect((await handle.query(deadlineViewQuery)).due.dueAt).toBe(orderedDue);
     const extended = (await h.events(first.deadlineId)).filter((e) => e.type === 'deadline-extended');
@@ -208,7 +244,9 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     // 60 calendar days (WIC 16501(a)(4); treated as calendar days): 2028 is a leap year, so 29 Feb is day 20,
     // 31 Mar is day 51, Sun 9 Apr is day 60 → Mon 10 Apr (PDT).
     await prove({
-      rule: 'cws.case.first-cft-meeting', cites: 'ACL 22-35', calendar: 'county',
+      rule: 'cws.case.first-cft-meeting',
+      cites: 'ACL 22-35',
+      calendar: 'county',
       start: '2028-02-09T10:00:00-08:00',
       due: '2028-04-10T23:59:59.999-07:00',
       skipped: ['2028-04-09 (Sunday)'],
@@ -220,7 +258,9 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     // 6 calendar months (WIC 366.21(e)) → Fri 10 Nov 2028. 11 Nov 2028 is a Saturday, so Veterans Day is observed
     // on Friday 10 Nov (Gov. Code 6701) and the court is closed; Sat 11, Sun 12 → Mon 13 Nov (PST).
     await prove({
-      rule: 'cws.court.six-month-review', cites: 'WIC 366.21(e)', calendar: 'court',
+      rule: 'cws.court.six-month-review',
+      cites: 'WIC 366.21(e)',
+      calendar: 'court',
       start: '2028-05-10T10:00:00-07:00',
       due: '2028-11-13T23:59:59.999-08:00',
       skipped: ['2028-11-10 (Veterans Day (observed; falls on 2028-11-11))', '2028-11-11 (Saturday)', '2028-11-12 (Sunday)'],
@@ -234,12 +274,22 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     // after Thanksgiving, CCP 135) closed; Mon 27–Fri 1 Dec (9); Mon 4–Fri 8 (14); Mon 11 Dec (15). Without the
     // day-after closure it would be Fri 8 Dec.
     await prove({
-      rule: 'cws.court.jurisdiction-detained', cites: 'WIC 334', calendar: 'court',
+      rule: 'cws.court.jurisdiction-detained',
+      cites: 'WIC 334',
+      calendar: 'court',
       start: '2028-11-16T10:00:00-08:00',
       due: '2028-12-11T23:59:59.999-08:00',
       skipped: [
-        '2028-11-18 (Saturday)', '2028-11-19 (Sunday)', '2028-11-23 (Thanksgiving Day)', '2028-11-24 (Day after Thanksgiving)',
-        '2028-11-25 (Saturday)', '2028-11-26 (Sunday)', '2028-12-02 (Saturday)', '2028-12-03 (Sunday)', '2028-12-09 (Saturday)', '2028-12-10 (Sunday)',
+        '2028-11-18 (Saturday)',
+        '2028-11-19 (Sunday)',
+        '2028-11-23 (Thanksgiving Day)',
+        '2028-11-24 (Day after Thanksgiving)',
+        '2028-11-25 (Saturday)',
+        '2028-11-26 (Sunday)',
+        '2028-12-02 (Saturday)',
+        '2028-12-03 (Sunday)',
+        '2028-12-09 (Saturday)',
+        '2028-12-10 (Sunday)',
       ],
       says: ['15 court days'],
     });
@@ -249,7 +299,9 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     // 120 calendar days (WIC 361.5(f)): 31 Dec is day 16, 31 Jan day 47, 28 Feb day 75, 31 Mar day 106, Sat 14 Apr
     // day 120 → Sun 15 → Mon 16 Apr (court calendar).
     await prove({
-      rule: 'cws.court.section-366-26-after-bypass', cites: 'WIC 361.5(f)', calendar: 'court',
+      rule: 'cws.court.section-366-26-after-bypass',
+      cites: 'WIC 361.5(f)',
+      calendar: 'court',
       start: '2028-12-15T11:00:00-08:00',
       due: '2029-04-16T23:59:59.999-07:00',
       skipped: ['2029-04-14 (Saturday)', '2029-04-15 (Sunday)'],
@@ -262,7 +314,9 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     // 6 calendar months (WIC 364) → Sun 11 Nov 2029, closed; Veterans Day on a Sunday is observed Mon 12 Nov
     // (Gov. Code 6701), closed → Tue 13 Nov (PST).
     await prove({
-      rule: 'cws.court.family-maintenance-review', cites: 'WIC 364', calendar: 'court',
+      rule: 'cws.court.family-maintenance-review',
+      cites: 'WIC 364',
+      calendar: 'court',
       start: '2029-05-11T10:00:00-07:00',
       due: '2029-11-13T23:59:59.999-08:00',
       skipped: ['2029-11-11 (Sunday)', '2029-11-12 (Veterans Day (observed; falls on 2029-11-11))'],
@@ -273,7 +327,9 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
   it('cws.case.case-plan-update: plan approved Mon 31 Dec 2029 → 6 months ends on 30 Jun 2030 (no 31 June), a Sunday → Mon 1 Jul', async () => {
     // 6 calendar months (WIC 16501.1) → "31 Jun" does not exist, so the last day of June, Sun 30 Jun 2030 → Mon 1 Jul.
     await prove({
-      rule: 'cws.case.case-plan-update', cites: 'WIC 16501.1', calendar: 'county',
+      rule: 'cws.case.case-plan-update',
+      cites: 'WIC 16501.1',
+      calendar: 'county',
       start: '2029-12-31T15:00:00-08:00',
       due: '2030-07-01T23:59:59.999-07:00',
       skipped: ['2030-06-30 (Sunday)'],
@@ -286,7 +342,9 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     // 60 calendar days (WIC 361.49): 31 Jul is day 28, 31 Aug day 59, Sun 1 Sep day 60. The rule does not roll
     // (rollForward: false): the anchor stays Sun 1 Sep although Sunday and Mon 2 Sep (Labor Day) close the court.
     const view = await prove({
-      rule: 'cws.court.entered-foster-care-anchor', cites: 'WIC 361.49', calendar: 'court',
+      rule: 'cws.court.entered-foster-care-anchor',
+      cites: 'WIC 361.49',
+      calendar: 'court',
       start: '2030-07-03T10:00:00-07:00',
       due: '2030-09-01T23:59:59.999-07:00',
       says: ['60 calendar days'],
@@ -299,7 +357,9 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     // 12 calendar months (WIC 366.21(f)) → Sat 11 Oct 2031, closed; Sun 12; Mon 13 Oct is Columbus Day (2nd Monday
     // of October, a judicial holiday) → Tue 14 Oct.
     await prove({
-      rule: 'cws.court.twelve-month-permanency', cites: 'WIC 366.21(f)', calendar: 'court',
+      rule: 'cws.court.twelve-month-permanency',
+      cites: 'WIC 366.21(f)',
+      calendar: 'court',
       start: '2030-10-11T09:00:00-07:00',
       due: '2031-10-14T23:59:59.999-07:00',
       skipped: ['2031-10-11 (Saturday)', '2031-10-12 (Sunday)', '2031-10-13 (Columbus Day)'],
@@ -311,7 +371,9 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
   it('cws.court.eighteen-month-review: removal Thu 16 Oct 2031 → 18 months Sat 16 Apr 2033 → Mon 18 Apr', async () => {
     // 18 calendar months (WIC 366.22) → Sat 16 Apr 2033 → Sun 17 → Mon 18 Apr (court calendar).
     await prove({
-      rule: 'cws.court.eighteen-month-review', cites: 'WIC 366.22', calendar: 'court',
+      rule: 'cws.court.eighteen-month-review',
+      cites: 'WIC 366.22',
+      calendar: 'court',
       start: '2031-10-16T10:00:00-07:00',
       due: '2033-04-18T23:59:59.999-07:00',
       skipped: ['2033-04-16 (Saturday)', '2033-04-17 (Sunday)'],
@@ -324,7 +386,9 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     // Calendar months (42 USC 622(b)(17)): the month of the start counts as the first; the due date is its last
     // day, Sat 30 Apr 2033. The rule does not roll (a visit on Mon 2 May would be May's visit, not April's).
     await prove({
-      rule: 'cws.case.monthly-caseworker-visit', cites: '42 USC 622(b)(17)', calendar: 'county',
+      rule: 'cws.case.monthly-caseworker-visit',
+      cites: '42 USC 622(b)(17)',
+      calendar: 'county',
       start: '2033-04-20T10:00:00-07:00',
       due: '2033-04-30T23:59:59.999-07:00',
       says: ['1 calendar month counting the month of'],

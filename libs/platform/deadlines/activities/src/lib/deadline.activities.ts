@@ -1,5 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { deadlineDueEvent, deadlineExtendedEvent, deadlineOverdueEvent, deadlineSatisfiedEvent, deadlineWarningEvent } from '@linkages/shared-contracts';
+import {
+  deadlineDueEvent,
+  deadlineExtendedEvent,
+  deadlineOverdueEvent,
+  deadlineSatisfiedEvent,
+  deadlineWarningEvent,
+} from '@linkages/shared-contracts';
 import type { DeadlineActivities, DeadlineEventInput } from '@linkages/platform-deadlines';
 import type { OutboxWriter } from '@linkages/platform-messaging';
 
@@ -16,7 +22,15 @@ export interface DeadlineActivityDeps {
 export function createDeadlineActivities({ dataSource, outbox }: DeadlineActivityDeps): DeadlineActivities {
   return {
     async emitDeadlineEvent(input: DeadlineEventInput): Promise<void> {
-      const base = { deadlineId: input.deadlineId, familyId: input.familyId, ruleId: input.ruleId, citation: input.citation, subjectRef: input.subjectRef, ownerService: input.ownerService, dueAt: input.dueAt };
+      const base = {
+        deadlineId: input.deadlineId,
+        familyId: input.familyId,
+        ruleId: input.ruleId,
+        citation: input.citation,
+        subjectRef: input.subjectRef,
+        ownerService: input.ownerService,
+        dueAt: input.dueAt,
+      };
       const ctx = { countyCode: input.countyCode, correlationId: input.correlationId, id: input.eventId };
       await dataSource.transaction(async (tx) => {
         switch (input.kind) {
@@ -27,13 +41,33 @@ export function createDeadlineActivities({ dataSource, outbox }: DeadlineActivit
             await outbox.enqueue(tx, deadlineDueEvent, base, ctx);
             break;
           case 'overdue':
-            await outbox.enqueue(tx, deadlineOverdueEvent, { ...base, overdueSince: input.overdueSince ?? input.dueAt, escalationLevel: input.escalationLevel ?? 1 }, ctx);
+            await outbox.enqueue(
+              tx,
+              deadlineOverdueEvent,
+              { ...base, overdueSince: input.overdueSince ?? input.dueAt, escalationLevel: input.escalationLevel ?? 1 },
+              ctx,
+            );
             break;
           case 'satisfied':
-            await outbox.enqueue(tx, deadlineSatisfiedEvent, { ...base, satisfiedAt: input.satisfiedAt ?? input.dueAt, satisfiedBy: input.satisfiedBy ?? '', late: input.late ?? false }, ctx);
+            await outbox.enqueue(
+              tx,
+              deadlineSatisfiedEvent,
+              { ...base, satisfiedAt: input.satisfiedAt ?? input.dueAt, satisfiedBy: input.satisfiedBy ?? '', late: input.late ?? false },
+              ctx,
+            );
             break;
           case 'extended':
-            await outbox.enqueue(tx, deadlineExtendedEvent, { ...base, previousDueAt: input.previousDueAt ?? input.dueAt, reasonCode: input.reasonCode ?? 'unspecified', extendedBy: input.extendedBy ?? '' }, ctx);
+            await outbox.enqueue(
+              tx,
+              deadlineExtendedEvent,
+              {
+                ...base,
+                previousDueAt: input.previousDueAt ?? input.dueAt,
+                reasonCode: input.reasonCode ?? 'unspecified',
+                extendedBy: input.extendedBy ?? '',
+              },
+              ctx,
+            );
             break;
         }
       });

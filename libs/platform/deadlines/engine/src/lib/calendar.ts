@@ -21,14 +21,37 @@ export interface CalendarSpec {
 
 /** Gov. Code 6700(b): MLK Day, Cesar Chavez Day and proclaimed days other than Thanksgiving bind a county only if adopted. */
 const countyDefaultHolidays = [
-  'new-years-day', 'lincoln-day', 'washington-day', 'memorial-day', 'independence-day', 'labor-day', 'admission-day',
-  'native-american-day', 'columbus-day', 'veterans-day', 'thanksgiving', 'day-after-thanksgiving', 'christmas',
+  'new-years-day',
+  'lincoln-day',
+  'washington-day',
+  'memorial-day',
+  'independence-day',
+  'labor-day',
+  'admission-day',
+  'native-american-day',
+  'columbus-day',
+  'veterans-day',
+  'thanksgiving',
+  'day-after-thanksgiving',
+  'christmas',
 ];
 
 /** CCP 135: the Gov. Code 6700 holidays except Admission Day, plus the day after Thanksgiving. */
 const courtDefaultHolidays = [
-  'new-years-day', 'mlk-day', 'lincoln-day', 'washington-day', 'cesar-chavez-day', 'memorial-day', 'independence-day',
-  'labor-day', 'native-american-day', 'columbus-day', 'veterans-day', 'thanksgiving', 'day-after-thanksgiving', 'christmas',
+  'new-years-day',
+  'mlk-day',
+  'lincoln-day',
+  'washington-day',
+  'cesar-chavez-day',
+  'memorial-day',
+  'independence-day',
+  'labor-day',
+  'native-american-day',
+  'columbus-day',
+  'veterans-day',
+  'thanksgiving',
+  'day-after-thanksgiving',
+  'christmas',
 ];
 
 export interface CalendarOverrides {
@@ -42,8 +65,11 @@ export interface CalendarOverrides {
 
 function withOverrides(base: CalendarSpec, o: CalendarOverrides = {}): CalendarSpec {
   const known = new Set(californiaHolidays.map((h) => h.id));
-  for (const id of [...(o.addHolidays ?? []), ...(o.removeHolidays ?? [])]) if (!known.has(id)) throw new Error(`Unknown holiday '${id}' in calendar overrides for ${base.id}`);
-  const holidays = base.holidays.filter((h) => !(o.removeHolidays ?? []).includes(h)).concat((o.addHolidays ?? []).filter((h) => !base.holidays.includes(h)));
+  for (const id of [...(o.addHolidays ?? []), ...(o.removeHolidays ?? [])])
+    if (!known.has(id)) throw new Error(`Unknown holiday '${id}' in calendar overrides for ${base.id}`);
+  const holidays = base.holidays
+    .filter((h) => !(o.removeHolidays ?? []).includes(h))
+    .concat((o.addHolidays ?? []).filter((h) => !base.holidays.includes(h)));
   return {
     ...base,
     holidays,

@@ -5,7 +5,15 @@ import { computeDue, type DueRule } from './compute-due';
 
 const county = countyCalendarSpec('06085');
 const court = courtCalendarSpec('06085');
-const rule = (basis: DueRule['basis'], length: number, extra: Partial<DueRule> = {}): DueRule => ({ id: `test.${basis}`, title: 'Test rule', citation: 'WIC 0', status: 'confirmed', basis, length, ...extra });
+const rule = (basis: DueRule['basis'], length: number, extra: Partial<DueRule> = {}): DueRule => ({
+  id: `test.${basis}`,
+  title: 'Test rule',
+  citation: 'WIC 0',
+  status: 'confirmed',
+  basis,
+  length,
+  ...extra,
+});
 
 describe('computeDue', () => {
   it('calendar months: due on the last day of the month, whatever day it is, never moved (a monthly visit)', () => {
@@ -21,7 +29,11 @@ describe('computeDue', () => {
   });
 
   it('10 calendar days from the day before Thanksgiving: day 10 is a Saturday, due Monday (CCP 12, 12a)', () => {
-    const r = computeDue(rule('calendar-days', 10, { id: 'cws.er.in-person-10-day', citation: 'WIC 16501(f)' }), '2026-11-25T16:40:00-08:00', county);
+    const r = computeDue(
+      rule('calendar-days', 10, { id: 'cws.er.in-person-10-day', citation: 'WIC 16501(f)' }),
+      '2026-11-25T16:40:00-08:00',
+      county,
+    );
     expect(r.dueDate).toBe('2026-12-07');
     expect(r.dueAt).toBe('2026-12-07T23:59:59.999-08:00');
     expect(r.explanation.rolledForward).toEqual({ from: '2026-12-05', to: '2026-12-07' });
@@ -110,13 +122,17 @@ describe('computeDue', () => {
     expect(paused.dueDate).toBe('2026-12-22');
     expect(paused.explanation.summary).toMatch(/Extended by 5 calendar days \(good-cause-review, by sup-1\)/);
     expect(paused.explanation.summary).toMatch(/Paused .* \(hearing-pending\): 3 calendar days added/);
-    const open = computeDue(base, '2026-11-24T09:00:00-08:00', county, { pauses: [{ from: '2026-11-30T10:00:00-08:00', reasonCode: 'hearing-pending', by: 'sup-1' }] });
+    const open = computeDue(base, '2026-11-24T09:00:00-08:00', county, {
+      pauses: [{ from: '2026-11-30T10:00:00-08:00', reasonCode: 'hearing-pending', by: 'sup-1' }],
+    });
     expect(open.dueAt).toBeNull();
     expect(open.explanation.pausedSince).toBe('2026-11-30T10:00:00-08:00');
   });
 
   it('an order can set the date, and the explanation says so', () => {
-    const r = computeDue(rule('court-days', 15), '2026-12-18T14:00:00-08:00', court, { override: { dueDate: '2027-01-20', reasonCode: 'continuance-wic-352', by: 'court', at: '2027-01-05T10:00:00-08:00' } });
+    const r = computeDue(rule('court-days', 15), '2026-12-18T14:00:00-08:00', court, {
+      override: { dueDate: '2027-01-20', reasonCode: 'continuance-wic-352', by: 'court', at: '2027-01-05T10:00:00-08:00' },
+    });
     expect(r.dueDate).toBe('2027-01-20');
     expect(r.explanation.summary).toContain('continuance-wic-352');
   });
@@ -128,7 +144,9 @@ describe('computeDue', () => {
 });
 
 describe('computeDue invariants (property-based)', () => {
-  const instant = fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
+  const instant = fc
+    .date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString());
   const countyCal = new BusinessCalendar(county);
   const courtCal = new BusinessCalendar(court);
 
@@ -165,10 +183,17 @@ describe('computeDue invariants (property-based)', () => {
 
   it('more time never makes a deadline earlier', () => {
     fc.assert(
-      fc.property(instant, fc.integer({ min: 0, max: 60 }), fc.constantFrom('calendar-days', 'business-days', 'court-days', 'months', 'hours-excluding-non-court-days') as fc.Arbitrary<DueRule['basis']>, (start, n, basis) => {
-        const cal = basis === 'court-days' || basis === 'hours-excluding-non-court-days' ? court : county;
-        return Date.parse(computeDue(rule(basis, n + 1), start, cal).dueAt!) >= Date.parse(computeDue(rule(basis, n), start, cal).dueAt!);
-      }),
+      fc.property(
+        instant,
+        fc.integer({ min: 0, max: 60 }),
+        fc.constantFrom('calendar-days', 'business-days', 'court-days', 'months', 'hours-excluding-non-court-days') as fc.Arbitrary<
+          DueRule['basis']
+        >,
+        (start, n, basis) => {
+          const cal = basis === 'court-days' || basis === 'hours-excluding-non-court-days' ? court : county;
+          return Date.parse(computeDue(rule(basis, n + 1), start, cal).dueAt!) >= Date.parse(computeDue(rule(basis, n), start, cal).dueAt!);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { BusinessCalendar, type CalendarSpec } from './calendar';
 import { ZONE } from './holidays';
 
-export type Basis = 'calendar-days' | 'business-days' | 'court-days' | 'hours' | 'hours-excluding-non-court-days' | 'months' | 'calendar-months';
+export type Basis =
+  'calendar-days' | 'business-days' | 'court-days' | 'hours' | 'hours-excluding-non-court-days' | 'months' | 'calendar-months';
 
 /** What computeDue needs of a policy record. */
 export interface DueRule {
@@ -89,7 +90,8 @@ const unitName: Record<Basis, string> = {
   months: 'calendar month',
   'calendar-months': 'calendar month',
 };
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`.replace(/hour \(non-court days excluded\)s/, 'hours (non-court days excluded)');
+const plural = (n: number, unit: string) =>
+  `${n} ${unit}${n === 1 ? '' : 's'}`.replace(/hour \(non-court days excluded\)s/, 'hours (non-court days excluded)');
 
 /**
  * When a deadline is due, and why. Pure and deterministic (no clock, no I/O): usable inside Temporal workflows.
@@ -143,7 +145,7 @@ export function computeDue(rule: DueRule, start: string, calendarSpec: CalendarS
     dueAt = hoursExcludingClosedDays(startAt, totalLength, calendar, explanation.skipped);
   } else if (rule.basis === 'business-days' || rule.basis === 'court-days') {
     let day = startDate;
-    for (let counted = 0; counted < totalLength; ) {
+    for (let counted = 0; counted < totalLength;) {
       day = day.plus({ days: 1 });
       const reason = calendar.closedBecause(day.toISODate() ?? '');
       if (reason) explanation.skipped.push({ date: day.toISODate() ?? '', reason });
@@ -153,7 +155,14 @@ export function computeDue(rule: DueRule, start: string, calendarSpec: CalendarS
   } else {
     // 'calendar-months': within the start's month (length 1) or by the end of the (length-1)th month after it.
     const last =
-      rule.basis === 'months' ? startDate.plus({ months: totalLength }) : rule.basis === 'calendar-months' ? startDate.plus({ months: Math.max(totalLength - 1, 0) }).endOf('month').startOf('day') : startDate.plus({ days: totalLength });
+      rule.basis === 'months'
+        ? startDate.plus({ months: totalLength })
+        : rule.basis === 'calendar-months'
+          ? startDate
+              .plus({ months: Math.max(totalLength - 1, 0) })
+              .endOf('month')
+              .startOf('day')
+          : startDate.plus({ days: totalLength });
     let day = last;
     if (rule.rollForward ?? true) {
       for (let reason = calendar.closedBecause(day.toISODate() ?? ''); reason; reason = calendar.closedBecause(day.toISODate() ?? '')) {
@@ -223,18 +232,28 @@ function countingText(basis: Basis): string {
 
 function summarize(rule: DueRule, e: DueExplanation, startAt: DateTime, dueAt: DateTime, hourly: boolean): string {
   const parts: string[] = [];
-  parts.push(hourly ? `Due ${dueAt.toFormat('ccc d LLL yyyy HH:mm ZZZZ')}.` : `Due by the end of ${fmtDay(dueAt)} (${dueAt.toFormat('ZZZZ')}).`);
+  parts.push(
+    hourly ? `Due ${dueAt.toFormat('ccc d LLL yyyy HH:mm ZZZZ')}.` : `Due by the end of ${fmtDay(dueAt)} (${dueAt.toFormat('ZZZZ')}).`,
+  );
   if (e.override) {
     parts.push(`Set to ${e.override.dueDate} by ${e.override.by} (${e.override.reasonCode}) instead of the computed date.`);
   }
-  if (rule.basis === 'calendar-months') parts.push(`${rule.title} (${rule.citation}): ${plural(rule.length, unitName[rule.basis])} counting the month of ${fmtDay(startAt)}, to the end of the last.`);
-  else parts.push(`${rule.title} (${rule.citation}): ${plural(rule.length, unitName[rule.basis])} from ${hourly ? startAt.toFormat('ccc d LLL yyyy HH:mm ZZZZ') : fmtDay(startAt)}${hourly ? '' : ', first day not counted'}.`);
+  if (rule.basis === 'calendar-months')
+    parts.push(
+      `${rule.title} (${rule.citation}): ${plural(rule.length, unitName[rule.basis])} counting the month of ${fmtDay(startAt)}, to the end of the last.`,
+    );
+  else
+    parts.push(
+      `${rule.title} (${rule.citation}): ${plural(rule.length, unitName[rule.basis])} from ${hourly ? startAt.toFormat('ccc d LLL yyyy HH:mm ZZZZ') : fmtDay(startAt)}${hourly ? '' : ', first day not counted'}.`,
+    );
   for (const x of e.extensions) parts.push(`Extended by ${plural(x.length, unitName[rule.basis])} (${x.reasonCode}, by ${x.by}).`);
   for (const p of e.pauses) parts.push(`Paused ${p.from} → ${p.to} (${p.reasonCode}): ${plural(p.units, unitName[rule.basis])} added.`);
   if (rule.basis === 'business-days' || rule.basis === 'court-days' || rule.basis === 'hours-excluding-non-court-days') {
     if (e.skipped.length) parts.push(`Not counted: ${e.skipped.map((s) => `${s.date} (${s.reason})`).join(', ')}.`);
   } else if (e.rolledForward) {
-    parts.push(`The last day, ${e.rolledForward.from}, is closed; moved to ${e.rolledForward.to} past ${e.skipped.map((s) => `${s.date} (${s.reason})`).join(', ')} (CCP 12a).`);
+    parts.push(
+      `The last day, ${e.rolledForward.from}, is closed; moved to ${e.rolledForward.to} past ${e.skipped.map((s) => `${s.date} (${s.reason})`).join(', ')} (CCP 12a).`,
+    );
   }
   return parts.join(' ');
 }

@@ -51,7 +51,14 @@ describe('California holidays from their rules (Gov. Code 6700, 6701)', () => {
   });
 
   it('takes county closures, adopted holidays and open days as configuration', () => {
-    const county = new BusinessCalendar(countyCalendarSpec('06037', { addHolidays: ['cesar-chavez-day', 'juneteenth'], removeHolidays: ['columbus-day'], closures: [{ date: '2026-12-24', name: 'Christmas Eve (board closure)' }], openDays: ['2026-11-27'] }));
+    const county = new BusinessCalendar(
+      countyCalendarSpec('06037', {
+        addHolidays: ['cesar-chavez-day', 'juneteenth'],
+        removeHolidays: ['columbus-day'],
+        closures: [{ date: '2026-12-24', name: 'Christmas Eve (board closure)' }],
+        openDays: ['2026-11-27'],
+      }),
+    );
     expect(county.closedBecause('2026-03-31')).toBe('Cesar Chavez Day');
     expect(county.closedBecause('2026-06-19')).toBe('Juneteenth');
     expect(county.isOpen('2026-10-12')).toBe(true);

@@ -15,9 +15,7 @@ export const hoursReminders: ReminderStage[] = [
   { before: 'PT12H', notify: 'assigned-worker' },
   { before: 'PT4H', notify: 'supervisor' },
 ];
-export const shortReminders: ReminderStage[] = [
-  { before: 'P1D', notify: 'assigned-worker' },
-];
+export const shortReminders: ReminderStage[] = [{ before: 'P1D', notify: 'assigned-worker' }];
 export const daysReminders: ReminderStage[] = [
   { before: 'P3D', notify: 'assigned-worker' },
   { before: 'P1D', notify: 'supervisor' },

@@ -24,14 +24,22 @@ const rules = [confirmed, configurable];
 describe('policy registry', () => {
   it('applies a county configuration to configurable rules, with its source, and refuses it on confirmed ones', () => {
     const registry = new PolicyRegistry(rules, {
-      '06085': { name: 'Santa Clara', rules: { 'test.county-twenty-days': { rollForward: false, source: 'Santa Clara handbook' } }, calendar: { addHolidays: ['cesar-chavez-day'] } },
+      '06085': {
+        name: 'Santa Clara',
+        rules: { 'test.county-twenty-days': { rollForward: false, source: 'Santa Clara handbook' } },
+        calendar: { addHolidays: ['cesar-chavez-day'] },
+      },
     });
     expect(registry.rule('test.county-twenty-days', '06085').rollForward).toBe(false);
     expect(registry.rule('test.county-twenty-days', '06085').source).toMatch(/county 06085 configuration/);
     expect(registry.rule('test.county-twenty-days', '06037').rollForward).toBeUndefined();
     expect(registry.calendarFor({ calendar: 'county' }, '06085').holidays).toContain('cesar-chavez-day');
-    expect(() => new PolicyRegistry(rules, { '06001': { name: 'Alameda', rules: { 'test.confirmed-ten-days': { length: 14, source: 'x' } } } })).toThrow(/confirmed state rule/);
-    expect(() => new PolicyRegistry(rules, { '06001': { name: 'Alameda', rules: { 'no.such.rule': { source: 'x' } } } })).toThrow(/unknown rule/);
+    expect(
+      () => new PolicyRegistry(rules, { '06001': { name: 'Alameda', rules: { 'test.confirmed-ten-days': { length: 14, source: 'x' } } } }),
+    ).toThrow(/confirmed state rule/);
+    expect(() => new PolicyRegistry(rules, { '06001': { name: 'Alameda', rules: { 'no.such.rule': { source: 'x' } } } })).toThrow(
+      /unknown rule/,
+    );
     expect(() => new PolicyRegistry(rules).rule('no.such.rule')).toThrow(/Unknown policy rule/);
   });
 

@@ -38,7 +38,9 @@ export class PolicyRegistry {
     const rule = this.byId.get(id);
     if (!rule) throw new Error(`Unknown policy rule '${id}'`);
     const override = countyCode ? this.counties[countyCode]?.rules?.[id] : undefined;
-    return override ? { ...rule, ...override, source: `${override.source} (county ${countyCode} configuration; state default: ${rule.source})` } : rule;
+    return override
+      ? { ...rule, ...override, source: `${override.source} (county ${countyCode} configuration; state default: ${rule.source})` }
+      : rule;
   }
 
   /** The calendar that decides closed days for a rule in a county. */

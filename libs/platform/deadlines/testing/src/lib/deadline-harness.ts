@@ -31,13 +31,23 @@ export interface DeadlineHarnessOptions {
 export async function createDeadlineHarness({ service, registry, countyCode = '06085' }: DeadlineHarnessOptions) {
   const env: TestWorkflowEnvironment = await createTimeSkippingEnv();
   const schema = `it_deadline_${uniqueSuffix()}`;
-  const options = createDataSourceOptions(stackEnv().DATABASE_URL, { schema, entities: [], migrations: [createMessagingMigration(schema)] }, 'it-deadline');
+  const options = createDataSourceOptions(
+    stackEnv().DATABASE_URL,
+    { schema, entities: [], migrations: [createMessagingMigration(schema)] },
+    'it-deadline',
+  );
   await migrateUp(options);
   const dataSource = await new DataSource(options).initialize();
   const outbox = new OutboxWriter(schema, service);
   const { code } = await bundleWorkflowsForTest(join(repoRoot(), 'libs/platform/deadlines/workflows/src/index.ts'));
   const taskQueue = `it-deadlines-${uniqueSuffix()}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: { code }, activities: createDeadlineActivities({ dataSource, outbox }), ...workerTelemetry('it') });
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: { code },
+    activities: createDeadlineActivities({ dataSource, outbox }),
+    ...workerTelemetry('it'),
+  });
   const running = worker.run();
 
   return {
@@ -61,13 +71,28 @@ export async function createDeadlineHarness({ service, registry, countyCode = '0
       return env.client.workflow.start('deadlineWorkflow', {
         taskQueue,
         workflowId: `${service}/deadline/${deadlineId}`,
-        args: [{ deadlineId, owner: { service, familyId: 'b6f1e2d4-8c3a-4e9b-a1f0-2d7c5e3b9a60', countyCode, subjectRef: `test/${deadlineId}` }, policy, calendar: registry.calendarFor(policy, countyCode), startAt, ...overrides }],
+        args: [
+          {
+            deadlineId,
+            owner: { service, familyId: 'b6f1e2d4-8c3a-4e9b-a1f0-2d7c5e3b9a60', countyCode, subjectRef: `test/${deadlineId}` },
+            policy,
+            calendar: registry.calendarFor(policy, countyCode),
+            startAt,
+            ...overrides,
+          },
+        ],
       });
     },
     /** Deadline events written to the outbox, oldest first. */
     async events(deadlineId: string): Promise<{ type: string; data: Record<string, unknown> }[]> {
-      const rows = (await dataSource.query(`SELECT event_type, value FROM "${schema}".outbox WHERE value::jsonb->>'deadlineId' = $1 ORDER BY seq`, [deadlineId])) as { event_type: string; value: string }[];
-      return rows.map((r) => ({ type: r.event_type.replace(/^gov\.ca\.linkages\.deadlines\./, '').replace(/\.v1$/, ''), data: JSON.parse(r.value) as Record<string, unknown> }));
+      const rows = (await dataSource.query(
+        `SELECT event_type, value FROM "${schema}".outbox WHERE value::jsonb->>'deadlineId' = $1 ORDER BY seq`,
+        [deadlineId],
+      )) as { event_type: string; value: string }[];
+      return rows.map((r) => ({
+        type: r.event_type.replace(/^gov\.ca\.linkages\.deadlines\./, '').replace(/\.v1$/, ''),
+        data: JSON.parse(r.value) as Record<string, unknown>,
+      }));
     },
     async close() {
       worker.shutdown();

@@ -11,7 +11,13 @@ interface ScenarioView {
   due: {
     dueAt: string | null;
     dueDate: string | null;
-    explanation: { calendar: { id: string }; rule: { citation: string }; summary: string; skipped: { date: string; reason: string }[]; rolledForward?: { from: string; to: string } };
+    explanation: {
+      calendar: { id: string };
+      rule: { citation: string };
+      summary: string;
+      skipped: { date: string; reason: string }[];
+      rolledForward?: { from: string; to: string };
+    };
   };
   state: { status: string; dueEmitted: boolean; timeline: { at: string; kind: string }[] };
 }
@@ -60,7 +66,13 @@ const MINUTE = 60_000;
  * holiday rule in play (fixed dates with weekend observance, nth weekdays, the day after Thanksgiving) and the US
  * daylight-saving rule depend only on date and weekday, so each hand-computed expectation holds in the shifted year.
  */
-export function ruleScenarios({ service, registry, firstStart, countyCode = '06085', closedBy = '44444444-4444-4444-8444-444444444444' }: RuleScenarioOptions) {
+export function ruleScenarios({
+  service,
+  registry,
+  firstStart,
+  countyCode = '06085',
+  closedBy = '44444444-4444-4444-8444-444444444444',
+}: RuleScenarioOptions) {
   let h: DeadlineHarness | undefined;
   let shiftYears = 0;
   const harness = () => {
@@ -68,7 +80,8 @@ export function ruleScenarios({ service, registry, firstStart, countyCode = '060
     return h;
   };
   /** The literal scenario dates, moved by whole 28-year cycles when the scenarios are already in the past. */
-  const y = (text: string) => (shiftYears === 0 ? text : text.replace(/\b(20\d\d)(?=-\d\d-\d\d)/g, (year) => String(Number(year) + shiftYears)));
+  const y = (text: string) =>
+    shiftYears === 0 ? text : text.replace(/\b(20\d\d)(?=-\d\d-\d\d)/g, (year) => String(Number(year) + shiftYears));
   const ms = (iso: string) => Date.parse(iso);
   const iso = (millis: number) => DateTime.fromMillis(millis, { zone: ZONE }).toISO() ?? String(millis);
   const view = async (handle: Handle) => (await handle.query<ScenarioView, []>('deadlineView')) as ScenarioView;
@@ -76,7 +89,10 @@ export function ruleScenarios({ service, registry, firstStart, countyCode = '060
   /** Travels to a scenario's start, refusing to run it when the shared clock is already past it. */
   async function arriveAt(start: string): Promise<void> {
     const now = (await harness().now()).toMillis();
-    if (now > ms(start)) throw new Error(`The shared test-server clock (${iso(now)}) is past this scenario's start ${start}: keep the scenarios in chronological order`);
+    if (now > ms(start))
+      throw new Error(
+        `The shared test-server clock (${iso(now)}) is past this scenario's start ${start}: keep the scenarios in chronological order`,
+      );
     await harness().travelTo(start);
   }
 
@@ -115,7 +131,14 @@ export function ruleScenarios({ service, registry, firstStart, countyCode = '060
 
   /** Starts the rule's deadline at its start instant and proves the due instant, its explanation and its due event. */
   async function prove(raw: Scenario): Promise<ScenarioView> {
-    const s = { ...raw, start: y(raw.start), due: y(raw.due), skipped: (raw.skipped ?? []).map(y), rolled: raw.rolled?.map(y), says: (raw.says ?? []).map(y) };
+    const s = {
+      ...raw,
+      start: y(raw.start),
+      due: y(raw.due),
+      skipped: (raw.skipped ?? []).map(y),
+      rolled: raw.rolled?.map(y),
+      says: (raw.says ?? []).map(y),
+    };
     await arriveAt(s.start);
     const handle = await harness().start(s.rule, s.start);
     const v = await view(handle);

@@ -76,7 +76,13 @@ export class DeadlineCommandRelay implements OnApplicationBootstrap, OnModuleDes
   ) {
     this.table = `"${assertSchemaName(service.schema)}".deadline_commands`;
     this.channel = deadlineCommandsChannel(service.schema);
-    this.options = { batchSize: 16, pollIntervalMs: 1000, callTimeoutMs: 30_000, retainDoneMs: 7 * 24 * 60 * 60 * 1000, ...(options ?? {}) };
+    this.options = {
+      batchSize: 16,
+      pollIntervalMs: 1000,
+      callTimeoutMs: 30_000,
+      retainDoneMs: 7 * 24 * 60 * 60 * 1000,
+      ...(options ?? {}),
+    };
     this.loop = new PollingLoop({
       turn: () => this.turn(),
       pollIntervalMs: this.options.pollIntervalMs,
@@ -160,20 +166,24 @@ export class DeadlineCommandRelay implements OnApplicationBootstrap, OnModuleDes
       case 'applied':
       case 'moot':
         if (outcome.kind === 'moot') this.logger.info({ ...log, reason: outcome.reason }, 'Deadline command had nothing left to do');
-        await qr.query(`UPDATE ${this.table} SET done_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL WHERE seq = $1`, [row.seq]);
+        await qr.query(`UPDATE ${this.table} SET done_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL WHERE seq = $1`, [
+          row.seq,
+        ]);
         return;
       case 'rejected':
         this.logger.warn({ ...log, reason: outcome.reason }, 'Deadline command rejected by the deadline; recorded as done');
-        await qr.query(`UPDATE ${this.table} SET done_at = clock_timestamp(), attempts = attempts + 1, last_error = $2 WHERE seq = $1`, [row.seq, `rejected: ${outcome.reason}`]);
+        await qr.query(`UPDATE ${this.table} SET done_at = clock_timestamp(), attempts = attempts + 1, last_error = $2 WHERE seq = $1`, [
+          row.seq,
+          `rejected: ${outcome.reason}`,
+        ]);
         return;
       case 'retry': {
         const delay = backoffMs(row.attempts + 1);
         this.logger.warn({ ...log, reason: outcome.reason, retryInMs: delay }, 'Deadline command failed; will retry');
-        await qr.query(`UPDATE ${this.table} SET attempts = attempts + 1, last_error = $2, next_attempt_at = clock_timestamp() + ($3::bigint * interval '1 millisecond') WHERE seq = $1`, [
-          row.seq,
-          outcome.reason,
-          delay,
-        ]);
+        await qr.query(
+          `UPDATE ${this.table} SET attempts = attempts + 1, last_error = $2, next_attempt_at = clock_timestamp() + ($3::bigint * interval '1 millisecond') WHERE seq = $1`,
+          [row.seq, outcome.reason, delay],
+        );
         return;
       }
     }
@@ -203,12 +213,22 @@ export class DeadlineCommandRelay implements OnApplicationBootstrap, OnModuleDes
           await bounded(() => handle.executeUpdate(satisfyUpdate, { updateId: row.command_id, args: [{ by: p['by'] as string }] }));
           return { kind: 'applied' };
         case 'extend': {
-          const req = { reasonCode: p['reasonCode'] as string, by: p['by'] as string, ...(p['length'] !== undefined ? { length: p['length'] as number } : {}), ...(p['dueDate'] !== undefined ? { dueDate: p['dueDate'] as string } : {}) };
+          const req = {
+            reasonCode: p['reasonCode'] as string,
+            by: p['by'] as string,
+            ...(p['length'] !== undefined ? { length: p['length'] as number } : {}),
+            ...(p['dueDate'] !== undefined ? { dueDate: p['dueDate'] as string } : {}),
+          };
           await bounded(() => handle.executeUpdate(extendUpdate, { updateId: row.command_id, args: [req] }));
           return { kind: 'applied' };
         }
         case 'cancel':
-          await bounded(() => handle.executeUpdate(cancelUpdate, { updateId: row.command_id, args: [{ by: p['by'] as string, reasonCode: p['reasonCode'] as string }] }));
+          await bounded(() =>
+            handle.executeUpdate(cancelUpdate, {
+              updateId: row.command_id,
+              args: [{ by: p['by'] as string, reasonCode: p['reasonCode'] as string }],
+            }),
+          );
           return { kind: 'applied' };
         default:
           return { kind: 'rejected', reason: `unknown op ${String(row.op)}` };
@@ -223,7 +243,8 @@ export class DeadlineCommandRelay implements OnApplicationBootstrap, OnModuleDes
     if (error instanceof WorkflowUpdateFailedError) {
       const cause = error.cause;
       // The validators refuse a satisfied or cancelled deadline with exactly this message (deadline.workflow.ts).
-      if (cause instanceof ApplicationFailure && /^The deadline is (satisfied|cancelled)$/.test(cause.message)) return { kind: 'moot', reason: cause.message };
+      if (cause instanceof ApplicationFailure && /^The deadline is (satisfied|cancelled)$/.test(cause.message))
+        return { kind: 'moot', reason: cause.message };
       return { kind: 'rejected', reason: messageOf(cause ?? error) };
     }
     if (error instanceof WorkflowNotFoundError) {
@@ -233,7 +254,10 @@ export class DeadlineCommandRelay implements OnApplicationBootstrap, OnModuleDes
         if (status.name !== 'RUNNING') return { kind: 'moot', reason: `workflow ${status.name.toLowerCase()}` };
         return { kind: 'retry', reason: messageOf(error) };
       } catch (describeError) {
-        return { kind: 'retry', reason: describeError instanceof WorkflowNotFoundError ? 'deadline not opened yet' : messageOf(describeError) };
+        return {
+          kind: 'retry',
+          reason: describeError instanceof WorkflowNotFoundError ? 'deadline not opened yet' : messageOf(describeError),
+        };
       }
     }
     return { kind: 'retry', reason: messageOf(error) };

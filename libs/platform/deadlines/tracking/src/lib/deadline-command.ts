@@ -48,4 +48,3 @@ export function validateDeadlineCommand(c: DeadlineCommand, registry: PolicyRegi
       fail('unknown op');
   }
 }
-

@@ -40,7 +40,12 @@ describe('deadline command outbox and relay (real PostgreSQL and Temporal dev se
   // Real child-welfare rules as fixtures (test code only: the platform itself never imports a domain).
   const registry = new PolicyRegistry(cwsRules);
   const logLines: { level: string; msg: string; reason?: string }[] = [];
-  const logger = createLogger({ service: 'it-dlcmd', process: 'test', level: 'info', destination: { write: (line: string) => void logLines.push(JSON.parse(line)) } });
+  const logger = createLogger({
+    service: 'it-dlcmd',
+    process: 'test',
+    level: 'info',
+    destination: { write: (line: string) => void logLines.push(JSON.parse(line)) },
+  });
   const opened: string[] = [];
   let dataSource: DataSource;
   let native: NativeConnection;
@@ -55,7 +60,11 @@ describe('deadline command outbox and relay (real PostgreSQL and Temporal dev se
 
   beforeAll(async () => {
     quietTemporalRuntime();
-    const options = createDataSourceOptions(env.DATABASE_URL, { schema, entities: [], migrations: [createMessagingMigration(schema), createDeadlineCommandsMigration(schema)] }, 'it-dlcmd');
+    const options = createDataSourceOptions(
+      env.DATABASE_URL,
+      { schema, entities: [], migrations: [createMessagingMigration(schema), createDeadlineCommandsMigration(schema)] },
+      'it-dlcmd',
+    );
     await migrateUp(options);
     dataSource = await new DataSource(options).initialize();
     const dataConverter = platformDataConverter(env.TEMPORAL_ENCRYPTION_KEYS);
@@ -72,7 +81,12 @@ describe('deadline command outbox and relay (real PostgreSQL and Temporal dev se
     });
     running = worker.run();
     connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-    const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter, interceptors: { workflow: [moveToQueue(taskQueue)] } });
+    const client = new Client({
+      connection,
+      namespace: env.TEMPORAL_NAMESPACE,
+      dataConverter,
+      interceptors: { workflow: [moveToQueue(taskQueue)] },
+    });
     deadlines = new DeadlineClient({ connection, client }, service, registry);
     commands = new DeadlineCommands(service, registry);
     relay = newRelay();
@@ -82,7 +96,11 @@ describe('deadline command outbox and relay (real PostgreSQL and Temporal dev se
   afterAll(async () => {
     await relay?.stop();
     // Deadlines still open would otherwise wait on the dev server for a worker that is gone.
-    for (const id of opened) await deadlines?.handle(id).terminate('test finished').catch(() => undefined);
+    for (const id of opened)
+      await deadlines
+        ?.handle(id)
+        .terminate('test finished')
+        .catch(() => undefined);
     worker?.shutdown();
     await running;
     await native?.close();
@@ -94,34 +112,57 @@ describe('deadline command outbox and relay (real PostgreSQL and Temporal dev se
   const open = (ruleId = 'cws.er.ten-day-response', startAt = new Date().toISOString()): Extract<DeadlineCommand, { op: 'open' }> => {
     const deadlineId = randomUUID();
     opened.push(deadlineId);
-    return { op: 'open', deadlineId, ruleId, startAt, owner: { familyId: randomUUID(), countyCode: '06085', subjectRef: `test/${deadlineId}` } };
+    return {
+      op: 'open',
+      deadlineId,
+      ruleId,
+      startAt,
+      owner: { familyId: randomUUID(), countyCode: '06085', subjectRef: `test/${deadlineId}` },
+    };
   };
-  const enqueue = (list: DeadlineCommand | DeadlineCommand[], commandId?: string) => dataSource.transaction((tx) => commands.enqueue(tx, list, commandId));
-  const rows = async (deadlineId: string) => (await dataSource.query(`SELECT op, done_at, attempts, last_error FROM "${schema}".deadline_commands WHERE deadline_id = $1 ORDER BY seq`, [deadlineId])) as Row[];
-  const allDone = (deadlineId: string, what: string) => waitFor(async () => {
-    const r = await rows(deadlineId);
-    return r.length > 0 && r.every((row) => row.done_at !== null) ? r : undefined;
-  }, { timeoutMs: 30_000, what });
-  const workflowExists = (deadlineId: string) =>
-    deadlines.handle(deadlineId).describe().then(
-      () => true,
-      (error: unknown) => {
-        if (error instanceof WorkflowNotFoundError) return false;
-        throw error;
+  const enqueue = (list: DeadlineCommand | DeadlineCommand[], commandId?: string) =>
+    dataSource.transaction((tx) => commands.enqueue(tx, list, commandId));
+  const rows = async (deadlineId: string) =>
+    (await dataSource.query(
+      `SELECT op, done_at, attempts, last_error FROM "${schema}".deadline_commands WHERE deadline_id = $1 ORDER BY seq`,
+      [deadlineId],
+    )) as Row[];
+  const allDone = (deadlineId: string, what: string) =>
+    waitFor(
+      async () => {
+        const r = await rows(deadlineId);
+        return r.length > 0 && r.every((row) => row.done_at !== null) ? r : undefined;
       },
+      { timeoutMs: 30_000, what },
     );
+  const workflowExists = (deadlineId: string) =>
+    deadlines
+      .handle(deadlineId)
+      .describe()
+      .then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof WorkflowNotFoundError) return false;
+          throw error;
+        },
+      );
 
   it('open and satisfy enqueued in one transaction: the deadline exists and is satisfied', async () => {
     const o = open();
     const by = randomUUID();
     await enqueue([o, { op: 'satisfy', deadlineId: o.deadlineId, by }]);
     const done = await allDone(o.deadlineId, 'open and satisfy applied');
-    expect(done.map((r) => [r.op, r.last_error])).toEqual([['open', null], ['satisfy', null]]);
+    expect(done.map((r) => [r.op, r.last_error])).toEqual([
+      ['open', null],
+      ['satisfy', null],
+    ]);
     const view = await deadlines.view(o.deadlineId);
     expect(view.state.status).toBe('satisfied');
     expect(view.state.satisfied?.by).toBe(by);
     // The satisfy went through the workflow's handler: its event is in the outbox.
-    const events = (await dataSource.query(`SELECT event_type FROM "${schema}".outbox WHERE value::jsonb->>'deadlineId' = $1`, [o.deadlineId])) as { event_type: string }[];
+    const events = (await dataSource.query(`SELECT event_type FROM "${schema}".outbox WHERE value::jsonb->>'deadlineId' = $1`, [
+      o.deadlineId,
+    ])) as { event_type: string }[];
     expect(events.map((e) => e.event_type)).toEqual([expect.stringContaining('satisfied')]);
   }, 60_000);
 
@@ -157,7 +198,10 @@ describe('deadline command outbox and relay (real PostgreSQL and Temporal dev se
     await enqueue(first, commandId); // a retried request: the same command
     await enqueue({ ...first, startAt: '2026-03-09T09:00:00-08:00' }); // a second open of the same deadline
     const done = await allDone(first.deadlineId, 'both opens marked done');
-    expect(done.map((r) => [r.op, r.last_error])).toEqual([['open', null], ['open', null]]);
+    expect(done.map((r) => [r.op, r.last_error])).toEqual([
+      ['open', null],
+      ['open', null],
+    ]);
     // The first open won: the workflow runs from its start.
     expect((await deadlines.view(first.deadlineId)).startAt).toBe(first.startAt);
     expect(logLines.some((l) => l.msg === 'Deadline command had nothing left to do' && l.reason === 'already opened')).toBe(true);
@@ -168,10 +212,15 @@ describe('deadline command outbox and relay (real PostgreSQL and Temporal dev se
     await enqueue({ op: 'satisfy', deadlineId: o.deadlineId, by: randomUUID() });
     // The relay tries it, finds no workflow yet, and schedules a retry.
     await waitFor(async () => (await rows(o.deadlineId))[0]?.attempts, { what: 'a first attempt at the satisfy' });
-    expect(await rows(o.deadlineId)).toEqual([expect.objectContaining({ op: 'satisfy', done_at: null, last_error: 'deadline not opened yet' })]);
+    expect(await rows(o.deadlineId)).toEqual([
+      expect.objectContaining({ op: 'satisfy', done_at: null, last_error: 'deadline not opened yet' }),
+    ]);
     await enqueue(o);
     const done = await allDone(o.deadlineId, 'open, then satisfy');
-    expect(done.map((r) => [r.op, r.last_error])).toEqual([['satisfy', null], ['open', null]]);
+    expect(done.map((r) => [r.op, r.last_error])).toEqual([
+      ['satisfy', null],
+      ['open', null],
+    ]);
     expect(done[0]?.attempts).toBeGreaterThanOrEqual(2);
     expect((await deadlines.view(o.deadlineId)).state.status).toBe('satisfied');
   }, 60_000);

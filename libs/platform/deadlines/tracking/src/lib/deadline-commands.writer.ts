@@ -46,10 +46,12 @@ export class DeadlineCommands {
       const n = params.length;
       return `($${n - 3}::uuid, $${n - 2}::uuid, $${n - 1}, $${n}::jsonb)`;
     });
-    await tx.query(`INSERT INTO ${this.table} (command_id, deadline_id, op, payload) VALUES ${rows.join(', ')} ON CONFLICT (command_id) DO NOTHING`, params);
+    await tx.query(
+      `INSERT INTO ${this.table} (command_id, deadline_id, op, payload) VALUES ${rows.join(', ')} ON CONFLICT (command_id) DO NOTHING`,
+      params,
+    );
     // Delivered on commit only.
     await tx.query('SELECT pg_notify($1, $2)', [this.channel, '']);
     return ids;
   }
 }
-

@@ -33,7 +33,8 @@ export interface ClockView {
 }
 
 /** The business id of a clock: the same service, subject and purpose always name the same deadline (and workflow). */
-export const deadlineIdOf = (service: string, subject: Pick<ClockSubject, 'type' | 'id'>, purpose: string): string => stableUuid('linkages-deadline', service, subject.type, subject.id, purpose);
+export const deadlineIdOf = (service: string, subject: Pick<ClockSubject, 'type' | 'id'>, purpose: string): string =>
+  stableUuid('linkages-deadline', service, subject.type, subject.id, purpose);
 
 /**
  * The one way a service runs a legal clock. Each clock is a durable deadline workflow (`<service>/deadline/<id>`,
@@ -66,7 +67,12 @@ export class TrackedDeadlines {
       deadlineId,
       ruleId,
       startAt,
-      owner: { familyId: subject.familyId, countyCode: subject.countyCode, caseId: subject.id, subjectRef: `${subject.type}/${subject.id}/${purpose}` },
+      owner: {
+        familyId: subject.familyId,
+        countyCode: subject.countyCode,
+        caseId: subject.id,
+        subjectRef: `${subject.type}/${subject.id}/${purpose}`,
+      },
     });
     return deadlineId;
   }
@@ -80,7 +86,10 @@ export class TrackedDeadlines {
 
   /** An order or continuance sets the due date; the deadline explains it with the reason. */
   async move(tx: EntityManager, subjectId: string, purpose: string, dueDate: string, reasonCode: string, by: string): Promise<boolean> {
-    const [row] = (await tx.query(`SELECT deadline_id FROM ${this.table} WHERE subject_id = $1 AND purpose = $2 AND status = 'open'`, [subjectId, purpose])) as { deadline_id: string }[];
+    const [row] = (await tx.query(`SELECT deadline_id FROM ${this.table} WHERE subject_id = $1 AND purpose = $2 AND status = 'open'`, [
+      subjectId,
+      purpose,
+    ])) as { deadline_id: string }[];
     if (!row) return false;
     await this.commands.enqueue(tx, { op: 'extend', deadlineId: row.deadline_id, dueDate, reasonCode, by: staffIdOf(by) });
     return true;
@@ -93,32 +102,56 @@ export class TrackedDeadlines {
   }
 
   /** Cancels every open clock of the subject (case closed, child home), oldest first; `only` narrows by purpose. */
-  async cancelAll(tx: EntityManager, subjectId: string, reasonCode: string, by: string, only?: (purpose: string) => boolean): Promise<string[]> {
-    const open = (await tx.query(`SELECT purpose FROM ${this.table} WHERE subject_id = $1 AND status = 'open' ORDER BY start_at`, [subjectId])) as { purpose: string }[];
+  async cancelAll(
+    tx: EntityManager,
+    subjectId: string,
+    reasonCode: string,
+    by: string,
+    only?: (purpose: string) => boolean,
+  ): Promise<string[]> {
+    const open = (await tx.query(`SELECT purpose FROM ${this.table} WHERE subject_id = $1 AND status = 'open' ORDER BY start_at`, [
+      subjectId,
+    ])) as { purpose: string }[];
     const cancelled: string[] = [];
-    for (const { purpose } of open) if (!only || only(purpose)) if (await this.cancel(tx, subjectId, purpose, reasonCode, by)) cancelled.push(purpose);
+    for (const { purpose } of open)
+      if (!only || only(purpose)) if (await this.cancel(tx, subjectId, purpose, reasonCode, by)) cancelled.push(purpose);
     return cancelled;
   }
 
   async isOpen(tx: EntityManager, subjectId: string, purpose: string): Promise<boolean> {
-    return ((await tx.query(`SELECT 1 FROM ${this.table} WHERE subject_id = $1 AND purpose = $2 AND status = 'open'`, [subjectId, purpose])) as unknown[]).length > 0;
+    return (
+      (
+        (await tx.query(`SELECT 1 FROM ${this.table} WHERE subject_id = $1 AND purpose = $2 AND status = 'open'`, [
+          subjectId,
+          purpose,
+        ])) as unknown[]
+      ).length > 0
+    );
   }
 
   /** The instant the clock started from (whatever its status), or undefined when the subject never had it. */
   async startOf(tx: EntityManager, subjectId: string, purpose: string): Promise<Date | undefined> {
-    const [row] = (await tx.query(`SELECT start_at FROM ${this.table} WHERE subject_id = $1 AND purpose = $2`, [subjectId, purpose])) as { start_at: Date }[];
+    const [row] = (await tx.query(`SELECT start_at FROM ${this.table} WHERE subject_id = $1 AND purpose = $2`, [subjectId, purpose])) as {
+      start_at: Date;
+    }[];
     return row?.start_at;
   }
 
   /** The purpose of the subject's most recently started open clock whose purpose begins with `prefix`. */
   async latestOpen(tx: EntityManager, subjectId: string, prefix: string): Promise<string | undefined> {
-    const [row] = (await tx.query(`SELECT purpose FROM ${this.table} WHERE subject_id = $1 AND starts_with(purpose, $2) AND status = 'open' ORDER BY start_at DESC LIMIT 1`, [subjectId, prefix])) as { purpose: string }[];
+    const [row] = (await tx.query(
+      `SELECT purpose FROM ${this.table} WHERE subject_id = $1 AND starts_with(purpose, $2) AND status = 'open' ORDER BY start_at DESC LIMIT 1`,
+      [subjectId, prefix],
+    )) as { purpose: string }[];
     return row?.purpose;
   }
 
   /** How many clocks (any status) of the subject have a purpose beginning with `prefix`. */
   async count(tx: EntityManager, subjectId: string, prefix: string): Promise<number> {
-    const [row] = (await tx.query(`SELECT count(*)::int AS n FROM ${this.table} WHERE subject_id = $1 AND starts_with(purpose, $2)`, [subjectId, prefix])) as { n: number }[];
+    const [row] = (await tx.query(`SELECT count(*)::int AS n FROM ${this.table} WHERE subject_id = $1 AND starts_with(purpose, $2)`, [
+      subjectId,
+      prefix,
+    ])) as { n: number }[];
     return row?.n ?? 0;
   }
 
@@ -130,7 +163,9 @@ export class TrackedDeadlines {
   /** Every clock of the subjects with its live state and explanation from its workflow. */
   async views(tx: EntityManager, subjectIds: string[]): Promise<ClockView[]> {
     if (subjectIds.length === 0) return [];
-    const rows = await tx.getRepository(TrackedDeadlineEntity).find({ where: subjectIds.map((subjectId) => ({ subjectId })), order: { startAt: 'ASC' } });
+    const rows = await tx
+      .getRepository(TrackedDeadlineEntity)
+      .find({ where: subjectIds.map((subjectId) => ({ subjectId })), order: { startAt: 'ASC' } });
     return Promise.all(
       rows.map(async (row) => {
         const base: ClockView = { deadlineId: row.deadlineId, purpose: row.purpose, ruleId: row.ruleId, tracked: row.status };
@@ -152,10 +187,16 @@ export class TrackedDeadlines {
     );
   }
 
-  private async transition(tx: EntityManager, subjectId: string, purpose: string, to: 'satisfied' | 'cancelled'): Promise<string | undefined> {
-    const rows = (await tx.query(`UPDATE ${this.table} SET status = $3 WHERE subject_id = $1 AND purpose = $2 AND status = 'open' RETURNING deadline_id`, [subjectId, purpose, to])) as
-      | [{ deadline_id: string }[], number]
-      | { deadline_id: string }[];
+  private async transition(
+    tx: EntityManager,
+    subjectId: string,
+    purpose: string,
+    to: 'satisfied' | 'cancelled',
+  ): Promise<string | undefined> {
+    const rows = (await tx.query(
+      `UPDATE ${this.table} SET status = $3 WHERE subject_id = $1 AND purpose = $2 AND status = 'open' RETURNING deadline_id`,
+      [subjectId, purpose, to],
+    )) as [{ deadline_id: string }[], number] | { deadline_id: string }[];
     const list = Array.isArray(rows[0]) ? (rows[0] as { deadline_id: string }[]) : (rows as { deadline_id: string }[]);
     return list[0]?.deadline_id;
   }

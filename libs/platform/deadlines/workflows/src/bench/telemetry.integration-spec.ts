@@ -3,7 +3,6 @@ import { Worker } from '@temporalio/worker';
 import { workerTelemetry } from '@linkages/platform-temporal';
 import { bundleWorkflowsForTest, createTimeSkippingEnv, uniqueSuffix } from '@linkages/platform-testing';
 
-
 describe('worker telemetry (OpenTelemetry interceptors in the bundle and the worker)', () => {
   it('produces workflow and activity spans; the activity schedule span is a child of the workflow run', async () => {
     const env = await createTimeSkippingEnv();
@@ -19,11 +18,19 @@ describe('worker telemetry (OpenTelemetry interceptors in the bundle and the wor
         activities: { timerFired: async () => void fired++ },
         ...workerTelemetry('it', new SimpleSpanProcessor(exporter)),
       });
-      await worker.runUntil(env.client.workflow.execute('benchTimerWorkflow', { taskQueue, workflowId: `platform/bench-timer/${taskQueue}`, args: [{ dueAt: new Date(Date.now() + 3_600_000).toISOString() }] }));
+      await worker.runUntil(
+        env.client.workflow.execute('benchTimerWorkflow', {
+          taskQueue,
+          workflowId: `platform/bench-timer/${taskQueue}`,
+          args: [{ dueAt: new Date(Date.now() + 3_600_000).toISOString() }],
+        }),
+      );
       expect(fired).toBe(1);
       const spans = exporter.getFinishedSpans();
       const names = spans.map((s) => s.name);
-      expect(names).toEqual(expect.arrayContaining(['RunWorkflow:benchTimerWorkflow', 'StartActivity:timerFired', 'RunActivity:timerFired']));
+      expect(names).toEqual(
+        expect.arrayContaining(['RunWorkflow:benchTimerWorkflow', 'StartActivity:timerFired', 'RunActivity:timerFired']),
+      );
       // Inside the workflow, the activity's span is a child of the workflow run's span.
       const run = spans.find((s) => s.name === 'RunWorkflow:benchTimerWorkflow');
       const start = spans.find((s) => s.name === 'StartActivity:timerFired');

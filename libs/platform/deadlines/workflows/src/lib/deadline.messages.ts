@@ -70,5 +70,8 @@ export const extendUpdate = defineUpdate<DeadlineView, [ExtendRequest]>('extend'
 export const pauseUpdate = defineUpdate<DeadlineView, [{ reasonCode: string; by: string }]>('pause');
 export const resumeUpdate = defineUpdate<DeadlineView, [{ by: string }]>('resume');
 export const acknowledgeUpdate = defineUpdate<DeadlineView, [{ level: number; by: string }]>('acknowledge');
-export const recalculateUpdate = defineUpdate<DeadlineView, [{ by: string; reasonCode: string; policy?: DeadlinePolicy; calendar?: CalendarSpec }]>('recalculate');
+export const recalculateUpdate = defineUpdate<
+  DeadlineView,
+  [{ by: string; reasonCode: string; policy?: DeadlinePolicy; calendar?: CalendarSpec }]
+>('recalculate');
 export const cancelUpdate = defineUpdate<DeadlineView, [{ by: string; reasonCode: string }]>('cancel');

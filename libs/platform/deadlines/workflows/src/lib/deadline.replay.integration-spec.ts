@@ -72,13 +72,20 @@ async function recordHistories(): Promise<void> {
 function savedHistories() {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.history.pb'))
-    .map((f) => ({ workflowId: f.replace(/\.history\.pb$/, ''), history: temporal.api.history.v1.History.decode(readFileSync(join(dir, f))) }));
+    .map((f) => ({
+      workflowId: f.replace(/\.history\.pb$/, ''),
+      history: temporal.api.history.v1.History.decode(readFileSync(join(dir, f))),
+    }));
 }
 
 async function replay(workflowsPath: string) {
   const { code } = await bundleWorkflowsForTest(workflowsPath);
   const results = [];
-  for await (const result of Worker.runReplayHistories({ workflowBundle: { code }, replayName: 'deadline-replay', sinks: workerTelemetry('replay').sinks }, savedHistories())) results.push(result);
+  for await (const result of Worker.runReplayHistories(
+    { workflowBundle: { code }, replayName: 'deadline-replay', sinks: workerTelemetry('replay').sinks },
+    savedHistories(),
+  ))
+    results.push(result);
   return results;
 }
 
@@ -93,7 +100,9 @@ describe('deadline workflow replay over saved histories', () => {
 
   it('replays every saved history with the current workflow code', async () => {
     const results = await replay(require.resolve('../index.ts'));
-    expect(results.map((r) => ({ workflowId: r.workflowId, error: r.error ? String(r.error) : undefined }))).toEqual(results.map((r) => ({ workflowId: r.workflowId, error: undefined })));
+    expect(results.map((r) => ({ workflowId: r.workflowId, error: r.error ? String(r.error) : undefined }))).toEqual(
+      results.map((r) => ({ workflowId: r.workflowId, error: undefined })),
+    );
   }, 120_000);
 
   it('fails when the workflow changes non-deterministically', async () => {

@@ -16,7 +16,8 @@ const EC_4 = '33333333-3333-4333-8333-333333333333';
 const CSW_9 = '44444444-4444-4444-8444-444444444444';
 const SCSW_2 = '55555555-5555-4555-8555-555555555555';
 const endOfDay = (d: DateTime) => d.endOf('day').toISO();
-const kinds = (events: { type: string; data: Record<string, unknown> }[]) => events.map((e) => (e.type === 'deadline-overdue' ? `overdue:${e.data['escalationLevel']}` : e.type.replace('deadline-', '')));
+const kinds = (events: { type: string; data: Record<string, unknown> }[]) =>
+  events.map((e) => (e.type === 'deadline-overdue' ? `overdue:${e.data['escalationLevel']}` : e.type.replace('deadline-', '')));
 
 describe('durable deadline (time-skipping test server, real durations, real outbox)', () => {
   let h: DeadlineHarness;
@@ -35,7 +36,10 @@ describe('durable deadline (time-skipping test server, real durations, real outb
     const { deadlineId } = await handle.query(deadlineViewQuery);
     const view = await handle.query(deadlineViewQuery);
     expect(view.due.dueAt).toBe(endOfDay(eve.plus({ days: 12 })));
-    expect(view.due.explanation.rolledForward).toEqual({ from: eve.plus({ days: 10 }).toISODate(), to: eve.plus({ days: 12 }).toISODate() });
+    expect(view.due.explanation.rolledForward).toEqual({
+      from: eve.plus({ days: 10 }).toISODate(),
+      to: eve.plus({ days: 12 }).toISODate(),
+    });
 
     // Through the due instant and two hours more: two reminders, due, level 1 raised.
     await h.travelTo(eve.plus({ days: 13 }).startOf('day').plus({ hours: 2 }).toISO()!);
@@ -100,7 +104,9 @@ describe('durable deadline (time-skipping test server, real durations, real outb
     await expect(refused).rejects.toThrow(WorkflowUpdateFailedError);
     await expect(refused.catch((e: WorkflowUpdateFailedError) => Promise.reject(e.cause))).rejects.toThrow(/cannot be extended/);
     expect((await handle.query(deadlineViewQuery)).state.extensions).toEqual([]);
-    await expect(handle.executeUpdate(pauseUpdate, { args: [{ reasonCode: 'not-a-code', by: EC_4 }] })).rejects.toThrow(WorkflowUpdateFailedError);
+    await expect(handle.executeUpdate(pauseUpdate, { args: [{ reasonCode: 'not-a-code', by: EC_4 }] })).rejects.toThrow(
+      WorkflowUpdateFailedError,
+    );
     await expect(handle.executeUpdate(satisfyUpdate, { args: [{ by: 'Jane Doe' }] })).rejects.toThrow(WorkflowUpdateFailedError);
 
     await h.travelTo(start.plus({ days: 12 }).toISO()!);
@@ -137,9 +143,13 @@ describe('durable deadline (time-skipping test server, real durations, real outb
 
     // Investigation disposition allows one supervisor-approved extension.
     const other = await h.start('cws.er.investigation-disposition', (await h.now()).toISO()!);
-    const extended = await other.executeUpdate(extendUpdate, { args: [{ reasonCode: 'supervisor-approved-extension', by: SCSW_2, length: 10 }] });
+    const extended = await other.executeUpdate(extendUpdate, {
+      args: [{ reasonCode: 'supervisor-approved-extension', by: SCSW_2, length: 10 }],
+    });
     expect(extended.due.explanation.totalLength).toBe(40);
-    await expect(other.executeUpdate(extendUpdate, { args: [{ reasonCode: 'supervisor-approved-extension', by: SCSW_2, length: 10 }] })).rejects.toThrow(WorkflowUpdateFailedError);
+    await expect(
+      other.executeUpdate(extendUpdate, { args: [{ reasonCode: 'supervisor-approved-extension', by: SCSW_2, length: 10 }] }),
+    ).rejects.toThrow(WorkflowUpdateFailedError);
     expect(kinds(await h.events(extended.deadlineId))).toEqual(['extended']);
   });
 
@@ -157,7 +167,14 @@ describe('durable deadline (time-skipping test server, real durations, real outb
   });
 
   it('refuses malformed input by failing the workflow, not by retrying forever', async () => {
-    const handle = await h.env.client.workflow.start('deadlineWorkflow', { taskQueue: h.taskQueue, workflowId: `child-welfare/deadline/bad-${Date.now()}`, args: [{ deadlineId: 'x' }] });
-    await expect(handle.result()).rejects.toMatchObject({ name: 'WorkflowFailedError', cause: { type: 'InvalidDeadlineRequest', nonRetryable: true } });
+    const handle = await h.env.client.workflow.start('deadlineWorkflow', {
+      taskQueue: h.taskQueue,
+      workflowId: `child-welfare/deadline/bad-${Date.now()}`,
+      args: [{ deadlineId: 'x' }],
+    });
+    await expect(handle.result()).rejects.toMatchObject({
+      name: 'WorkflowFailedError',
+      cause: { type: 'InvalidDeadlineRequest', nonRetryable: true },
+    });
   });
 });

@@ -71,11 +71,23 @@ export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineVi
   const raisedAt: Record<number, string> = {};
   for (const entry of state.timeline) if (entry.kind === 'escalated') raisedAt[entry.detail['level'] as number] = entry.at;
 
-  const compute = (): DueResult => computeDue(policy, input.startAt, calendar, { pauses: state.pauses, extensions: state.extensions, ...(state.override ? { override: state.override } : {}) });
+  const compute = (): DueResult =>
+    computeDue(policy, input.startAt, calendar, {
+      pauses: state.pauses,
+      extensions: state.extensions,
+      ...(state.override ? { override: state.override } : {}),
+    });
   let due = compute();
   let dirty = false;
   const record = (kind: string, detail: Record<string, unknown> = {}) => state.timeline.push({ at: now(), kind, detail });
-  const view = (): DeadlineView => ({ deadlineId: input.deadlineId, owner: input.owner, ruleId: policy.id, startAt: input.startAt, state, due });
+  const view = (): DeadlineView => ({
+    deadlineId: input.deadlineId,
+    owner: input.owner,
+    ruleId: policy.id,
+    startAt: input.startAt,
+    state,
+    due,
+  });
   const terminal = () => state.status === 'satisfied' || state.status === 'cancelled';
   const reminderAt = (i: number) => (due.dueAt ? Date.parse(due.dueAt) - isoDurationMs(policy.reminders[i]?.before ?? 'PT0S') : Infinity);
 
@@ -157,13 +169,18 @@ export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineVi
       validator: (req) => {
         requireOpen();
         if (!policy.extension.allowed) throw invalid(`${policy.id} cannot be extended (${policy.citation})`);
-        if (!policy.extension.reasonCodes.includes(req.reasonCode)) throw invalid(`Reason code '${req.reasonCode}' is not allowed for ${policy.id}: use one of ${policy.extension.reasonCodes.join(', ')}`);
+        if (!policy.extension.reasonCodes.includes(req.reasonCode))
+          throw invalid(
+            `Reason code '${req.reasonCode}' is not allowed for ${policy.id}: use one of ${policy.extension.reasonCodes.join(', ')}`,
+          );
         requireActor(req.by, 'extend');
         if ((req.length === undefined) === (req.dueDate === undefined)) throw invalid('extend needs exactly one of length or dueDate');
-        if (req.length !== undefined && (!Number.isInteger(req.length) || req.length < 1)) throw invalid('extend length must be a whole number ≥ 1');
+        if (req.length !== undefined && (!Number.isInteger(req.length) || req.length < 1))
+          throw invalid('extend length must be a whole number ≥ 1');
         if (req.dueDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(req.dueDate)) throw invalid('extend dueDate must be YYYY-MM-DD');
         const used = state.extensions.length + (state.override ? 1 : 0);
-        if (policy.extension.max !== undefined && used >= policy.extension.max) throw invalid(`${policy.id} allows at most ${policy.extension.max} extension(s)`);
+        if (policy.extension.max !== undefined && used >= policy.extension.max)
+          throw invalid(`${policy.id} allows at most ${policy.extension.max} extension(s)`);
       },
     },
   );
@@ -184,7 +201,8 @@ export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineVi
         requireOpen();
         if (state.status === 'paused') throw invalid('The deadline is already paused');
         if (!policy.pause.allowed) throw invalid(`${policy.id} cannot be paused (${policy.citation})`);
-        if (!policy.pause.reasonCodes.includes(reasonCode)) throw invalid(`Reason code '${reasonCode}' is not allowed for ${policy.id}: use one of ${policy.pause.reasonCodes.join(', ')}`);
+        if (!policy.pause.reasonCodes.includes(reasonCode))
+          throw invalid(`Reason code '${reasonCode}' is not allowed for ${policy.id}: use one of ${policy.pause.reasonCodes.join(', ')}`);
         requireActor(by, 'pause');
       },
     },
@@ -221,7 +239,8 @@ export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineVi
       validator: ({ level, by }) => {
         requireOpen();
         requireActor(by, 'acknowledge');
-        if (level < 1 || level > state.escalationLevel) throw invalid(`Level ${level} has not been raised (current level: ${state.escalationLevel})`);
+        if (level < 1 || level > state.escalationLevel)
+          throw invalid(`Level ${level} has not been raised (current level: ${state.escalationLevel})`);
       },
     },
   );
@@ -234,7 +253,8 @@ export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineVi
       if (req.calendar) calendar = req.calendar;
       rearm();
       record('recalculated', { by: req.by, reasonCode: req.reasonCode, previousDueAt, dueAt: due.dueAt, summary: due.explanation.summary });
-      if (previousDueAt !== due.dueAt) await emit('extended', { previousDueAt: previousDueAt ?? now(), reasonCode: req.reasonCode, extendedBy: req.by });
+      if (previousDueAt !== due.dueAt)
+        await emit('extended', { previousDueAt: previousDueAt ?? now(), reasonCode: req.reasonCode, extendedBy: req.by });
       return view();
     },
     {
@@ -319,7 +339,9 @@ export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineVi
 
   while (!terminal()) {
     const next = nextStage();
-    const changed = next ? await condition(() => dirty || terminal(), Math.max(0, next.at - Date.now())) : (await condition(() => dirty || terminal()), true);
+    const changed = next
+      ? await condition(() => dirty || terminal(), Math.max(0, next.at - Date.now()))
+      : (await condition(() => dirty || terminal()), true);
     dirty = false;
     if (!changed && next) await next.fire();
     if (workflowInfo().historyLength > (input.maxHistoryEvents ?? 5000) || workflowInfo().continueAsNewSuggested) {

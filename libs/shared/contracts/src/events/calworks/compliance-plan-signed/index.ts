@@ -18,5 +18,10 @@ export const compliancePlanSignedEvent = defineEvent({
   }),
   key: (p) => p.familyId,
   subject: (p) => `episode/${p.episodeId}`,
-  example: { episodeId: 'e1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8', familyId: 'b6f1e2d4-8c3a-4e9b-a1f0-2d7c5e3b9a60', signedOn: '2026-12-08', planEndsOn: '2027-01-08' },
+  example: {
+    episodeId: 'e1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8',
+    familyId: 'b6f1e2d4-8c3a-4e9b-a1f0-2d7c5e3b9a60',
+    signedOn: '2026-12-08',
+    planEndsOn: '2027-01-08',
+  },
 });

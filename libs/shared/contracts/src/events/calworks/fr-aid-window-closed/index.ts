@@ -14,9 +14,20 @@ export const frAidWindowClosedEvent = defineEvent({
     windowId: id('FR aid window'),
     familyId,
     closedOn: calendarDate,
-    reason: z.enum(['six-months-elapsed', 'child-returned-home', 'reunification-services-terminated', 'parental-rights-terminated', 'other']),
+    reason: z.enum([
+      'six-months-elapsed',
+      'child-returned-home',
+      'reunification-services-terminated',
+      'parental-rights-terminated',
+      'other',
+    ]),
   }),
   key: (p) => p.familyId,
   subject: (p) => `fr-window/${p.windowId}`,
-  example: { windowId: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d', familyId: 'b6f1e2d4-8c3a-4e9b-a1f0-2d7c5e3b9a60', closedOn: '2027-05-20', reason: 'child-returned-home' },
+  example: {
+    windowId: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d',
+    familyId: 'b6f1e2d4-8c3a-4e9b-a1f0-2d7c5e3b9a60',
+    closedOn: '2027-05-20',
+    reason: 'child-returned-home',
+  },
 });

@@ -8,7 +8,8 @@ export const noncomplianceStartedEvent = defineEvent({
   name: 'noncompliance-started',
   topic: topics.calworksWtwEvents,
   title: 'WTW noncompliance started',
-  description: 'A Welfare-to-Work noncompliance episode began: the NA 840/845 notice was issued and the 20-day compliance period runs from the next day.',
+  description:
+    'A Welfare-to-Work noncompliance episode began: the NA 840/845 notice was issued and the 20-day compliance period runs from the next day.',
   producers: ['calworks'],
   payload: z.object({
     episodeId: id('Noncompliance episode'),

@@ -19,5 +19,11 @@ export const sanctionCuredEvent = defineEvent({
   }),
   key: (p) => p.familyId,
   subject: (p) => `sanction/${p.sanctionId}`,
-  example: { sanctionId: '5e4d3c2b-1a09-4f8e-9d7c-6b5a49382716', familyId: 'b6f1e2d4-8c3a-4e9b-a1f0-2d7c5e3b9a60', curedOn: '2027-02-14', aidRestoredOn: '2027-03-01', how: 'cure-plan-completed' },
+  example: {
+    sanctionId: '5e4d3c2b-1a09-4f8e-9d7c-6b5a49382716',
+    familyId: 'b6f1e2d4-8c3a-4e9b-a1f0-2d7c5e3b9a60',
+    curedOn: '2027-02-14',
+    aidRestoredOn: '2027-03-01',
+    how: 'cure-plan-completed',
+  },
 });

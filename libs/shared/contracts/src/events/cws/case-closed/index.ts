@@ -18,5 +18,10 @@ export const caseClosedEvent = defineEvent({
   }),
   key: (p) => p.familyId,
   subject: (p) => `case/${p.caseId}`,
-  example: { caseId: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f', familyId: 'b6f1e2d4-8c3a-4e9b-a1f0-2d7c5e3b9a60', closedOn: '2027-09-15', reason: 'reunified' },
+  example: {
+    caseId: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f',
+    familyId: 'b6f1e2d4-8c3a-4e9b-a1f0-2d7c5e3b9a60',
+    closedOn: '2027-09-15',
+    reason: 'reunified',
+  },
 });

@@ -13,10 +13,21 @@ export const caseOpenedEvent = defineEvent({
   payload: z.object({
     caseId: id('CWS case'),
     familyId,
-    caseType: z.enum(['emergency-response', 'family-maintenance-court', 'family-maintenance-voluntary', 'family-reunification', 'after-care']),
+    caseType: z.enum([
+      'emergency-response',
+      'family-maintenance-court',
+      'family-maintenance-voluntary',
+      'family-reunification',
+      'after-care',
+    ]),
     openedOn: calendarDate,
   }),
   key: (p) => p.familyId,
   subject: (p) => `case/${p.caseId}`,
-  example: { caseId: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f', familyId: 'b6f1e2d4-8c3a-4e9b-a1f0-2d7c5e3b9a60', caseType: 'family-reunification', openedOn: '2026-12-01' },
+  example: {
+    caseId: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f',
+    familyId: 'b6f1e2d4-8c3a-4e9b-a1f0-2d7c5e3b9a60',
+    caseType: 'family-reunification',
+    openedOn: '2026-12-01',
+  },
 });

@@ -8,7 +8,8 @@ export const casePlanFiledEvent = defineEvent({
   name: 'case-plan-filed',
   topic: topics.cwsCaseEvents,
   title: 'Case plan filed',
-  description: 'A CWS case plan (initial or six-monthly update, WIC 16501.1) was completed. CalWORKs aligns the Welfare-to-Work plan with it (Linkages coordinated case planning). The plan itself stays in child welfare.',
+  description:
+    'A CWS case plan (initial or six-monthly update, WIC 16501.1) was completed. CalWORKs aligns the Welfare-to-Work plan with it (Linkages coordinated case planning). The plan itself stays in child welfare.',
   producers: ['child-welfare'],
   payload: z.object({
     casePlanId: id('Case plan'),

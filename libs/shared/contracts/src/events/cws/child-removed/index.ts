@@ -8,7 +8,8 @@ export const childRemovedEvent = defineEvent({
   name: 'child-removed',
   topic: topics.cwsCaseEvents,
   title: 'Child removed',
-  description: 'A child was removed from the home and placed out of home. The minimum necessary fact for CalWORKs (WIC 10850): which child, on which date, whether all aided children are now out of the home.',
+  description:
+    'A child was removed from the home and placed out of home. The minimum necessary fact for CalWORKs (WIC 10850): which child, on which date, whether all aided children are now out of the home.',
   producers: ['child-welfare'],
   payload: z.object({
     removalId: id('Removal'),

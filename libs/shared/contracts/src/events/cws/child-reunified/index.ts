@@ -19,5 +19,11 @@ export const childReunifiedEvent = defineEvent({
   }),
   key: (p) => p.familyId,
   subject: (p) => `child/${p.childId}`,
-  example: { familyId: 'b6f1e2d4-8c3a-4e9b-a1f0-2d7c5e3b9a60', childId: '7e6d5c4b-3a29-4187-9605-f4e3d2c1b0a9', caseId: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f', returnedOn: '2027-05-20', trialHomeVisit: false },
+  example: {
+    familyId: 'b6f1e2d4-8c3a-4e9b-a1f0-2d7c5e3b9a60',
+    childId: '7e6d5c4b-3a29-4187-9605-f4e3d2c1b0a9',
+    caseId: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f',
+    returnedOn: '2027-05-20',
+    trialHomeVisit: false,
+  },
 });

@@ -8,7 +8,8 @@ export const parentalRightsTerminatedEvent = defineEvent({
   name: 'parental-rights-terminated',
   topic: topics.cwsCaseEvents,
   title: 'Parental rights terminated',
-  description: 'At a WIC 366.26 hearing the court terminated parental rights (TPR). Reunification is over: CalWORKs ends FR aid and services for this child.',
+  description:
+    'At a WIC 366.26 hearing the court terminated parental rights (TPR). Reunification is over: CalWORKs ends FR aid and services for this child.',
   producers: ['child-welfare'],
   payload: z.object({
     caseId: id('CWS case'),

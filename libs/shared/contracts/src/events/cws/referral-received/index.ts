@@ -8,7 +8,8 @@ export const referralReceivedEvent = defineEvent({
   name: 'referral-received',
   topic: topics.cwsCaseEvents,
   title: 'CWS referral received',
-  description: 'A hotline referral was screened in for an in-person response. Carries whether the family is known to CalWORKs, never the reporter or the allegations.',
+  description:
+    'A hotline referral was screened in for an in-person response. Carries whether the family is known to CalWORKs, never the reporter or the allegations.',
   producers: ['child-welfare'],
   payload: z.object({
     referralId: id('CWS referral'),

@@ -16,7 +16,9 @@ export const reunificationServicesOrderedEvent = defineEvent({
     familyId,
     orderedOn: calendarDate,
     enteredFosterCareOn: calendarDate.describe('Earlier of the jurisdiction hearing or 60 days after removal (WIC 361.49)'),
-    servicesMonths: z.union([z.literal(6), z.literal(12)]).describe('6 for a child under 3 at removal or a sibling group placed together (WIC 361.5(a)(1)(B),(C)), else 12'),
+    servicesMonths: z
+      .union([z.literal(6), z.literal(12)])
+      .describe('6 for a child under 3 at removal or a sibling group placed together (WIC 361.5(a)(1)(B),(C)), else 12'),
     sixMonthReviewBy: calendarDate,
   }),
   key: (p) => p.familyId,

@@ -18,5 +18,10 @@ export const reunificationServicesTerminatedEvent = defineEvent({
   }),
   key: (p) => p.familyId,
   subject: (p) => `case/${p.caseId}`,
-  example: { familyId: 'b6f1e2d4-8c3a-4e9b-a1f0-2d7c5e3b9a60', caseId: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f', terminatedOn: '2027-06-10', basis: 'review-hearing' },
+  example: {
+    familyId: 'b6f1e2d4-8c3a-4e9b-a1f0-2d7c5e3b9a60',
+    caseId: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f',
+    terminatedOn: '2027-06-10',
+    basis: 'review-hearing',
+  },
 });

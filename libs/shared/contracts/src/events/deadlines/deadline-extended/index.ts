@@ -17,5 +17,11 @@ export const deadlineExtendedEvent = defineEvent({
   }),
   key: (p) => p.familyId,
   subject: (p) => `deadline/${p.deadlineId}`,
-  example: { ...deadlineExample, previousDueAt: '2026-12-07T23:59:59-08:00', dueAt: '2026-12-14T23:59:59-08:00', reasonCode: 'continuance-good-cause', extendedBy: '1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b' },
+  example: {
+    ...deadlineExample,
+    previousDueAt: '2026-12-07T23:59:59-08:00',
+    dueAt: '2026-12-14T23:59:59-08:00',
+    reasonCode: 'continuance-good-cause',
+    extendedBy: '1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b',
+  },
 });

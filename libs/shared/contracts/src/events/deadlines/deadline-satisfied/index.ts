@@ -18,5 +18,10 @@ export const deadlineSatisfiedEvent = defineEvent({
   }),
   key: (p) => p.familyId,
   subject: (p) => `deadline/${p.deadlineId}`,
-  example: { ...deadlineExample, satisfiedAt: '2026-12-04T11:30:00-08:00', satisfiedBy: '1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b', late: false },
+  example: {
+    ...deadlineExample,
+    satisfiedAt: '2026-12-04T11:30:00-08:00',
+    satisfiedBy: '1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b',
+    late: false,
+  },
 });
