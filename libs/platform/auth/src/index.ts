@@ -2,3 +2,4 @@ export * from './lib/token-verifier';
 export * from './lib/route-policy';
 export * from './lib/auth.guard';
 export * from './lib/problems';
+export * from './lib/auth.providers';

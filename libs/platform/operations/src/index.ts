@@ -2,3 +2,4 @@
 export * from './lib/codec.controller';
 export * from './lib/audit.controller';
 export * from './lib/metrics.controller';
+export * from './lib/worker-health.server';

@@ -3,12 +3,10 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { AUDIT_LOG, type AuditLog } from '@linkages/platform-audit';
-import { AuthenticationError, type TokenVerifier } from './token-verifier';
+import { AuthenticationError, TOKEN_VERIFIER, type TokenVerifier } from './token-verifier';
 import { ROUTE_POLICY, type AuthenticatedRequest, type RoutePolicy } from './route-policy';
 import { hasPermission, type Principal } from '@linkages/platform-access';
 import { problemException, routeTemplate } from '@linkages/platform-http';
-
-export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 
 /** Who acted, as every audit record names them. */
 export function auditActor(principal: Principal): { actorSubject: string; actorRoles: string[]; actorAgency: string; actorCounty: string } {

@@ -90,3 +90,6 @@ function toAuthenticationError(error: unknown): AuthenticationError {
   // Network failures reaching the JWKS surface as plain errors.
   return new AuthenticationError('issuer-unavailable', 'The identity provider’s keys could not be loaded');
 }
+
+/** The service API's TokenVerifier (provided by authProviders). */
+export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');

@@ -1,4 +1,5 @@
 import { Kafka, logLevel, type LogEntry, type logCreator } from 'kafkajs';
+import type { ReadinessCheck } from '@linkages/platform-config';
 import type { Logger } from '@linkages/platform-logging';
 
 export interface KafkaClientOptions {
@@ -51,3 +52,6 @@ export const KAFKA = Symbol('KAFKA');
 
 /** The kafkajs client type, for code outside this lib that only passes the client along. */
 export type KafkaClient = Kafka;
+
+/** Readiness: the brokers answer. */
+export const kafkaReadiness = (kafka: Kafka): ReadinessCheck => ({ name: 'kafka', check: () => describeKafka(kafka) });

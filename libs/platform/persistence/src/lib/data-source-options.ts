@@ -1,4 +1,5 @@
-import type { DataSourceOptions } from 'typeorm';
+import type { DataSource, DataSourceOptions } from 'typeorm';
+import type { ReadinessCheck } from '@linkages/platform-config';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export interface ServicePersistence {
@@ -36,3 +37,13 @@ export function createDataSourceOptions(
     extra: { max: 10, connectionTimeoutMillis: 5000 },
   };
 }
+
+/** Readiness: PostgreSQL answers and the service's schema has no pending migration. */
+export const databaseReadiness = (dataSource: DataSource, schema: string): ReadinessCheck => ({
+  name: 'database',
+  check: async () => {
+    await dataSource.query('select 1');
+    if (await dataSource.showMigrations()) throw new Error('migrations pending: run `npm run migrate`');
+    return { schema };
+  },
+});

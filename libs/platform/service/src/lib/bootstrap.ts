@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { INestApplication, INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConfigValidationError, redactConfig, secretConfigKeys, type ServiceConfig } from '@linkages/platform-config';
 import { LOGGER, NestPinoLogger, createLogger, type Logger } from '@linkages/platform-logging';
 import { MessagingHost, MessagingMetrics } from '@linkages/platform-messaging';
+import { startWorkerHealthServer } from '@linkages/platform-operations';
 import { ReadinessService } from './readiness';
 import { loadServiceConfig, type ServiceDescriptor } from './service-descriptor';
 
@@ -108,45 +109,19 @@ export async function bootstrapWorker(workerModule: Type<unknown>, descriptor: S
   app.useLogger(new NestPinoLogger(logger));
   await app.init();
   const readiness = app.get(ReadinessService);
-  const healthServer = createServer((req, res) => {
-    const path = req.url?.split('?')[0];
-    const send = (status: number, body: unknown, type = 'application/json') => {
-      res.writeHead(status, { 'content-type': type });
-      res.end(JSON.stringify(body));
-    };
-    if (req.method !== 'GET')
-      return send(405, { type: 'about:blank', title: 'Method Not Allowed', status: 405 }, 'application/problem+json');
-    if (path === '/health')
-      return send(200, { status: 'ok', service: descriptor.name, process: 'worker', uptimeSeconds: Math.round(process.uptime()) });
-    if (path === '/metrics') {
-      const host = app.get(MessagingHost);
-      const metrics = app.get(MessagingMetrics);
+  const host = app.get(MessagingHost);
+  const metrics = app.get(MessagingMetrics);
+  const healthServer = await startWorkerHealthServer({
+    service: descriptor.name,
+    host: config.HOST,
+    port: config.WORKER_HEALTH_PORT,
+    ready: () => readiness.report(descriptor.name),
+    metrics: () =>
       host
         .refreshGauges()
         .catch(() => undefined)
-        .then(() => metrics.registry.metrics())
-        .then(
-          (text) => {
-            res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-            res.end(text);
-          },
-          () => send(500, { type: 'about:blank', title: 'Internal Server Error', status: 500 }, 'application/problem+json'),
-        );
-      return undefined;
-    }
-    if (path === '/health/ready') {
-      readiness.report(descriptor.name).then(
-        (report) =>
-          report.status === 'ready'
-            ? send(200, report)
-            : send(503, { type: 'about:blank', title: 'Not Ready', status: 503, checks: report.checks }, 'application/problem+json'),
-        () => send(500, { type: 'about:blank', title: 'Internal Server Error', status: 500 }, 'application/problem+json'),
-      );
-      return undefined;
-    }
-    return send(404, { type: 'about:blank', title: 'Not Found', status: 404 }, 'application/problem+json');
+        .then(() => metrics.registry.metrics()),
   });
-  await new Promise<void>((resolve) => healthServer.listen(config.WORKER_HEALTH_PORT, config.HOST, resolve));
   closeGracefullyOnSignal(app, logger, descriptor.name, () => new Promise<void>((resolve) => healthServer.close(() => resolve())));
   logger.info(
     { health: `http://${config.HOST}:${config.WORKER_HEALTH_PORT}/health/ready`, config: redactConfig(config, secretConfigKeys) },

@@ -2,9 +2,9 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { PublicRoute } from '@linkages/platform-auth';
-import { SERVICE_IDENTITY, type ServiceIdentity } from '@linkages/platform-config';
+import { SERVICE_IDENTITY, type ReadinessReport, type ServiceIdentity } from '@linkages/platform-config';
 import { ApiProblems, ApiSuccess, problemException, schemaMatches, type MatchesSchema } from '@linkages/platform-http';
-import { ReadinessService, type ReadinessReport } from './readiness';
+import { ReadinessService } from './readiness';
 
 const liveResponse = z.object({ status: z.literal('ok'), service: z.string(), uptimeSeconds: z.number().int() });
 const readyResponse = z.object({

@@ -1,9 +1,7 @@
 import { Inject, type OnModuleDestroy, type Provider } from '@nestjs/common';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditLog, AUDIT_LOG } from '@linkages/platform-audit';
-import { ROUTE_POLICY, type AuthenticatedRequest, type RoutePolicy } from '@linkages/platform-auth';
 import { SERVICE_CONFIG, SERVICE_IDENTITY, type ServiceConfig } from '@linkages/platform-config';
 import { BLIND_INDEX, BlindIndex, FIELD_CIPHER, FieldCipher, PersonalData, parseKeyring } from '@linkages/platform-crypto';
 import { DeadlineClient, DeadlineCommands, POLICY_REGISTRY, TrackedDeadlines } from '@linkages/platform-deadline-tracking';
@@ -117,27 +115,6 @@ export function persistenceImport(descriptor: ServiceDescriptor, kind: ProcessKi
       ...createDataSourceOptions(config.DATABASE_URL, descriptor.persistence, `${descriptor.name}-${kind}`),
       retryAttempts: 10,
       retryDelay: 1000,
-    }),
-  });
-}
-
-/**
- * Rate limit per authenticated user (per client address before authentication), across all routes of the service.
- * Public routes (probes, metrics) are not limited: orchestrators poll them.
- */
-export function rateLimitImport(descriptor: ServiceDescriptor) {
-  return ThrottlerModule.forRootAsync({
-    useFactory: () => ({
-      // Named 'default' so the answer carries the standard Retry-After header.
-      throttlers: [{ name: 'default', ttl: 60_000, limit: loadServiceConfig(descriptor).RATE_LIMIT_PER_MINUTE }],
-      getTracker: (req: Record<string, unknown>) =>
-        (req as unknown as AuthenticatedRequest).principal?.subject ?? (req as unknown as AuthenticatedRequest).ip ?? 'unknown',
-      generateKey: (_context, tracker, name) => `${name}:${tracker}`,
-      skipIf: (context) =>
-        (
-          Reflect.getMetadata(ROUTE_POLICY, context.getHandler()) ??
-          (Reflect.getMetadata(ROUTE_POLICY, context.getClass()) as RoutePolicy | undefined)
-        )?.kind === 'public',
     }),
   });
 }

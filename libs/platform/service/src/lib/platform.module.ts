@@ -1,9 +1,8 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { APP_FILTER } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AuthGuard, TOKEN_VERIFIER, createTokenVerifier } from '@linkages/platform-auth';
+import { TOKEN_VERIFIER, authProviders, perUserRateLimit } from '@linkages/platform-auth';
 import { SERVICE_CONFIG, type ServiceConfig } from '@linkages/platform-config';
 import { createDeadlineActivities } from '@linkages/platform-deadline-activities';
 import { DeadlineCommandRelay } from '@linkages/platform-deadline-tracking';
@@ -16,6 +15,7 @@ import {
   type EventHandlersProvider,
   type HandlerRegistration,
   type KafkaClient,
+  kafkaReadiness,
 } from '@linkages/platform-messaging';
 import { AuditController, CodecController, MetricsController } from '@linkages/platform-operations';
 import {
@@ -26,11 +26,14 @@ import {
   workflowBundlePath,
   type ActivitiesProvider,
   type TemporalClientHandle,
+  temporalReadiness,
+  workerReadiness,
 } from '@linkages/platform-temporal';
+import { databaseReadiness } from '@linkages/platform-persistence';
 import { HealthController } from './health.controller';
-import { persistenceImport, platformExports, platformProviders, rateLimitImport, type ProcessKind } from './platform-providers';
-import { READINESS_CHECKS, databaseCheck, kafkaCheck, temporalCheck, workerCheck } from './readiness';
-import type { ServiceDescriptor } from './service-descriptor';
+import { persistenceImport, platformExports, platformProviders, type ProcessKind } from './platform-providers';
+import { READINESS_CHECKS } from './readiness';
+import { loadServiceConfig, type ServiceDescriptor } from './service-descriptor';
 
 export type { ProcessKind };
 
@@ -69,34 +72,21 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       global: true,
-      imports: [persistenceImport(descriptor, 'api'), rateLimitImport(descriptor)],
+      imports: [persistenceImport(descriptor, 'api'), perUserRateLimit(() => loadServiceConfig(descriptor).RATE_LIMIT_PER_MINUTE)],
       controllers: [HealthController, MetricsController, CodecController, AuditController],
       providers: [
         ...platformProviders(descriptor, 'api'),
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        {
-          provide: TOKEN_VERIFIER,
-          inject: [SERVICE_CONFIG],
-          useFactory: (config: ServiceConfig) =>
-            createTokenVerifier({
-              issuer: config.AUTH_ISSUER,
-              audience: config.AUTH_AUDIENCE,
-              jwksUrl: config.AUTH_JWKS_URL,
-              algorithms: config.AUTH_ALGORITHMS,
-              clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE_SECONDS,
-            }),
-        },
-        // Guards run in this order: who is calling (deny by default), then how often.
-        { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        // Who is calling (deny by default), then how often.
+        ...authProviders,
         IdempotencyInterceptor,
         {
           provide: READINESS_CHECKS,
           inject: [getDataSourceToken(), KAFKA, TEMPORAL, SERVICE_CONFIG],
           useFactory: (ds: DataSource, kafka: KafkaClient, temporal: TemporalClientHandle, config: ServiceConfig) => [
-            databaseCheck(ds, descriptor.persistence.schema),
-            kafkaCheck(kafka),
-            temporalCheck(temporal, config.TEMPORAL_NAMESPACE),
+            databaseReadiness(ds, descriptor.persistence.schema),
+            kafkaReadiness(kafka),
+            temporalReadiness(temporal, config.TEMPORAL_NAMESPACE),
           ],
         },
       ],
@@ -144,10 +134,10 @@ export class PlatformModule {
             config: ServiceConfig,
             worker: TemporalWorkerHost,
           ) => [
-            databaseCheck(ds, descriptor.persistence.schema),
-            kafkaCheck(kafka),
-            temporalCheck(temporal, config.TEMPORAL_NAMESPACE),
-            workerCheck(worker),
+            databaseReadiness(ds, descriptor.persistence.schema),
+            kafkaReadiness(kafka),
+            temporalReadiness(temporal, config.TEMPORAL_NAMESPACE),
+            workerReadiness(worker),
           ],
         },
       ],

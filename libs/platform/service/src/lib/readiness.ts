@@ -1,28 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
-import { describeKafka, type KafkaClient } from '@linkages/platform-messaging';
-import { describeTemporal, type TemporalClientHandle, type TemporalWorkerHost } from '@linkages/platform-temporal';
-
-export interface ReadinessCheck {
-  name: string;
-  /** Resolves with details when the dependency is usable; rejects otherwise. */
-  check(): Promise<Record<string, unknown>>;
-}
+import type { CheckResult, ReadinessCheck, ReadinessReport } from '@linkages/platform-config';
 
 export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
-
-export interface CheckResult {
-  status: 'up' | 'down';
-  latencyMs: number;
-  details?: Record<string, unknown>;
-  error?: string;
-}
-
-export interface ReadinessReport {
-  status: 'ready' | 'not-ready';
-  service: string;
-  checks: Record<string, CheckResult>;
-}
 
 const checkTimeoutMs = 3000;
 
@@ -58,30 +37,3 @@ async function runCheck(check: ReadinessCheck): Promise<CheckResult> {
     clearTimeout(timer);
   }
 }
-
-/** PostgreSQL answers and the service's schema has no pending migration. */
-export const databaseCheck = (dataSource: DataSource, schema: string): ReadinessCheck => ({
-  name: 'database',
-  check: async () => {
-    await dataSource.query('select 1');
-    if (await dataSource.showMigrations()) throw new Error('migrations pending: run `npm run migrate`');
-    return { schema };
-  },
-});
-
-export const kafkaCheck = (kafka: KafkaClient): ReadinessCheck => ({ name: 'kafka', check: () => describeKafka(kafka) });
-
-export const temporalCheck = (temporal: TemporalClientHandle, namespace: string): ReadinessCheck => ({
-  name: 'temporal',
-  check: () => describeTemporal(temporal.connection, namespace),
-});
-
-/** The worker polls its task queue. */
-export const workerCheck = (worker: TemporalWorkerHost): ReadinessCheck => ({
-  name: 'worker',
-  check: async () => {
-    const state = worker.state();
-    if (state !== 'RUNNING') throw new Error(`worker is ${state}`);
-    return { state, taskQueue: worker.taskQueue };
-  },
-});

@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
+import type { ReadinessCheck } from '@linkages/platform-config';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 
 export interface TemporalClientOptions {
@@ -38,3 +39,9 @@ export async function describeTemporal(connection: Connection, namespace: string
 
 /** The service's TemporalClientHandle (provided by the composition root). */
 export const TEMPORAL = Symbol('TEMPORAL');
+
+/** Readiness: the Temporal frontend answers for the namespace. */
+export const temporalReadiness = (temporal: TemporalClientHandle, namespace: string): ReadinessCheck => ({
+  name: 'temporal',
+  check: () => describeTemporal(temporal.connection, namespace),
+});

@@ -1,6 +1,7 @@
 import type { FactoryProvider, InjectionToken, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type State } from '@temporalio/worker';
 import type { DataConverter } from '@temporalio/common';
+import type { ReadinessCheck } from '@linkages/platform-config';
 import type { Logger } from '@linkages/platform-logging';
 import { workerTelemetry } from './telemetry';
 import { assertWorkflowBundle } from './workflow-bundle';
@@ -113,3 +114,13 @@ export function installTemporalRuntime(logger: Logger): void {
     }),
   });
 }
+
+/** Readiness: the worker polls its task queue. */
+export const workerReadiness = (worker: TemporalWorkerHost): ReadinessCheck => ({
+  name: 'worker',
+  check: async () => {
+    const state = worker.state();
+    if (state !== 'RUNNING') throw new Error(`worker is ${state}`);
+    return { state, taskQueue: worker.taskQueue };
+  },
+});

@@ -1,0 +1,50 @@
+import type { Provider } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { SERVICE_CONFIG, type ServiceConfig } from '@linkages/platform-config';
+import { AuthGuard } from './auth.guard';
+import { ROUTE_POLICY, type AuthenticatedRequest, type RoutePolicy } from './route-policy';
+import { TOKEN_VERIFIER, createTokenVerifier } from './token-verifier';
+
+/**
+ * Who may call and how often, for a service API: the token verifier from the service's AUTH_* settings, then two
+ * global guards in this order: deny by default (AuthGuard), then the per-user rate limit.
+ */
+export const authProviders: Provider[] = [
+  {
+    provide: TOKEN_VERIFIER,
+    inject: [SERVICE_CONFIG],
+    useFactory: (config: ServiceConfig) =>
+      createTokenVerifier({
+        issuer: config.AUTH_ISSUER,
+        audience: config.AUTH_AUDIENCE,
+        jwksUrl: config.AUTH_JWKS_URL,
+        algorithms: config.AUTH_ALGORITHMS,
+        clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE_SECONDS,
+      }),
+  },
+  { provide: APP_GUARD, useClass: AuthGuard },
+  { provide: APP_GUARD, useClass: ThrottlerGuard },
+];
+
+const requestOf = (req: Record<string, unknown>) => req as unknown as AuthenticatedRequest;
+
+/**
+ * Rate limit per authenticated user (per client address before authentication), across all routes of the service.
+ * Public routes (probes, metrics) are not limited: orchestrators poll them.
+ */
+export function perUserRateLimit(limitPerMinute: () => number) {
+  return ThrottlerModule.forRootAsync({
+    useFactory: () => ({
+      // Named 'default' so the answer carries the standard Retry-After header.
+      throttlers: [{ name: 'default', ttl: 60_000, limit: limitPerMinute() }],
+      getTracker: (req: Record<string, unknown>) => requestOf(req).principal?.subject ?? requestOf(req).ip ?? 'unknown',
+      generateKey: (_context, tracker, name) => `${name}:${tracker}`,
+      skipIf: (context) =>
+        (
+          Reflect.getMetadata(ROUTE_POLICY, context.getHandler()) ??
+          (Reflect.getMetadata(ROUTE_POLICY, context.getClass()) as RoutePolicy | undefined)
+        )?.kind === 'public',
+    }),
+  });
+}
