@@ -576,6 +576,14 @@ describe('security baseline over HTTP (npm start)', () => {
     ).toBe(409);
   });
 
+  it('the codec server answers a payload list the Temporal CLI leaves out (a query with no arguments) as empty', async () => {
+    // `temporal workflow query … --codec-endpoint` posts protojson, which omits an empty repeated field: `{}`.
+    for (const path of ['/codec/decode', '/codec/encode']) {
+      const { res, text } = await call('referrals', 'POST', path, { user: 'ops', body: {} });
+      expect({ path, status: res.status, body: JSON.parse(text) as unknown }).toEqual({ path, status: 200, body: { payloads: [] } });
+    }
+  });
+
   it('refuses forged, foreign, unsigned and misdirected tokens on a running service', async () => {
     const genuine = tokens.get('cws-worker')!;
     const { kid } = decodeProtectedHeader(genuine);

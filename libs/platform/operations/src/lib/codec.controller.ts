@@ -13,7 +13,11 @@ const base64 = z
   .max(4_000_000)
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
 const payloadsBody = z.object({
-  payloads: z.array(z.object({ metadata: z.record(z.string(), base64).optional(), data: base64.optional() })).max(1000),
+  // Absent when there is nothing to code: protojson omits an empty list (a Temporal query with no arguments).
+  payloads: z
+    .array(z.object({ metadata: z.record(z.string(), base64).optional(), data: base64.optional() }))
+    .max(1000)
+    .default([]),
 });
 type PayloadsBody = z.infer<typeof payloadsBody>;
 const payloadsResponse = z.object({
