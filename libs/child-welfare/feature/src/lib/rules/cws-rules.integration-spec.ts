@@ -184,20 +184,50 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     expect(ms(view.due.dueAt!) - ms(view.startAt)).toBe(24 * 3_600_000);
   }, 60_000);
 
-  it('cws.er.ten-day-response: accepted Wed 24 Nov 2027 (eve of Thanksgiving) → day 10 Sat 4 Dec → Mon 6 Dec', async () => {
+  it('cws.er.ten-day-response: accepted Wed 24 Nov 2027 (eve of Thanksgiving) → day 10 Sat 4 Dec, kept (ER runs every day); a county applying CCP 12a → Mon 6 Dec', async () => {
     // 10 calendar days (WIC 16501(f)): first day excluded, so Thanksgiving (25 Nov) is day 1 and the day after is
-    // day 2 — calendar days count holidays; only the last day can move. Day 10 is Sat 4 Dec → Sun 5 Dec → Mon 6 Dec,
-    // an open day on the county calendar (CCP 12/12a). Same shape as the brief's 2026 case (25 Nov → Mon 7 Dec).
-    await prove({
-      rule: 'cws.er.ten-day-response',
-      cites: 'WIC 16501(f)',
-      calendar: 'county',
-      start: '2027-11-24T16:40:00-08:00',
-      due: '2027-12-06T23:59:59.999-08:00',
-      skipped: ['2027-12-04 (Saturday)', '2027-12-05 (Sunday)'],
-      rolled: ['2027-12-04', '2027-12-06'],
-      says: ['10 calendar days', 'first day not counted'],
+    // day 2 — calendar days count holidays. Day 10 is Sat 4 Dec. State default (rollDirection none): emergency
+    // response is a 24-hour system (WIC 16504), so day 10 stands: due Sat 4 Dec 23:59:59.999 PST.
+    // County configuration (test fixture) rollDirection forward (CCP 12a): Sat 4 Dec → Sun 5 Dec → Mon 6 Dec.
+    const rule = 'cws.er.ten-day-response';
+    const start = y('2027-11-24T16:40:00-08:00');
+    const stateDue = y('2027-12-04T23:59:59.999-08:00');
+    const countyDue = y('2027-12-06T23:59:59.999-08:00');
+    const registry = new PolicyRegistry(cwsRules, {
+      [COUNTY]: {
+        name: 'Santa Clara (test fixture)',
+        rules: { [rule]: { rollDirection: 'forward', source: 'Test fixture: a county applying CCP 12a to the 10-day response' } },
+      },
     });
+    const configured = registry.rule(rule, COUNTY);
+    expect(() => new PolicyRegistry(cwsRules, { [COUNTY]: { name: 'x', rules: { [rule]: { length: 14, source: 'x' } } } })).toThrow(
+      `cannot change 'length' of '${rule}'`,
+    );
+
+    await arriveAt(start);
+    const stateHandle = await h.start(rule, start);
+    const countyHandle = await h.start(rule, start, { policy: configured, calendar: registry.calendarFor(configured, COUNTY) });
+    const stateView = await stateHandle.query(deadlineViewQuery);
+    const countyView = await countyHandle.query(deadlineViewQuery);
+    expect(stateView.due.dueAt).toBe(stateDue);
+    expect(stateView.due.explanation.rolledForward).toBeUndefined();
+    expect(stateView.due.explanation.notRolled).toEqual({ date: y('2027-12-04'), reason: 'Saturday' });
+    expect(stateView.due.explanation.summary).toContain('WIC 16501(f)');
+    expect(stateView.due.explanation.summary).toContain('10 calendar days');
+    expect(stateView.due.explanation.summary).toContain(
+      y('The last day, 2027-12-04, is closed (Saturday) and is not moved: Emergency response runs every day (a 24-hour system, WIC 16504)'),
+    );
+    expect(countyView.due.dueAt).toBe(countyDue);
+    expect(countyView.due.explanation.rolledForward).toEqual({ from: y('2027-12-04'), to: y('2027-12-06') });
+    expect(countyView.due.explanation.summary).toContain(
+      y('The last day, 2027-12-04, is closed; moved to 2027-12-06 past 2027-12-04 (Saturday), 2027-12-05 (Sunday) (CCP 12a)'),
+    );
+    expect(countyView.due.explanation.summary).toContain(`Forward: County ${COUNTY} configuration: forward, per Test fixture`);
+
+    await expectDueEventAt(stateHandle, stateView.deadlineId, stateDue);
+    expect(await dueEvents(countyView.deadlineId)).toEqual([]); // the county's deadline is not due on the Saturday
+    await expectDueEventAt(countyHandle, countyView.deadlineId, countyDue);
+    for (const handle of [stateHandle, countyHandle]) await close(handle);
   }, 60_000);
 
   it('a continuance moves cws.court.jurisdiction-detained: detained Mon 3 Jan 2028 → 15 court days Tue 25 Jan; continued to Tue 8 Feb (WIC 352)', async () => {
@@ -254,17 +284,19 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     });
   }, 60_000);
 
-  it('cws.court.six-month-review: disposition Wed 10 May 2028 → Fri 10 Nov is Veterans Day observed (11 Nov on a Saturday) → Mon 13 Nov', async () => {
+  it('cws.court.six-month-review: disposition Wed 10 May 2028 → limit Fri 10 Nov is Veterans Day observed → back to Thu 9 Nov (CCP 12a would give Mon 13 Nov)', async () => {
     // 6 calendar months (WIC 366.21(e)) → Fri 10 Nov 2028. 11 Nov 2028 is a Saturday, so Veterans Day is observed
-    // on Friday 10 Nov (Gov. Code 6701) and the court is closed; Sat 11, Sun 12 → Mon 13 Nov (PST).
+    // on Friday 10 Nov (Gov. Code 6701) and the court is closed. A "no later than" limit rolls backward: Thu 9 Nov
+    // is open → due Thu 9 Nov 23:59:59.999 PST (DST ended Sun 5 Nov). Forward (CCP 12a) would be Sat 11, Sun 12 →
+    // Mon 13 Nov, past the limit.
     await prove({
       rule: 'cws.court.six-month-review',
       cites: 'WIC 366.21(e)',
       calendar: 'court',
       start: '2028-05-10T10:00:00-07:00',
-      due: '2028-11-13T23:59:59.999-08:00',
-      skipped: ['2028-11-10 (Veterans Day (observed; falls on 2028-11-11))', '2028-11-11 (Saturday)', '2028-11-12 (Sunday)'],
-      rolled: ['2028-11-10', '2028-11-13'],
+      due: '2028-11-09T23:59:59.999-08:00',
+      skipped: ['2028-11-10 (Veterans Day (observed; falls on 2028-11-11))'],
+      rolledBack: ['2028-11-10', '2028-11-09', '2028-11-13'],
       says: ['6 calendar months'],
     });
   }, 60_000);
@@ -310,37 +342,39 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     });
   }, 60_000);
 
-  it('cws.court.family-maintenance-review: disposition Fri 11 May 2029 → Sun 11 Nov; Veterans Day observed Monday → Tue 13 Nov', async () => {
-    // 6 calendar months (WIC 364) → Sun 11 Nov 2029, closed; Veterans Day on a Sunday is observed Mon 12 Nov
-    // (Gov. Code 6701), closed → Tue 13 Nov (PST).
+  it('cws.court.family-maintenance-review: disposition Fri 11 May 2029 → limit Sun 11 Nov → back to Fri 9 Nov (CCP 12a would give Tue 13 Nov)', async () => {
+    // 6 calendar months (WIC 364) → Sun 11 Nov 2029, closed; Sat 10 Nov closed → Fri 9 Nov, open → due Fri 9 Nov
+    // 23:59:59.999 PST (DST ended Sun 4 Nov). Forward would be Mon 12 Nov (Veterans Day observed, Gov. Code 6701)
+    // → Tue 13 Nov, past the "at least every 6 months" limit.
     await prove({
       rule: 'cws.court.family-maintenance-review',
       cites: 'WIC 364',
       calendar: 'court',
       start: '2029-05-11T10:00:00-07:00',
-      due: '2029-11-13T23:59:59.999-08:00',
-      skipped: ['2029-11-11 (Sunday)', '2029-11-12 (Veterans Day (observed; falls on 2029-11-11))'],
-      rolled: ['2029-11-11', '2029-11-13'],
+      due: '2029-11-09T23:59:59.999-08:00',
+      skipped: ['2029-11-11 (Sunday)', '2029-11-10 (Saturday)'],
+      rolledBack: ['2029-11-11', '2029-11-09', '2029-11-13'],
     });
   }, 60_000);
 
-  it('cws.case.case-plan-update: plan approved Mon 31 Dec 2029 → 6 months ends on 30 Jun 2030 (no 31 June), a Sunday → Mon 1 Jul', async () => {
-    // 6 calendar months (WIC 16501.1) → "31 Jun" does not exist, so the last day of June, Sun 30 Jun 2030 → Mon 1 Jul.
+  it('cws.case.case-plan-update: plan approved Mon 31 Dec 2029 → 6 months ends on 30 Jun 2030 (no 31 June), a Sunday → back to Fri 28 Jun', async () => {
+    // 6 calendar months (WIC 16501.1, "at least every 6 months") → "31 Jun" does not exist, so the last day of June,
+    // Sun 30 Jun 2030; Sat 29 closed → Fri 28 Jun (PDT). CCP 12a would give Mon 1 Jul, past the limit.
     await prove({
       rule: 'cws.case.case-plan-update',
       cites: 'WIC 16501.1',
       calendar: 'county',
       start: '2029-12-31T15:00:00-08:00',
-      due: '2030-07-01T23:59:59.999-07:00',
-      skipped: ['2030-06-30 (Sunday)'],
-      rolled: ['2030-06-30', '2030-07-01'],
+      due: '2030-06-28T23:59:59.999-07:00',
+      skipped: ['2030-06-30 (Sunday)', '2030-06-29 (Saturday)'],
+      rolledBack: ['2030-06-30', '2030-06-28', '2030-07-01'],
       says: ['6 calendar months'],
     });
   }, 60_000);
 
   it('cws.court.entered-foster-care-anchor: removal Wed 3 Jul 2030 → day 60 is Sun 1 Sep, kept (an anchor date, not rolled past Labor Day)', async () => {
     // 60 calendar days (WIC 361.49): 31 Jul is day 28, 31 Aug day 59, Sun 1 Sep day 60. The rule does not roll
-    // (rollForward: false): the anchor stays Sun 1 Sep although Sunday and Mon 2 Sep (Labor Day) close the court.
+    // (rollDirection: none): the anchor stays Sun 1 Sep although Sunday and Mon 2 Sep (Labor Day) close the court.
     const view = await prove({
       rule: 'cws.court.entered-foster-care-anchor',
       cites: 'WIC 361.49',
@@ -353,31 +387,32 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     expect((await h.events(view.deadlineId)).map((e) => e.type)).toEqual(['deadline-due']);
   }, 60_000);
 
-  it('cws.court.twelve-month-permanency: entered foster care Fri 11 Oct 2030 → Sat 11 Oct 2031; Columbus Day → Tue 14 Oct', async () => {
-    // 12 calendar months (WIC 366.21(f)) → Sat 11 Oct 2031, closed; Sun 12; Mon 13 Oct is Columbus Day (2nd Monday
-    // of October, a judicial holiday) → Tue 14 Oct.
+  it('cws.court.twelve-month-permanency: entered foster care Fri 11 Oct 2030 → limit Sat 11 Oct 2031 → back to Fri 10 Oct (CCP 12a: Tue 14 Oct)', async () => {
+    // 12 calendar months (WIC 366.21(f)) → Sat 11 Oct 2031, closed → Fri 10 Oct, an open court day (PDT). Forward
+    // would be Sun 12, Mon 13 Oct (Columbus Day, 2nd Monday of October, a judicial holiday) → Tue 14 Oct.
     await prove({
       rule: 'cws.court.twelve-month-permanency',
       cites: 'WIC 366.21(f)',
       calendar: 'court',
       start: '2030-10-11T09:00:00-07:00',
-      due: '2031-10-14T23:59:59.999-07:00',
-      skipped: ['2031-10-11 (Saturday)', '2031-10-12 (Sunday)', '2031-10-13 (Columbus Day)'],
-      rolled: ['2031-10-11', '2031-10-14'],
+      due: '2031-10-10T23:59:59.999-07:00',
+      skipped: ['2031-10-11 (Saturday)'],
+      rolledBack: ['2031-10-11', '2031-10-10', '2031-10-14'],
       says: ['12 calendar months'],
     });
   }, 60_000);
 
-  it('cws.court.eighteen-month-review: removal Thu 16 Oct 2031 → 18 months Sat 16 Apr 2033 → Mon 18 Apr', async () => {
-    // 18 calendar months (WIC 366.22) → Sat 16 Apr 2033 → Sun 17 → Mon 18 Apr (court calendar).
+  it('cws.court.eighteen-month-review: removal Thu 16 Oct 2031 → limit Sat 16 Apr 2033 → back to Fri 15 Apr (CCP 12a: Mon 18 Apr)', async () => {
+    // 18 calendar months (WIC 366.22) → Sat 16 Apr 2033, closed → Fri 15 Apr, open (Good Friday is not a full-day
+    // closure in the court calendar) → due Fri 15 Apr 23:59:59.999 PDT. Forward: Sun 17 → Mon 18 Apr.
     await prove({
       rule: 'cws.court.eighteen-month-review',
       cites: 'WIC 366.22',
       calendar: 'court',
       start: '2031-10-16T10:00:00-07:00',
-      due: '2033-04-18T23:59:59.999-07:00',
-      skipped: ['2033-04-16 (Saturday)', '2033-04-17 (Sunday)'],
-      rolled: ['2033-04-16', '2033-04-18'],
+      due: '2033-04-15T23:59:59.999-07:00',
+      skipped: ['2033-04-16 (Saturday)'],
+      rolledBack: ['2033-04-16', '2033-04-15', '2033-04-18'],
       says: ['18 calendar months'],
     });
   }, 60_000);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { BusinessCalendar, countyCalendarSpec, courtCalendarSpec } from './calendar';
+import { BusinessCalendar, countyCalendarSpec, courtCalendarSpec, type CalendarSpec } from './calendar';
+import { californiaHolidays } from './holidays';
 import { computeDue, type DueRule } from './compute-due';
 
 const county = countyCalendarSpec('06085');
@@ -17,15 +18,87 @@ const rule = (basis: DueRule['basis'], length: number, extra: Partial<DueRule> =
 
 describe('computeDue', () => {
   it('calendar months: due on the last day of the month, whatever day it is, never moved (a monthly visit)', () => {
-    const nov = computeDue(rule('calendar-months', 1, { rollForward: false }), '2026-11-01T00:00:00-07:00', county);
+    const nov = computeDue(rule('calendar-months', 1, { rollDirection: 'none' }), '2026-11-01T00:00:00-07:00', county);
     expect(nov.dueAt).toBe('2026-11-30T23:59:59.999-08:00');
-    const feb = computeDue(rule('calendar-months', 1, { rollForward: false }), '2028-02-10T09:00:00-08:00', county);
+    const feb = computeDue(rule('calendar-months', 1, { rollDirection: 'none' }), '2028-02-10T09:00:00-08:00', county);
     expect(feb.dueDate).toBe('2028-02-29'); // leap year, and a Tuesday
-    const may = computeDue(rule('calendar-months', 1, { rollForward: false }), '2027-05-03T09:00:00-07:00', county);
+    const may = computeDue(rule('calendar-months', 1, { rollDirection: 'none' }), '2027-05-03T09:00:00-07:00', county);
     expect(may.dueDate).toBe('2027-05-31'); // Memorial Day, not moved: the visit belongs to May
     expect(may.explanation.summary).toMatch(/1 calendar month counting the month of Mon 3 May 2027/);
-    const two = computeDue(rule('calendar-months', 2, { rollForward: false }), '2026-12-15T09:00:00-08:00', county);
+    const two = computeDue(rule('calendar-months', 2, { rollDirection: 'none' }), '2026-12-15T09:00:00-08:00', county);
     expect(two.dueDate).toBe('2027-01-31');
+  });
+
+  it('full calendar months (AB 135): a grant mid-month leaves out the prorated month and ends on the last day of the sixth full month', () => {
+    const window = rule('full-calendar-months', 6, { id: 'calworks.fr.ab135-window', citation: 'ACL 25-05', rollDirection: 'none' });
+    // Granted Wed 15 Jan 2025: January is prorated; February–July are the six full months → Thu 31 Jul 2025.
+    const mid = computeDue(window, '2025-01-15T10:00:00-08:00', county);
+    expect(mid.dueAt).toBe('2025-07-31T23:59:59.999-07:00');
+    expect(mid.explanation.proratedMonth).toBe('2025-01');
+    expect(mid.explanation.countedMonths).toEqual({ first: '2025-02', last: '2025-07' });
+    expect(mid.explanation.summary).toContain('January 2025 is a prorated month (the start is not on the 1st) and is not counted');
+    expect(mid.explanation.summary).toContain('counted: February 2025 to July 2025');
+    // Granted on the 1st (Wed 1 Jan 2025, a holiday: the date counts, it is not a day to act on): January is the
+    // first full month → Mon 30 Jun 2025, not 1 Jul.
+    const first = computeDue(window, '2025-01-01T00:00:00-08:00', county);
+    expect(first.dueDate).toBe('2025-06-30');
+    expect(first.explanation.proratedMonth).toBeUndefined();
+    expect(first.explanation.summary).toContain('The start is on the 1st, so January 2025 is the first full month');
+    // Granted Wed 5 Feb 2025: March–August → Sun 31 Aug 2025, a closed day the window does not move.
+    const sunday = computeDue(window, '2025-02-05T09:00:00-08:00', county);
+    expect(sunday.dueDate).toBe('2025-08-31');
+    expect(sunday.explanation.notRolled).toEqual({ date: '2025-08-31', reason: 'Sunday' });
+    // A grant on the last day of a month: that day is a prorated month of one day.
+    expect(computeDue(window, '2025-12-31T16:00:00-08:00', county).dueDate).toBe('2026-06-30');
+  });
+
+  it('one full calendar month (temporary absence): removal Sat 15 Mar 2025 → April → Wed 30 Apr; removal on 1 Feb 2028 → Tue 29 Feb', () => {
+    const absence = rule('full-calendar-months', 1, { rollDirection: 'none' });
+    expect(computeDue(absence, '2025-03-15T09:00:00-07:00', county).dueDate).toBe('2025-04-30');
+    expect(computeDue(absence, '2028-02-01T09:00:00-08:00', county).dueDate).toBe('2028-02-29');
+  });
+
+  it('a "no later than" month limit on a closed day rolls backward to the last open court day, and says CCP 12a could extend it', () => {
+    const review = rule('months', 6, {
+      id: 'cws.court.six-month-review',
+      citation: 'WIC 366.21(e)',
+      rollDirection: 'backward',
+      rollReason: 'A "no later than" limit for a hearing',
+      rollSource: 'WIC 366.21(e)',
+    });
+    // 10 May 2028 + 6 months = Fri 10 Nov 2028, Veterans Day observed (11 Nov is a Saturday) → Thu 9 Nov.
+    const r = computeDue(review, '2028-05-10T10:00:00-07:00', court);
+    expect(r.dueDate).toBe('2028-11-09');
+    expect(r.explanation.rolledForward).toBeUndefined();
+    expect(r.explanation.rolledBackward).toEqual({ from: '2028-11-10', to: '2028-11-09', ccp12aWouldAllow: '2028-11-13' });
+    expect(r.explanation.skipped).toEqual([{ date: '2028-11-10', reason: 'Veterans Day (observed; falls on 2028-11-11)' }]);
+    expect(r.explanation.summary).toContain(
+      'due the last open day on or before it, 2028-11-09: A "no later than" limit for a hearing (WIC 366.21(e)).',
+    );
+    expect(r.explanation.summary).toContain('CCP 12a could extend a last day on a closed day to 2028-11-13');
+    // An open limit day stays, and the explanation still names the direction.
+    const open = computeDue(review, '2028-05-09T10:00:00-07:00', court);
+    expect(open.dueDate).toBe('2028-11-09');
+    expect(open.explanation.summary).toContain('A closed last day would move back to the last open day before it');
+  });
+
+  it('a limit that does not roll keeps a closed last day and says why (ER 10-day response, WIC 16504)', () => {
+    const tenDay = rule('calendar-days', 10, {
+      citation: 'WIC 16501(f)',
+      rollDirection: 'none',
+      rollReason: 'Emergency response runs every day',
+      rollSource: 'WIC 16504',
+    });
+    const r = computeDue(tenDay, '2026-11-25T16:40:00-08:00', county);
+    expect(r.dueDate).toBe('2026-12-05'); // day 10, a Saturday
+    expect(r.explanation.skipped).toEqual([]);
+    expect(r.explanation.notRolled).toEqual({ date: '2026-12-05', reason: 'Saturday' });
+    expect(r.explanation.roll).toEqual({ direction: 'none', reason: 'Emergency response runs every day', source: 'WIC 16504' });
+    expect(r.explanation.summary).toContain(
+      'The last day, 2026-12-05, is closed (Saturday) and is not moved: Emergency response runs every day (WIC 16504).',
+    );
+    // The deprecated rollForward: false still means none (policies inside running workflows' inputs).
+    expect(computeDue(rule('calendar-days', 10, { rollForward: false }), '2026-11-25T16:40:00-08:00', county).dueDate).toBe('2026-12-05');
   });
 
   it('10 calendar days from the day before Thanksgiving: day 10 is a Saturday, due Monday (CCP 12, 12a)', () => {
@@ -181,14 +254,74 @@ describe('computeDue invariants (property-based)', () => {
     );
   });
 
+  /** A random county or court calendar: default holidays with some removed, Saturday observance, random closures. */
+  const randomCalendar: fc.Arbitrary<CalendarSpec> = fc
+    .record({
+      onCourt: fc.boolean(),
+      remove: fc.subarray(californiaHolidays.map((x) => x.id)),
+      satToFri: fc.boolean(),
+      closures: fc.array(fc.date({ min: new Date('2024-01-01T12:00:00Z'), max: new Date('2038-12-31T12:00:00Z'), noInvalidDate: true }), {
+        maxLength: 40,
+      }),
+    })
+    .map(({ onCourt, remove, satToFri, closures }) =>
+      (onCourt ? courtCalendarSpec : countyCalendarSpec)('06085', {
+        removeHolidays: remove,
+        saturdayToFridayForAll: satToFri,
+        closures: closures.map((d, i) => ({ date: d.toISOString().slice(0, 10), name: `closure ${i}` })),
+      }),
+    );
+
+  it('a "no later than" (backward) due date is never after its limit, and is open unless no open day follows the start', () => {
+    fc.assert(
+      fc.property(
+        instant,
+        fc.integer({ min: 1, max: 24 }),
+        fc.constantFrom('months', 'calendar-days') as fc.Arbitrary<DueRule['basis']>,
+        randomCalendar,
+        (start, n, basis, spec) => {
+          const r = computeDue(
+            rule(basis, basis === 'months' ? n : n * 10, { rollDirection: 'backward', rollReason: 'limit', rollSource: 'test' }),
+            start,
+            spec,
+          );
+          const startDay = DateTime.fromISO(start, { zone: 'America/Los_Angeles' }).startOf('day');
+          const limit = (basis === 'months' ? startDay.plus({ months: n }) : startDay.plus({ days: n * 10 })).toISODate()!;
+          const cal = new BusinessCalendar(spec);
+          return r.dueDate! <= limit && r.dueDate! > startDay.toISODate()! && (cal.isOpen(r.dueDate!) || r.dueDate === limit);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('full calendar months end on the last day of the Nth full month, never counting a prorated first month', () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 1, max: 12 }), randomCalendar, (start, n, spec) => {
+        const r = computeDue(rule('full-calendar-months', n, { rollDirection: 'none' }), start, spec);
+        const startDay = DateTime.fromISO(start, { zone: 'America/Los_Angeles' }).startOf('day');
+        const due = DateTime.fromISO(r.dueDate!, { zone: 'America/Los_Angeles' });
+        const firstFull = startDay.day === 1 ? startDay : startDay.plus({ months: 1 }).startOf('month');
+        const months = (due.year - firstFull.year) * 12 + (due.month - firstFull.month) + 1;
+        return due.day === due.daysInMonth && months === n && (r.explanation.proratedMonth !== undefined) === (startDay.day !== 1);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('more time never makes a deadline earlier', () => {
     fc.assert(
       fc.property(
         instant,
         fc.integer({ min: 0, max: 60 }),
-        fc.constantFrom('calendar-days', 'business-days', 'court-days', 'months', 'hours-excluding-non-court-days') as fc.Arbitrary<
-          DueRule['basis']
-        >,
+        fc.constantFrom(
+          'calendar-days',
+          'business-days',
+          'court-days',
+          'months',
+          'full-calendar-months',
+          'hours-excluding-non-court-days',
+        ) as fc.Arbitrary<DueRule['basis']>,
         (start, n, basis) => {
           const cal = basis === 'court-days' || basis === 'hours-excluding-non-court-days' ? court : county;
           return Date.parse(computeDue(rule(basis, n + 1), start, cal).dueAt!) >= Date.parse(computeDue(rule(basis, n), start, cal).dueAt!);

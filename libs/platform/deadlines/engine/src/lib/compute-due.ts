@@ -3,7 +3,20 @@ import { BusinessCalendar, type CalendarSpec } from './calendar';
 import { ZONE } from './holidays';
 
 export type Basis =
-  'calendar-days' | 'business-days' | 'court-days' | 'hours' | 'hours-excluding-non-court-days' | 'months' | 'calendar-months';
+  | 'calendar-days'
+  | 'business-days'
+  | 'court-days'
+  | 'hours'
+  | 'hours-excluding-non-court-days'
+  | 'months'
+  | 'calendar-months'
+  | 'full-calendar-months';
+
+/**
+ * How a last day that falls on a closed day moves: `forward` to the next open day (CCP 12a), `backward` to the last
+ * open day on or before it (a "no later than" limit that must not slip past the law), or `none` (the date stands).
+ */
+export type RollDirection = 'forward' | 'backward' | 'none';
 
 /** What computeDue needs of a policy record. */
 export interface DueRule {
@@ -13,8 +26,24 @@ export interface DueRule {
   status: 'confirmed' | 'county' | 'unconfirmed';
   basis: Basis;
   length: number;
-  /** CCP 12a: a last day that falls on a closed day moves to the next open day. Default: yes for days and months, never for hours. */
+  /** How a closed last day moves. Default: `forward` (CCP 12a) for days and months, `none` for hours. */
+  rollDirection?: RollDirection;
+  /** Why the rule rolls that way, in words a supervisor can read. */
+  rollReason?: string;
+  /** Where that direction comes from (statute, regulation, policy). */
+  rollSource?: string;
+  /**
+   * Deprecated: `false` means `rollDirection: 'none'`. Kept so that policies recorded in running workflows' inputs
+   * before rollDirection existed compute the same dates on replay.
+   */
   rollForward?: boolean;
+}
+
+/** The direction a rule's closed last day moves in (rollDirection, else the deprecated rollForward, else by basis). */
+export function rollDirectionOf(rule: Pick<DueRule, 'basis' | 'rollDirection' | 'rollForward'>): RollDirection {
+  if (rule.basis === 'hours' || rule.basis === 'hours-excluding-non-court-days') return 'none';
+  if (rule.rollDirection) return rule.rollDirection;
+  return rule.rollForward === false ? 'none' : 'forward';
 }
 
 export interface Pause {
@@ -64,6 +93,15 @@ export interface DueExplanation {
   /** Days not counted (business and court bases) or stepped over when rolling the last day forward. */
   skipped: SkippedDay[];
   rolledForward?: { from: string; to: string };
+  /** A "no later than" limit on a closed day: due the last open day on or before it. */
+  rolledBackward?: { from: string; to: string; ccp12aWouldAllow: string };
+  /** The last day is closed and the rule does not move it. */
+  notRolled?: { date: string; reason: string };
+  /** How this rule moves a closed last day, and why (day and month bases). */
+  roll?: { direction: RollDirection; reason?: string; source?: string };
+  /** Full calendar months: the first month when the start is not on the 1st (not counted), and the months counted. */
+  proratedMonth?: string;
+  countedMonths?: { first: string; last: string };
   pauses: (Pause & { units: number })[];
   extensions: Extension[];
   override?: DueOverride;
@@ -89,6 +127,7 @@ const unitName: Record<Basis, string> = {
   'hours-excluding-non-court-days': 'hour (non-court days excluded)',
   months: 'calendar month',
   'calendar-months': 'calendar month',
+  'full-calendar-months': 'full calendar month',
 };
 const plural = (n: number, unit: string) =>
   `${n} ${unit}${n === 1 ? '' : 's'}`.replace(/hour \(non-court days excluded\)s/, 'hours (non-court days excluded)');
@@ -153,30 +192,71 @@ export function computeDue(rule: DueRule, start: string, calendarSpec: CalendarS
     }
     dueAt = day.endOf('day');
   } else {
-    // 'calendar-months': within the start's month (length 1) or by the end of the (length-1)th month after it.
-    const last =
-      rule.basis === 'months'
-        ? startDate.plus({ months: totalLength })
-        : rule.basis === 'calendar-months'
-          ? startDate
-              .plus({ months: Math.max(totalLength - 1, 0) })
-              .endOf('month')
-              .startOf('day')
-          : startDate.plus({ days: totalLength });
-    let day = last;
-    if (rule.rollForward ?? true) {
-      for (let reason = calendar.closedBecause(day.toISODate() ?? ''); reason; reason = calendar.closedBecause(day.toISODate() ?? '')) {
-        explanation.skipped.push({ date: day.toISODate() ?? '', reason });
-        day = day.plus({ days: 1 });
-      }
-      if (!day.equals(last)) explanation.rolledForward = { from: last.toISODate() ?? '', to: day.toISODate() ?? '' };
-    }
-    dueAt = day.endOf('day');
+    let last: DateTime;
+    if (rule.basis === 'months') last = startDate.plus({ months: totalLength });
+    else if (rule.basis === 'calendar-months')
+      // Within the start's month (length 1) or by the end of the (length-1)th month after it.
+      last = startDate
+        .plus({ months: Math.max(totalLength - 1, 0) })
+        .endOf('month')
+        .startOf('day');
+    else if (rule.basis === 'full-calendar-months') {
+      // A first month that does not start on the 1st is prorated and not counted; the window ends on the last day
+      // of the Nth full month.
+      const firstFull = startDate.day === 1 ? startDate : startDate.plus({ months: 1 }).startOf('month');
+      if (startDate.day !== 1) explanation.proratedMonth = startDate.toFormat('yyyy-MM');
+      last = firstFull
+        .plus({ months: Math.max(totalLength - 1, 0) })
+        .endOf('month')
+        .startOf('day');
+      explanation.countedMonths = { first: firstFull.toFormat('yyyy-MM'), last: last.toFormat('yyyy-MM') };
+    } else last = startDate.plus({ days: totalLength });
+    dueAt = rollLastDay(rule, last, startDate, calendar, explanation).endOf('day');
   }
 
   const dueDate = hourly && !adjustments.override ? null : (dueAt.toISODate() ?? null);
   explanation.summary = summarize(rule, explanation, startAt, dueAt, hourly && !adjustments.override);
   return { ruleId: rule.id, dueAt: dueAt.toISO(), dueDate, explanation };
+}
+
+/** Moves a closed last day as the rule says (forward: CCP 12a; backward: the last open day on or before it; none). */
+function rollLastDay(rule: DueRule, last: DateTime, startDate: DateTime, calendar: BusinessCalendar, e: DueExplanation): DateTime {
+  const direction = rollDirectionOf(rule);
+  e.roll = {
+    direction,
+    ...(rule.rollReason ? { reason: rule.rollReason } : {}),
+    ...(rule.rollSource ? { source: rule.rollSource } : {}),
+  };
+  const closed = (d: DateTime) => calendar.closedBecause(d.toISODate() ?? '');
+  const lastReason = closed(last);
+  if (!lastReason) return last;
+  const forward: SkippedDay[] = [];
+  let next = last;
+  for (let reason = closed(next); reason; reason = closed(next)) {
+    forward.push({ date: next.toISODate() ?? '', reason });
+    next = next.plus({ days: 1 });
+  }
+  if (direction === 'forward') {
+    e.skipped.push(...forward);
+    e.rolledForward = { from: last.toISODate() ?? '', to: next.toISODate() ?? '' };
+    return next;
+  }
+  if (direction === 'backward') {
+    const back: SkippedDay[] = [];
+    let prev = last;
+    for (let reason = closed(prev); reason && prev > startDate; reason = closed(prev)) {
+      back.push({ date: prev.toISODate() ?? '', reason });
+      prev = prev.minus({ days: 1 });
+    }
+    // Never before the start: a limit with no open day after its start keeps its last day.
+    if (prev > startDate) {
+      e.skipped.push(...back);
+      e.rolledBackward = { from: last.toISODate() ?? '', to: prev.toISODate() ?? '', ccp12aWouldAllow: next.toISODate() ?? '' };
+      return prev;
+    }
+  }
+  e.notRolled = { date: last.toISODate() ?? '', reason: lastReason };
+  return last;
 }
 
 function hoursExcludingClosedDays(start: DateTime, hours: number, calendar: BusinessCalendar, skipped: SkippedDay[]): DateTime {
@@ -205,7 +285,7 @@ function pauseUnits(basis: Basis, from: string, to: string, calendar: BusinessCa
   if (!a.isValid || !b.isValid || b < a) throw new Error(`Invalid pause ${from} → ${to}`);
   if (basis === 'hours' || basis === 'hours-excluding-non-court-days') return Math.ceil(b.diff(a, 'hours').hours);
   const days = Math.round(b.startOf('day').diff(a.startOf('day'), 'days').days);
-  if (basis === 'calendar-days' || basis === 'months' || basis === 'calendar-months') return days;
+  if (basis === 'calendar-days' || basis === 'months' || basis === 'calendar-months' || basis === 'full-calendar-months') return days;
   let open = 0;
   for (let d = a.startOf('day'); d < b.startOf('day'); d = d.plus({ days: 1 })) if (calendar.isOpen(d.toISODate() ?? '')) open++;
   return open;
@@ -214,15 +294,17 @@ function pauseUnits(basis: Basis, from: string, to: string, calendar: BusinessCa
 function countingText(basis: Basis): string {
   switch (basis) {
     case 'calendar-days':
-      return 'CCP 12: the first day is excluded and the last included; CCP 12a: a last day on a Saturday, Sunday, holiday or closure moves to the next open day.';
+      return 'CCP 12: the first day is excluded and the last included; a last day on a Saturday, Sunday, holiday or closure moves as the rule says (CCP 12a: to the next open day, unless the rule says otherwise).';
     case 'business-days':
       return "Business days of the county calendar after the first day; Saturdays, Sundays, the county's holidays and closures are not counted.";
     case 'court-days':
       return 'Court days after the first day; Saturdays, Sundays and judicial holidays (CCP 135) are not counted.';
     case 'months':
-      return 'Calendar months from the start date (a day missing in the last month means its last day); a last day on a closed day moves to the next open day (CCP 12a).';
+      return 'Calendar months from the start date (a day missing in the last month means its last day); a last day on a closed day moves as the rule says (forward under CCP 12a, backward for a "no later than" limit, or not at all).';
     case 'calendar-months':
       return 'Whole calendar months: the month of the start counts as the first, and the last day of the last month is the due date.';
+    case 'full-calendar-months':
+      return 'Full calendar months: a first month that does not start on the 1st is prorated and not counted; the due date is the last day of the last full month.';
     case 'hours':
       return 'Elapsed hours from the start instant; hour-based limits do not move for weekends or holidays.';
     case 'hours-excluding-non-court-days':
@@ -242,7 +324,17 @@ function summarize(rule: DueRule, e: DueExplanation, startAt: DateTime, dueAt: D
     parts.push(
       `${rule.title} (${rule.citation}): ${plural(rule.length, unitName[rule.basis])} counting the month of ${fmtDay(startAt)}, to the end of the last.`,
     );
-  else
+  else if (rule.basis === 'full-calendar-months') {
+    const month = (ym: string) => DateTime.fromFormat(ym, 'yyyy-MM', { zone: ZONE }).toFormat('LLLL yyyy');
+    const counted = e.countedMonths ? `${month(e.countedMonths.first)} to ${month(e.countedMonths.last)}` : '';
+    parts.push(
+      `${rule.title} (${rule.citation}): ${plural(rule.length, unitName[rule.basis])} from ${fmtDay(startAt)}. ${
+        e.proratedMonth
+          ? `${month(e.proratedMonth)} is a prorated month (the start is not on the 1st) and is not counted`
+          : `The start is on the 1st, so ${month(e.countedMonths?.first ?? '')} is the first full month`
+      }; counted: ${counted}, ending on its last day.`,
+    );
+  } else
     parts.push(
       `${rule.title} (${rule.citation}): ${plural(rule.length, unitName[rule.basis])} from ${hourly ? startAt.toFormat('ccc d LLL yyyy HH:mm ZZZZ') : fmtDay(startAt)}${hourly ? '' : ', first day not counted'}.`,
     );
@@ -254,6 +346,22 @@ function summarize(rule: DueRule, e: DueExplanation, startAt: DateTime, dueAt: D
     parts.push(
       `The last day, ${e.rolledForward.from}, is closed; moved to ${e.rolledForward.to} past ${e.skipped.map((s) => `${s.date} (${s.reason})`).join(', ')} (CCP 12a).`,
     );
+    if (rule.rollReason) parts.push(`Forward: ${rollWhy(e)}`);
+  } else if (e.rolledBackward) {
+    parts.push(
+      `The limit, ${e.rolledBackward.from}, is closed (${e.skipped.map((s) => `${s.date} (${s.reason})`).join(', ')}); due the last open day on or before it, ${e.rolledBackward.to}: ${rollWhy(e)} CCP 12a could extend a last day on a closed day to ${e.rolledBackward.ccp12aWouldAllow}; the earlier date is the safe one.`,
+    );
+  } else if (e.notRolled) {
+    parts.push(`The last day, ${e.notRolled.date}, is closed (${e.notRolled.reason}) and is not moved: ${rollWhy(e)}`);
+  } else if (e.roll && e.roll.direction !== 'forward') {
+    parts.push(
+      `${e.roll.direction === 'backward' ? 'A closed last day would move back to the last open day before it' : 'A closed last day would not move'}: ${rollWhy(e)}`,
+    );
   }
   return parts.join(' ');
+}
+
+function rollWhy(e: DueExplanation): string {
+  const reason = e.roll?.reason ?? 'rule default';
+  return `${reason.replace(/\.$/, '')}${e.roll?.source ? ` (${e.roll.source})` : ''}.`;
 }

@@ -1,3 +1,4 @@
+import type { RollDirection } from './compute-due';
 import type { DeadlinePolicy } from './policy';
 
 export type { EscalationLevel, ReminderStage } from './policy';
@@ -14,9 +15,25 @@ export interface PolicyRule extends DeadlinePolicy {
   /** Where the number was found, and what check of the official text has been done. */
   source: string;
   verification: string;
-  /** Unconfirmed and county rules can be changed per county (RULES.md legend). */
+  /** How a last day on a closed day moves, why, and on what authority (every rule states it). */
+  rollDirection: RollDirection;
+  rollReason: string;
+  rollSource: string;
+  /**
+   * The fields a county may change: only what the law leaves open (RULES.md legend). Empty for a confirmed rule
+   * unless it names the open part (e.g. `['rollDirection']` for a day-20 roll the source does not settle).
+   */
+  configurable: readonly ConfigurableField[];
+  /** True when `configurable` is not empty. */
   configurablePerCounty: boolean;
   note?: string;
 }
 
-export type PolicyOverride = Partial<Omit<PolicyRule, 'id' | 'domain'>> & { source: string };
+/** Fields of a rule that a county configuration could change (identity, citation and status never). */
+export type ConfigurableField = keyof Omit<
+  PolicyRule,
+  'id' | 'domain' | 'title' | 'citation' | 'status' | 'source' | 'verification' | 'configurable' | 'configurablePerCounty' | 'rollForward'
+>;
+
+/** A county's configuration of one rule: the configurable fields it changes, and the source it names. */
+export type PolicyOverride = Partial<Pick<PolicyRule, ConfigurableField>> & { source: string };

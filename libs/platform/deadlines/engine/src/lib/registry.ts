@@ -29,6 +29,11 @@ export class PolicyRegistry {
         if (!rule) throw new Error(`County ${county} overrides unknown rule '${id}'`);
         if (!rule.configurablePerCounty) throw new Error(`County ${county} cannot override '${id}': it is a confirmed state rule`);
         if (!override.source) throw new Error(`County ${county}'s override of '${id}' must name its source`);
+        const refused = Object.keys(override).filter((f) => f !== 'source' && !(rule.configurable as readonly string[]).includes(f));
+        if (refused.length)
+          throw new Error(
+            `County ${county} cannot change ${refused.map((f) => `'${f}'`).join(', ')} of '${id}': the law sets ${refused.length === 1 ? 'it' : 'them'}; a county may change only ${rule.configurable.map((f) => `'${f}'`).join(', ')}`,
+          );
       }
     }
   }
@@ -38,9 +43,19 @@ export class PolicyRegistry {
     const rule = this.byId.get(id);
     if (!rule) throw new Error(`Unknown policy rule '${id}'`);
     const override = countyCode ? this.counties[countyCode]?.rules?.[id] : undefined;
-    return override
-      ? { ...rule, ...override, source: `${override.source} (county ${countyCode} configuration; state default: ${rule.source})` }
-      : rule;
+    if (!override) return rule;
+    const rollChanged = override.rollDirection !== undefined && override.rollDirection !== rule.rollDirection;
+    return {
+      ...rule,
+      ...override,
+      source: `${override.source} (county ${countyCode} configuration; state default: ${rule.source})`,
+      ...(rollChanged && override.rollReason === undefined
+        ? {
+            rollReason: `County ${countyCode} configuration: ${override.rollDirection}, per ${override.source} (state default: ${rule.rollDirection}, ${rule.rollReason.replace(/\.$/, '')})`,
+          }
+        : {}),
+      ...(rollChanged && override.rollSource === undefined ? { rollSource: `${override.source}; ${rule.rollSource}` } : {}),
+    };
   }
 
   /** The calendar that decides closed days for a rule in a county. */

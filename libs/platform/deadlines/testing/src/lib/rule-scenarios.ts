@@ -17,6 +17,7 @@ interface ScenarioView {
       summary: string;
       skipped: { date: string; reason: string }[];
       rolledForward?: { from: string; to: string };
+      rolledBackward?: { from: string; to: string; ccp12aWouldAllow: string };
     };
   };
   state: { status: string; dueEmitted: boolean; timeline: { at: string; kind: string }[] };
@@ -36,6 +37,8 @@ export interface Scenario {
   skipped?: string[];
   /** CCP 12a roll of the last day: [last day, due day]. */
   rolled?: [string, string];
+  /** Backward roll of a "no later than" limit: [limit, due day (last open day on or before it), the CCP 12a date]. */
+  rolledBack?: [string, string, string];
   /** More text the explanation must contain. */
   says?: string[];
   hourly?: boolean;
@@ -137,6 +140,7 @@ export function ruleScenarios({
       due: y(raw.due),
       skipped: (raw.skipped ?? []).map(y),
       rolled: raw.rolled?.map(y),
+      rolledBack: raw.rolledBack?.map(y),
       says: (raw.says ?? []).map(y),
     };
     await arriveAt(s.start);
@@ -158,7 +162,16 @@ export function ruleScenarios({
     } else {
       expect(due.explanation.rolledForward).toBeUndefined();
     }
-    if (s.skipped.length && !s.rolled) expect(due.explanation.summary).toContain('Not counted: ');
+    if (s.rolledBack) {
+      const [from, to, ccp12aWouldAllow] = s.rolledBack;
+      expect(due.explanation.rolledBackward).toEqual({ from, to, ccp12aWouldAllow });
+      expect(due.explanation.summary).toContain(`The limit, ${from}, is closed`);
+      expect(due.explanation.summary).toContain(`due the last open day on or before it, ${to}`);
+      expect(due.explanation.summary).toContain(`CCP 12a could extend a last day on a closed day to ${ccp12aWouldAllow}`);
+    } else {
+      expect(due.explanation.rolledBackward).toBeUndefined();
+    }
+    if (s.skipped.length && !s.rolled && !s.rolledBack) expect(due.explanation.summary).toContain('Not counted: ');
     for (const text of s.says) expect(due.explanation.summary).toContain(text);
 
     await expectDueEventAt(handle, v.deadlineId, s.due);

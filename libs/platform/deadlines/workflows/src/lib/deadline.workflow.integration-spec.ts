@@ -8,7 +8,14 @@ import { PolicyRegistry } from '@linkages/platform-deadlines';
 
 // The platform's deadline tests run real rules of the domains (test fixtures only: production platform code
 // never imports a domain).
-const registry = new PolicyRegistry([...cwsRules, ...calworksRules]);
+// County 06085 (the harness's county) applies CCP 12a to the ER 10-day response (a configurable roll; the state
+// default keeps day 10, WIC 16504), so the first test below exercises a forward roll across Thanksgiving.
+const registry = new PolicyRegistry([...cwsRules, ...calworksRules], {
+  '06085': {
+    name: 'Santa Clara (test fixture)',
+    rules: { 'cws.er.ten-day-response': { rollDirection: 'forward', source: 'Test fixture: a county applying CCP 12a' } },
+  },
+});
 
 const WORKER_17 = '11111111-1111-4111-8111-111111111111';
 const MGR_1 = '22222222-2222-4222-8222-222222222222';
@@ -29,7 +36,7 @@ describe('durable deadline (time-skipping test server, real durations, real outb
     await h?.close();
   });
 
-  it('10 calendar days from the day before Thanksgiving: reminders, due on the Monday after day 10, an escalation acknowledged', async () => {
+  it('10 calendar days from the day before Thanksgiving, in a county applying CCP 12a: reminders, due on the Monday after day 10, an escalation acknowledged', async () => {
     const eve = nextThanksgivingEve(await h.now());
     await h.travelTo(eve.toISO()!);
     const handle = await h.start('cws.er.ten-day-response', eve.toISO()!);
@@ -132,13 +139,18 @@ describe('durable deadline (time-skipping test server, real durations, real outb
     expect(events.at(-1)?.data['late']).toBe(true);
   });
 
-  it('six calendar months (AB 135 window, no roll) across the daylight-saving changes, with an extension refused after the maximum', async () => {
+  it('six full calendar months (AB 135 window, no roll) across the daylight-saving changes, with an extension refused after the maximum', async () => {
     const start = (await h.now()).plus({ days: 1 }).startOf('day').plus({ hours: 9 });
     await h.travelTo(start.toISO()!);
     const handle = await h.start('calworks.fr.ab135-window', start.toISO()!);
     const { due, deadlineId } = await handle.query(deadlineViewQuery);
-    expect(due.dueAt).toBe(start.plus({ months: 6 }).endOf('day').toISO());
-    await h.travelTo(start.plus({ months: 6, days: 1 }).toISO()!);
+    // As the fr-aid-window-opened contract says: endsOn is the last day of the sixth full month; a first month
+    // that does not start on the 1st is prorated and not counted (fr-aid-window.integration-spec.ts has fixed dates).
+    const firstFull = start.day === 1 ? start.startOf('day') : start.plus({ months: 1 }).startOf('month');
+    const endsOn = firstFull.plus({ months: 5 }).endOf('month');
+    expect(due.dueAt).toBe(endsOn.toISO());
+    expect(due.explanation.proratedMonth).toBe(start.day === 1 ? undefined : start.toFormat('yyyy-MM'));
+    await h.travelTo(endsOn.plus({ days: 1 }).toISO()!);
     expect(kinds(await h.events(deadlineId)).slice(0, 4)).toEqual(['warning', 'warning', 'warning', 'due']);
 
     // Investigation disposition allows one supervisor-approved extension.
