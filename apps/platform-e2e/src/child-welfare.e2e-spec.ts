@@ -113,6 +113,24 @@ describe('child welfare: referral → investigation → removal → court, every
     // Visits: none in August (a missed month), one in September.
     await ok('POST', `/cases/${caseId}/visits`, { childId: child, visitedOn: '2026-09-18' });
     await ok('POST', `/cases/${caseId}/case-plans`, { filedOn: '2026-09-20' });
+    // The court continues the disposition hearing (WIC 358(a)): the disposition clock opened at jurisdiction moves,
+    // with the reason (it used to be refused with 409 "There is no open disposition deadline to continue").
+    await ok('POST', `/cases/${caseId}/hearings`, {
+      type: 'disposition',
+      heldOn: '2026-09-18',
+      outcome: 'continued',
+      continuedTo: '2026-09-25',
+      continuanceBasis: 'good-cause',
+    });
+    // WIC 352(b): never more than 6 months after the detention hearing (10 Aug 2026 → 10 Feb 2027): refused.
+    const pastLimit = await api<{ detail: string }>('POST', `/cases/${caseId}/hearings`, {
+      type: 'disposition',
+      heldOn: '2026-09-18',
+      outcome: 'continued',
+      continuedTo: '2027-03-01',
+    });
+    expect(pastLimit.status).toBe(409);
+    expect(pastLimit.body.detail).toContain('WIC 352(b)');
     const disposed = await ok<{ type: string; enteredFosterCareOn: string; servicesMonths: number }>('POST', `/cases/${caseId}/hearings`, {
       type: 'disposition',
       heldOn: '2026-09-25',
@@ -123,15 +141,23 @@ describe('child welfare: referral → investigation → removal → court, every
 
     const expected: Record<string, { tracked: string; status: string; rule: string }> = {
       'er-response': { tracked: 'satisfied', status: 'satisfied', rule: 'cws.er.ten-day-response' },
+      // RULES.md 1: the 30 days count from the first face-to-face contact (opened by the contact, not the screening).
       'investigation-disposition': { tracked: 'satisfied', status: 'satisfied', rule: 'cws.er.investigation-disposition' },
       'petition-filing': { tracked: 'satisfied', status: 'satisfied', rule: 'cws.court.petition-filing' },
       'detention-hearing': { tracked: 'satisfied', status: 'satisfied', rule: 'cws.court.detention-hearing' },
       jurisdiction: { tracked: 'satisfied', status: 'satisfied', rule: 'cws.court.jurisdiction-detained' },
       'entered-foster-care': { tracked: 'satisfied', status: 'satisfied', rule: 'cws.court.entered-foster-care-anchor' },
+      // New: WIC 358(a)(1) (10 court days from the jurisdiction finding, child detained) and the WIC 352(b) outer
+      // limits from the detention hearing (60 days, never more than 6 months), all met by the disposition hearing.
+      disposition: { tracked: 'satisfied', status: 'satisfied', rule: 'cws.court.disposition-detained' },
+      'disposition-outer-limit': { tracked: 'satisfied', status: 'satisfied', rule: 'cws.court.disposition-outer-limit' },
+      'disposition-six-month-limit': { tracked: 'satisfied', status: 'satisfied', rule: 'cws.court.disposition-six-month-limit' },
       'initial-case-plan': { tracked: 'satisfied', status: 'satisfied', rule: 'cws.case.initial-case-plan' },
       'first-cft': { tracked: 'satisfied', status: 'satisfied', rule: 'cws.case.first-cft-meeting' },
       'case-plan-update-1': { tracked: 'open', status: 'pending', rule: 'cws.case.case-plan-update' },
       'six-month-review': { tracked: 'open', status: 'pending', rule: 'cws.court.six-month-review' },
+      // WIC 366.21(e): the 6-month review's second limit, no later than 12 months after entering foster care.
+      'six-month-review-limit': { tracked: 'open', status: 'pending', rule: 'cws.court.six-month-review-outer-limit' },
       'twelve-month-permanency': { tracked: 'open', status: 'pending', rule: 'cws.court.twelve-month-permanency' },
       'eighteen-month-review': { tracked: 'open', status: 'pending', rule: 'cws.court.eighteen-month-review' },
     };
@@ -163,7 +189,20 @@ describe('child welfare: referral → investigation → removal → court, every
     const byPurpose = Object.fromEntries(clocks.map((c) => [c.purpose, c]));
     expect(byPurpose['jurisdiction']!.dueDate).toBe('2026-09-11');
     expect(byPurpose['jurisdiction']!.explanation).toContain('continuance-wic-352');
-    expect(byPurpose['six-month-review']!.dueDate).toBe('2027-03-11');
+    // WIC 366.21(e): 6 months after the disposition hearing (Fri 25 Sep 2026), not after entering foster care (was
+    // 2027-03-11); and never after its limit, 12 months after entering foster care (Sat 11 Sep 2027).
+    expect(byPurpose['six-month-review']!.dueDate).toBe('2027-03-25');
+    expect(byPurpose['six-month-review']!.explanation).toContain('from Fri 25 Sep 2026');
+    expect(byPurpose['six-month-review-limit']!.dueDate! <= '2027-09-11').toBe(true);
+    expect(byPurpose['six-month-review-limit']!.explanation).toContain('from Fri 11 Sep 2026');
+    // RULES.md 1: the investigation's 30 days count from the first face-to-face contact (Wed 5 Aug), not the screening.
+    expect(byPurpose['investigation-disposition']!.dueDate).toBe('2026-09-04');
+    expect(byPurpose['investigation-disposition']!.explanation).toContain('from Wed 5 Aug 2026');
+    // WIC 358(a): the continuance set the disposition clock's date, with its reason; WIC 352(b) counts from the detention hearing.
+    expect(byPurpose['disposition']!.dueDate).toBe('2026-09-25');
+    expect(byPurpose['disposition']!.explanation).toContain('continuance-good-cause');
+    expect(byPurpose['disposition-outer-limit']!.dueDate).toBe('2026-10-09');
+    expect(byPurpose['disposition-six-month-limit']!.dueDate).toBe('2027-02-10');
     expect(byPurpose['er-response']!.explanation).toMatch(/WIC 16501\(f\)/);
 
     // Visible in the Temporal UI by case id (CaseId search attribute): the case's clocks and the referral's.
@@ -257,6 +296,15 @@ describe('child welfare: referral → investigation → removal → court, every
       povertyOnly: false,
       decidedAt: '2026-10-01T09:30:00-07:00',
     });
+    // RULES.md 1: accepted for investigation, but no face-to-face contact yet: no disposition clock (the response clock runs).
+    const clocksOf = async (id: string) =>
+      (
+        await db.query<{ purpose: string; start_at: Date }>(
+          `SELECT purpose, start_at FROM child_welfare.tracked_deadlines WHERE subject_id = $1`,
+          [id],
+        )
+      ).rows;
+    expect((await clocksOf(referral.id)).map((c) => c.purpose)).toEqual(['er-response']);
     const early = await api<{ type: string; detail: string }>('POST', `/referrals/${referral.id}/disposition`, {
       disposition: 'unfounded',
       decidedAt: '2026-10-02T09:00:00-07:00',
@@ -287,6 +335,10 @@ describe('child welfare: referral → investigation → removal → court, every
 
     // Removal of a child who is not in the family.
     await ok('POST', `/referrals/${referral.id}/contacts`, { madeAt: '2026-10-02T10:00:00-07:00' });
+    // The first contact starts the 30-day disposition clock, from the contact itself.
+    expect((await clocksOf(referral.id)).find((c) => c.purpose === 'investigation-disposition')?.start_at.toISOString()).toBe(
+      '2026-10-02T17:00:00.000Z',
+    );
     expect(
       (
         await api('POST', `/referrals/${referral.id}/removals`, {
@@ -340,6 +392,33 @@ describe('child welfare: referral → investigation → removal → court, every
     expect(ab2085.status).toBe(422);
     expect(ab2085.body.type).toContain('ab-2085');
     expect((await ok<{ status: string }>('GET', `/referrals/${poor.id}`)).status).toBe('received');
+    // AB 2085 whatever the allegation mix: a poverty-only referral with another allegation is refused too (it used to
+    // be accepted), and each refusal is in the audit log as denied, with the reason.
+    const mixed = await ok<{ id: string }>('POST', '/referrals', {
+      familyId: family.id,
+      receivedAt: '2026-10-03T09:00:00-07:00',
+      allegations: [
+        { type: 'general-neglect', childId: child },
+        { type: 'caretaker-absence', childId: child },
+      ],
+    });
+    const mixedRefused = await api<{ type: string }>('POST', `/referrals/${mixed.id}/screening`, {
+      decision: 'differential-response',
+      responsePriority: '10-day',
+      reason: 'Family is homeless',
+      povertyOnly: true,
+      decidedAt: '2026-10-03T10:00:00-07:00',
+    });
+    expect(mixedRefused.status).toBe(422);
+    expect(mixedRefused.body.type).toContain('ab-2085');
+    expect((await ok<{ status: string }>('GET', `/referrals/${mixed.id}`)).status).toBe('received');
+    for (const id of [poor.id, mixed.id]) {
+      const audited = await db.query<{ outcome: string; reason: string }>(
+        `SELECT outcome, reason FROM child_welfare.audit_log WHERE record_id = $1 AND outcome = 'denied'`,
+        [id],
+      );
+      expect(audited.rows).toEqual([{ outcome: 'denied', reason: expect.stringContaining('AB 2085') }]);
+    }
 
     // Facts dated in the future are typing errors.
     expect((await api('POST', `/cases/${caseId}/cft-meetings`, { heldOn: '2099-01-01' })).status).toBe(400);

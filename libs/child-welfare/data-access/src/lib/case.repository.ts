@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import { CasePlanEntity } from './case-plan.entity';
 import { CftMeetingEntity } from './cft-meeting.entity';
 import { CwsCaseEntity } from './cws-case.entity';
@@ -31,6 +31,15 @@ export class CaseRepository {
 
   async addHearing(tx: EntityManager, hearing: HearingEntity): Promise<void> {
     await tx.save(hearing);
+  }
+
+  /** The date the case's detention hearing was held (the latest one not continued), if it was (WIC 352(b) counts from it). */
+  async detentionHearingOn(tx: EntityManager, caseId: string): Promise<string | undefined> {
+    const hearing = await tx.getRepository(HearingEntity).findOne({
+      where: { caseId, type: 'detention', continuedTo: IsNull() },
+      order: { heldOn: 'DESC' },
+    });
+    return hearing?.heldOn;
   }
 
   countCasePlans(tx: EntityManager, caseId: string): Promise<number> {

@@ -33,6 +33,12 @@ describe('case plans', () => {
       expect(dueAtDisposition('2026-10-05', '2026-10-05')).toBe(false);
       expect(dueAtDisposition('2026-10-06', '2026-10-05')).toBe(false);
     });
+    it('the first CFT meeting too: 60 days of placement or before disposition, whichever is first (WIC 16501(a)(4), ACL 22-35)', () => {
+      // Removed Wed 5 Aug 2026: day 60 is Sun 4 Oct → Mon 5 Oct; a disposition on Fri 25 Sep comes first.
+      expect(dueAtDisposition('2026-09-25', '2026-10-05')).toBe(true);
+      // ICWA (30 days: Fri 4 Sep): a later disposition leaves it.
+      expect(dueAtDisposition('2026-09-25', '2026-09-04')).toBe(false);
+    });
     it('not without a due date (no open initial plan clock)', () => {
       expect(dueAtDisposition('2026-09-25', null)).toBe(false);
       expect(dueAtDisposition('2026-09-25', undefined)).toBe(false);

@@ -35,10 +35,14 @@ export function initialCasePlanWithoutRemoval(firstContactAt: Date): ClockOpenin
   return { purpose: INITIAL_CASE_PLAN, ruleId: INITIAL_CASE_PLAN_RULE, startAt: firstContactAt.toISOString() };
 }
 
-/** The initial case plan is due at disposition if that comes before its 60 days (WIC 16501.1). */
-export function dueAtDisposition(dispositionOn: string, initialPlanDueDate: string | null | undefined): boolean {
-  return !!initialPlanDueDate && dispositionOn < initialPlanDueDate;
+/**
+ * A clock due "within N days, or by disposition if earlier" is due at disposition when that comes before its own
+ * date: the initial case plan (WIC 16501.1, 60 days) and the first CFT meeting (60 days of entering placement, 30 with
+ * ICWA, or before disposition, whichever is first: WIC 16501(a)(4), 16501.1, ACL 22-35; RULES.md 2).
+ */
+export function dueAtDisposition(dispositionOn: string, dueDate: string | null | undefined): boolean {
+  return !!dueDate && dispositionOn < dueDate;
 }
 
-/** The reason the initial case plan's new due date gives. */
+/** The reason the new due date gives (initial case plan, first CFT meeting). */
 export const DUE_AT_DISPOSITION = 'due-at-disposition';

@@ -1,6 +1,8 @@
 import type { CaseState, HearingType } from './child-welfare.types';
 import {
+  continuanceLimitRefusal,
   continuanceReason,
+  dispositionClocks,
   hearingClock,
   hearingDecision,
   hearingPreconditionRefusal,
@@ -10,10 +12,13 @@ import {
   petitionRefusal,
   removalClocks,
   removalSequenceRefusal,
+  section36626Rule,
   servicesTermination,
   type HearingFacts,
   type HearingInput,
 } from './court-timeline.rules';
+import { cwsDispositionRules } from './rules/cws-disposition.rules';
+import { cwsRules } from './rules/cws.rules';
 
 const detainedCase: CaseState = {
   type: 'emergency-response',
@@ -49,7 +54,8 @@ describe('court timeline', () => {
     expect(hearingClock('twelve-month-permanency', undefined)).toBe('twelve-month-permanency');
     expect(hearingClock('eighteen-month-review', undefined)).toBe('eighteen-month-review');
     expect(hearingClock('section-366-26', undefined)).toBe('section-366-26');
-    expect(hearingClock('disposition', undefined)).toBeUndefined();
+    // WIC 358(a): a continuance of the disposition hearing moves the disposition clock opened at jurisdiction.
+    expect(hearingClock('disposition', undefined)).toBe('disposition');
     expect(hearingClock('twenty-four-month-review', undefined)).toBeUndefined();
     expect(hearingClock('family-maintenance-review', 'fm-review-2')).toBe('fm-review-2');
     expect(hearingClock('family-maintenance-review', undefined)).toBeUndefined();
@@ -186,46 +192,96 @@ describe('court timeline', () => {
         set: {},
         steps: [{ do: 'satisfy', purpose: 'detention-hearing' }],
       }));
-    it('jurisdiction found: sets the date, meets jurisdiction and the entered-foster-care anchor', () =>
-      expect(hearingDecision(detainedCase, hearing('jurisdiction', 'jurisdiction-found', '2026-09-11'), none)).toEqual({
+    it('jurisdiction found: sets the date, meets jurisdiction and the entered-foster-care anchor, opens the disposition clocks', () =>
+      expect(
+        hearingDecision(detainedCase, hearing('jurisdiction', 'jurisdiction-found', '2026-09-11'), {
+          ...none,
+          detentionHearingOn: '2026-08-10',
+        }),
+      ).toEqual({
         set: { jurisdictionOn: '2026-09-11' },
         steps: [
           { do: 'satisfy', purpose: 'jurisdiction' },
           { do: 'satisfy', purpose: 'entered-foster-care' },
+          // WIC 358(a)(1): 10 court days from the finding (detained); WIC 352(b): 60 days and 6 months after the detention hearing.
+          { do: 'open', clock: { purpose: 'disposition', ruleId: 'cws.court.disposition-detained', startAt: at('2026-09-11') } },
+          {
+            do: 'open',
+            clock: { purpose: 'disposition-outer-limit', ruleId: 'cws.court.disposition-outer-limit', startAt: at('2026-08-10') },
+          },
+          {
+            do: 'open',
+            clock: { purpose: 'disposition-six-month-limit', ruleId: 'cws.court.disposition-six-month-limit', startAt: at('2026-08-10') },
+          },
         ],
       }));
+    it('jurisdiction found, child not detained: WIC 358(a)(3) 30 days, no WIC 352(b) limits', () =>
+      expect(
+        hearingDecision({ ...detainedCase, detained: false }, hearing('jurisdiction', 'jurisdiction-found', '2026-09-11'), none),
+      ).toMatchObject({
+        steps: [
+          {},
+          {},
+          { do: 'open', clock: { purpose: 'disposition', ruleId: 'cws.court.disposition-not-detained', startAt: at('2026-09-11') } },
+        ],
+      }));
+    it('WIC 352(b): a disposition continuance past 6 months after the detention hearing is refused; up to it, allowed', () => {
+      expect(continuanceLimitRefusal('disposition', '2027-02-11', '2027-02-10')).toEqual({
+        refused: 'WIC 352(b): the disposition hearing cannot be continued past 2027-02-10, 6 months after the detention hearing',
+      });
+      expect(continuanceLimitRefusal('disposition', '2027-02-10', '2027-02-10')).toBeUndefined();
+      expect(continuanceLimitRefusal('disposition', '2027-03-01', undefined)).toBeUndefined();
+      expect(continuanceLimitRefusal('jurisdiction', '2027-03-01', '2027-02-10')).toBeUndefined();
+    });
+    it('dispositionClocks: detained without a recorded detention hearing → the WIC 358(a) clock only', () => {
+      expect(dispositionClocks(true, '2026-09-11', undefined)).toEqual([
+        { purpose: 'disposition', ruleId: 'cws.court.disposition-detained', startAt: at('2026-09-11') },
+      ]);
+      expect(dispositionClocks(false, '2026-09-11', '2026-08-10').map((c) => c.purpose)).toEqual(['disposition']);
+    });
     it('jurisdiction dismissed: also closes the case', () =>
       expect(hearingDecision(detainedCase, hearing('jurisdiction', 'dismissed', '2026-09-11'), none)).toMatchObject({
         steps: [{}, {}, { do: 'close', on: '2026-09-11', reason: 'other' }],
       }));
 
     const adjudicated = { ...detainedCase, jurisdictionOn: '2026-09-11' };
-    const dueAtDisposition = { do: 'initial-case-plan-due-at-disposition', heldOn: '2026-09-25' };
+    // Disposition meets its own clocks, then the initial case plan and the first CFT meeting are due at disposition
+    // when that comes first (WIC 16501.1; WIC 16501(a)(4), ACL 22-35: "whichever is first").
+    const dueAtDisposition = [
+      { do: 'satisfy', purpose: 'disposition' },
+      { do: 'satisfy', purpose: 'disposition-outer-limit' },
+      { do: 'satisfy', purpose: 'disposition-six-month-limit' },
+      { do: 'due-at-disposition', heldOn: '2026-09-25', purposes: ['initial-case-plan', 'first-cft'] },
+    ];
     it('disposition, family reunification: case plan due at disposition, then the reunification order', () =>
       expect(hearingDecision(adjudicated, hearing('disposition', 'family-reunification', '2026-09-25'), none)).toEqual({
         set: { dispositionOn: '2026-09-25' },
-        steps: [dueAtDisposition, { do: 'order-reunification', orderedOn: '2026-09-25' }],
+        steps: [...dueAtDisposition, { do: 'order-reunification', orderedOn: '2026-09-25' }],
       }));
     it('disposition, family maintenance: a court FM case, its first FM review', () =>
       expect(hearingDecision(adjudicated, hearing('disposition', 'family-maintenance', '2026-09-25'), none)).toEqual({
         set: { dispositionOn: '2026-09-25', type: 'family-maintenance-court', dispositionOutcome: 'family-maintenance' },
-        steps: [dueAtDisposition, { do: 'open-next-fm-review', from: '2026-09-25' }],
+        steps: [...dueAtDisposition, { do: 'open-next-fm-review', from: '2026-09-25' }],
       }));
     it('disposition, bypass: services terminated at disposition', () =>
       expect(hearingDecision(adjudicated, hearing('disposition', 'bypass', '2026-09-25'), none)).toEqual({
         set: { dispositionOn: '2026-09-25', dispositionOutcome: 'bypass' },
-        steps: [dueAtDisposition, { do: 'terminate-services', on: '2026-09-25', basis: 'bypass-at-disposition' }],
+        steps: [...dueAtDisposition, { do: 'terminate-services', on: '2026-09-25', basis: 'bypass-at-disposition' }],
       }));
     it('disposition, dismissed: the case closes', () =>
       expect(hearingDecision(adjudicated, hearing('disposition', 'dismissed', '2026-09-25'), none)).toEqual({
         set: { dispositionOn: '2026-09-25', dispositionOutcome: 'dismissed' },
-        steps: [dueAtDisposition, { do: 'close', on: '2026-09-25', reason: 'other' }],
+        steps: [...dueAtDisposition, { do: 'close', on: '2026-09-25', reason: 'other' }],
       }));
 
     it('a review: meets its clock; services terminated; returned home cancels the later reviews and the .26', () => {
       expect(hearingDecision(frCase, hearing('six-month-review', 'services-continued'), none)).toEqual({
         set: {},
-        steps: [{ do: 'satisfy', purpose: 'six-month-review' }],
+        // WIC 366.21(e): the review meets both its limits.
+        steps: [
+          { do: 'satisfy', purpose: 'six-month-review' },
+          { do: 'satisfy', purpose: 'six-month-review-limit' },
+        ],
       });
       expect(hearingDecision(frCase, hearing('twelve-month-permanency', 'services-terminated'), none)).toEqual({
         set: {},
@@ -289,19 +345,59 @@ describe('court timeline', () => {
   });
 
   it('services terminated: the later reviews stop (not the .26), a .26 hearing counted from that day', () => {
-    const t = servicesTermination('2026-10-01');
+    const t = servicesTermination('2026-10-01', 'review-hearing');
     expect(t.set).toEqual({ servicesTerminatedOn: '2026-10-01' });
     expect(t.cancelAll.reasonCode).toBe('services-terminated');
     expect(
       [
         'six-month-review',
+        'six-month-review-limit',
         'twelve-month-permanency',
         'eighteen-month-review',
         'fm-review-1',
         'section-366-26',
         'case-plan-update-1',
+        'disposition',
       ].filter((p) => t.cancelAll.only.test(p)),
-    ).toEqual(['six-month-review', 'twelve-month-permanency', 'eighteen-month-review', 'fm-review-1']);
-    expect(t.open).toEqual({ purpose: 'section-366-26', ruleId: 'cws.court.section-366-26-after-bypass', startAt: at('2026-10-01') });
+    ).toEqual(['six-month-review', 'six-month-review-limit', 'twelve-month-permanency', 'eighteen-month-review', 'fm-review-1']);
+    // At a later review: the configurable, unconfirmed rule (WIC 366.21/366.22; RULES.md 2 marks this use unconfirmed).
+    expect(t.open).toEqual({ purpose: 'section-366-26', ruleId: 'cws.court.section-366-26-after-termination', startAt: at('2026-10-01') });
+  });
+
+  it('services bypassed at disposition: the .26 hearing under the confirmed WIC 361.5(f) rule', () => {
+    expect(servicesTermination('2026-09-25', 'bypass-at-disposition').open).toEqual({
+      purpose: 'section-366-26',
+      ruleId: 'cws.court.section-366-26-after-bypass',
+      startAt: at('2026-09-25'),
+    });
+    expect(section36626Rule('review-hearing')).toBe('cws.court.section-366-26-after-termination');
+  });
+
+  it('the .26-after-termination rule is unconfirmed and configurable per county; the bypass rule confirmed', () => {
+    const rule = (id: string) => cwsRules.find((r) => r.id === id)!;
+    expect(rule('cws.court.section-366-26-after-termination')).toMatchObject({
+      status: 'unconfirmed',
+      configurablePerCounty: true,
+      length: 120,
+      citation: 'WIC 366.21(g), 366.22(a)',
+    });
+    expect(rule('cws.court.section-366-26-after-bypass')).toMatchObject({ status: 'confirmed', configurablePerCounty: false });
+  });
+
+  it('the disposition rules: WIC 358(a) 10 court days / 30 days, WIC 352(b) 60 days / 6 months, all confirmed, cited and sourced', () => {
+    const rule = (id: string) => cwsRules.find((r) => r.id === id)!;
+    expect(rule('cws.court.disposition-detained')).toMatchObject({ basis: 'court-days', length: 10, status: 'confirmed' });
+    expect(rule('cws.court.disposition-not-detained')).toMatchObject({ basis: 'calendar-days', length: 30, status: 'confirmed' });
+    expect(rule('cws.court.disposition-outer-limit')).toMatchObject({ basis: 'calendar-days', length: 60, status: 'confirmed' });
+    expect(rule('cws.court.disposition-six-month-limit')).toMatchObject({ basis: 'months', length: 6, status: 'confirmed' });
+    expect(rule('cws.court.six-month-review-outer-limit')).toMatchObject({ basis: 'months', length: 12, citation: 'WIC 366.21(e)' });
+    for (const r of cwsDispositionRules) {
+      expect(r.citation).toMatch(/WIC/);
+      expect(r.source.length).toBeGreaterThan(10);
+      expect(r.verification.length).toBeGreaterThan(10);
+    }
+    // A continuance moves the WIC 358(a) clock; the WIC 352(b) limits are not moved by continuances.
+    expect(rule('cws.court.disposition-detained').extension.reasonCodes).toContain('continuance-wic-352');
+    expect(rule('cws.court.disposition-six-month-limit').extension.allowed).toBe(false);
   });
 });

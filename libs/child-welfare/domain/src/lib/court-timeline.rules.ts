@@ -6,8 +6,11 @@ import type {
   HearingType,
   ServicesTerminationBasis,
 } from './child-welfare.types';
+import { INITIAL_CASE_PLAN } from './case-plan.rules';
+import { FIRST_CFT } from './case-lifecycle.rules';
 import { startOfDay } from './cws-dates';
 import { refusal, type ClockOpening, type Refusal } from './refusal';
+import { SIX_MONTH_REVIEW_LIMIT } from './reunification.rules';
 
 /** The dependency court timeline: what a removal and a petition start, and what each hearing may and does do. */
 
@@ -15,11 +18,55 @@ import { refusal, type ClockOpening, type Refusal } from './refusal';
 export const hearingClocks: Readonly<Partial<Record<HearingType, string>>> = {
   detention: 'detention-hearing',
   jurisdiction: 'jurisdiction',
+  disposition: 'disposition',
   'six-month-review': 'six-month-review',
   'twelve-month-permanency': 'twelve-month-permanency',
   'eighteen-month-review': 'eighteen-month-review',
   'section-366-26': 'section-366-26',
 };
+
+/** The disposition hearing's clocks: WIC 358(a) (continued from the jurisdiction finding) and the WIC 352(b) outer limits. */
+export const DISPOSITION = 'disposition';
+export const DISPOSITION_OUTER_LIMIT = 'disposition-outer-limit';
+export const DISPOSITION_SIX_MONTH_LIMIT = 'disposition-six-month-limit';
+
+/**
+ * What the jurisdiction finding starts for the disposition hearing (RULES.md 2):
+ * - WIC 358(a): disposition within 10 court days of the finding when the child is detained, 30 days when not;
+ * - WIC 352(b), a removed child: completed within 60 days after the detention hearing (unless the court finds a
+ *   longer continuance in the child's best interest) and never more than 6 months after it, both counted from the
+ *   detention hearing's date (opened now, with that start, when one was held).
+ * The disposition hearing meets all three; a continuance moves the WIC 358(a) clock only.
+ */
+export function dispositionClocks(detained: boolean, jurisdictionOn: string, detentionHearingOn: string | undefined): ClockOpening[] {
+  const clocks: ClockOpening[] = [
+    {
+      purpose: DISPOSITION,
+      ruleId: detained ? 'cws.court.disposition-detained' : 'cws.court.disposition-not-detained',
+      startAt: startOfDay(jurisdictionOn),
+    },
+  ];
+  if (detained && detentionHearingOn)
+    clocks.push(
+      { purpose: DISPOSITION_OUTER_LIMIT, ruleId: 'cws.court.disposition-outer-limit', startAt: startOfDay(detentionHearingOn) },
+      { purpose: DISPOSITION_SIX_MONTH_LIMIT, ruleId: 'cws.court.disposition-six-month-limit', startAt: startOfDay(detentionHearingOn) },
+    );
+  return clocks;
+}
+
+/**
+ * WIC 352(b): "in no event" may continuances make the disposition hearing complete more than 6 months after the
+ * detention hearing, so a continuance past that limit (the open `disposition-six-month-limit` clock's date) is refused.
+ * The 60-day limit is left to the court (it may find a longer continuance in the child's best interest).
+ */
+export function continuanceLimitRefusal(
+  type: HearingType,
+  continuedTo: string,
+  sixMonthLimit: string | null | undefined,
+): Refusal | undefined {
+  if (type !== 'disposition' || !sixMonthLimit || continuedTo <= sixMonthLimit) return undefined;
+  return refusal(`WIC 352(b): the disposition hearing cannot be continued past ${sixMonthLimit}, 6 months after the detention hearing`);
+}
 
 /** Family Maintenance reviews are numbered clocks: `fm-review-1`, `fm-review-2`… */
 export const FM_REVIEW_PREFIX = 'fm-review-';
@@ -103,8 +150,11 @@ export type HearingStep =
   | { do: 'close'; on: string; reason: 'other' }
   /** Every child still removed: parental rights terminated on that date, one event each. */
   | { do: 'terminate-parental-rights'; on: string }
-  /** The initial case plan is due at disposition when that comes before its 60 days (`dueAtDisposition`). */
-  | { do: 'initial-case-plan-due-at-disposition'; heldOn: string }
+  /**
+   * Each clock of `purposes` still open is due at disposition when that comes before its own date (`dueAtDisposition`):
+   * the initial case plan (WIC 16501.1) and the first CFT meeting (WIC 16501(a)(4), ACL 22-35), "whichever is first".
+   */
+  | { do: 'due-at-disposition'; heldOn: string; purposes: readonly string[] }
   /** Family reunification ordered: `reunificationOrder` over the case's removals. */
   | { do: 'order-reunification'; orderedOn: string };
 
@@ -119,6 +169,8 @@ export interface HearingFacts {
   detentionHearingOpen: boolean;
   /** The latest open FM review clock, if any. */
   currentFmReview: string | undefined;
+  /** The date the detention hearing was held (not continued), if it was (read for jurisdiction). */
+  detentionHearingOn?: string | undefined;
 }
 
 const dispositionOutcomes: readonly string[] = ['family-reunification', 'family-maintenance', 'bypass', 'dismissed'];
@@ -150,6 +202,7 @@ export function hearingDecision(kase: CaseState, hearing: HearingInput, facts: H
         { do: 'satisfy', purpose: 'entered-foster-care' },
       ];
       if (outcome === 'dismissed') steps.push({ do: 'close', on: heldOn, reason: 'other' });
+      else for (const clock of dispositionClocks(kase.detained, heldOn, facts.detentionHearingOn)) steps.push({ do: 'open', clock });
       return { set: { jurisdictionOn: heldOn }, steps };
     }
     case 'disposition': {
@@ -157,22 +210,27 @@ export function hearingDecision(kase: CaseState, hearing: HearingInput, facts: H
       if (kase.dispositionOn) return refusal('Disposition was already ordered');
       if (!dispositionOutcomes.includes(outcome))
         return refusal(`A disposition orders family-reunification, family-maintenance, bypass or dismissed, not ${outcome}`);
-      const first: HearingStep = { do: 'initial-case-plan-due-at-disposition', heldOn };
+      const first: HearingStep[] = [
+        { do: 'satisfy', purpose: DISPOSITION },
+        { do: 'satisfy', purpose: DISPOSITION_OUTER_LIMIT },
+        { do: 'satisfy', purpose: DISPOSITION_SIX_MONTH_LIMIT },
+        { do: 'due-at-disposition', heldOn, purposes: [INITIAL_CASE_PLAN, FIRST_CFT] },
+      ];
       if (outcome === 'family-reunification')
-        return { set: { dispositionOn: heldOn }, steps: [first, { do: 'order-reunification', orderedOn: heldOn }] };
+        return { set: { dispositionOn: heldOn }, steps: [...first, { do: 'order-reunification', orderedOn: heldOn }] };
       if (outcome === 'family-maintenance')
         return {
           set: { dispositionOn: heldOn, type: 'family-maintenance-court', dispositionOutcome: 'family-maintenance' },
-          steps: [first, { do: 'open-next-fm-review', from: heldOn }],
+          steps: [...first, { do: 'open-next-fm-review', from: heldOn }],
         };
       if (outcome === 'bypass')
         return {
           set: { dispositionOn: heldOn, dispositionOutcome: 'bypass' },
-          steps: [first, { do: 'terminate-services', on: heldOn, basis: 'bypass-at-disposition' }],
+          steps: [...first, { do: 'terminate-services', on: heldOn, basis: 'bypass-at-disposition' }],
         };
       return {
         set: { dispositionOn: heldOn, dispositionOutcome: 'dismissed' },
-        steps: [first, { do: 'close', on: heldOn, reason: 'other' }],
+        steps: [...first, { do: 'close', on: heldOn, reason: 'other' }],
       };
     }
     case 'six-month-review':
@@ -182,6 +240,8 @@ export function hearingDecision(kase: CaseState, hearing: HearingInput, facts: H
       if (kase.type !== 'family-reunification') return refusal('Reunification reviews are for family-reunification cases');
       const clock = hearingClocks[type];
       const steps: HearingStep[] = clock ? [{ do: 'satisfy', purpose: clock }] : [];
+      // WIC 366.21(e): the 6-month review meets its 12-months-after-foster-care limit as well.
+      if (type === 'six-month-review') steps.push({ do: 'satisfy', purpose: SIX_MONTH_REVIEW_LIMIT });
       if (outcome === 'services-terminated') steps.push({ do: 'terminate-services', on: heldOn, basis: 'review-hearing' });
       if (outcome === 'returned-home') steps.push({ do: 'cancel-all', reasonCode: 'returned-home', only: /review|permanency|366-26/ });
       return { set: {}, steps };
@@ -200,8 +260,19 @@ export function hearingDecision(kase: CaseState, hearing: HearingInput, facts: H
   }
 }
 
-/** Services end (review or bypass): the later reviews stop; a .26 hearing within 120 days (WIC 366.21, 361.5(f)). */
-export function servicesTermination(on: string): {
+/**
+ * The .26 hearing's rule when services end: within 120 days of a disposition without services (WIC 361.5(f),
+ * confirmed); within 120 days of termination at a later review (WIC 366.21/366.22), a use RULES.md 2 marks
+ * unconfirmed, so it has its own configurable rule.
+ */
+export const section36626Rule = (basis: ServicesTerminationBasis): string =>
+  basis === 'bypass-at-disposition' ? 'cws.court.section-366-26-after-bypass' : 'cws.court.section-366-26-after-termination';
+
+/** Services end (review or bypass): the later reviews stop; a .26 hearing within 120 days (section36626Rule). */
+export function servicesTermination(
+  on: string,
+  basis: ServicesTerminationBasis,
+): {
   set: { servicesTerminatedOn: string };
   cancelAll: { reasonCode: string; only: RegExp };
   open: ClockOpening;
@@ -209,6 +280,6 @@ export function servicesTermination(on: string): {
   return {
     set: { servicesTerminatedOn: on },
     cancelAll: { reasonCode: 'services-terminated', only: /review|permanency/ },
-    open: { purpose: 'section-366-26', ruleId: 'cws.court.section-366-26-after-bypass', startAt: startOfDay(on) },
+    open: { purpose: 'section-366-26', ruleId: section36626Rule(basis), startAt: startOfDay(on) },
   };
 }

@@ -5,6 +5,7 @@ import {
   dispositionRefusal,
   downgradeClocks,
   downgradeRefusal,
+  firstContactClocks,
   openCaseRefusal,
   removalDateRefusal,
   removalRefusal,
@@ -60,6 +61,22 @@ describe('emergency response', () => {
       expect(contactRefusal(accepted, '2026-10-01T09:30:00-07:00')).toBeUndefined();
       expect(contactRefusal(accepted, '2026-10-02T10:00:00-07:00')).toBeUndefined();
     });
+  });
+
+  describe('the first face-to-face contact starts the investigation-disposition clock (RULES.md 1: 30 CD from first contact)', () => {
+    const madeAt = '2026-10-02T10:00:00-07:00';
+    it('on an investigation: meets the response clock and opens the 30 days from the contact itself', () =>
+      expect(firstContactClocks(accepted, madeAt)).toEqual({
+        satisfy: ['er-response', 'er-response-10-day'],
+        open: [{ purpose: 'investigation-disposition', ruleId: 'cws.er.investigation-disposition', startAt: madeAt }],
+      }));
+    it('on Differential Response: meets the response clock, no disposition clock', () =>
+      expect(firstContactClocks({ ...accepted, screeningDecision: 'differential-response' }, madeAt)).toEqual({
+        satisfy: ['er-response', 'er-response-10-day'],
+        open: [],
+      }));
+    it('a later contact changes no clock', () =>
+      expect(firstContactClocks(contacted, '2026-10-03T10:00:00-07:00')).toEqual({ satisfy: [], open: [] }));
   });
 
   it('assessments are recorded on accepted referrals', () => {

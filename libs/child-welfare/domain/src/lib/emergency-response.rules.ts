@@ -44,6 +44,28 @@ export function contactRefusal(referral: Pick<Referral, 'status' | 'decidedAt'>,
 /** The first in-person contact meets the response clock, whichever of the two is open. */
 export const clocksMetByFirstContact = ['er-response', 'er-response-10-day'] as const;
 
+/** The investigation's 30-day disposition clock (LA DCFS 0070-548.10: county rule). */
+export const INVESTIGATION_DISPOSITION = 'investigation-disposition';
+
+/**
+ * What an in-person contact does to the referral's clocks. The first one meets the response clock and, on a referral
+ * accepted for investigation, starts the 30-day disposition clock from the contact's own instant (RULES.md 1: "30 CD
+ * from the first face-to-face contact"). Differential Response has no disposition clock; a later contact does nothing.
+ */
+export function firstContactClocks(
+  referral: Pick<Referral, 'screeningDecision' | 'firstContactAt'>,
+  madeAt: string,
+): { satisfy: readonly string[]; open: ClockOpening[] } {
+  if (referral.firstContactAt) return { satisfy: [], open: [] };
+  return {
+    satisfy: clocksMetByFirstContact,
+    open:
+      referral.screeningDecision === 'accepted'
+        ? [{ purpose: INVESTIGATION_DISPOSITION, ruleId: 'cws.er.investigation-disposition', startAt: madeAt }]
+        : [],
+  };
+}
+
 export function assessmentRefusal(referral: Pick<Referral, 'status'>): Refusal | undefined {
   if (referral.status !== 'accepted') return refusal('SDM assessments are recorded on an accepted referral');
   return undefined;
@@ -60,7 +82,7 @@ export function dispositionRefusal(
 }
 
 /** The clock a disposition meets. */
-export const clockMetByDisposition = 'investigation-disposition';
+export const clockMetByDisposition = INVESTIGATION_DISPOSITION;
 
 /** A removal is recorded on an accepted referral (checked before the child). */
 export function removalRefusal(referral: Pick<Referral, 'status'>): Refusal | undefined {

@@ -1,4 +1,11 @@
-import { acceptanceOf, refusedByAb2085, responseClockRule, screeningRefusal, statusAfterScreening } from './screening.rules';
+import {
+  ab2085AuditReason,
+  acceptanceOf,
+  refusedByAb2085,
+  responseClockRule,
+  screeningRefusal,
+  statusAfterScreening,
+} from './screening.rules';
 
 describe('screening', () => {
   const received = { status: 'received' as const, screeningDecision: null, receivedAt: new Date('2026-08-03T09:00:00-07:00') };
@@ -24,19 +31,20 @@ describe('screening', () => {
   });
 
   describe('AB 2085: poverty alone is not general neglect', () => {
-    it('refuses to accept a poverty-only general-neglect referral (investigation or Differential Response)', () => {
-      expect(refusedByAb2085({ decision: 'accepted', povertyOnly: true }, ['general-neglect'])).toBe(true);
-      expect(refusedByAb2085({ decision: 'differential-response', povertyOnly: true }, ['general-neglect', 'general-neglect'])).toBe(true);
+    it('refuses to accept a poverty-only referral (investigation or Differential Response)', () => {
+      expect(refusedByAb2085({ decision: 'accepted', povertyOnly: true })).toBe(true);
+      expect(refusedByAb2085({ decision: 'differential-response', povertyOnly: true })).toBe(true);
     });
     it('lets it be evaluated out', () => {
-      expect(refusedByAb2085({ decision: 'evaluated-out', povertyOnly: true }, ['general-neglect'])).toBe(false);
+      expect(refusedByAb2085({ decision: 'evaluated-out', povertyOnly: true })).toBe(false);
     });
     it('does not apply when poverty is not the only concern', () => {
-      expect(refusedByAb2085({ decision: 'accepted', povertyOnly: false }, ['general-neglect'])).toBe(false);
+      expect(refusedByAb2085({ decision: 'accepted', povertyOnly: false })).toBe(false);
+      expect(refusedByAb2085({ decision: 'differential-response', povertyOnly: false })).toBe(false);
     });
-    it('today refuses only when every allegation is general neglect (known gap, kept as is)', () => {
-      expect(refusedByAb2085({ decision: 'accepted', povertyOnly: true }, ['general-neglect', 'physical-abuse'])).toBe(false);
-      expect(refusedByAb2085({ decision: 'accepted', povertyOnly: true }, ['caretaker-absence'])).toBe(false);
+    it('is audited with the problem type and its reason', () => {
+      expect(ab2085AuditReason).toContain('ab-2085-poverty-is-not-neglect');
+      expect(ab2085AuditReason).toContain('AB 2085');
     });
   });
 
@@ -53,14 +61,11 @@ describe('screening', () => {
 
   describe('what acceptance starts', () => {
     const decidedAt = '2026-08-03T11:00:00-07:00';
-    it('an investigation: the response clock, then the disposition clock, both from the decision', () => {
+    it('an investigation: the response clock only; no disposition clock before the first face-to-face contact (RULES.md 1)', () => {
       expect(acceptanceOf({ decision: 'accepted', responsePriority: '10-day', povertyOnly: false, decidedAt })).toEqual({
         responsePriority: '10-day',
         path: 'investigation',
-        clocks: [
-          { purpose: 'er-response', ruleId: 'cws.er.ten-day-response', startAt: decidedAt },
-          { purpose: 'investigation-disposition', ruleId: 'cws.er.investigation-disposition', startAt: decidedAt },
-        ],
+        clocks: [{ purpose: 'er-response', ruleId: 'cws.er.ten-day-response', startAt: decidedAt }],
       });
     });
     it('Differential Response: the response clock only', () => {

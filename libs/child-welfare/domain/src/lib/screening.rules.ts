@@ -28,14 +28,18 @@ export function screeningRefusal(
 }
 
 /**
- * AB 2085 (2022): poverty alone (homelessness, lack of food or housing) is not general neglect, so a poverty-only
- * referral whose allegations are general neglect cannot be accepted. As today, it refuses only when *every*
- * allegation is general neglect (a poverty-only referral with another allegation type is accepted): a known gap,
- * kept so that this re-cut changes no behaviour.
+ * AB 2085 (2022; PC 11165.2(b)): a family's economic disadvantage alone is not general neglect, and poverty alone is
+ * never the reason to accept a referral (RULES.md 1). A referral the screener marks poverty-only is therefore refused
+ * for acceptance (investigation or Differential Response) whatever its allegations: an allegation of another type
+ * does not make poverty a reason. It may be evaluated out (and linked to services), or screened again without the
+ * poverty-only mark when another concern is the reason.
  */
-export function refusedByAb2085(input: Pick<ScreeningInput, 'decision' | 'povertyOnly'>, allegationTypes: readonly string[]): boolean {
-  return input.decision !== 'evaluated-out' && input.povertyOnly && allegationTypes.every((t) => t === 'general-neglect');
+export function refusedByAb2085(input: Pick<ScreeningInput, 'decision' | 'povertyOnly'>): boolean {
+  return input.decision !== 'evaluated-out' && input.povertyOnly;
 }
+
+/** The reason the refusal is audited with (outcome 'denied'). */
+export const ab2085AuditReason = `${ab2085Problem.slug}: ${ab2085Problem.message}`;
 
 /** The referral's status after the screening decision. */
 export const statusAfterScreening = (decision: ScreeningDecision): 'evaluated-out' | 'accepted' =>
@@ -45,13 +49,20 @@ export const statusAfterScreening = (decision: ScreeningDecision): 'evaluated-ou
 export const responseClockRule = (priority: ResponsePriority): string =>
   priority === 'immediate' ? 'cws.er.immediate-response' : 'cws.er.ten-day-response';
 
-/** Only an investigation (not Differential Response) has a disposition clock. */
+/**
+ * Only an investigation (not Differential Response) has a disposition clock, and it starts at the first face-to-face
+ * contact (RULES.md 1, LA DCFS 0070-548.10): see emergency-response.rules `firstContactClocks`.
+ */
 export const opensInvestigationClock = (decision: ScreeningDecision): boolean => decision === 'accepted';
 
 export interface Acceptance {
   responsePriority: ResponsePriority;
   path: 'investigation' | 'differential-response';
-  /** In order: the response clock, then (investigation only) the disposition clock. */
+  /**
+   * The response clock only. An accepted referral has no disposition clock before contact: the 30 days count from
+   * the first face-to-face contact (RULES.md 1), and until then the response clock (24 hours / 10 days, WIC 16501(f))
+   * is the deadline that runs.
+   */
   clocks: ClockOpening[];
 }
 
@@ -59,8 +70,6 @@ export interface Acceptance {
 export function acceptanceOf(input: ScreeningInput): Acceptance | undefined {
   if (input.decision === 'evaluated-out' || !input.responsePriority) return undefined;
   const clocks: ClockOpening[] = [{ purpose: 'er-response', ruleId: responseClockRule(input.responsePriority), startAt: input.decidedAt }];
-  if (opensInvestigationClock(input.decision))
-    clocks.push({ purpose: 'investigation-disposition', ruleId: 'cws.er.investigation-disposition', startAt: input.decidedAt });
   return {
     responsePriority: input.responsePriority,
     path: input.decision === 'accepted' ? 'investigation' : 'differential-response',

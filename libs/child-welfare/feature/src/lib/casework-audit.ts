@@ -37,6 +37,33 @@ export class CaseworkAudit {
     );
   }
 
+  /**
+   * A business refusal of a rule-bound write (AB 2085): outcome 'denied' with the reason, written outside the
+   * command's transaction so that it stays when the refusal rolls the transaction back.
+   */
+  async refused(
+    ctx: Ctx,
+    action: string,
+    recordType: string,
+    recordId: string,
+    recordCounty: string,
+    reason: string,
+    details?: Record<string, unknown>,
+  ): Promise<void> {
+    await this.audit.append({
+      ...auditActor(ctx.principal),
+      action,
+      recordType,
+      recordId,
+      recordCounty,
+      purpose: 'child-welfare casework',
+      outcome: 'denied',
+      reason,
+      correlationId: ctx.correlationId,
+      ...(details ? { details } : {}),
+    });
+  }
+
   /** A record read. */
   async read(ctx: Ctx, recordType: string, recordId: string, recordCounty: string, purpose: string): Promise<void> {
     await this.audit.append({

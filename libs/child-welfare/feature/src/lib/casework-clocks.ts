@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ClockOpening } from '@linkages/child-welfare-domain';
 import type { CwsCaseEntity, CwsReferralEntity } from '@linkages/child-welfare-data-access';
-import type { ClockSubject, TrackedDeadlines } from '@linkages/platform-deadline-tracking';
+import { TrackedDeadlineEntity, type ClockSubject, type TrackedDeadlines } from '@linkages/platform-deadline-tracking';
 
 /** The clocks of a referral (emergency response) and of a case (court, case plan, CFT, visits). */
 export const referralSubject = (r: CwsReferralEntity): ClockSubject => ({
@@ -11,6 +11,18 @@ export const referralSubject = (r: CwsReferralEntity): ClockSubject => ({
   countyCode: r.countyCode,
 });
 export const caseSubject = (c: CwsCaseEntity): ClockSubject => ({ type: 'case', id: c.id, familyId: c.familyId, countyCode: c.countyCode });
+
+/** The computed due date (under the clock's own rule, before any order moved it) of an open clock, if it is open. */
+export async function openClockDue(
+  deadlines: TrackedDeadlines,
+  tx: EntityManager,
+  subjectId: string,
+  countyCode: string,
+  purpose: string,
+): Promise<string | null | undefined> {
+  const clock = await tx.getRepository(TrackedDeadlineEntity).findOne({ where: { subjectId, purpose, status: 'open' } });
+  return clock ? deadlines.due(clock.ruleId, countyCode, clock.startAt.toISOString()).dueDate : undefined;
+}
 
 /** Opens a clock the domain decided on (nothing new when the subject already has it). */
 export const openClock = (

@@ -84,7 +84,7 @@ export class CaseLifecycle {
 
   /** Services end (review or bypass; the caller saves the case): see servicesTermination. */
   async terminateServices(tx: EntityManager, ctx: Ctx, kase: CwsCaseEntity, on: string, basis: ServicesTerminationBasis): Promise<void> {
-    const termination = servicesTermination(on);
+    const termination = servicesTermination(on, basis);
     Object.assign(kase, termination.set);
     await this.deadlines.cancelAll(tx, kase.id, termination.cancelAll.reasonCode, ctx.principal.subject, (p) =>
       termination.cancelAll.only.test(p),

@@ -3,11 +3,11 @@ import type { EntityManager } from 'typeorm';
 import {
   dueAtDisposition,
   DUE_AT_DISPOSITION,
-  INITIAL_CASE_PLAN,
-  INITIAL_CASE_PLAN_RULE,
+  earliestDue,
   isRefusal,
   reunificationOrder,
   type HearingStep,
+  type SixMonthReviewLimit,
 } from '@linkages/child-welfare-domain';
 import { PERSON_SCOPE, RemovalRepository, type CwsCaseEntity } from '@linkages/child-welfare-data-access';
 import { stableUuid } from '@linkages/platform-access';
@@ -15,7 +15,7 @@ import { PersonalData } from '@linkages/platform-crypto';
 import { TrackedDeadlines } from '@linkages/platform-deadline-tracking';
 import { OutboxWriter } from '@linkages/platform-messaging';
 import { caseOpenedEvent, parentalRightsTerminatedEvent, reunificationServicesOrderedEvent } from '@linkages/shared-contracts';
-import { caseSubject, openClock } from '../casework-clocks';
+import { caseSubject, openClock, openClockDue } from '../casework-clocks';
 import type { Ctx } from '../casework.context';
 import { refusalProblem } from '../casework.problems';
 import { shareEvent } from '../share-event';
@@ -65,8 +65,8 @@ export class HearingPlanRunner {
           );
         }
         return;
-      case 'initial-case-plan-due-at-disposition':
-        await this.initialCasePlanDueAtDisposition(tx, kase, step.heldOn, by);
+      case 'due-at-disposition':
+        for (const purpose of step.purposes) await this.dueAtDisposition(tx, kase, purpose, step.heldOn, by);
         return;
       case 'order-reunification':
         await this.orderReunification(tx, ctx, kase, step.orderedOn);
@@ -74,12 +74,13 @@ export class HearingPlanRunner {
     }
   }
 
-  /** The initial case plan is due at disposition if that comes before its 60 days (WIC 16501.1). */
-  private async initialCasePlanDueAtDisposition(tx: EntityManager, kase: CwsCaseEntity, heldOn: string, by: string): Promise<void> {
-    if (!(await this.deadlines.isOpen(tx, kase.id, INITIAL_CASE_PLAN))) return;
-    const startAt = await this.deadlines.startOf(tx, kase.id, INITIAL_CASE_PLAN);
-    const due = startAt ? this.deadlines.due(INITIAL_CASE_PLAN_RULE, kase.countyCode, startAt.toISOString()).dueDate : null;
-    if (dueAtDisposition(heldOn, due)) await this.deadlines.move(tx, kase.id, INITIAL_CASE_PLAN, heldOn, DUE_AT_DISPOSITION, by);
+  /**
+   * An open clock due "within N days or by disposition, whichever is first" (initial case plan, first CFT meeting) is
+   * due at disposition when that comes before its computed date, under the clock's own rule (ICWA or not).
+   */
+  private async dueAtDisposition(tx: EntityManager, kase: CwsCaseEntity, purpose: string, heldOn: string, by: string): Promise<void> {
+    const due = await openClockDue(this.deadlines, tx, kase.id, kase.countyCode, purpose);
+    if (dueAtDisposition(heldOn, due)) await this.deadlines.move(tx, kase.id, purpose, heldOn, DUE_AT_DISPOSITION, by);
   }
 
   /** Family reunification: entered foster care, services months and the review clocks (reunification.rules). */
@@ -89,12 +90,14 @@ export class HearingPlanRunner {
       siblingGroupPlacedTogether: r.siblingGroupPlacedTogether,
       dateOfBirth: this.personalData.reveal(PERSON_SCOPE, r.personId, { dobEncrypted: r.dobEncrypted, ssnEncrypted: null }).dateOfBirth,
     }));
-    const order = reunificationOrder(kase.jurisdictionOn, removed);
+    const order = reunificationOrder(kase.jurisdictionOn, orderedOn, removed);
     if (isRefusal(order)) throw refusalProblem(order);
     Object.assign(kase, order.set);
-    for (const clock of order.clocks) await openClock(this.deadlines, tx, caseSubject(kase), clock);
     const { enteredFosterCareOn: efc, servicesMonths } = order.set;
-    const sixMonth = this.deadlines.due(order.sixMonthReview.ruleId, kase.countyCode, order.sixMonthReview.startAt);
+    for (const clock of order.clocks) await openClock(this.deadlines, tx, caseSubject(kase), clock);
+    // WIC 366.21(e): the earlier of 6 months after disposition and 12 months after entering foster care is due.
+    const dueOf = (l: SixMonthReviewLimit) => ({ ...l, dueDate: this.deadlines.due(l.ruleId, kase.countyCode, l.startAt).dueDate ?? efc });
+    const sixMonth = earliestDue([dueOf(order.sixMonthReview[0]), dueOf(order.sixMonthReview[1])]);
     const meta = { countyCode: kase.countyCode, correlationId: ctx.correlationId };
     await shareEvent(
       this.outbox,
@@ -106,7 +109,7 @@ export class HearingPlanRunner {
         orderedOn,
         enteredFosterCareOn: efc,
         servicesMonths,
-        sixMonthReviewBy: sixMonth.dueDate ?? efc,
+        sixMonthReviewBy: sixMonth.dueDate,
       },
       meta,
     );

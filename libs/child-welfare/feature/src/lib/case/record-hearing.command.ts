@@ -3,7 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
+  continuanceLimitRefusal,
   continuanceReason,
+  DISPOSITION_SIX_MONTH_LIMIT,
   FM_REVIEW_PREFIX,
   hearingClock,
   hearingDecision,
@@ -14,6 +16,7 @@ import {
 import { CaseRepository, HearingEntity } from '@linkages/child-welfare-data-access';
 import { TrackedDeadlines } from '@linkages/platform-deadline-tracking';
 import { CaseworkAudit } from '../casework-audit';
+import { openClockDue } from '../casework-clocks';
 import type { Ctx } from '../casework.context';
 import { refusalProblem, refuse } from '../casework.problems';
 import { CaseworkRecords } from '../casework-records';
@@ -55,6 +58,14 @@ export class RecordHearing {
         input.type === 'family-maintenance-review' ? await this.deadlines.latestOpen(tx, kase.id, FM_REVIEW_PREFIX) : undefined;
 
       if (input.continuedTo) {
+        if (input.type === 'disposition')
+          refuse(
+            continuanceLimitRefusal(
+              input.type,
+              input.continuedTo,
+              await openClockDue(this.deadlines, tx, kase.id, kase.countyCode, DISPOSITION_SIX_MONTH_LIMIT),
+            ),
+          );
         const clock = hearingClock(input.type, currentFmReview);
         if (!clock || !(await this.deadlines.move(tx, kase.id, clock, input.continuedTo, continuanceReason(input.continuanceBasis), by)))
           throw refusalProblem(noDeadlineToContinue(input.type));
@@ -70,7 +81,10 @@ export class RecordHearing {
         input.type === 'jurisdiction' && kase.detained && !kase.jurisdictionOn
           ? await this.deadlines.isOpen(tx, kase.id, 'detention-hearing')
           : false;
-      const plan = hearingDecision(kase, input, { detentionHearingOpen, currentFmReview });
+      // WIC 352(b) counts the disposition's outer limits from the detention hearing: read for the jurisdiction finding.
+      const detentionHearingOn =
+        input.type === 'jurisdiction' && kase.detained ? await this.cases.detentionHearingOn(tx, kase.id) : undefined;
+      const plan = hearingDecision(kase, input, { detentionHearingOpen, currentFmReview, detentionHearingOn });
       if (isRefusal(plan)) throw refusalProblem(plan);
       Object.assign(kase, plan.set);
       for (const step of plan.steps) await this.runner.run(tx, ctx, kase, step);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { acceptanceOf, allegationTypesOf, refusedByAb2085, screeningRefusal, statusAfterScreening } from '@linkages/child-welfare-domain';
+import { ab2085AuditReason, acceptanceOf, refusedByAb2085, screeningRefusal, statusAfterScreening } from '@linkages/child-welfare-domain';
 import { CwsReferralRepository, FamilyRepository } from '@linkages/child-welfare-data-access';
 import { TrackedDeadlines } from '@linkages/platform-deadline-tracking';
 import { OutboxWriter } from '@linkages/platform-messaging';
@@ -17,7 +17,8 @@ import type { ScreeningInput } from './referral.schemas';
 
 /**
  * The screening decision: evaluated out, accepted for investigation, or Differential Response, with AB 2085
- * enforced (screening.rules). Acceptance starts the response clock and, for an investigation, the disposition clock.
+ * enforced (screening.rules). Acceptance starts the response clock; an investigation's disposition clock starts at
+ * the first face-to-face contact (RecordContact).
  */
 @Injectable()
 export class ScreenReferral {
@@ -35,7 +36,14 @@ export class ScreenReferral {
     return this.dataSource.transaction(async (tx) => {
       const referral = await this.records.referral(tx, ctx, referralId, { lock: true });
       refuse(screeningRefusal(referral, input.decidedAt));
-      if (refusedByAb2085(input, allegationTypesOf(referral.allegations))) throw ab2085Refused();
+      if (refusedByAb2085(input)) {
+        // AB 2085: refused whatever the allegations; the refusal is audited outside the transaction it rolls back.
+        await this.audit.refused(ctx, 'update', 'cws-referral', referral.id, referral.countyCode, ab2085AuditReason, {
+          screening: input.decision,
+          povertyOnly: true,
+        });
+        throw ab2085Refused();
+      }
       const family = await this.families.byId(tx, referral.familyId);
       Object.assign(referral, {
         status: statusAfterScreening(input.decision),
