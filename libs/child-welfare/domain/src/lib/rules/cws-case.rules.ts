@@ -56,6 +56,8 @@ export const cwsCaseRules = [
     action: 'CFT meeting held and documented',
     who: 'Placing agency',
     source: 'advokids.org citing ACL 22-35 (secondary source); day basis treated as calendar (unconfirmed)',
+    note: 'When the disposition hearing comes first, its date becomes the due date (an order setting the date, reason due-at-disposition: "or before disposition, whichever is first").',
+    extension: { allowed: true, reasonCodes: ['due-at-disposition'], max: 1 },
   }),
   defineRule({
     id: 'cws.case.first-cft-meeting-icwa',
@@ -74,6 +76,8 @@ export const cwsCaseRules = [
     action: 'CFT meeting held and documented',
     who: 'Placing agency',
     source: 'advokids.org citing ACL 22-35 (secondary source)',
+    note: 'When the disposition hearing comes first, its date becomes the due date (an order setting the date, reason due-at-disposition: "or before disposition, whichever is first").',
+    extension: { allowed: true, reasonCodes: ['due-at-disposition'], max: 1 },
   }),
   defineRule({
     id: 'cws.case.monthly-caseworker-visit',

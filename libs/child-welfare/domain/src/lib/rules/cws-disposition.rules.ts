@@ -1,8 +1,8 @@
 import { defineRule } from '@linkages/platform-deadlines';
 
 /**
- * How a closed last day moves (spread, so that the record also reads with an engine before roll directions): a month
- * limit is tracked to the last open court day on or before it; a day count ends on the next court day (CCP 12a).
+ * How a closed last day moves: a month limit is tracked to the last open court day on or before it; a day count ends
+ * on the next court day (CCP 12a).
  */
 const backward = (source: string) => ({
   rollDirection: 'backward' as const,
@@ -80,7 +80,6 @@ export const cwsDispositionRules = [
     basis: 'months',
     length: 6,
     calendar: 'court',
-    rollForward: false,
     ...backward('WIC 352(b) ("in no event" more than 6 months after the detention hearing)'),
     trigger: 'Detention hearing (WIC 319) of a removed child',
     action: 'Disposition hearing completed (no continuance may pass this limit)',
@@ -96,7 +95,6 @@ export const cwsDispositionRules = [
     basis: 'months',
     length: 12,
     calendar: 'court',
-    rollForward: false,
     ...backward('WIC 366.21(e) (no later than 12 months after entering foster care); bench guide §6.02'),
     trigger: 'Date entered foster care (WIC 361.49)',
     action: 'Review hearing held (the earlier of this and 6 months after the disposition hearing is due)',

@@ -429,4 +429,22 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
       says: ['1 calendar month counting the month of'],
     });
   }, 60_000);
+
+  it('cws.case.first-cft-meeting moves to an earlier disposition: placement Mon 2 May 2033 → day 60 Fri 1 Jul; disposition Wed 15 Jun → due Wed 15 Jun', async () => {
+    // 60 days from Mon 2 May 2033: 31 May is day 29, 30 Jun day 59, Fri 1 Jul day 60 (open). Disposition comes first
+    // (RULES.md 2: "within 60 days of entering placement or before disposition, whichever is first"): the case worker's
+    // system sets the due date to the disposition date with reason due-at-disposition.
+    const start = y('2033-05-02T10:00:00-07:00');
+    const computedDue = y('2033-07-01T23:59:59.999-07:00');
+    const disposition = y('2033-06-15');
+    await arriveAt(start);
+    const handle = await h.start('cws.case.first-cft-meeting', start);
+    expect((await handle.query(deadlineViewQuery)).due.dueAt).toBe(computedDue);
+    await h.travelTo(y('2033-06-15T09:00:00-07:00'));
+    const moved = await handle.executeUpdate(extendUpdate, { args: [{ dueDate: disposition, reasonCode: 'due-at-disposition', by: CSW }] });
+    expect(moved.due.dueDate).toBe(disposition);
+    expect(moved.due.explanation.override).toMatchObject({ dueDate: disposition, reasonCode: 'due-at-disposition' });
+    await expectDueEventAt(handle, moved.deadlineId, y('2033-06-15T23:59:59.999-07:00'));
+    await close(handle);
+  }, 60_000);
 });
