@@ -722,6 +722,9 @@ describe('security baseline over HTTP (npm start)', () => {
       povertyOnly: false,
       decidedAt: new Date(Date.now() - 1800_000).toISOString(),
     });
+    // The in-person contact meets the response clock and opens the investigation-disposition clock (30 days from the
+    // first face-to-face contact, RULES.md 1): the referral's two clocks, both with histories to scan.
+    await cwsPost(`/referrals/${cwsReferral.id}/contacts`, { madeAt: new Date(Date.now() - 900_000).toISOString(), childId: kid });
 
     const { connection, client } = await platformTemporalClient();
     try {
@@ -736,7 +739,11 @@ describe('security baseline over HTTP (npm start)', () => {
           ).events?.some((e) => e.workflowTaskCompletedEventAttributes) || undefined;
         await waitFor(ran, { timeoutMs: 60_000, intervalMs: 500, what: `${workflowId} to start and run its first workflow task` });
         const bytes = Buffer.from(temporal.api.history.v1.History.encode(await raw.workflow.getHandle(workflowId).fetchHistory()).finish());
-        await client.workflow.getHandle(workflowId).terminate('canary test finished');
+        // A clock met meanwhile has completed: nothing left to stop.
+        await client.workflow
+          .getHandle(workflowId)
+          .terminate('canary test finished')
+          .catch(() => undefined);
         return bytes;
       };
       const cwsClocks = (
