@@ -44,7 +44,7 @@ export const calworksFrRules = [
     domain: 'calworks-fr',
     title: 'AB 429 FR services-only period (180 days, good-cause extension by CWS)',
     citation: 'ACL 02-36; WIC 11203',
-    status: 'county',
+    status: 'confirmed',
     basis: 'calendar-days',
     length: 180,
     calendar: 'county',
@@ -54,7 +54,9 @@ export const calworksFrRules = [
     trigger: 'Removal of all eligible children with a reunification plan, AU aided at removal',
     action: 'WTW and supportive services end unless CWS grants good cause',
     who: 'CWS social worker, employment counselor',
-    source: 'Santa Clara AB 429 page; San Diego CPG 40-183D; Sacramento DSS guide 072',
+    source:
+      'Santa Clara AB 429 page; San Diego CPG 40-183D; hayconsulting.org (LA); Sacramento DSS guide 072; ACL 02-36 (RULES.md 4: confirmed)',
+    note: 'LA describes the period as 6 months + up to 6 more; the 180 days and the CWS good-cause extension are confirmed (RULES.md 4).',
     extension: { allowed: true, reasonCodes: ['cws-good-cause'], max: 1 },
   }),
 ];

@@ -14,7 +14,7 @@ const policyRegistry = new PolicyRegistry(cwsRules);
  * and is emitted right at it.
  *
  * One test server for the whole file, and its clock only moves forward: the scenarios are in chronological order
- * (Jan 2027 → Apr 2033), each starting after the previous one's last time travel.
+ * (Jan 2027 → Feb 2037), each starting after the previous one's last time travel.
  *
  * The test server starts at the real current time. Once that is past the first scenario (15 Jan 2027), every date
  * below is moved forward by 28 years (2027 → 2055…): between 1901 and 2099 the Gregorian calendar repeats its
@@ -446,5 +446,100 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     expect(moved.due.explanation.override).toMatchObject({ dueDate: disposition, reasonCode: 'due-at-disposition' });
     await expectDueEventAt(handle, moved.deadlineId, y('2033-06-15T23:59:59.999-07:00'));
     await close(handle);
+  }, 60_000);
+
+  it('cws.court.initial-hearing-not-detained: petition Fri 24 Jun 2033, child not detained → 15 court days over Independence Day → Mon 18 Jul', async () => {
+    // 15 court days (CRC 5.670(a)) after Fri 24 Jun 2033: Mon 27–Fri 1 Jul = 5; Sat 2, Sun 3 and Mon 4 Jul
+    // (Independence Day, CCP 135) not counted; Tue 5–Fri 8 = 9; Mon 11–Fri 15 = 14; Mon 18 Jul = 15 → due 23:59:59.999 PDT.
+    await prove({
+      rule: 'cws.court.initial-hearing-not-detained',
+      cites: 'CRC 5.670(a)',
+      calendar: 'court',
+      start: '2033-06-24T10:00:00-07:00',
+      due: '2033-07-18T23:59:59.999-07:00',
+      skipped: [
+        '2033-06-25 (Saturday)',
+        '2033-06-26 (Sunday)',
+        '2033-07-02 (Saturday)',
+        '2033-07-03 (Sunday)',
+        '2033-07-04 (Independence Day)',
+        '2033-07-09 (Saturday)',
+        '2033-07-10 (Sunday)',
+        '2033-07-16 (Saturday)',
+        '2033-07-17 (Sunday)',
+      ],
+    });
+  }, 60_000);
+
+  it('cws.er.sdm-safety-assessment (unconfirmed default, 2 business days): first contact Fri 2 Sep 2033 → over Labor Day → Wed 7 Sep', async () => {
+    // 2 business days of the county calendar (a conservative default; RULES.md 8.1: timing unconfirmed) after Fri 2
+    // Sep 2033: Sat 3, Sun 4 and Mon 5 Sep (Labor Day) not counted; Tue 6 = 1, Wed 7 = 2 → due 23:59:59.999 PDT.
+    await prove({
+      rule: 'cws.er.sdm-safety-assessment',
+      cites: 'LA DCFS 0070-548.10',
+      calendar: 'county',
+      start: '2033-09-02T15:00:00-07:00',
+      due: '2033-09-07T23:59:59.999-07:00',
+      skipped: ['2033-09-03 (Saturday)', '2033-09-04 (Sunday)', '2033-09-05 (Labor Day)'],
+    });
+  }, 60_000);
+
+  it('cws.er.sdm-risk-assessment (unconfirmed default, 30 days): first contact Thu 8 Sep 2033 → day 30 Sat 8 Oct → Columbus Day → Tue 11 Oct', async () => {
+    // 30 calendar days from Thu 8 Sep 2033: 30 Sep = day 22, Sat 8 Oct = day 30, closed; Sun 9 and Mon 10 Oct
+    // (Columbus Day, 2nd Monday of October, a county holiday) closed → CCP 12a: Tue 11 Oct 2033 (PDT).
+    await prove({
+      rule: 'cws.er.sdm-risk-assessment',
+      cites: 'LA DCFS 0070-548.24',
+      calendar: 'county',
+      start: '2033-09-08T11:00:00-07:00',
+      due: '2033-10-11T23:59:59.999-07:00',
+      skipped: ['2033-10-08 (Saturday)', '2033-10-09 (Sunday)', '2033-10-10 (Columbus Day)'],
+      rolled: ['2033-10-08', '2033-10-11'],
+    });
+  }, 60_000);
+
+  it('cws.case.voluntary-family-maintenance: agreement Mon 28 Nov 2033 → 6 months Sun 28 May 2034 → back to Fri 26 May (CCP 12a: Tue 30 May)', async () => {
+    // 6 calendar months (WIC 16506) → Sun 28 May 2034, closed; Sat 27 closed → Fri 26 May 2034, open → due
+    // 23:59:59.999 PDT (the start is PST). Forward would pass Mon 29 May (Memorial Day) to Tue 30 May.
+    await prove({
+      rule: 'cws.case.voluntary-family-maintenance',
+      cites: 'WIC 16506',
+      calendar: 'county',
+      start: '2033-11-28T10:00:00-08:00',
+      due: '2034-05-26T23:59:59.999-07:00',
+      skipped: ['2034-05-28 (Sunday)', '2034-05-27 (Saturday)'],
+      rolledBack: ['2034-05-28', '2034-05-26', '2034-05-30'],
+      says: ['6 calendar months'],
+    });
+  }, 60_000);
+
+  it('cws.court.permanent-plan-review: permanent plan Fri 23 Jun 2034 → 6 months Sat 23 Dec → back to Fri 22 Dec (CCP 12a: Tue 26 Dec)', async () => {
+    // 6 calendar months (WIC 366.3(d)) → Sat 23 Dec 2034, closed → Fri 22 Dec, an open court day → due 23:59:59.999
+    // PST (the start is PDT). Forward would pass Sun 24 and Mon 25 Dec (Christmas Day) to Tue 26 Dec.
+    await prove({
+      rule: 'cws.court.permanent-plan-review',
+      cites: 'WIC 366.3(d)',
+      calendar: 'court',
+      start: '2034-06-23T09:00:00-07:00',
+      due: '2034-12-22T23:59:59.999-08:00',
+      skipped: ['2034-12-23 (Saturday)'],
+      rolledBack: ['2034-12-23', '2034-12-22', '2034-12-26'],
+      says: ['6 calendar months'],
+    });
+  }, 60_000);
+
+  it("cws.court.twenty-four-month-review: removal Mon 12 Feb 2035 → 24 months Thu 12 Feb 2037 (Lincoln's Birthday) → back to Wed 11 Feb", async () => {
+    // 24 calendar months (WIC 366.25) from the first removal → Thu 12 Feb 2037, Lincoln's Birthday, a judicial
+    // holiday (CCP 135) → Wed 11 Feb 2037, open → due 23:59:59.999 PST. Forward (CCP 12a) would be Fri 13 Feb.
+    await prove({
+      rule: 'cws.court.twenty-four-month-review',
+      cites: 'WIC 366.25',
+      calendar: 'court',
+      start: '2035-02-12T10:00:00-08:00',
+      due: '2037-02-11T23:59:59.999-08:00',
+      skipped: ["2037-02-12 (Lincoln's Birthday)"],
+      rolledBack: ['2037-02-12', '2037-02-11', '2037-02-13'],
+      says: ['24 calendar months'],
+    });
   }, 60_000);
 });
