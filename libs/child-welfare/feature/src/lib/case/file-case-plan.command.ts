@@ -12,6 +12,7 @@ import { caseSubject, openClock } from '../casework-clocks';
 import type { Ctx } from '../casework.context';
 import { refuse } from '../casework.problems';
 import { CaseworkRecords } from '../casework-records';
+import { endOfFactDay } from '../fact-instant';
 import { shareEvent } from '../share-event';
 import type { CasePlanInput } from './case.schemas';
 
@@ -34,7 +35,7 @@ export class FileCasePlan {
       const filing = casePlanFiling(await this.cases.countCasePlans(tx, caseId), input.filedOn);
       const plan = Object.assign(new CasePlanEntity(), { id: randomUUID(), caseId, kind: filing.kind, filedOn: input.filedOn });
       await this.cases.addCasePlan(tx, plan);
-      await this.deadlines.satisfy(tx, kase.id, filing.satisfies, ctx.principal.subject);
+      await this.deadlines.satisfy(tx, kase.id, filing.satisfies, ctx.principal.subject, endOfFactDay(input.filedOn));
       await openClock(this.deadlines, tx, caseSubject(kase), filing.opens);
       const next = this.deadlines.due(CASE_PLAN_UPDATE_RULE, kase.countyCode, filing.opens.startAt);
       await shareEvent(

@@ -31,7 +31,7 @@ export class FilePetition {
       kase.petitionFiledOn = dateOf(input.filedAt);
       await this.cases.save(tx, kase);
       const clocks = petitionClocks(kase.detained, input.filedAt);
-      await this.deadlines.satisfy(tx, kase.id, clocks.satisfy, ctx.principal.subject);
+      await this.deadlines.satisfy(tx, kase.id, clocks.satisfy, ctx.principal.subject, input.filedAt);
       await openClock(this.deadlines, tx, caseSubject(kase), clocks.open);
       await this.audit.record(tx, ctx, 'update', 'case', kase.id, kase.countyCode, { petitionFiled: kase.petitionFiledOn });
       return this.views.of(tx, kase);

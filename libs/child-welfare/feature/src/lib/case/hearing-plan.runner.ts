@@ -18,6 +18,7 @@ import { caseOpenedEvent, parentalRightsTerminatedEvent, reunificationServicesOr
 import { caseSubject, openClock, openClockDue } from '../casework-clocks';
 import type { Ctx } from '../casework.context';
 import { refusalProblem } from '../casework.problems';
+import { endOfFactDay } from '../fact-instant';
 import { shareEvent } from '../share-event';
 import { CaseLifecycle } from './case-lifecycle';
 
@@ -32,11 +33,12 @@ export class HearingPlanRunner {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async run(tx: EntityManager, ctx: Ctx, kase: CwsCaseEntity, step: HearingStep): Promise<void> {
+  /** `heldOn`: the hearing's date; a clock it meets is met at the end of that day (fact-instant.ts). */
+  async run(tx: EntityManager, ctx: Ctx, kase: CwsCaseEntity, step: HearingStep, heldOn: string): Promise<void> {
     const by = ctx.principal.subject;
     switch (step.do) {
       case 'satisfy':
-        await this.deadlines.satisfy(tx, kase.id, step.purpose, by);
+        await this.deadlines.satisfy(tx, kase.id, step.purpose, by, endOfFactDay(heldOn));
         return;
       case 'open':
         await openClock(this.deadlines, tx, caseSubject(kase), step.clock);

@@ -9,6 +9,7 @@ import { CaseworkAudit } from '../casework-audit';
 import type { Ctx } from '../casework.context';
 import { refuse } from '../casework.problems';
 import { CaseworkRecords } from '../casework-records';
+import { endOfFactDay } from '../fact-instant';
 import type { CftMeetingInput } from './case.schemas';
 
 /** A Child and Family Team meeting held: meets the first-CFT deadline. */
@@ -28,7 +29,7 @@ export class RecordCftMeeting {
       refuse(cftMeetingRefusal(kase, input.heldOn));
       const meeting = Object.assign(new CftMeetingEntity(), { id: randomUUID(), caseId, heldOn: input.heldOn });
       await this.cases.addCftMeeting(tx, meeting);
-      await this.deadlines.satisfy(tx, kase.id, FIRST_CFT, ctx.principal.subject);
+      await this.deadlines.satisfy(tx, kase.id, FIRST_CFT, ctx.principal.subject, endOfFactDay(input.heldOn));
       await this.audit.record(tx, ctx, 'create', 'cft-meeting', meeting.id, kase.countyCode, { caseId });
       return { id: meeting.id, caseId, heldOn: meeting.heldOn };
     });

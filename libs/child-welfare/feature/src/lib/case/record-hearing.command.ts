@@ -87,7 +87,7 @@ export class RecordHearing {
       const plan = hearingDecision(kase, input, { detentionHearingOpen, currentFmReview, detentionHearingOn });
       if (isRefusal(plan)) throw refusalProblem(plan);
       Object.assign(kase, plan.set);
-      for (const step of plan.steps) await this.runner.run(tx, ctx, kase, step);
+      for (const step of plan.steps) await this.runner.run(tx, ctx, kase, step, input.heldOn);
       await this.cases.save(tx, kase);
       await this.cases.addHearing(tx, hearing);
       await this.audit.record(tx, ctx, 'update', 'case', kase.id, kase.countyCode, { hearing: input.type, outcome: input.outcome });

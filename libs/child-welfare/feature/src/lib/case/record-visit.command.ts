@@ -10,6 +10,7 @@ import { caseSubject } from '../casework-clocks';
 import type { Ctx } from '../casework.context';
 import { refuse } from '../casework.problems';
 import { CaseworkRecords } from '../casework-records';
+import { endOfFactDay } from '../fact-instant';
 import type { VisitInput } from './case.schemas';
 import { MonthlyVisitClocks } from './monthly-visit.clocks';
 
@@ -32,7 +33,13 @@ export class RecordVisit {
       refuse(visitRefusal(kase, input.visitedOn));
       const visit = Object.assign(new VisitEntity(), { id: randomUUID(), caseId, childId: input.childId, visitedOn: input.visitedOn });
       await this.visits.add(tx, visit);
-      await this.deadlines.satisfy(tx, kase.id, visitPurpose(input.childId, input.visitedOn), ctx.principal.subject);
+      await this.deadlines.satisfy(
+        tx,
+        kase.id,
+        visitPurpose(input.childId, input.visitedOn),
+        ctx.principal.subject,
+        endOfFactDay(input.visitedOn),
+      );
       await this.visitClocks.open(tx, caseSubject(kase), input.childId, monthAfterVisit(input.visitedOn));
       await this.audit.record(tx, ctx, 'create', 'visit', visit.id, kase.countyCode, { caseId });
       return { id: visit.id, caseId, childId: visit.childId, visitedOn: visit.visitedOn };

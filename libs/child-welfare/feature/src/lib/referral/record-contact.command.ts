@@ -32,7 +32,7 @@ export class RecordContact {
       if (!referral.firstContactAt) {
         referral.firstContactAt = new Date(input.madeAt);
         await this.referrals.save(tx, referral);
-        for (const purpose of clocks.satisfy) await this.deadlines.satisfy(tx, referral.id, purpose, ctx.principal.subject);
+        for (const purpose of clocks.satisfy) await this.deadlines.satisfy(tx, referral.id, purpose, ctx.principal.subject, input.madeAt);
         for (const clock of clocks.open) await openClock(this.deadlines, tx, referralSubject(referral), clock);
       }
       await this.audit.record(tx, ctx, 'update', 'cws-referral', referral.id, referral.countyCode, { contact: true });

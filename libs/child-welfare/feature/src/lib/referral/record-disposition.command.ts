@@ -28,7 +28,7 @@ export class RecordDisposition {
       refuse(dispositionRefusal(referral));
       Object.assign(referral, { disposition: input.disposition, dispositionAt: new Date(input.decidedAt) });
       await this.referrals.save(tx, referral);
-      await this.deadlines.satisfy(tx, referral.id, clockMetByDisposition, ctx.principal.subject);
+      await this.deadlines.satisfy(tx, referral.id, clockMetByDisposition, ctx.principal.subject, input.decidedAt);
       await this.audit.record(tx, ctx, 'update', 'cws-referral', referral.id, referral.countyCode, { disposition: input.disposition });
       return referralView(referral);
     });

@@ -210,7 +210,12 @@ export class DeadlineCommandRelay implements OnApplicationBootstrap, OnModuleDes
         }
         // The command id is the update id: a retry after a lost acknowledgment is the same update, not a second one.
         case 'satisfy':
-          await bounded(() => handle.executeUpdate(satisfyUpdate, { updateId: row.command_id, args: [{ by: p['by'] as string }] }));
+          await bounded(() =>
+            handle.executeUpdate(satisfyUpdate, {
+              updateId: row.command_id,
+              args: [{ by: p['by'] as string, ...(p['at'] !== undefined ? { at: p['at'] as string } : {}) }],
+            }),
+          );
           return { kind: 'applied' };
         case 'extend': {
           const req = {

@@ -5,7 +5,7 @@ import type { PolicyRegistry } from '@linkages/platform-deadlines';
 /** A deadline operation that must follow a committed domain change: written in the same transaction, applied later. */
 export type DeadlineCommand =
   | { op: 'open'; deadlineId: string; ruleId: string; startAt: string; owner: Omit<DeadlineOwner, 'service'> }
-  | { op: 'satisfy'; deadlineId: string; by: string }
+  | { op: 'satisfy'; deadlineId: string; by: string; at?: string }
   | { op: 'extend'; deadlineId: string; reasonCode: string; by: string; length?: number; dueDate?: string }
   | { op: 'cancel'; deadlineId: string; reasonCode: string; by: string };
 
@@ -34,6 +34,7 @@ export function validateDeadlineCommand(c: DeadlineCommand, registry: PolicyRegi
       return;
     case 'satisfy':
       if (!c.by || !uuidPattern.test(c.by)) fail('by must be a staff id (UUID)');
+      if (c.at !== undefined && Number.isNaN(Date.parse(c.at))) fail('at must be an ISO instant');
       return;
     case 'extend':
       if (!c.by || !uuidPattern.test(c.by)) fail('by must be a staff id (UUID)');

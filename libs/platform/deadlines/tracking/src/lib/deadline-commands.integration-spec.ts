@@ -166,6 +166,18 @@ describe('deadline command outbox and relay (real PostgreSQL and Temporal dev se
     expect(events.map((e) => e.event_type)).toEqual([expect.stringContaining('satisfied')]);
   }, 60_000);
 
+  it("a satisfy carries the fact's own instant through the relay: the clock is met at that instant", async () => {
+    const start = new Date(Date.now() - 3_600_000).toISOString();
+    const o = open('cws.er.ten-day-response', start);
+    const at = new Date(Date.parse(start) + 600_000).toISOString();
+    await enqueue([o, { op: 'satisfy', deadlineId: o.deadlineId, by: randomUUID(), at }]);
+    await allDone(o.deadlineId, 'open and satisfy with at applied');
+    const view = await deadlines.view(o.deadlineId);
+    expect(view.state.satisfied).toMatchObject({ at, late: false });
+    expect(Date.parse(view.state.satisfied!.recordedAt!)).toBeGreaterThan(Date.parse(at));
+    await expect(enqueue({ op: 'satisfy', deadlineId: o.deadlineId, by: randomUUID(), at: 'last tuesday' })).rejects.toThrow(/ISO instant/);
+  }, 60_000);
+
   it('a rolled-back transaction leaves no command and no workflow', async () => {
     const lost = open();
     await expect(

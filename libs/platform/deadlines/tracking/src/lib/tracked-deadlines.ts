@@ -29,7 +29,8 @@ export interface ClockView {
   citation?: string;
   /** Why it is due on that date: rule, citation, counting, days skipped, extensions and orders. */
   explanation?: string;
-  satisfied?: { at: string; by: string; late: boolean };
+  /** `at`: when the fact that met it happened (timeliness is judged by it); `recordedAt`: when it was recorded, if later. */
+  satisfied?: { at: string; by: string; late: boolean; recordedAt?: string };
 }
 
 /** The business id of a clock: the same service, subject and purpose always name the same deadline (and workflow). */
@@ -77,11 +78,24 @@ export class TrackedDeadlines {
     return deadlineId;
   }
 
-  /** Marks the clock met (`by`: the token subject; the history gets its pseudonymous staff id). False when it is not open (never opened, already met or cancelled). */
-  async satisfy(tx: EntityManager, subjectId: string, purpose: string, by: string): Promise<boolean> {
-    const id = await this.transition(tx, subjectId, purpose, 'satisfied');
-    if (id) await this.commands.enqueue(tx, { op: 'satisfy', deadlineId: id, by: staffIdOf(by) });
-    return id !== undefined;
+  /**
+   * Marks the clock met (`by`: the token subject; the history gets its pseudonymous staff id). `at`: when the fact
+   * that meets it happened, when it is recorded after the event (timeliness is judged by it; absent: when the
+   * workflow applies the command). A fact before the clock's start meets it at its start; an instant later than now
+   * counts as now (the API refuses instants beyond clock skew; this keeps the workflow's validator from refusing a
+   * command already committed). False when it is not open (never opened, already met or cancelled).
+   */
+  async satisfy(tx: EntityManager, subjectId: string, purpose: string, by: string, at?: string | Date): Promise<boolean> {
+    const row = await this.transition(tx, subjectId, purpose, 'satisfied');
+    if (!row) return false;
+    let factAt: string | undefined;
+    if (at !== undefined) {
+      const t = typeof at === 'string' ? Date.parse(at) : at.getTime();
+      if (Number.isNaN(t)) throw new Error(`Invalid deadline command (satisfy): at must be an ISO instant (${String(at)})`);
+      factAt = new Date(Math.min(Math.max(t, new Date(row.start_at).getTime()), Date.now())).toISOString();
+    }
+    await this.commands.enqueue(tx, { op: 'satisfy', deadlineId: row.deadline_id, by: staffIdOf(by), ...(factAt ? { at: factAt } : {}) });
+    return true;
   }
 
   /** An order or continuance sets the due date; the deadline explains it with the reason. */
@@ -96,9 +110,9 @@ export class TrackedDeadlines {
   }
 
   async cancel(tx: EntityManager, subjectId: string, purpose: string, reasonCode: string, by: string): Promise<boolean> {
-    const id = await this.transition(tx, subjectId, purpose, 'cancelled');
-    if (id) await this.commands.enqueue(tx, { op: 'cancel', deadlineId: id, reasonCode, by: staffIdOf(by) });
-    return id !== undefined;
+    const row = await this.transition(tx, subjectId, purpose, 'cancelled');
+    if (row) await this.commands.enqueue(tx, { op: 'cancel', deadlineId: row.deadline_id, reasonCode, by: staffIdOf(by) });
+    return row !== undefined;
   }
 
   /** Cancels every open clock of the subject (case closed, child home), oldest first; `only` narrows by purpose. */
@@ -192,12 +206,13 @@ export class TrackedDeadlines {
     subjectId: string,
     purpose: string,
     to: 'satisfied' | 'cancelled',
-  ): Promise<string | undefined> {
+  ): Promise<{ deadline_id: string; start_at: Date | string } | undefined> {
+    type Row = { deadline_id: string; start_at: Date | string };
     const rows = (await tx.query(
-      `UPDATE ${this.table} SET status = $3 WHERE subject_id = $1 AND purpose = $2 AND status = 'open' RETURNING deadline_id`,
+      `UPDATE ${this.table} SET status = $3 WHERE subject_id = $1 AND purpose = $2 AND status = 'open' RETURNING deadline_id, start_at`,
       [subjectId, purpose, to],
-    )) as [{ deadline_id: string }[], number] | { deadline_id: string }[];
-    const list = Array.isArray(rows[0]) ? (rows[0] as { deadline_id: string }[]) : (rows as { deadline_id: string }[]);
-    return list[0]?.deadline_id;
+    )) as [Row[], number] | Row[];
+    const list = Array.isArray(rows[0]) ? (rows[0] as Row[]) : (rows as Row[]);
+    return list[0];
   }
 }

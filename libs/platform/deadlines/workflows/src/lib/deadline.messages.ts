@@ -31,7 +31,11 @@ export interface DeadlineState {
   overdueSince?: string;
   /** Levels acknowledged, with who and when. */
   acknowledged: { level: number; by: string; at: string }[];
-  satisfied?: { at: string; by: string; late: boolean };
+  /**
+   * `at`: the instant of the fact that met the clock (the update's `at`, or the workflow time when none was given);
+   * `late` is judged by it. `recordedAt`: when the workflow learnt of it, present when it differs from `at`.
+   */
+  satisfied?: { at: string; by: string; late: boolean; recordedAt?: string };
   timeline: TimelineEntry[];
 }
 
@@ -65,7 +69,16 @@ export interface ExtendRequest {
 }
 
 export const deadlineViewQuery = defineQuery<DeadlineView>('deadlineView');
-export const satisfyUpdate = defineUpdate<DeadlineView, [{ by: string }]>('satisfy');
+export interface SatisfyRequest {
+  by: string;
+  /**
+   * When the satisfying fact happened (ISO instant), for facts recorded after the event: not after the workflow time
+   * plus a few minutes of clock skew, not before the deadline's start. Absent: the workflow time.
+   */
+  at?: string;
+}
+
+export const satisfyUpdate = defineUpdate<DeadlineView, [SatisfyRequest]>('satisfy');
 export const extendUpdate = defineUpdate<DeadlineView, [ExtendRequest]>('extend');
 export const pauseUpdate = defineUpdate<DeadlineView, [{ reasonCode: string; by: string }]>('pause');
 export const resumeUpdate = defineUpdate<DeadlineView, [{ by: string }]>('resume');

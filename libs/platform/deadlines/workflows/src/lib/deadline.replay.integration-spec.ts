@@ -16,7 +16,9 @@ const registry = new PolicyRegistry([...cwsRules, ...calworksRules]);
 
 // Saved histories of the deadline workflow, replayed against the current code on every test run. A change that
 // alters the commands of in-flight runs fails here; make it with patched()/deprecatePatch() instead.
-// Refresh (after an intended, patched change, keeping the old files too): REFRESH_HISTORIES=1 npm run histories:refresh
+// Refresh (after an intended, patched change): REFRESH_HISTORIES=1 npm run histories:refresh records every scenario but
+// writes only the histories not saved yet, so the old runs stay as they were recorded (REFRESH_HISTORIES_OVERWRITE=1
+// rewrites them too, which loses what they prove).
 const dir = join(__dirname, '..', '..', 'histories');
 const ACTOR = '66666666-6666-4666-8666-666666666666';
 
@@ -26,7 +28,9 @@ async function recordHistories(): Promise<void> {
     // Binary protobuf, as the server returns it (the SDK's JSON conversion does not accept the client's objects).
     const save = async (name: string, handle: { fetchHistory(): Promise<temporal.api.history.v1.IHistory> }) => {
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, `${name}.history.pb`), temporal.api.history.v1.History.encode(await handle.fetchHistory()).finish());
+      const file = join(dir, `${name}.history.pb`);
+      if (existsSync(file) && process.env['REFRESH_HISTORIES_OVERWRITE'] !== '1') return;
+      writeFileSync(file, temporal.api.history.v1.History.encode(await handle.fetchHistory()).finish());
     };
     let start = (await h.now()).plus({ days: 1 }).set({ hour: 9, minute: 0 });
     await h.travelTo(start.toISO()!);
@@ -64,6 +68,16 @@ async function recordHistories(): Promise<void> {
     const continued = await h.start('cws.er.immediate-response', start.toISO()!, { maxHistoryEvents: 20 });
     await h.travelTo(start.plus({ hours: 20 }).toISO()!); // still in its first run: reminders fired
     await save('deadline-immediate-first-run-before-continue-as-new', continued);
+
+    // With the patches satisfy-at-fact-instant and skip-stale-stages-at-open: opened three days after its start (no
+    // stale reminders, due and level 1 once), then met by a contact made before the due instant, recorded now.
+    start = (await h.now()).plus({ days: 4 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
+    await h.travelTo(start.toISO()!);
+    const openedLate = await h.start('cws.er.immediate-response', start.minus({ days: 3 }).toISO()!);
+    await h.travelTo(start.plus({ minutes: 30 }).toISO()!);
+    await openedLate.executeUpdate(satisfyUpdate, { args: [{ by: ACTOR, at: start.minus({ days: 3 }).plus({ hours: 20 }).toISO()! }] });
+    await openedLate.result();
+    await save('deadline-immediate-opened-late-met-by-earlier-fact', openedLate);
   } finally {
     await h.close();
   }
@@ -95,7 +109,7 @@ describe('deadline workflow replay over saved histories', () => {
   }, 300_000);
 
   it('has saved histories to replay', () => {
-    expect(existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.history.pb')).length : 0).toBeGreaterThanOrEqual(4);
+    expect(existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.history.pb')).length : 0).toBeGreaterThanOrEqual(5);
   });
 
   it('replays every saved history with the current workflow code', async () => {
@@ -107,7 +121,7 @@ describe('deadline workflow replay over saved histories', () => {
 
   it('fails when the workflow changes non-deterministically', async () => {
     const results = await replay(require.resolve('./deadline.nondeterministic.spec-helper.ts'));
-    expect(results.length).toBeGreaterThanOrEqual(4);
+    expect(results.length).toBeGreaterThanOrEqual(5);
     for (const r of results) expect(r.error?.name).toBe('DeterminismViolationError');
   }, 120_000);
 });

@@ -178,6 +178,71 @@ describe('durable deadline (time-skipping test server, real durations, real outb
     expect(kinds(await h.events(view.deadlineId)).filter((k) => k === 'due')).toHaveLength(1);
   });
 
+  it('a contact made 7.5 hours before the 24-hour limit and recorded the next morning is on time: judged by the fact, recorded late in the timeline', async () => {
+    const start = (await h.now()).plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
+    await h.travelTo(start.toISO()!);
+    const handle = await h.start('cws.er.immediate-response', start.toISO()!);
+    const { deadlineId, due } = await handle.query(deadlineViewQuery);
+    expect(due.dueAt).toBe(start.plus({ hours: 24 }).toISO());
+    const contactAt = start.plus({ hours: 16, minutes: 30 }); // 01:30, 7.5 hours before the limit
+    // Recorded the next morning, after due and level 1 (at the limit), before level 2 (an hour later).
+    await h.travelTo(start.plus({ hours: 24, minutes: 45 }).toISO()!);
+    expect(kinds(await h.events(deadlineId))).toEqual(['warning', 'warning', 'due', 'overdue:1']);
+    const recorded = await handle.executeUpdate(satisfyUpdate, { args: [{ by: WORKER_17, at: contactAt.toISO()! }] });
+    expect(recorded.state.satisfied).toMatchObject({ by: WORKER_17, late: false });
+    expect(Date.parse(recorded.state.satisfied!.at)).toBe(contactAt.toMillis());
+    expect(Date.parse(recorded.state.satisfied!.recordedAt!)).toBeGreaterThanOrEqual(start.plus({ hours: 24, minutes: 45 }).toMillis());
+    const recordedLate = recorded.state.timeline.find((t) => t.kind === 'recorded-late');
+    expect(recordedLate?.detail).toMatchObject({
+      factAt: contactAt.toUTC().toISO(),
+      stagesAfterFact: expect.arrayContaining(['due', 'escalated:1']),
+    });
+    await handle.result();
+    const events = await h.events(deadlineId);
+    // What was published before the contact was recorded cannot be unsent; the satisfied event carries the fact's time.
+    expect(kinds(events)).toEqual(['warning', 'warning', 'due', 'overdue:1', 'satisfied']);
+    expect(events.at(-1)?.data).toMatchObject({ late: false });
+    expect(Date.parse(events.at(-1)?.data['satisfiedAt'] as string)).toBe(contactAt.toMillis());
+  });
+
+  it('a fact after the limit is late even when recorded with its own instant; an instant in the future or before the start is refused', async () => {
+    const start = (await h.now()).plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
+    await h.travelTo(start.toISO()!);
+    const handle = await h.start('cws.er.immediate-response', start.toISO()!);
+    await h.travelTo(start.plus({ hours: 27, minutes: 30 }).toISO()!);
+    const future = handle.executeUpdate(satisfyUpdate, { args: [{ by: WORKER_17, at: start.plus({ hours: 28, minutes: 30 }).toISO()! }] });
+    await expect(future).rejects.toThrow(WorkflowUpdateFailedError);
+    await expect(future.catch((e: WorkflowUpdateFailedError) => Promise.reject(e.cause))).rejects.toThrow(/in the future/);
+    const before = handle.executeUpdate(satisfyUpdate, { args: [{ by: WORKER_17, at: start.minus({ minutes: 1 }).toISO()! }] });
+    await expect(before.catch((e: WorkflowUpdateFailedError) => Promise.reject(e.cause))).rejects.toThrow(/before the deadline started/);
+    const garbage = handle.executeUpdate(satisfyUpdate, { args: [{ by: WORKER_17, at: 'yesterday' }] });
+    await expect(garbage.catch((e: WorkflowUpdateFailedError) => Promise.reject(e.cause))).rejects.toThrow(/ISO instant/);
+    expect((await handle.query(deadlineViewQuery)).state.status).toBe('overdue');
+
+    const lateAt = start.plus({ hours: 26 });
+    const done = await handle.executeUpdate(satisfyUpdate, { args: [{ by: WORKER_17, at: lateAt.toISO()! }] });
+    expect(done.state.satisfied).toMatchObject({ late: true });
+    expect(Date.parse(done.state.satisfied!.at)).toBe(lateAt.toMillis());
+    // Stages before the (late) fact were really reached; only the level raised after it is listed.
+    expect(done.state.timeline.find((t) => t.kind === 'recorded-late')?.detail['stagesAfterFact']).toEqual(['escalated:3']);
+  });
+
+  it('a clock opened for a start so old that its due instant has passed publishes due and level 1 once, no stale reminders, and says so', async () => {
+    const now = (await h.now()).plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
+    await h.travelTo(now.toISO()!);
+    const start = now.minus({ days: 3 });
+    const handle = await h.start('cws.er.immediate-response', start.toISO()!);
+    await h.travelTo(now.plus({ minutes: 30 }).toISO()!);
+    const { deadlineId, state } = await handle.query(deadlineViewQuery);
+    expect(kinds(await h.events(deadlineId))).toEqual(['due', 'overdue:1']);
+    const skipped = state.timeline.find((t) => t.kind === 'stages-skipped');
+    expect((skipped?.detail['reminders'] as unknown[]).length).toBe(2);
+    expect(state.timeline.map((t) => t.kind)).toEqual(['started', 'stages-skipped', 'due', 'escalated']);
+    // Met by a contact made before the due instant, recorded now: on time.
+    const done = await handle.executeUpdate(satisfyUpdate, { args: [{ by: WORKER_17, at: start.plus({ hours: 20 }).toISO()! }] });
+    expect(done.state.satisfied?.late).toBe(false);
+  });
+
   it('refuses malformed input by failing the workflow, not by retrying forever', async () => {
     const handle = await h.env.client.workflow.start('deadlineWorkflow', {
       taskQueue: h.taskQueue,

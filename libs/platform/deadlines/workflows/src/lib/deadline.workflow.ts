@@ -4,6 +4,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -43,6 +44,18 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-
 const requireActor = (by: string | undefined, what: string) => {
   if (!by || !uuid.test(by)) throw invalid(`${what} needs who acted (by): a staff id (UUID)`);
 };
+
+/** Clock skew allowed between the recording system and the workflow for a fact's instant. */
+export const FACT_SKEW_MS = 5 * 60_000;
+
+/**
+ * Patch ids (STYLE 11). A run started before a patch replays without it (patched() is false there).
+ * - FACT_INSTANT: `satisfy` judges timeliness by the fact's own `at`, and the timeline says when it was recorded late.
+ * - STALE_STAGES: a clock opened after some of its reminders' instants passed does not send those reminders (only the
+ *   latest, while the due instant is still ahead), and says so in the timeline.
+ */
+export const FACT_INSTANT_PATCH = 'satisfy-at-fact-instant';
+export const STALE_STAGES_PATCH = 'skip-stale-stages-at-open';
 
 /**
  * A durable legal deadline: reminders before the due instant, the due stage, then an escalation ladder in which
@@ -136,20 +149,34 @@ export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineVi
 
   setHandler(
     satisfyUpdate,
-    async ({ by }) => {
-      const late = due.dueAt !== null && Date.now() > Date.parse(due.dueAt);
-      state.satisfied = { at: now(), by, late };
+    async ({ by, at }) => {
+      const recordedAt = now();
+      // Old runs (and requests without `at`) are judged at the workflow time, as before the patch.
+      const factAt = at !== undefined && patched(FACT_INSTANT_PATCH) ? new Date(at).toISOString() : recordedAt;
+      const late = due.dueAt !== null && Date.parse(factAt) > Date.parse(due.dueAt);
+      state.satisfied = { at: factAt, by, late, ...(factAt !== recordedAt ? { recordedAt } : {}) };
       state.status = 'satisfied';
-      record('satisfied', { by, late });
+      record('satisfied', { by, late, ...(factAt !== recordedAt ? { at: factAt } : {}) });
+      // Stages published after the fact had happened cannot be unsent: the timeline says they were not really reached.
+      const stagesAfterFact = state.timeline
+        .filter((t) => (t.kind === 'reminder' || t.kind === 'due' || t.kind === 'escalated') && Date.parse(t.at) > Date.parse(factAt))
+        .map((t) => (t.kind === 'escalated' ? `escalated:${String(t.detail['level'])}` : t.kind));
+      if (factAt !== recordedAt && stagesAfterFact.length > 0) record('recorded-late', { factAt, recordedAt, stagesAfterFact });
       publishSearchAttributes();
       dirty = true;
       await emit('satisfied', { satisfiedAt: state.satisfied.at, satisfiedBy: by, late });
       return view();
     },
     {
-      validator: ({ by }) => {
+      validator: ({ by, at }) => {
         requireOpen();
         requireActor(by, 'satisfy');
+        if (at !== undefined) {
+          const t = typeof at === 'string' ? Date.parse(at) : NaN;
+          if (Number.isNaN(t)) throw invalid('satisfy at must be an ISO instant');
+          if (t > Date.now() + FACT_SKEW_MS) throw invalid(`satisfy at (${at}) is in the future`);
+          if (t < Date.parse(input.startAt)) throw invalid(`satisfy at (${at}) is before the deadline started (${input.startAt})`);
+        }
       },
     },
   );
@@ -334,6 +361,23 @@ export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineVi
   if (!input.state) {
     record('started', { dueAt: due.dueAt, summary: due.explanation.summary });
     log.info('Deadline started', { deadlineId: input.deadlineId, ruleId: policy.id, dueAt: due.dueAt });
+    // Opened for a start in the past: reminders whose instants have already passed are not sent a day or a month
+    // late; while the due instant is still ahead the latest of them is (it says how long is left). Due and the
+    // ladder follow as usual, once.
+    const t = Date.now();
+    const dueAhead = due.dueAt !== null && Date.parse(due.dueAt) > t;
+    const passed = policy.reminders.filter((_, i) => reminderAt(i) <= t && (!due.dueAt || reminderAt(i) < Date.parse(due.dueAt))).length;
+    const skipped = dueAhead ? Math.max(0, passed - 1) : passed;
+    if (skipped > 0 && patched(STALE_STAGES_PATCH)) {
+      state.remindersSent = skipped;
+      record('stages-skipped', {
+        reminders: policy.reminders
+          .slice(0, skipped)
+          .map((r, i) => ({ stage: i + 1, at: new Date(reminderAt(i)).toISOString(), before: r.before })),
+        dueAt: due.dueAt,
+        reason: 'opened after these instants had passed',
+      });
+    }
   }
   publishSearchAttributes();
 
