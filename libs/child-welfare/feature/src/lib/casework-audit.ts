@@ -38,14 +38,14 @@ export class CaseworkAudit {
   }
 
   /**
-   * A business refusal of a rule-bound write (AB 2085): outcome 'denied' with the reason, written outside the
+   * A business refusal of a rule-bound write (AB 2085; every impossible-sequence refusal via CaseworkRefusalAudit): outcome 'denied' with the reason, written outside the
    * command's transaction so that it stays when the refusal rolls the transaction back.
    */
   async refused(
     ctx: Ctx,
     action: string,
     recordType: string,
-    recordId: string,
+    recordId: string | null,
     recordCounty: string,
     reason: string,
     details?: Record<string, unknown>,

@@ -11,9 +11,18 @@ export const ab2085 = defineProblem({
     'AB 2085: a referral whose only concern is the family’s poverty cannot be accepted as general neglect; evaluate it out and refer the family to services. Nothing changed.',
 });
 
-/** A request that the record's history makes impossible: refused (409), nothing changed. */
+/** The business refusals raised here: the refusal audit (casework-refusal.audit.ts) records each one once. */
+const businessRefusals = new WeakMap<object, string>();
+
+/** The reason of a business refusal (impossible-sequence), or undefined for any other error. */
+export const businessRefusalReason = (error: unknown): string | undefined =>
+  typeof error === 'object' && error !== null ? businessRefusals.get(error) : undefined;
+
+/** A request that the record's history makes impossible: refused (409), nothing changed; audited as denied. */
 export function impossible(message: string): HttpException {
-  return problemException('impossible-sequence', message);
+  const error = problemException('impossible-sequence', message);
+  businessRefusals.set(error, message);
+  return error;
 }
 
 /** Throws the domain's refusal, if there is one, as the impossible-sequence problem. */

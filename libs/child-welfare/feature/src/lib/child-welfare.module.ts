@@ -23,6 +23,7 @@ import { RecordRemoval } from './case/record-removal.command';
 import { RecordVisit } from './case/record-visit.command';
 import { ReturnHome } from './case/return-home.command';
 import { CaseworkAudit } from './casework-audit';
+import { CaseworkRefusalAudit } from './casework-refusal.audit';
 import { CaseworkRecords } from './casework-records';
 import { CreateFamily } from './family/create-family.command';
 import { FamilyController } from './family/family.controller';
@@ -38,7 +39,7 @@ import { ScreenReferral } from './referral/screen-referral.command';
 import { CaseViews } from './views/case.view';
 
 const repositories = [FamilyRepository, CwsReferralRepository, CaseRepository, RemovalRepository, VisitRepository];
-const shared = [CaseworkAudit, CaseworkRecords, CaseViews, CaseLifecycle, MonthlyVisitClocks, HearingPlanRunner];
+const shared = [CaseworkAudit, CaseworkRefusalAudit, CaseworkRecords, CaseViews, CaseLifecycle, MonthlyVisitClocks, HearingPlanRunner];
 const familyUseCases = [CreateFamily, FamilyQuery];
 const referralUseCases = [
   CreateReferral,

@@ -1,8 +1,9 @@
-import { Controller, Get, Post } from '@nestjs/common';
+import { Controller, Get, Post, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@linkages/platform-access';
 import { CorrelationId, CurrentPrincipal, Requires } from '@linkages/platform-auth';
 import { ApiJsonBody, ApiProblems, ApiSuccess, IdempotentCreate, UuidParam, ValidBody } from '@linkages/platform-http';
+import { CaseworkRefusalAudit } from '../casework-refusal.audit';
 import { ctxOf } from '../casework.context';
 import { clockListResponse } from '../casework.schemas';
 import { CaseDeadlinesQuery } from './case-deadlines.query';
@@ -58,6 +59,7 @@ import { ReturnHome } from './return-home.command';
  */
 @ApiTags('child welfare')
 @Controller()
+@UseInterceptors(CaseworkRefusalAudit)
 export class CaseController {
   constructor(
     private readonly recordRemoval: RecordRemoval,

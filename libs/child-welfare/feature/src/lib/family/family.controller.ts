@@ -1,8 +1,9 @@
-import { Controller, Get, Post } from '@nestjs/common';
+import { Controller, Get, Post, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@linkages/platform-access';
 import { CorrelationId, CurrentPrincipal, Requires } from '@linkages/platform-auth';
 import { ApiJsonBody, ApiProblems, ApiSuccess, IdempotentCreate, UuidParam, ValidBody } from '@linkages/platform-http';
+import { CaseworkRefusalAudit } from '../casework-refusal.audit';
 import { ctxOf } from '../casework.context';
 import { CreateFamily } from './create-family.command';
 import { FamilyQuery } from './family.query';
@@ -17,6 +18,7 @@ import { createFamilyBody, familyResponse, type CreateFamilyInput } from './fami
  */
 @ApiTags('child welfare')
 @Controller()
+@UseInterceptors(CaseworkRefusalAudit)
 export class FamilyController {
   constructor(
     private readonly createFamilyCommand: CreateFamily,

@@ -1,8 +1,9 @@
-import { Controller, Get, Post } from '@nestjs/common';
+import { Controller, Get, Post, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@linkages/platform-access';
 import { CorrelationId, CurrentPrincipal, Requires } from '@linkages/platform-auth';
 import { ApiJsonBody, ApiProblems, ApiSuccess, IdempotentCreate, UuidParam, ValidBody } from '@linkages/platform-http';
+import { CaseworkRefusalAudit } from '../casework-refusal.audit';
 import { ctxOf } from '../casework.context';
 import { ab2085 } from '../casework.problems';
 import { CreateReferral } from './create-referral.command';
@@ -42,6 +43,7 @@ import { ScreenReferral } from './screen-referral.command';
  */
 @ApiTags('child welfare')
 @Controller()
+@UseInterceptors(CaseworkRefusalAudit)
 export class ReferralController {
   constructor(
     private readonly createReferralCommand: CreateReferral,
