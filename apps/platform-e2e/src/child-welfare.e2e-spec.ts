@@ -188,7 +188,8 @@ describe('child welfare: referral → investigation → removal → court, every
     }
     const byPurpose = Object.fromEntries(clocks.map((c) => [c.purpose, c]));
     expect(byPurpose['jurisdiction']!.dueDate).toBe('2026-09-11');
-    expect(byPurpose['jurisdiction']!.explanation).toContain('continuance-wic-352');
+    expect(byPurpose['jurisdiction']!.explanation).toContain('Reason: continued by the court for good cause (WIC 352).');
+    expect(byPurpose['jurisdiction']!.explanation).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
     // WIC 366.21(e): 6 months after the disposition hearing (Fri 25 Sep 2026), not after entering foster care (was
     // 2027-03-11); and never after its limit, 12 months after entering foster care (Sat 11 Sep 2027).
     expect(byPurpose['six-month-review']!.dueDate).toBe('2027-03-25');
@@ -200,7 +201,8 @@ describe('child welfare: referral → investigation → removal → court, every
     expect(byPurpose['investigation-disposition']!.explanation).toContain('from Wed 5 Aug 2026');
     // WIC 358(a): the continuance set the disposition clock's date, with its reason; WIC 352(b) counts from the detention hearing.
     expect(byPurpose['disposition']!.dueDate).toBe('2026-09-25');
-    expect(byPurpose['disposition']!.explanation).toContain('continuance-good-cause');
+    expect(byPurpose['disposition']!.explanation).toContain('Reason: continued by the court for good cause.');
+    expect(byPurpose['disposition']!.explanation).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
     expect(byPurpose['disposition-outer-limit']!.dueDate).toBe('2026-10-09');
     expect(byPurpose['disposition-six-month-limit']!.dueDate).toBe('2027-02-10');
     expect(byPurpose['er-response']!.explanation).toMatch(/WIC 16501\(f\)/);

@@ -251,14 +251,18 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     expect(continued.due.dueAt).toBe(orderedDue);
     expect(continued.due.dueDate).toBe(orderedDate);
     expect(continued.due.explanation.override).toMatchObject({ dueDate: orderedDate, reasonCode: 'continuance-wic-352', by: COURT_CLERK });
+    expect(continued.due.explanation.override).toMatchObject({ direction: 'later' });
     expect(continued.due.explanation.summary).toContain(
-      `Set to ${orderedDate} by ${COURT_CLERK} (continuance-wic-352) instead of the computed date.`,
+      // Weekdays hold across y()'s 28-year shifts; the year is the shifted one.
+      `Set to Tue 8 Feb ${orderedDate.slice(0, 4)} by the court instead of the computed date, Tue 25 Jan ${computedDue.slice(0, 4)}. Reason: continued by the court for good cause (WIC 352).`,
     );
+    expect(continued.due.explanation.summary).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
+    expect(continued.due.explanation.summary).not.toContain('continuance-wic-352');
     expect(continued.due.explanation.summary).toContain('WIC 334');
     expect((await handle.query(deadlineViewQuery)).due.dueAt).toBe(orderedDue);
     const extended = (await h.events(first.deadlineId)).filter((e) => e.type === 'deadline-extended');
     expect(extended).toHaveLength(1);
-    expect(extended[0]!.data).toMatchObject({ reasonCode: 'continuance-wic-352', extendedBy: COURT_CLERK });
+    expect(extended[0]!.data).toMatchObject({ reasonCode: 'continuance-wic-352', extendedBy: COURT_CLERK, direction: 'later' });
     expect(ms(extended[0]!.data['previousDueAt'] as string)).toBe(ms(computedDue));
     expect(ms(extended[0]!.data['dueAt'] as string)).toBe(ms(orderedDue));
 
@@ -443,7 +447,16 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     await h.travelTo(y('2033-06-15T09:00:00-07:00'));
     const moved = await handle.executeUpdate(extendUpdate, { args: [{ dueDate: disposition, reasonCode: 'due-at-disposition', by: CSW }] });
     expect(moved.due.dueDate).toBe(disposition);
-    expect(moved.due.explanation.override).toMatchObject({ dueDate: disposition, reasonCode: 'due-at-disposition' });
+    expect(moved.due.explanation.override).toMatchObject({ dueDate: disposition, reasonCode: 'due-at-disposition', direction: 'earlier' });
+    // Moved earlier is not an extension, in the text and in the published event.
+    expect(moved.due.explanation.summary).toContain(
+      `Moved earlier to Wed 15 Jun ${disposition.slice(0, 4)} by the court, from the computed date, Fri 1 Jul ${disposition.slice(0, 4)}. Reason: the disposition hearing came first.`,
+    );
+    expect(moved.due.explanation.summary).not.toMatch(
+      /xtended|due-at-disposition|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i,
+    );
+    const movedEvents = (await h.events(moved.deadlineId)).filter((e) => e.type === 'deadline-extended');
+    expect(movedEvents.map((e) => e.data['direction'])).toEqual(['earlier']);
     await expectDueEventAt(handle, moved.deadlineId, y('2033-06-15T23:59:59.999-07:00'));
     await close(handle);
   }, 60_000);

@@ -65,6 +65,7 @@ export function createDeadlineActivities({ dataSource, outbox }: DeadlineActivit
                 previousDueAt: input.previousDueAt ?? input.dueAt,
                 reasonCode: input.reasonCode ?? 'unspecified',
                 extendedBy: input.extendedBy ?? '',
+                ...(input.direction ? { direction: input.direction } : {}),
               },
               ctx,
             );

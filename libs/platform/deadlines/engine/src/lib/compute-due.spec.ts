@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { BusinessCalendar, countyCalendarSpec, courtCalendarSpec, type CalendarSpec } from './calendar';
 import { californiaHolidays } from './holidays';
-import { computeDue, type DueRule } from './compute-due';
+import { computeDue, reasonWords, whoActed, type DueRule } from './compute-due';
 
 const county = countyCalendarSpec('06085');
+const STAFF = '3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f';
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const court = courtCalendarSpec('06085');
 const rule = (basis: DueRule['basis'], length: number, extra: Partial<DueRule> = {}): DueRule => ({
   id: `test.${basis}`,
@@ -193,8 +195,11 @@ describe('computeDue', () => {
     });
     expect(paused.explanation.totalLength).toBe(28);
     expect(paused.dueDate).toBe('2026-12-22');
-    expect(paused.explanation.summary).toMatch(/Extended by 5 calendar days \(good-cause-review, by sup-1\)/);
-    expect(paused.explanation.summary).toMatch(/Paused .* \(hearing-pending\): 3 calendar days added/);
+    expect(paused.explanation.summary).toContain('Extended by 5 calendar days by staff. Reason: good cause review.');
+    expect(paused.explanation.summary).toMatch(/Paused .* \(a hearing is pending\): 3 calendar days added/);
+    expect(paused.explanation.summary).not.toContain('sup-1');
+    expect(paused.explanation.summary).not.toMatch(/hearing-pending|good-cause-review/);
+    expect(paused.explanation.extensions[0]).toMatchObject({ reasonCode: 'good-cause-review', by: 'sup-1' });
     const open = computeDue(base, '2026-11-24T09:00:00-08:00', county, {
       pauses: [{ from: '2026-11-30T10:00:00-08:00', reasonCode: 'hearing-pending', by: 'sup-1' }],
     });
@@ -204,10 +209,60 @@ describe('computeDue', () => {
 
   it('an order can set the date, and the explanation says so', () => {
     const r = computeDue(rule('court-days', 15), '2026-12-18T14:00:00-08:00', court, {
-      override: { dueDate: '2027-01-20', reasonCode: 'continuance-wic-352', by: 'court', at: '2027-01-05T10:00:00-08:00' },
+      override: { dueDate: '2027-01-20', reasonCode: 'continuance-wic-352', by: STAFF, at: '2027-01-05T10:00:00-08:00' },
     });
     expect(r.dueDate).toBe('2027-01-20');
-    expect(r.explanation.summary).toContain('continuance-wic-352');
+    expect(r.explanation.override).toMatchObject({ reasonCode: 'continuance-wic-352', by: STAFF, direction: 'later' });
+    expect(r.explanation.summary).toContain(
+      'Set to Wed 20 Jan 2027 by the court instead of the computed date, Tue 12 Jan 2027. Reason: continued by the court for good cause (WIC 352).',
+    );
+    expect(r.explanation.summary).not.toMatch(UUID);
+    expect(r.explanation.summary).not.toContain('continuance-wic-352');
+    expect(r.explanation.summary).not.toContain('xtended');
+  });
+
+  it('an order that sets the date earlier than computed is moved earlier, not extended', () => {
+    const r = computeDue(rule('calendar-days', 60), '2026-11-02T10:00:00-08:00', county, {
+      override: { dueDate: '2026-11-20', reasonCode: 'due-at-disposition', by: STAFF, at: '2026-11-20T16:00:00-08:00' },
+    });
+    expect(r.dueDate).toBe('2026-11-20');
+    expect(r.explanation.override).toMatchObject({ direction: 'earlier', computedDate: '2027-01-04', by: STAFF });
+    expect(r.explanation.summary).toContain(
+      'Moved earlier to Fri 20 Nov 2026 by the court, from the computed date, Mon 4 Jan 2027. Reason: the disposition hearing came first.',
+    );
+    expect(r.explanation.summary).not.toMatch(/xtended|instead of the computed date/);
+    expect(r.explanation.summary).not.toMatch(UUID);
+    expect(r.explanation.summary).not.toContain('due-at-disposition');
+  });
+
+  it('reason codes read as words; unknown codes fall back to a readable form; who is a role, never an id', () => {
+    expect(reasonWords('continuance-wic-352')).toBe('continued by the court for good cause (WIC 352)');
+    expect(reasonWords('due-at-disposition')).toBe('the disposition hearing came first');
+    expect(reasonWords('some_new-code')).toBe('some new code');
+    expect(whoActed('continuance-good-cause')).toBe('the court');
+    expect(whoActed('some-new-code')).toBe('staff');
+  });
+
+  it('a window is said to close on its last day, not to be due', () => {
+    const r = computeDue(rule('calendar-days', 30, { kind: 'window' }), '2026-11-02T10:00:00-08:00', county);
+    expect(r.dueDate).toBe('2026-12-02');
+    expect(r.explanation.summary).toMatch(/^The window closes on Wed 2 Dec 2026, at the end of the day \(PST\)\./);
+    expect(r.explanation.summary).not.toMatch(/\bDue\b/);
+    const deadline = computeDue(rule('calendar-days', 30), '2026-11-02T10:00:00-08:00', county);
+    expect(deadline.explanation.summary).toMatch(/^Due by the end of Wed 2 Dec 2026 \(PST\)\./);
+  });
+
+  it("says the rule's status with the date", () => {
+    const text = (status: 'confirmed' | 'county' | 'unconfirmed') =>
+      computeDue(rule('calendar-days', 10, { status }), '2026-11-02T10:00:00-08:00', county).explanation.summary;
+    expect(text('confirmed')).toContain('Rule status: confirmed.');
+    expect(text('county')).toContain('Rule status: county practice.');
+    expect(text('unconfirmed')).toContain('Rule status: unconfirmed (configurable per county).');
+    const paused = computeDue(rule('calendar-days', 10, { status: 'unconfirmed' }), '2026-11-02T10:00:00-08:00', county, {
+      pauses: [{ from: '2026-11-03T10:00:00-08:00', reasonCode: 'hearing-pending', by: STAFF }],
+    });
+    expect(paused.explanation.summary).toContain('Rule status: unconfirmed (configurable per county).');
+    expect(paused.explanation.summary).not.toMatch(UUID);
   });
 
   it('rejects nonsense input', () => {

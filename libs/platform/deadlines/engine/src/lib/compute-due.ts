@@ -24,6 +24,11 @@ export interface DueRule {
   title: string;
   citation: string;
   status: 'confirmed' | 'county' | 'unconfirmed';
+  /**
+   * What the date is: a `deadline` (something is due by it; the default) or the end of a `window` (an information
+   * sharing or aid window closes on it), so the explanation does not call a window's end "due".
+   */
+  kind?: 'deadline' | 'window';
   basis: Basis;
   length: number;
   /** How a closed last day moves. Default: `forward` (CCP 12a) for days and months, `none` for hours. */
@@ -70,6 +75,47 @@ export interface DueOverride {
   at: string;
 }
 
+/**
+ * What a reason code means, in words a supervisor can read, and who acts for it when that is known from the code
+ * itself (a role or "the court", never a person). Pure data: usable inside workflows.
+ */
+export const REASON_WORDS: Readonly<Record<string, { words: string; who?: string }>> = {
+  'continuance-wic-352': { words: 'continued by the court for good cause (WIC 352)', who: 'the court' },
+  'continuance-good-cause': { words: 'continued by the court for good cause', who: 'the court' },
+  'continuance-parent-request-wic-319': { words: "continued by the court at the parent's request (WIC 319)", who: 'the court' },
+  'due-at-disposition': { words: 'the disposition hearing came first', who: 'the court' },
+  'supervisor-approved-extension': { words: 'extension approved by a supervisor', who: 'a supervisor' },
+  'cws-good-cause': { words: 'good cause found by child welfare services', who: 'child welfare services' },
+  'child-care-being-arranged-sb80': { words: 'child care is being arranged (SB 80 good cause)' },
+  'child-care-still-being-arranged-sb80': { words: 'child care is still being arranged (SB 80 good cause)' },
+  'exemption-request-pending': { words: 'an exemption request is pending' },
+  'state-hearing-aid-paid-pending': { words: 'a state hearing is pending with aid paid pending' },
+  'plan-goals-achievable-wic-16506': { words: 'the plan goals can be achieved with more time (WIC 16506)' },
+  'hearing-pending': { words: 'a hearing is pending' },
+};
+
+/** A reason code in plain words; an unknown code reads as its words ("good-cause-review" → "good cause review"). */
+export function reasonWords(code: string): string {
+  return REASON_WORDS[code]?.words ?? code.replace(/[-_]+/g, ' ').trim();
+}
+
+/** Who acted, as the reader may see it: a role or "the court" from the reason code, never the staff id. */
+export function whoActed(code: string): string {
+  return REASON_WORDS[code]?.who ?? 'staff';
+}
+
+/** The rule's status, in words, as shown with the date. */
+export function statusWords(status: DueRule['status']): string {
+  switch (status) {
+    case 'confirmed':
+      return 'confirmed';
+    case 'county':
+      return 'county practice';
+    case 'unconfirmed':
+      return 'unconfirmed (configurable per county)';
+  }
+}
+
 export interface Adjustments {
   pauses?: readonly Pause[];
   extensions?: readonly Extension[];
@@ -104,7 +150,11 @@ export interface DueExplanation {
   countedMonths?: { first: string; last: string };
   pauses: (Pause & { units: number })[];
   extensions: Extension[];
-  override?: DueOverride;
+  /**
+   * The order that set the date, with the computed date it replaced and which way it moved it (`earlier` is not an
+   * extension: a hearing that came first, for example).
+   */
+  override?: DueOverride & { computedDate?: string | null; direction?: 'later' | 'earlier' | 'same' };
   /** While a pause is open there is no due instant. */
   pausedSince?: string;
   summary: string;
@@ -163,13 +213,13 @@ export function computeDue(rule: DueRule, start: string, calendarSpec: CalendarS
     skipped: [],
     pauses,
     extensions,
-    ...(adjustments.override ? { override: adjustments.override } : {}),
+    ...(adjustments.override ? { override: { ...adjustments.override } } : {}),
     summary: '',
   };
 
   if (openPause) {
     explanation.pausedSince = openPause.from;
-    explanation.summary = `Paused since ${DateTime.fromISO(openPause.from, { zone: ZONE }).toFormat('ccc d LLL yyyy HH:mm ZZZZ')} (${openPause.reasonCode}): no due date while the clock is stopped. ${rule.title} (${rule.citation}).`;
+    explanation.summary = `Paused since ${DateTime.fromISO(openPause.from, { zone: ZONE }).toFormat('ccc d LLL yyyy HH:mm ZZZZ')} (${reasonWords(openPause.reasonCode)}): no due date while the clock is stopped. ${rule.title} (${rule.citation}). Rule status: ${statusWords(rule.status)}.`;
     return { ruleId: rule.id, dueAt: null, dueDate: null, explanation };
   }
 
@@ -178,6 +228,20 @@ export function computeDue(rule: DueRule, start: string, calendarSpec: CalendarS
     const day = DateTime.fromISO(adjustments.override.dueDate, { zone: ZONE });
     if (!day.isValid) throw new Error(`Override due date '${adjustments.override.dueDate}' is not a date`);
     dueAt = day.endOf('day');
+    // The date the order replaced (and so which way it moved it).
+    const computed = computeDue(rule, start, calendarSpec, {
+      ...(adjustments.pauses ? { pauses: adjustments.pauses } : {}),
+      ...(adjustments.extensions ? { extensions: adjustments.extensions } : {}),
+    });
+    const computedAt = computed.dueAt ? DateTime.fromISO(computed.dueAt, { zone: ZONE }) : null;
+    if (explanation.override) {
+      explanation.override.computedDate = computedAt ? (computedAt.toISODate() ?? null) : null;
+      if (computedAt) {
+        const ordered = day.toISODate() ?? '';
+        const was = computedAt.toISODate() ?? '';
+        explanation.override.direction = ordered < was ? 'earlier' : ordered > was ? 'later' : 'same';
+      }
+    }
   } else if (rule.basis === 'hours') {
     dueAt = startAt.plus({ hours: totalLength });
   } else if (rule.basis === 'hours-excluding-non-court-days') {
@@ -314,11 +378,21 @@ function countingText(basis: Basis): string {
 
 function summarize(rule: DueRule, e: DueExplanation, startAt: DateTime, dueAt: DateTime, hourly: boolean): string {
   const parts: string[] = [];
+  const window = rule.kind === 'window';
   parts.push(
-    hourly ? `Due ${dueAt.toFormat('ccc d LLL yyyy HH:mm ZZZZ')}.` : `Due by the end of ${fmtDay(dueAt)} (${dueAt.toFormat('ZZZZ')}).`,
+    hourly
+      ? `${window ? 'The window closes' : 'Due'} ${dueAt.toFormat('ccc d LLL yyyy HH:mm ZZZZ')}.`
+      : `${window ? 'The window closes on' : 'Due by the end of'} ${fmtDay(dueAt)}${window ? ', at the end of the day' : ''} (${dueAt.toFormat('ZZZZ')}).`,
   );
   if (e.override) {
-    parts.push(`Set to ${e.override.dueDate} by ${e.override.by} (${e.override.reasonCode}) instead of the computed date.`);
+    const o = e.override;
+    const day = (iso: string) => fmtDay(DateTime.fromISO(iso, { zone: ZONE }));
+    const who = whoActed(o.reasonCode);
+    parts.push(
+      o.direction === 'earlier'
+        ? `Moved earlier to ${day(o.dueDate)} by ${who}, from the computed date${o.computedDate ? `, ${day(o.computedDate)}` : ''}. Reason: ${reasonWords(o.reasonCode)}.`
+        : `Set to ${day(o.dueDate)} by ${who} instead of the computed date${o.computedDate ? `, ${day(o.computedDate)}` : ''}. Reason: ${reasonWords(o.reasonCode)}.`,
+    );
   }
   if (rule.basis === 'calendar-months')
     parts.push(
@@ -338,8 +412,10 @@ function summarize(rule: DueRule, e: DueExplanation, startAt: DateTime, dueAt: D
     parts.push(
       `${rule.title} (${rule.citation}): ${plural(rule.length, unitName[rule.basis])} from ${hourly ? startAt.toFormat('ccc d LLL yyyy HH:mm ZZZZ') : fmtDay(startAt)}${hourly ? '' : ', first day not counted'}.`,
     );
-  for (const x of e.extensions) parts.push(`Extended by ${plural(x.length, unitName[rule.basis])} (${x.reasonCode}, by ${x.by}).`);
-  for (const p of e.pauses) parts.push(`Paused ${p.from} → ${p.to} (${p.reasonCode}): ${plural(p.units, unitName[rule.basis])} added.`);
+  for (const x of e.extensions)
+    parts.push(`Extended by ${plural(x.length, unitName[rule.basis])} by ${whoActed(x.reasonCode)}. Reason: ${reasonWords(x.reasonCode)}.`);
+  for (const p of e.pauses)
+    parts.push(`Paused ${p.from} → ${p.to} (${reasonWords(p.reasonCode)}): ${plural(p.units, unitName[rule.basis])} added.`);
   if (rule.basis === 'business-days' || rule.basis === 'court-days' || rule.basis === 'hours-excluding-non-court-days') {
     if (e.skipped.length) parts.push(`Not counted: ${e.skipped.map((s) => `${s.date} (${s.reason})`).join(', ')}.`);
   } else if (e.rolledForward) {
@@ -358,6 +434,7 @@ function summarize(rule: DueRule, e: DueExplanation, startAt: DateTime, dueAt: D
       `${e.roll.direction === 'backward' ? 'A closed last day would move back to the last open day before it' : 'A closed last day would not move'}: ${rollWhy(e)}`,
     );
   }
+  parts.push(`Rule status: ${statusWords(rule.status)}.`);
   return parts.join(' ');
 }
 

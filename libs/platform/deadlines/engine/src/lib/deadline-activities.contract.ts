@@ -26,6 +26,8 @@ export interface DeadlineEventInput {
   previousDueAt?: string;
   reasonCode?: string;
   extendedBy?: string;
+  /** Which way an `extended` event moved the due date; `earlier` is not an extension. */
+  direction?: 'later' | 'earlier';
 }
 
 export interface DeadlineActivities {

@@ -32,7 +32,17 @@ export interface PolicyRule extends DeadlinePolicy {
 /** Fields of a rule that a county configuration could change (identity, citation and status never). */
 export type ConfigurableField = keyof Omit<
   PolicyRule,
-  'id' | 'domain' | 'title' | 'citation' | 'status' | 'source' | 'verification' | 'configurable' | 'configurablePerCounty' | 'rollForward'
+  | 'id'
+  | 'domain'
+  | 'title'
+  | 'citation'
+  | 'status'
+  | 'kind'
+  | 'source'
+  | 'verification'
+  | 'configurable'
+  | 'configurablePerCounty'
+  | 'rollForward'
 >;
 
 /** A county's configuration of one rule: the configurable fields it changes, and the source it names. */

@@ -165,6 +165,24 @@ describe('durable deadline (time-skipping test server, real durations, real outb
     expect(kinds(await h.events(extended.deadlineId))).toEqual(['extended']);
   });
 
+  it('a date moved earlier (the disposition hearing came first) is published and explained as moved earlier, not extended', async () => {
+    const start = (await h.now()).plus({ days: 1 }).startOf('day').plus({ hours: 9 });
+    await h.travelTo(start.toISO()!);
+    const handle = await h.start('cws.case.initial-case-plan', start.toISO()!);
+    const before = await handle.query(deadlineViewQuery);
+    const heldOn = start.plus({ days: 20 }).toISODate()!;
+    const moved = await handle.executeUpdate(extendUpdate, { args: [{ dueDate: heldOn, reasonCode: 'due-at-disposition', by: CSW_9 }] });
+    expect(moved.due.dueDate).toBe(heldOn);
+    expect(moved.due.explanation.override).toMatchObject({ direction: 'earlier', computedDate: before.due.dueDate, by: CSW_9 });
+    expect(moved.due.explanation.summary).toContain('Moved earlier to ');
+    expect(moved.due.explanation.summary).toContain('Reason: the disposition hearing came first.');
+    expect(moved.due.explanation.summary).not.toMatch(/xtended|due-at-disposition/);
+    expect(moved.due.explanation.summary).not.toContain(CSW_9);
+    const events = (await h.events(moved.deadlineId)).filter((e) => e.type === 'deadline-extended');
+    expect(events).toHaveLength(1);
+    expect(events[0]!.data).toMatchObject({ direction: 'earlier', reasonCode: 'due-at-disposition', extendedBy: CSW_9 });
+  });
+
   it('a long-lived tracker continues as new and keeps its state', async () => {
     const start = (await h.now()).plus({ days: 1 });
     await h.travelTo(start.toISO()!);

@@ -56,6 +56,12 @@ export const FACT_SKEW_MS = 5 * 60_000;
  */
 export const FACT_INSTANT_PATCH = 'satisfy-at-fact-instant';
 export const STALE_STAGES_PATCH = 'skip-stale-stages-at-open';
+/** - EXTEND_DIRECTION: a published `extended` event says which way the date moved (`earlier` is not an extension). */
+export const EXTEND_DIRECTION_PATCH = 'extended-event-direction';
+
+/** Which way a due instant moved; a date moved earlier is not an extension. */
+const directionOf = (previousDueAt: string | null, dueAt: string | null): 'later' | 'earlier' =>
+  previousDueAt && dueAt && Date.parse(dueAt) < Date.parse(previousDueAt) ? 'earlier' : 'later';
 
 /**
  * A durable legal deadline: reminders before the due instant, the due stage, then an escalation ladder in which
@@ -188,8 +194,14 @@ export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineVi
       if (req.dueDate) state.override = { dueDate: req.dueDate, reasonCode: req.reasonCode, by: req.by, at: now() };
       else state.extensions.push({ length: req.length ?? 0, reasonCode: req.reasonCode, by: req.by, at: now() });
       rearm();
-      record('extended', { ...req, previousDueAt, dueAt: due.dueAt });
-      await emit('extended', { previousDueAt: previousDueAt ?? now(), reasonCode: req.reasonCode, extendedBy: req.by });
+      const direction = directionOf(previousDueAt, due.dueAt);
+      record('extended', { ...req, previousDueAt, dueAt: due.dueAt, direction });
+      await emit('extended', {
+        previousDueAt: previousDueAt ?? now(),
+        reasonCode: req.reasonCode,
+        extendedBy: req.by,
+        ...(patched(EXTEND_DIRECTION_PATCH) ? { direction } : {}),
+      });
       return view();
     },
     {
@@ -281,7 +293,12 @@ export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineVi
       rearm();
       record('recalculated', { by: req.by, reasonCode: req.reasonCode, previousDueAt, dueAt: due.dueAt, summary: due.explanation.summary });
       if (previousDueAt !== due.dueAt)
-        await emit('extended', { previousDueAt: previousDueAt ?? now(), reasonCode: req.reasonCode, extendedBy: req.by });
+        await emit('extended', {
+          previousDueAt: previousDueAt ?? now(),
+          reasonCode: req.reasonCode,
+          extendedBy: req.by,
+          ...(patched(EXTEND_DIRECTION_PATCH) ? { direction: directionOf(previousDueAt, due.dueAt) } : {}),
+        });
       return view();
     },
     {

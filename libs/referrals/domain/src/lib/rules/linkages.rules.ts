@@ -41,6 +41,7 @@ export const linkagesRules: readonly PolicyRule[] = [
     title: 'Child-abuse multidisciplinary team may exchange information about a report',
     citation: 'WIC 18961.7, 18951, 830 (AB 406, 2013; AB 2322, 2010)',
     status: 'confirmed',
+    kind: 'window',
     basis: 'calendar-days',
     length: 30,
     calendar: 'county',
