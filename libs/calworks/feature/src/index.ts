@@ -1,0 +1,2 @@
+// The CalWORKs feature lib (issue 12): exports are added as each slice lands.
+export {};
