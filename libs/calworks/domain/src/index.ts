@@ -3,3 +3,5 @@
 export * from './lib/rules/calworks-wtw.rules';
 export * from './lib/rules/calworks-fr.rules';
 export * from './lib/rules/calworks.rules';
+export * from './lib/household/household.types';
+export * from './lib/household/household.rules';
