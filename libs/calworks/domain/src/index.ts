@@ -5,3 +5,6 @@ export * from './lib/rules/calworks-fr.rules';
 export * from './lib/rules/calworks.rules';
 export * from './lib/household/household.types';
 export * from './lib/household/household.rules';
+export * from './lib/fr-window/fr-window.vocabulary';
+export * from './lib/fr-window/fr-window.rules';
+export * from './lib/fr-window/fr-aid-window-activities.contract';

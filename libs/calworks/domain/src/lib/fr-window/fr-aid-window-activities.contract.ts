@@ -1,0 +1,116 @@
+import type { Ab429Exclusions, FrEligibilityFacts } from './fr-window.rules';
+import type { FrCloseReason, FrRefusal } from './fr-window.vocabulary';
+
+// The activities of the FR aid process (`calworks/fr-aid-window/<removalId>`): the interface the workflow proxies and
+// the activities lib implements (activities never import workflows). Every step writes its row, its outbox events and
+// its clocks in one transaction; the event ids come from the workflow, so a retried step publishes once. Ids, codes
+// and dates only: no personal data crosses this boundary.
+
+export interface FrStepBase {
+  removalId: string;
+  familyId: string;
+  caseId: string;
+  countyCode: string;
+  /** The process workflow id: the clocks of the step notify it (`deadlineReachedSignal`). */
+  processId: string;
+  /** Chosen by the workflow (deterministic), one per event the step may publish. */
+  eventId: string;
+}
+
+export interface FrRecordRemovalInput extends FrStepBase {
+  auId: string;
+  childId: string;
+  removedAt: string;
+  allChildrenRemoved: boolean;
+  /** A second event id: the Linkages priority flag (the family is known to child welfare). */
+  flagEventId: string;
+}
+
+export interface FrTemporaryAbsenceResult {
+  /** Last instant of the absence month (the clock's due instant). */
+  dueAt: string;
+  endsOn: string;
+}
+
+export interface FrConfirmMembersInput extends FrStepBase {
+  auId: string;
+  removedMemberIds: string[];
+  parentMemberId: string;
+  facts: FrEligibilityFacts;
+  exclusions: Ab429Exclusions;
+  by: string;
+  confirmedAt: string;
+  /** Set when the process refuses the window with these facts (recorded with the confirmation). */
+  refusal?: FrRefusal;
+}
+
+export interface FrRecommendationInput extends FrStepBase {
+  casePlanId: string;
+  filedOn: string;
+  recommendsCashAid: boolean;
+  recommendsAb429Services: boolean;
+}
+
+export interface FrOpenWindowInput extends FrStepBase {
+  windowId: string;
+  startsOn: string;
+  startAt: string;
+  because: string[];
+}
+
+export interface FrOpenWindowResult {
+  endsOn: string;
+  dueAt: string;
+}
+
+export interface FrCloseWindowInput extends FrStepBase {
+  windowId: string;
+  reason: FrCloseReason;
+  closedOn: string;
+  /** The event id of `redetermination-due` when the child returned home (→ regular CalWORKs). */
+  redeterminationEventId?: string;
+}
+
+export interface FrAb429Input extends FrStepBase {
+  serviceId: string;
+  parentMemberId: string;
+  /** The date the services run from (the case-plan date). */
+  startsOn: string;
+  /** Child welfare's next review of the reunification plan: the redetermination is aligned with it. */
+  cwsReviewBy?: string;
+}
+
+export interface FrRedeterminationInput extends FrStepBase {
+  serviceId: string;
+  /** 1 for the first redetermination, then 2, 3… */
+  round: number;
+  dueOn: string;
+  /** Open the next redetermination (the services continue). */
+  openNext: boolean;
+}
+
+export interface FrRefusalInput extends FrStepBase {
+  refusal: FrRefusal;
+  at: string;
+}
+
+export interface FrAidWindowActivities {
+  /** The removal as CalWORKs holds it; the member-confirmation task and its clock; the Linkages priority flag. */
+  frRecordRemoval(input: FrRecordRemovalInput): Promise<void>;
+  /** One full calendar month of temporary absence from removal: clock + temporary-absence-started. */
+  frStartTemporaryAbsence(input: FrStepBase & { removedAt: string }): Promise<FrTemporaryAbsenceResult>;
+  /** The EW's confirmation: the pending confirmation resolved, its clock met, the eligibility facts kept. */
+  frConfirmMembers(input: FrConfirmMembersInput): Promise<void>;
+  /** Child welfare's case plan (recommends cash aid / AB 429 services): recorded; the follow-up clock met. */
+  frRecordRecommendation(input: FrRecommendationInput): Promise<void>;
+  /** The absence month ended with no recommendation: the follow-up clock (its ladder escalates) opens. */
+  frEscalateMissingRecommendation(input: FrStepBase & { at: string }): Promise<void>;
+  frOpenWindow(input: FrOpenWindowInput): Promise<FrOpenWindowResult>;
+  frCloseWindow(input: FrCloseWindowInput): Promise<void>;
+  /** AB 429: WTW and supportive services continue (no cash while all children are removed). */
+  frContinueAb429Services(input: FrAb429Input): Promise<{ redeterminationDueOn: string }>;
+  /** A six-month redetermination is due: redetermination-due, and the next one opens while services continue. */
+  frRedeterminationDue(input: FrRedeterminationInput): Promise<{ nextDueOn?: string }>;
+  /** A refused request, recorded with its reason (nothing else changes). */
+  frRecordRefusal(input: FrRefusalInput): Promise<void>;
+}
