@@ -76,13 +76,18 @@ export function ab429Refusal(f: FrEligibilityFacts, x: Ab429Exclusions): FrRefus
   return undefined;
 }
 
+const valid = (value: string | null, what: string): string => {
+  if (value === null) throw new Error(`Not a valid date or instant: ${what}`);
+  return value;
+};
+
 /** The California date of an instant. */
-export const frDateOf = (instant: string): string => DateTime.fromISO(instant, { zone: FR_ZONE }).toISODate()!;
+export const frDateOf = (instant: string): string => valid(DateTime.fromISO(instant, { zone: FR_ZONE }).toISODate(), instant);
 
 /** The first instant of a California date. */
-export const frStartOfDay = (date: string): string => DateTime.fromISO(date, { zone: FR_ZONE }).startOf('day').toISO()!;
+export const frStartOfDay = (date: string): string => valid(DateTime.fromISO(date, { zone: FR_ZONE }).startOf('day').toISO(), date);
 
-const dayAfter = (date: string): string => DateTime.fromISO(date, { zone: FR_ZONE }).plus({ days: 1 }).toISODate()!;
+const dayAfter = (date: string): string => valid(DateTime.fromISO(date, { zone: FR_ZONE }).plus({ days: 1 }).toISODate(), date);
 const later = (a: string, b: string) => (a >= b ? a : b);
 
 export interface WindowStartInput {
@@ -190,7 +195,7 @@ export function redeterminationAlignment(sixMonthDueDate: string, cwsReviewBy: s
 /** A fact dated after today (California) or an instant beyond the allowed clock skew is refused. */
 export function futureFactRefusal(fact: string, now: Date, skewMs = 5 * 60_000): string | undefined {
   if (/^\d{4}-\d{2}-\d{2}$/.test(fact)) {
-    const today = DateTime.fromJSDate(now, { zone: FR_ZONE }).toISODate()!;
+    const today = valid(DateTime.fromJSDate(now, { zone: FR_ZONE }).toISODate(), now.toISOString());
     return fact > today ? `The date ${fact} is in the future (today is ${today} in California)` : undefined;
   }
   const t = Date.parse(fact);
