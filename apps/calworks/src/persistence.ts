@@ -1,9 +1,19 @@
 import { platformEntities, platformMigrations } from '@linkages/platform-service';
 import type { ServicePersistence } from '@linkages/platform-persistence';
+import { CreateCalworksHouseholdTables1770000000000, householdEntities } from '@linkages/calworks-data-access';
 
-/** This service's own PostgreSQL schema, its TypeORM entities and its migrations: the platform's, then its own. */
+/**
+ * This service's own PostgreSQL schema, its TypeORM entities and its migrations: the platform's, then its own.
+ * One line per slice (household, sanction, FR window); migrations oldest first.
+ */
 export const persistence: ServicePersistence = {
   schema: 'calworks',
-  entities: [...platformEntities],
-  migrations: [...platformMigrations('calworks')],
+  entities: [
+    ...platformEntities,
+    ...householdEntities, // household
+  ],
+  migrations: [
+    ...platformMigrations('calworks'),
+    CreateCalworksHouseholdTables1770000000000, // household
+  ],
 };
