@@ -15,7 +15,9 @@ import {
 /**
  * What child welfare tells the other agency, field by field, classified like its records: only `key` and `fact`
  * pass the event view of the sharing policy (WIC 10850 minimum necessary). A field added to an event without a
- * class here never leaves the service, and the classification test names it.
+ * class here never leaves the service, and the classification test names it. `calworksCaseNumber` is a `key`: the
+ * agency case number by which CalWORKs finds the family's Assistance Unit (WIC 10850; WIC 18961.5 lists agency case
+ * numbers among what agencies may hold and exchange).
  */
 export const cwsEventClassification: Readonly<Record<string, FieldSpec>> = {
   [referralReceivedEvent.type]: {
@@ -32,8 +34,9 @@ export const cwsEventClassification: Readonly<Record<string, FieldSpec>> = {
     responsePriority: 'fact',
     path: 'fact',
     knownToCalworks: 'fact',
+    calworksCaseNumber: 'key',
   },
-  [caseOpenedEvent.type]: { caseId: 'key', familyId: 'key', caseType: 'fact', openedOn: 'fact' },
+  [caseOpenedEvent.type]: { caseId: 'key', familyId: 'key', caseType: 'fact', openedOn: 'fact', calworksCaseNumber: 'key' },
   [childRemovedEvent.type]: {
     removalId: 'key',
     familyId: 'key',
@@ -41,8 +44,21 @@ export const cwsEventClassification: Readonly<Record<string, FieldSpec>> = {
     caseId: 'key',
     removedAt: 'fact',
     allChildrenRemoved: 'fact',
+    calworksCaseNumber: 'key',
   },
-  [casePlanFiledEvent.type]: { casePlanId: 'key', caseId: 'key', familyId: 'key', kind: 'fact', filedOn: 'fact', nextUpdateDue: 'fact' },
+  [casePlanFiledEvent.type]: {
+    casePlanId: 'key',
+    caseId: 'key',
+    familyId: 'key',
+    kind: 'fact',
+    filedOn: 'fact',
+    nextUpdateDue: 'fact',
+    // Whether the plan recommends cash aid / AB 429 services: the eligibility fact CalWORKs needs (WIC 11203(b)(3)),
+    // not the plan's content (which stays 'detail' in child welfare).
+    recommendsCashAid: 'fact',
+    recommendsAb429Services: 'fact',
+    calworksCaseNumber: 'key',
+  },
   [reunificationServicesOrderedEvent.type]: {
     caseId: 'key',
     familyId: 'key',
@@ -50,11 +66,33 @@ export const cwsEventClassification: Readonly<Record<string, FieldSpec>> = {
     enteredFosterCareOn: 'fact',
     servicesMonths: 'fact',
     sixMonthReviewBy: 'fact',
+    calworksCaseNumber: 'key',
   },
-  [reunificationServicesTerminatedEvent.type]: { familyId: 'key', caseId: 'key', terminatedOn: 'fact', basis: 'fact' },
-  [parentalRightsTerminatedEvent.type]: { caseId: 'key', familyId: 'key', childId: 'key', terminatedOn: 'fact' },
-  [childReunifiedEvent.type]: { familyId: 'key', childId: 'key', caseId: 'key', returnedOn: 'fact', trialHomeVisit: 'fact' },
-  [caseClosedEvent.type]: { caseId: 'key', familyId: 'key', closedOn: 'fact', reason: 'fact' },
+  [reunificationServicesTerminatedEvent.type]: {
+    familyId: 'key',
+    caseId: 'key',
+    terminatedOn: 'fact',
+    basis: 'fact',
+    calworksCaseNumber: 'key',
+  },
+  [parentalRightsTerminatedEvent.type]: {
+    caseId: 'key',
+    familyId: 'key',
+    childId: 'key',
+    terminatedOn: 'fact',
+    removalId: 'key',
+    calworksCaseNumber: 'key',
+  },
+  [childReunifiedEvent.type]: {
+    familyId: 'key',
+    childId: 'key',
+    caseId: 'key',
+    returnedOn: 'fact',
+    trialHomeVisit: 'fact',
+    removalId: 'key',
+    calworksCaseNumber: 'key',
+  },
+  [caseClosedEvent.type]: { caseId: 'key', familyId: 'key', closedOn: 'fact', reason: 'fact', calworksCaseNumber: 'key' },
 };
 
 /** The case summary's fields, classified: what may reach CalWORKs is decided by the sharing policy, here. */

@@ -1,7 +1,7 @@
 import { eventCatalog, eventsOnTopic, findEvent } from './catalog';
 import { createEvent, EnvelopeError, fromKafkaRecord, toKafkaRecord } from './cloud-event';
 import { topicList } from './topics';
-import { childRemovedEvent } from '../events';
+import { casePlanFiledEvent, childRemovedEvent, monthsUntickedEvent } from '../events';
 
 const ctx = { service: 'child-welfare', countyCode: '06085', correlationId: 'req-1' };
 
@@ -15,18 +15,30 @@ describe('event catalog', () => {
       'case-closed',
       'child-reunified',
       'reunification-services-terminated',
+      'reunification-services-ordered',
+      'parental-rights-terminated',
+      'referral-accepted',
+      'case-plan-filed',
       'noncompliance-started',
       'good-cause-found',
       'compliance-plan-signed',
+      'sanction-requested',
       'sanction-imposed',
       'sanction-cured',
+      'months-unticked',
+      'temporary-absence-started',
       'fr-aid-window-opened',
       'fr-aid-window-closed',
+      'ab429-services-continued',
+      'redetermination-due',
+      'linkages-priority-flagged',
+      'good-cause-proposed',
       'deadline-warning',
       'deadline-due',
       'deadline-overdue',
       'deadline-satisfied',
       'deadline-extended',
+      'deadline-moved-earlier',
       'escalation-raised',
       'escalation-acknowledged',
       'notification-delivered',
@@ -37,7 +49,7 @@ describe('event catalog', () => {
   it.each(eventCatalog.map((e) => [e.type, e] as const))(
     '%s: versioned name, valid example, keyed by family, on a topic of its major',
     (_type, def) => {
-      expect(def.type).toMatch(/^gov\.ca\.linkages\.[a-z]+\.[a-z-]+\.v1$/);
+      expect(def.type).toMatch(/^gov\.ca\.linkages\.[a-z]+\.[a-z][a-z0-9]*(-[a-z0-9]+)*\.v1$/);
       const example = def.payload.parse(def.example);
       expect(def.key(example)).toBe((example as { familyId: string }).familyId);
       expect(def.topic.name).toMatch(/\.v1$/);
@@ -64,6 +76,22 @@ describe('event catalog', () => {
   });
 });
 
+describe('minor versions add optional fields only', () => {
+  it('a payload published under 1.0 (without the 1.1 fields) is still valid', () => {
+    const { calworksCaseNumber: _n, ...removal10 } = childRemovedEvent.example;
+    expect(childRemovedEvent.payload.parse(removal10)).toEqual(removal10);
+    const { recommendsCashAid: _c, recommendsAb429Services: _a, calworksCaseNumber: _p, ...plan10 } = casePlanFiledEvent.example;
+    expect(casePlanFiledEvent.payload.parse(plan10)).toEqual(plan10);
+    expect(childRemovedEvent.version).toBe('1.1');
+  });
+
+  it('the new fields carry codes, not free text', () => {
+    expect(() => childRemovedEvent.payload.parse({ ...childRemovedEvent.example, calworksCaseNumber: 'case of J. Doe' })).toThrow();
+    expect(() => monthsUntickedEvent.payload.parse({ ...monthsUntickedEvent.example, months: ['2026-13'] })).toThrow();
+    expect(() => monthsUntickedEvent.payload.parse({ ...monthsUntickedEvent.example, months: [] })).toThrow();
+  });
+});
+
 describe('CloudEvents envelope in Kafka binary mode', () => {
   it('round-trips an event through ce_* headers, JSON body and family key', () => {
     const event = createEvent(childRemovedEvent, childRemovedEvent.example, { ...ctx, causationId: 'evt-0' });
@@ -79,7 +107,7 @@ describe('CloudEvents envelope in Kafka binary mode', () => {
       ce_countycode: '06085',
       ce_familyid: childRemovedEvent.example.familyId,
       ce_subject: `removal/${childRemovedEvent.example.removalId}`,
-      ce_dataschema: expect.stringMatching(/child-removed\.v1\/1\.0$/),
+      ce_dataschema: expect.stringMatching(/child-removed\.v1\/1\.1$/),
     });
     const back = fromKafkaRecord({
       value: record.value,

@@ -27,3 +27,19 @@ export const code = (what: string) =>
     .describe(what);
 
 export const familyId = id('Family');
+
+/**
+ * The family's CalWORKs case number as child welfare recorded it (when its worker knows it). An agency case number:
+ * an identifier the two agencies may exchange to administer aid (WIC 10850; WIC 18961.5 lists agency case numbers),
+ * by which CalWORKs finds the Assistance Unit in its county. Absent when child welfare does not know it.
+ */
+export const calworksCaseNumber = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{4,40}$/, 'must be 4–40 letters, digits or dashes')
+  .describe('The CalWORKs case number child welfare recorded for the family (agency case number, WIC 10850)');
+
+/** A calendar month, YYYY-MM (e.g. a WTW clock month). */
+export const calendarMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a calendar month YYYY-MM')
+  .describe('A calendar month (YYYY-MM)');

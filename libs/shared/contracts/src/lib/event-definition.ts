@@ -29,7 +29,7 @@ export function defineEvent<S extends z.ZodObject>(
 ): EventDefinition<S> {
   const major = def.major ?? 1;
   const { major: _m, minor, ...rest } = def;
-  if (!/^[a-z][a-z-]*$/.test(def.name)) throw new Error(`event name '${def.name}' must be kebab-case`);
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(def.name)) throw new Error(`event name '${def.name}' must be kebab-case`);
   if (!def.topic.name.endsWith(`.v${major}`))
     throw new Error(`${def.name}: topic ${def.topic.name} does not carry major version v${major}`);
   return { ...rest, type: `gov.ca.linkages.${def.domain}.${def.name}.v${major}`, version: `${major}.${minor ?? 0}` };

@@ -27,7 +27,8 @@ export const topics = {
   },
   calworksWtwEvents: {
     name: 'linkages.calworks.wtw-events.v1',
-    description: 'Welfare-to-Work noncompliance, good cause, compliance plans, sanctions and cures.',
+    description:
+      'Welfare-to-Work noncompliance, good cause proposed and found, compliance plans, sanction requests, sanctions and cures, unticked clock months, Linkages priority flags.',
     partitions: 6,
     retentionMs: days(30),
     key: 'familyId',
@@ -36,7 +37,8 @@ export const topics = {
   },
   calworksFrAidEvents: {
     name: 'linkages.calworks.fr-aid-events.v1',
-    description: 'AB 135 / AB 429 Family Reunification aid windows opening and closing.',
+    description:
+      'AB 135 / AB 429 Family Reunification: temporary absence, aid windows opening and closing, AB 429 services continued, redeterminations due.',
     partitions: 6,
     retentionMs: days(30),
     key: 'familyId',
@@ -55,7 +57,7 @@ export const topics = {
   },
   deadlineEvents: {
     name: 'linkages.deadlines.deadline-events.v1',
-    description: 'Every stage of every legal deadline tracked by any service: warning, due, overdue, satisfied, extended.',
+    description: 'Every stage of every legal deadline tracked by any service: warning, due, overdue, satisfied, extended, moved earlier.',
     partitions: 6,
     retentionMs: days(30),
     key: 'familyId',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, familyId, id } from '../../../lib/common';
+import { calendarDate, calworksCaseNumber, familyId, id } from '../../../lib/common';
 import { defineEvent } from '../../../lib/event-definition';
 import { topics } from '../../../lib/topics';
 
@@ -8,8 +8,10 @@ export const caseOpenedEvent = defineEvent({
   name: 'case-opened',
   topic: topics.cwsCaseEvents,
   title: 'CWS case opened',
-  description: 'A child welfare case was opened for the family.',
+  description:
+    "A child welfare case was opened for the family. For a family CalWORKs aids (found by the CalWORKs case number, since 1.1) it flags the parents' Welfare-to-Work episodes for Linkages coordination (RULES.md 7).",
   producers: ['child-welfare'],
+  minor: 1,
   payload: z.object({
     caseId: id('CWS case'),
     familyId,
@@ -21,6 +23,7 @@ export const caseOpenedEvent = defineEvent({
       'after-care',
     ]),
     openedOn: calendarDate,
+    calworksCaseNumber: calworksCaseNumber.optional(),
   }),
   key: (p) => p.familyId,
   subject: (p) => `case/${p.caseId}`,
@@ -29,5 +32,6 @@ export const caseOpenedEvent = defineEvent({
     familyId: 'b6f1e2d4-8c3a-4e9b-a1f0-2d7c5e3b9a60',
     caseType: 'family-reunification',
     openedOn: '2026-12-01',
+    calworksCaseNumber: 'CW-2026-004512',
   },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { familyId, id, instant } from '../../../lib/common';
+import { calworksCaseNumber, familyId, id, instant } from '../../../lib/common';
 import { defineEvent } from '../../../lib/event-definition';
 import { topics } from '../../../lib/topics';
 
@@ -9,8 +9,9 @@ export const childRemovedEvent = defineEvent({
   topic: topics.cwsCaseEvents,
   title: 'Child removed',
   description:
-    'A child was removed from the home and placed out of home. The minimum necessary fact for CalWORKs (WIC 10850): which child, on which date, whether all aided children are now out of the home.',
+    "A child was removed from the home and placed out of home. The minimum necessary fact for CalWORKs (WIC 10850): which child, on which date, whether all aided children are now out of the home, and the family's CalWORKs case number when child welfare knows it (since 1.1), by which CalWORKs finds the Assistance Unit. For an aided AU whose CalWORKs-eligible children are all removed, it starts the one month of temporary absence and then the AB 135 / AB 429 reunification window (RULES.md 4; WIC 11203(b)).",
   producers: ['child-welfare'],
+  minor: 1,
   payload: z.object({
     removalId: id('Removal'),
     familyId,
@@ -18,6 +19,7 @@ export const childRemovedEvent = defineEvent({
     caseId: id('CWS case'),
     removedAt: instant,
     allChildrenRemoved: z.boolean().describe('Every child in the home is now removed (AB 135 condition)'),
+    calworksCaseNumber: calworksCaseNumber.optional(),
   }),
   key: (p) => p.familyId,
   subject: (p) => `removal/${p.removalId}`,
@@ -28,5 +30,6 @@ export const childRemovedEvent = defineEvent({
     caseId: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f',
     removedAt: '2026-11-30T02:15:00-08:00',
     allChildrenRemoved: true,
+    calworksCaseNumber: 'CW-2026-004512',
   },
 });

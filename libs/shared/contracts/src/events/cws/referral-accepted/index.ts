@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { familyId, id, instant } from '../../../lib/common';
+import { calworksCaseNumber, familyId, id, instant } from '../../../lib/common';
 import { defineEvent } from '../../../lib/event-definition';
 import { topics } from '../../../lib/topics';
 
@@ -9,8 +9,9 @@ export const referralAcceptedEvent = defineEvent({
   topic: topics.cwsCaseEvents,
   title: 'Referral accepted for in-person response',
   description:
-    'The hotline screened a referral in (investigation or Differential Response). Tells CalWORKs, when the family is known to it, that an emergency response is under way (Linkages protocol: immediate coordination). Ids and facts only: no allegations, no reporter.',
+    'The hotline screened a referral in (investigation or Differential Response). Tells CalWORKs, when the family is known to it, that an emergency response is under way (Linkages protocol: immediate coordination). Ids and facts only: no allegations, no reporter. Since 1.1 it carries the CalWORKs case number the referral recorded, by which CalWORKs finds the Assistance Unit.',
   producers: ['child-welfare'],
+  minor: 1,
   payload: z.object({
     referralId: id('CWS referral'),
     familyId,
@@ -18,6 +19,7 @@ export const referralAcceptedEvent = defineEvent({
     responsePriority: z.enum(['immediate', '10-day']).describe('WIC 16501(f): immediate (24 hours) or within 10 calendar days'),
     path: z.enum(['investigation', 'differential-response']),
     knownToCalworks: z.boolean().describe('The referral carries a CalWORKs case number'),
+    calworksCaseNumber: calworksCaseNumber.optional(),
   }),
   key: (p) => p.familyId,
   subject: (p) => `referral/${p.referralId}`,
@@ -28,5 +30,6 @@ export const referralAcceptedEvent = defineEvent({
     responsePriority: '10-day',
     path: 'investigation',
     knownToCalworks: true,
+    calworksCaseNumber: 'CW-2026-004512',
   },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, familyId, id } from '../../../lib/common';
+import { calendarDate, calworksCaseNumber, familyId, id } from '../../../lib/common';
 import { defineEvent } from '../../../lib/event-definition';
 import { topics } from '../../../lib/topics';
 
@@ -9,8 +9,9 @@ export const reunificationServicesOrderedEvent = defineEvent({
   topic: topics.cwsCaseEvents,
   title: 'Family reunification services ordered',
   description:
-    'At disposition the court ordered family reunification services. For CalWORKs this is the basis of AB 429 services and the AB 135 FR cash-aid window; the review dates let the CalWORKs redetermination follow the reunification reviews.',
+    'At disposition the court ordered family reunification services. For CalWORKs this is the basis of AB 429 services and the AB 135 FR cash-aid window; the review dates let the CalWORKs redetermination follow the reunification reviews (RULES.md 4). Since 1.1 it carries the CalWORKs case number.',
   producers: ['child-welfare'],
+  minor: 1,
   payload: z.object({
     caseId: id('CWS case'),
     familyId,
@@ -20,6 +21,7 @@ export const reunificationServicesOrderedEvent = defineEvent({
       .union([z.literal(6), z.literal(12)])
       .describe('6 for a child under 3 at removal or a sibling group placed together (WIC 361.5(a)(1)(B),(C)), else 12'),
     sixMonthReviewBy: calendarDate,
+    calworksCaseNumber: calworksCaseNumber.optional(),
   }),
   key: (p) => p.familyId,
   subject: (p) => `case/${p.caseId}`,
@@ -30,5 +32,6 @@ export const reunificationServicesOrderedEvent = defineEvent({
     enteredFosterCareOn: '2026-12-16',
     servicesMonths: 6,
     sixMonthReviewBy: '2027-06-16',
+    calworksCaseNumber: 'CW-2026-004512',
   },
 });
