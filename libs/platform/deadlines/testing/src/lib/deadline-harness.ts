@@ -21,6 +21,15 @@ export interface DeadlineHarnessOptions {
   registry: PolicyRegistry;
   /** The county whose configuration and calendars apply (Santa Clara by default). */
   countyCode?: string;
+  /**
+   * The workflow bundle's entry file (default: the deadline workflow lib). A domain's process tests pass a file that
+   * exports their process workflow beside `deadlineWorkflow`, so its clocks run for real in the same worker.
+   */
+  workflowsPath?: string;
+  /** Activities beside the deadline activities (a process's own), built over the harness's data source and outbox. */
+  activities?: (deps: { dataSource: DataSource; outbox: OutboxWriter; schema: string }) => object;
+  /** Migrations run in the throwaway schema beside the outbox's (a process's own tables). */
+  migrations?: (schema: string) => ReturnType<typeof createMessagingMigration>[];
 }
 
 /**
@@ -28,24 +37,31 @@ export interface DeadlineHarnessOptions {
  * writing to a real outbox in a throwaway schema, for any service and its rules. Legal time passes in seconds;
  * events land in PostgreSQL.
  */
-export async function createDeadlineHarness({ service, registry, countyCode = '06085' }: DeadlineHarnessOptions) {
+export async function createDeadlineHarness({
+  service,
+  registry,
+  countyCode = '06085',
+  workflowsPath,
+  activities,
+  migrations,
+}: DeadlineHarnessOptions) {
   const env: TestWorkflowEnvironment = await createTimeSkippingEnv();
   const schema = `it_deadline_${uniqueSuffix()}`;
   const options = createDataSourceOptions(
     stackEnv().DATABASE_URL,
-    { schema, entities: [], migrations: [createMessagingMigration(schema)] },
+    { schema, entities: [], migrations: [createMessagingMigration(schema), ...(migrations ? migrations(schema) : [])] },
     'it-deadline',
   );
   await migrateUp(options);
   const dataSource = await new DataSource(options).initialize();
   const outbox = new OutboxWriter(schema, service);
-  const { code } = await bundleWorkflowsForTest(join(repoRoot(), 'libs/platform/deadlines/workflows/src/index.ts'));
+  const { code } = await bundleWorkflowsForTest(workflowsPath ?? join(repoRoot(), 'libs/platform/deadlines/workflows/src/index.ts'));
   const taskQueue = `it-deadlines-${uniqueSuffix()}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: { code },
-    activities: createDeadlineActivities({ dataSource, outbox }),
+    activities: { ...createDeadlineActivities({ dataSource, outbox }), ...(activities ? activities({ dataSource, outbox, schema }) : {}) },
     ...workerTelemetry('it'),
   });
   const running = worker.run();
@@ -55,6 +71,8 @@ export async function createDeadlineHarness({ service, registry, countyCode = '0
     registry,
     countyCode,
     dataSource,
+    schema,
+    outbox,
     taskQueue,
     /** Moves the test server's clock to `iso` (never backwards). */
     async travelTo(iso: string) {

@@ -29,6 +29,8 @@ export function validateDeadlineCommand(c: DeadlineCommand, registry: PolicyRegi
   switch (c.op) {
     case 'open':
       if (!c.owner?.familyId || !c.owner.countyCode || !c.owner.subjectRef) fail('owner needs familyId, countyCode and subjectRef');
+      if (c.owner.notify !== undefined && !/^[a-z0-9-]+\/[a-z0-9-]+\/[A-Za-z0-9._:-]{1,200}$/.test(c.owner.notify))
+        fail('owner.notify must be a process workflow id (<service>/<kind>/<id>)');
       if (!c.startAt || Number.isNaN(Date.parse(c.startAt))) fail('startAt must be an ISO instant');
       registry.rule(c.ruleId, c.owner.countyCode); // throws on an unknown rule
       return;

@@ -55,8 +55,19 @@ export class TrackedDeadlines {
     this.table = `"${assertSchemaName(service.schema)}".tracked_deadlines`;
   }
 
-  /** Opens the clock `purpose` unless the subject already has it (a retried request or event opens nothing new). */
-  async open(tx: EntityManager, subject: ClockSubject, purpose: string, ruleId: string, startAt: string): Promise<string | undefined> {
+  /**
+   * Opens the clock `purpose` unless the subject already has it (a retried request or event opens nothing new).
+   * `notify`: the workflow id of the process this clock is a step of; it is signalled `deadlineReachedSignal` at due,
+   * at each escalation level, and when the clock is satisfied or cancelled.
+   */
+  async open(
+    tx: EntityManager,
+    subject: ClockSubject,
+    purpose: string,
+    ruleId: string,
+    startAt: string,
+    options: { notify?: string } = {},
+  ): Promise<string | undefined> {
     const deadlineId = deadlineIdOf(this.service.name, subject, purpose);
     const inserted = (await tx.query(
       `INSERT INTO ${this.table} (deadline_id, subject_type, subject_id, purpose, rule_id, start_at, status) VALUES ($1, $2, $3, $4, $5, $6, 'open') ON CONFLICT (subject_id, purpose) DO NOTHING RETURNING deadline_id`,
@@ -73,6 +84,7 @@ export class TrackedDeadlines {
         countyCode: subject.countyCode,
         caseId: subject.id,
         subjectRef: `${subject.type}/${subject.id}/${purpose}`,
+        ...(options.notify ? { notify: options.notify } : {}),
       },
     });
     return deadlineId;

@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CalendarSpec, DeadlinePolicy, DueResult, Extension, Pause } from '@linkages/platform-deadlines';
 import type { ServiceName } from '@linkages/shared-contracts';
 
@@ -11,6 +11,25 @@ export interface DeadlineOwner {
   countyCode: string;
   /** What the deadline is about, as a pseudonymous reference: `referral/<id>`. */
   subjectRef: string;
+  /**
+   * The workflow id of a process whose step this clock is (`calworks/sanction/<episodeId>`): it is signalled
+   * `deadlineReachedSignal` when the clock falls due, at each escalation level, and when it is satisfied or
+   * cancelled, so the process needs no timer of its own.
+   */
+  notify?: string;
+}
+
+/** What a process is told about one of its clocks (ids, codes and instants only). */
+export interface DeadlineReached {
+  deadlineId: string;
+  /** `<subject type>/<subject id>/<purpose>`. */
+  subjectRef: string;
+  ruleId: string;
+  kind: 'due' | 'overdue' | 'satisfied' | 'cancelled';
+  dueAt: string | null;
+  /** Workflow time of the stage. */
+  at: string;
+  escalationLevel?: number;
 }
 
 export interface TimelineEntry {
@@ -69,6 +88,8 @@ export interface ExtendRequest {
 }
 
 export const deadlineViewQuery = defineQuery<DeadlineView>('deadlineView');
+/** Sent by a deadline workflow to its owner's `notify` process (a signal: the clock never waits for the process). */
+export const deadlineReachedSignal = defineSignal<[DeadlineReached]>('deadlineReached');
 export interface SatisfyRequest {
   by: string;
   /**

@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  getExternalWorkflowHandle,
   log,
   patched,
   proxyActivities,
@@ -16,6 +17,7 @@ import { computeDue, isoDurationMs, type DeadlineActivities, type DeadlineEventI
 import {
   acknowledgeUpdate,
   cancelUpdate,
+  deadlineReachedSignal,
   deadlineViewQuery,
   extendUpdate,
   pauseUpdate,
@@ -23,6 +25,7 @@ import {
   resumeUpdate,
   satisfyUpdate,
   type DeadlineInput,
+  type DeadlineReached,
   type DeadlineState,
   type DeadlineView,
 } from './deadline.messages';
@@ -132,6 +135,28 @@ export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineVi
       ...extra,
     });
 
+  /**
+   * Tells the owner's process (owner.notify) that this clock reached a stage. Only runs opened with `notify` signal,
+   * so runs without it replay unchanged. A process that no longer exists is not an error of the clock.
+   */
+  const tell = async (kind: DeadlineReached['kind'], extra: Partial<DeadlineReached> = {}) => {
+    if (!input.owner.notify) return;
+    const reached: DeadlineReached = {
+      deadlineId: input.deadlineId,
+      subjectRef: input.owner.subjectRef,
+      ruleId: policy.id,
+      kind,
+      dueAt: due.dueAt,
+      at: now(),
+      ...extra,
+    };
+    try {
+      await getExternalWorkflowHandle(input.owner.notify).signal(deadlineReachedSignal, reached);
+    } catch (err) {
+      log.warn('Could not tell the owning process', { deadlineId: input.deadlineId, kind, error: String(err) });
+    }
+  };
+
   /** After the due date moved: reminders still ahead fire again; a deadline no longer past due stops escalating. */
   const rearm = () => {
     due = compute();
@@ -171,6 +196,7 @@ export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineVi
       publishSearchAttributes();
       dirty = true;
       await emit('satisfied', { satisfiedAt: state.satisfied.at, satisfiedBy: by, late });
+      await tell('satisfied');
       return view();
     },
     {
@@ -319,6 +345,7 @@ export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineVi
       record('cancelled', { by, reasonCode });
       publishSearchAttributes();
       dirty = true;
+      await tell('cancelled');
       return view();
     },
     {
@@ -355,6 +382,7 @@ export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineVi
           record('due', { dueAt: due.dueAt });
           publishSearchAttributes();
           await emit('due');
+          await tell('due');
           if (policy.escalation.length > 0) await escalate(1);
         },
       };
@@ -373,6 +401,7 @@ export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineVi
     raisedAt[level] = now();
     record('escalated', { level, role: policy.escalation[level - 1]?.role });
     await emit('overdue', { overdueSince: state.overdueSince ?? now(), escalationLevel: level });
+    await tell('overdue', { escalationLevel: level });
   };
 
   if (!input.state) {
