@@ -181,6 +181,12 @@ describe('child welfare: referral → investigation → removal → court, every
       { timeoutMs: 60_000, intervalMs: 500, what: 'the monthly visit clocks to catch up to this month' },
     );
     expect(visits.find((c) => c.purpose === `visit-${child}-2026-08`)!.dueDate).toBe('2026-08-31');
+    // September's clock opened after the visit of 18 Sep was recorded: it is met at the visit's own day (the end of
+    // that California day), not at the moment the clock caught up.
+    expect(visits.find((c) => c.purpose === `visit-${child}-2026-09`)!.satisfied).toMatchObject({
+      at: '2026-09-19T06:59:59.999Z',
+      late: false,
+    });
     for (const [purpose, e] of Object.entries(expected)) {
       const clock = clocks.find((c) => c.purpose === purpose);
       expect({ purpose, tracked: clock?.tracked, rule: clock?.ruleId }).toEqual({ purpose, tracked: e.tracked, rule: e.rule });
@@ -193,12 +199,16 @@ describe('child welfare: referral → investigation → removal → court, every
     // WIC 366.21(e): 6 months after the disposition hearing (Fri 25 Sep 2026), not after entering foster care (was
     // 2027-03-11); and never after its limit, 12 months after entering foster care (Sat 11 Sep 2027).
     expect(byPurpose['six-month-review']!.dueDate).toBe('2027-03-25');
-    expect(byPurpose['six-month-review']!.explanation).toContain('from Fri 25 Sep 2026');
+    expect(byPurpose['six-month-review']!.explanation).toContain('6 calendar months from the disposition hearing of Fri 25 Sep 2026');
     expect(byPurpose['six-month-review-limit']!.dueDate! <= '2027-09-11').toBe(true);
-    expect(byPurpose['six-month-review-limit']!.explanation).toContain('from Fri 11 Sep 2026');
+    expect(byPurpose['six-month-review-limit']!.explanation).toContain(
+      "12 calendar months from the child's entry into foster care of Fri 11 Sep 2026",
+    );
     // RULES.md 1: the investigation's 30 days count from the first face-to-face contact (Wed 5 Aug), not the screening.
     expect(byPurpose['investigation-disposition']!.dueDate).toBe('2026-09-04');
-    expect(byPurpose['investigation-disposition']!.explanation).toContain('from Wed 5 Aug 2026');
+    expect(byPurpose['investigation-disposition']!.explanation).toContain(
+      '30 calendar days from the first face-to-face contact of Wed 5 Aug 2026',
+    );
     // WIC 358(a): the continuance set the disposition clock's date, with its reason; WIC 352(b) counts from the detention hearing.
     expect(byPurpose['disposition']!.dueDate).toBe('2026-09-25');
     expect(byPurpose['disposition']!.explanation).toContain('Reason: continued by the court for good cause.');

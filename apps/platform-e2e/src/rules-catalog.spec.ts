@@ -58,6 +58,8 @@ describe('the rule catalogs of every domain', () => {
     expect(id).toMatch(/^[a-z]+(\.[a-z0-9-]+)+$/);
     expect(rule.citation.length).toBeGreaterThan(3);
     expect(rule.source.length).toBeGreaterThan(3);
+    // The fact the count starts from, named in every explanation with its date.
+    expect(rule.anchor).toMatch(/^(the|a|an) [^.]+$/);
     if (rule.status !== 'confirmed') expect(rule.configurablePerCounty).toBe(true);
     for (const s of rule.reminders) expect(s.before).toMatch(/^P(T\d+H|\d+D)$/);
     for (const l of rule.escalation) expect(l.acknowledgeWithin).toMatch(/^P(T\d+H|\d+D)$/);

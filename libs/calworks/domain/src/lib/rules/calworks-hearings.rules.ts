@@ -18,6 +18,7 @@ export const calworksHearingRules = [
     rollDirection: 'forward',
     rollReason: 'A "within 90 days" period for the claimant: a closed day 90 ends on the next open day, so a request made then is timely',
     rollSource: 'CCP 12, 12a; Gov. Code 6800 (RULES.md 6); MPP 22-009.1',
+    anchor: "the effective date of the county's action",
     trigger: 'Effective date of the county’s action (notice of action)',
     action: 'Claimant’s state hearing request received (after this date the request is untimely)',
     who: 'Claimant; county (appeals)',
@@ -33,6 +34,7 @@ export const calworksHearingRules = [
     basis: 'business-days',
     length: 1,
     calendar: 'county',
+    anchor: 'the sanction request',
     trigger: 'Sanction request submitted by the employment counselor (end of day 20, or a failed compliance plan)',
     action:
       'CWES supervisor grants good cause (exempt-eligible, 60 months timed out, full-time work, supportive services or notices missing, wrong process, late request) or records the sanction',
@@ -54,6 +56,7 @@ export const calworksHearingRules = [
     rollDirection: 'none',
     rollReason: 'A good-cause period, not a day to act on: it ends on day 15 (or 30) whatever the weekday; the reminders fall before it',
     rollSource: 'LA DPSS GAIN 1370 (15-day increments up to 30 days)',
+    anchor: 'the request for child care',
     trigger: 'Client asks for child care needed for WTW or cure activities',
     action: 'Child care authorized and secured, or the good cause extended by 15 days; WTW or cure activities are not required meanwhile',
     who: 'Employment counselor',
@@ -73,6 +76,7 @@ export const calworksHearingRules = [
     rollDirection: 'none',
     rollReason: 'An exemption period of 12 weeks (84 days): it ends on its last day whatever the weekday',
     rollSource: 'AB 2300 (12 weeks)',
+    anchor: 'the birth or placement',
     trigger: 'Birth of a child (birthing and non-birthing parent), or placement of a child with an adoptive or foster parent',
     action: 'Exemption ends: WTW participation resumes unless another exemption applies',
     who: 'EW',
@@ -91,6 +95,7 @@ export const calworksHearingRules = [
     rollDirection: 'backward',
     rollReason: 'A "every 6 months" redetermination: tracked to the last open county day on or before it, so it is never late',
     rollSource: 'Santa Clara AB 429 page (RD every 6 months, aligned with the reunification-plan review)',
+    anchor: 'the FR case-plan date (or the last redetermination)',
     trigger: 'FR case-plan date (then each redetermination)',
     action: 'Eligibility redetermination (no SAR 7 for CalWORKs; RD needed to issue cash when the children return)',
     who: 'EW',
@@ -110,6 +115,7 @@ export const calworksHearingRules = [
     rollReason:
       'Aid months are calendar months: the contact month ends on its last day whatever the weekday, and aid is restored the next day, the 1st',
     rollSource: 'LA DPSS GAIN 1370 (1st of the month after the contact)',
+    anchor: 'the cure contact',
     trigger: 'Client contacts the county to cure the sanction',
     action:
       'Restoration of the sanctioned adult’s needs set up in CalSAWS, effective the 1st of the next month (the day after the due date)',

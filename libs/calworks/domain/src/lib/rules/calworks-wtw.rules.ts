@@ -16,6 +16,7 @@ export const calworksWtwRules = [
       'Day 20 on a closed day moves to the next open day under CCP 12a; how CalSAWS treats it is unconfirmed (RULES.md 8.8), so a county may configure the direction',
     rollSource: 'CCP 12, 12a; ACL 03-59; RULES.md 8.8',
     configurable: ['rollDirection', 'rollReason', 'rollSource'],
+    anchor: 'the NA 840 / NA 845 notice',
     trigger: 'NA 840 / NA 845 issued (day 1 is the day after)',
     action:
       'Participant contacts the county and either establishes good cause or signs a WTW 32 compliance plan; otherwise a sanction request',
@@ -33,6 +34,7 @@ export const calworksWtwRules = [
     basis: 'business-days',
     length: 1,
     calendar: 'county',
+    anchor: "the supervisor's sanction decision",
     trigger: 'Supervisor records the sanction',
     action: 'EW task created and EDBC run',
     who: 'CWES supervisor, EW',
@@ -52,6 +54,7 @@ export const calworksWtwRules = [
     rollReason:
       'Timely notice is a minimum of 10 days between mailing and the effective date: the action may take effect on day 10 whatever the weekday',
     rollSource: 'MPP 22-072',
+    anchor: 'the mailing of the notice of action',
     trigger: 'Notice of action mailed',
     action: 'The reduction may take effect',
     who: 'EW / CalSAWS',
@@ -72,6 +75,7 @@ export const calworksWtwRules = [
     rollReason:
       'ACL 15-99 counts 60 days of the episode: after day 60 good cause is found whatever the weekday, so the date is never moved later',
     rollSource: 'ACL 15-99',
+    anchor: 'the start of the compliance process (NA 840 / NA 845)',
     trigger: 'Compliance process started (NA 840/845)',
     action: 'Sanction imposed or the episode otherwise resolved',
     who: 'Employment counselor, CWES supervisor',
@@ -95,6 +99,7 @@ export const calworksWtwRules = [
     rollReason: 'A 10-day period (treated as calendar days; the day basis is unconfirmed): a closed day 10 ends on the next open day',
     configurable: ['basis'],
     rollSource: 'CCP 12, 12a; Gov. Code 6800 (RULES.md 6); ACL 07-04',
+    anchor: 'the request to cure',
     trigger: 'Client asks to cure (WTW 31)',
     action: 'WTW 29 cure plan developed',
     who: 'Employment counselor',
@@ -114,6 +119,7 @@ export const calworksWtwRules = [
     rollDirection: 'none',
     rollReason: 'A maximum length of the activity, not a day to act on: its end is not moved',
     rollSource: 'ACL 07-04',
+    anchor: 'the signing of the cure plan',
     trigger: 'Cure plan signed',
     action: 'Cure activity completed; aid restored the 1st of the month after contact',
     who: 'Employment counselor, EW',

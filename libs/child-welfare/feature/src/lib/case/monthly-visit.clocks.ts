@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { MONTHLY_VISIT_RULE, monthOf, visitPurpose } from '@linkages/child-welfare-domain';
 import { VisitRepository } from '@linkages/child-welfare-data-access';
 import { TrackedDeadlines, type ClockSubject } from '@linkages/platform-deadline-tracking';
+import { endOfFactDay } from '../fact-instant';
 
 /** The monthly caseworker visit clocks of a case: one per child per calendar month. */
 @Injectable()
@@ -20,7 +21,8 @@ export class MonthlyVisitClocks {
     const purpose = visitPurpose(childId, from);
     if (!(await this.deadlines.open(tx, subject, purpose, MONTHLY_VISIT_RULE, from))) return;
     const month = monthOf(from);
-    if (await this.visits.anyBetween(tx, subject.id, childId, month.first, month.last))
-      await this.deadlines.satisfy(tx, subject.id, purpose, 'system:visit-recorded-earlier');
+    // Met by the visit's own day (the end of that California day), not by the moment the clock caught up.
+    const visitedOn = await this.visits.firstBetween(tx, subject.id, childId, month.first, month.last);
+    if (visitedOn) await this.deadlines.satisfy(tx, subject.id, purpose, 'system:visit-recorded-earlier', endOfFactDay(visitedOn));
   }
 }

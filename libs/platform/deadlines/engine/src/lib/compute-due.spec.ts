@@ -19,6 +19,39 @@ const rule = (basis: DueRule['basis'], length: number, extra: Partial<DueRule> =
 });
 
 describe('computeDue', () => {
+  it('names the fact the count starts from, with its date (the rule anchor), in the summary and the structure', () => {
+    const review = computeDue(
+      rule('months', 6, {
+        anchor: 'the disposition hearing',
+        rollDirection: 'backward',
+        rollReason: 'No later than',
+        rollSource: 'WIC 366.21(e)',
+      }),
+      '2026-09-25T10:00:00-07:00',
+      court,
+    );
+    expect(review.explanation.summary).toContain('6 calendar months from the disposition hearing of Fri 25 Sep 2026');
+    expect(review.explanation.start).toEqual({ at: '2026-09-25T10:00:00.000-07:00', date: '2026-09-25', fact: 'the disposition hearing' });
+    const contact = computeDue(rule('hours', 24, { anchor: 'the hotline report' }), '2026-11-30T14:05:00-08:00', county);
+    expect(contact.explanation.summary).toContain('24 hours from the hotline report of Mon 30 Nov 2026 14:05 PST');
+    const aid = computeDue(
+      rule('full-calendar-months', 6, { anchor: 'the FR aid grant', kind: 'window' }),
+      '2026-03-17T09:00:00-07:00',
+      county,
+    );
+    expect(aid.explanation.summary).toContain('6 full calendar months from the FR aid grant of Tue 17 Mar 2026');
+    const visit = computeDue(
+      rule('calendar-months', 1, { anchor: "a month of the child's open case", rollDirection: 'none' }),
+      '2026-11-01T00:00:00-07:00',
+      county,
+    );
+    expect(visit.explanation.summary).toContain("counting the month of Sun 1 Nov 2026 (a month of the child's open case)");
+    // A policy recorded before anchors existed (a running workflow's input) still reads as before.
+    const old = computeDue(rule('calendar-days', 10), '2026-12-01T09:00:00-08:00', county);
+    expect(old.explanation.summary).toContain('10 calendar days from Tue 1 Dec 2026, first day not counted');
+    expect(old.explanation.start.fact).toBeUndefined();
+  });
+
   it('calendar months: due on the last day of the month, whatever day it is, never moved (a monthly visit)', () => {
     const nov = computeDue(rule('calendar-months', 1, { rollDirection: 'none' }), '2026-11-01T00:00:00-07:00', county);
     expect(nov.dueAt).toBe('2026-11-30T23:59:59.999-08:00');

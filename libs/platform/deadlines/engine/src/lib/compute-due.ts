@@ -31,6 +31,12 @@ export interface DueRule {
   kind?: 'deadline' | 'window';
   basis: Basis;
   length: number;
+  /**
+   * The fact the count starts from, as a noun phrase the explanation names with its date ("the disposition
+   * hearing" → "6 calendar months from the disposition hearing of Fri 25 Sep 2026"). Optional only so that policies
+   * recorded in running workflows' inputs before it existed still compute.
+   */
+  anchor?: string;
   /** How a closed last day moves. Default: `forward` (CCP 12a) for days and months, `none` for hours. */
   rollDirection?: RollDirection;
   /** Why the rule rolls that way, in words a supervisor can read. */
@@ -134,7 +140,8 @@ export interface DueExplanation {
   /** length + extensions + paused units. */
   totalLength: number;
   calendar: { id: string; name: string; source: string };
-  start: { at: string; date: string };
+  /** When the count starts, and from which fact (the rule's anchor). */
+  start: { at: string; date: string; fact?: string };
   counting: string;
   /** Days not counted (business and court bases) or stepped over when rolling the last day forward. */
   skipped: SkippedDay[];
@@ -208,7 +215,7 @@ export function computeDue(rule: DueRule, start: string, calendarSpec: CalendarS
     length: rule.length,
     totalLength,
     calendar: { id: calendarSpec.id, name: calendarSpec.name, source: calendarSpec.source },
-    start: { at: startAt.toISO() ?? start, date: startDate.toISODate() ?? '' },
+    start: { at: startAt.toISO() ?? start, date: startDate.toISODate() ?? '', ...(rule.anchor ? { fact: rule.anchor } : {}) },
     counting: countingText(rule.basis),
     skipped: [],
     pauses,
@@ -396,13 +403,13 @@ function summarize(rule: DueRule, e: DueExplanation, startAt: DateTime, dueAt: D
   }
   if (rule.basis === 'calendar-months')
     parts.push(
-      `${rule.title} (${rule.citation}): ${plural(rule.length, unitName[rule.basis])} counting the month of ${fmtDay(startAt)}, to the end of the last.`,
+      `${rule.title} (${rule.citation}): ${plural(rule.length, unitName[rule.basis])} counting the month of ${fmtDay(startAt)}${rule.anchor ? ` (${rule.anchor})` : ''}, to the end of the last.`,
     );
   else if (rule.basis === 'full-calendar-months') {
     const month = (ym: string) => DateTime.fromFormat(ym, 'yyyy-MM', { zone: ZONE }).toFormat('LLLL yyyy');
     const counted = e.countedMonths ? `${month(e.countedMonths.first)} to ${month(e.countedMonths.last)}` : '';
     parts.push(
-      `${rule.title} (${rule.citation}): ${plural(rule.length, unitName[rule.basis])} from ${fmtDay(startAt)}. ${
+      `${rule.title} (${rule.citation}): ${plural(rule.length, unitName[rule.basis])} from ${fromFact(rule, fmtDay(startAt))}. ${
         e.proratedMonth
           ? `${month(e.proratedMonth)} is a prorated month (the start is not on the 1st) and is not counted`
           : `The start is on the 1st, so ${month(e.countedMonths?.first ?? '')} is the first full month`
@@ -410,7 +417,7 @@ function summarize(rule: DueRule, e: DueExplanation, startAt: DateTime, dueAt: D
     );
   } else
     parts.push(
-      `${rule.title} (${rule.citation}): ${plural(rule.length, unitName[rule.basis])} from ${hourly ? startAt.toFormat('ccc d LLL yyyy HH:mm ZZZZ') : fmtDay(startAt)}${hourly ? '' : ', first day not counted'}.`,
+      `${rule.title} (${rule.citation}): ${plural(rule.length, unitName[rule.basis])} from ${fromFact(rule, hourly ? startAt.toFormat('ccc d LLL yyyy HH:mm ZZZZ') : fmtDay(startAt))}${hourly ? '' : ', first day not counted'}.`,
     );
   for (const x of e.extensions)
     parts.push(`Extended by ${plural(x.length, unitName[rule.basis])} by ${whoActed(x.reasonCode)}. Reason: ${reasonWords(x.reasonCode)}.`);
@@ -436,6 +443,11 @@ function summarize(rule: DueRule, e: DueExplanation, startAt: DateTime, dueAt: D
   }
   parts.push(`Rule status: ${statusWords(rule.status)}.`);
   return parts.join(' ');
+}
+
+/** "the disposition hearing of Fri 25 Sep 2026" (the rule's anchor fact with its date), or the date alone. */
+function fromFact(rule: DueRule, when: string): string {
+  return rule.anchor ? `${rule.anchor} of ${when}` : when;
 }
 
 function rollWhy(e: DueExplanation): string {

@@ -9,6 +9,8 @@ export type PolicyDomain = string;
 /** One legal rule: the deadline it sets, where it comes from, and how it is enforced. */
 export interface PolicyRule extends DeadlinePolicy {
   domain: PolicyDomain;
+  /** The fact the count starts from, named with its date in every explanation ("the disposition hearing"). */
+  anchor: string;
   trigger: string;
   action: string;
   who: string;
@@ -38,6 +40,7 @@ export type ConfigurableField = keyof Omit<
   | 'citation'
   | 'status'
   | 'kind'
+  | 'anchor'
   | 'source'
   | 'verification'
   | 'configurable'

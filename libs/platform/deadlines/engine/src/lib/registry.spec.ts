@@ -12,6 +12,7 @@ const input = {
   basis: 'calendar-days',
   length: 10,
   calendar: 'county',
+  anchor: 'the fact',
   trigger: 'a fact',
   action: 'an action',
   who: 'a worker',

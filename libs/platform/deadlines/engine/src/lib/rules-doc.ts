@@ -1,7 +1,7 @@
 import type { PolicyRule } from './policy-rule';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const length = (r: PolicyRule) => `${r.length} ${r.basis}`;
+const length = (r: PolicyRule) => `${r.length} ${r.basis} from ${cell(r.anchor)}`;
 const roll = (r: PolicyRule) => `**${r.rollDirection}**: ${cell(r.rollReason)} (${cell(r.rollSource)})`;
 
 /** The registry as a Markdown document (`npm run rules:doc` writes it to docs/rules.md). */
@@ -15,7 +15,7 @@ export function renderRulesMarkdown(rules: readonly PolicyRule[]): string {
     '',
     `${rules.length} rules.`,
     '',
-    '| id | rule | citation | status | length | closed last day | calendar | reminders before due | escalation (ack within) | pause / extension | per county | source | verification |',
+    '| id | rule | citation | status | counts (from which fact) | closed last day | calendar | reminders before due | escalation (ack within) | pause / extension | per county | source | verification |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of rules) {
