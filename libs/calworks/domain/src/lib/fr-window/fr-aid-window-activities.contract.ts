@@ -64,9 +64,12 @@ export interface FrOpenWindowResult {
 }
 
 export interface FrCloseWindowInput extends FrStepBase {
-  windowId: string;
+  /** Absent: the process ends before any window opened (its clocks are cancelled, no fr-aid-window-closed). */
+  windowId?: string;
   reason: FrCloseReason;
   closedOn: string;
+  /** False when only the six months ended and AB 429 services go on: only the window's clock is met. */
+  endsProcess: boolean;
   /** The event id of `redetermination-due` when the child returned home (→ regular CalWORKs). */
   redeterminationEventId?: string;
 }
@@ -111,6 +114,8 @@ export interface FrAidWindowActivities {
   frContinueAb429Services(input: FrAb429Input): Promise<{ redeterminationDueOn: string }>;
   /** A six-month redetermination is due: redetermination-due, and the next one opens while services continue. */
   frRedeterminationDue(input: FrRedeterminationInput): Promise<{ nextDueOn?: string }>;
+  /** AB 429 services end: their period ended, or the process ended (the services' clocks are cancelled). */
+  frEndAb429Services(input: FrStepBase & { serviceId: string; endedOn: string; reason: 'period-ended' | FrCloseReason }): Promise<void>;
   /** A refused request, recorded with its reason (nothing else changes). */
   frRecordRefusal(input: FrRefusalInput): Promise<void>;
 }
