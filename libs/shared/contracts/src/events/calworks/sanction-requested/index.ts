@@ -16,6 +16,7 @@ export const sanctionRequestedEvent = defineEvent({
     participantId: id('WTW participant'),
     familyId,
     auId: id('Assistance Unit'),
+    sanctionRequestId: id('Sanction request').optional().describe('The request record the supervisor reviews'),
     requestedOn: calendarDate,
     reason: z
       .enum(['compliance-period-ended', 'compliance-plan-failed'])
@@ -29,6 +30,7 @@ export const sanctionRequestedEvent = defineEvent({
     participantId: 'a9b8c7d6-e5f4-4321-8fed-cba987654321',
     familyId: 'b6f1e2d4-8c3a-4e9b-a1f0-2d7c5e3b9a60',
     auId: '4d3c2b1a-0f9e-4d8c-8b7a-695847362514',
+    sanctionRequestId: '2b3c4d5e-6f70-4819-a2b3-c4d5e6f7a8b9',
     requestedOn: '2026-12-15',
     reason: 'compliance-period-ended',
     reviewDueAt: '2026-12-16T23:59:59-08:00',
