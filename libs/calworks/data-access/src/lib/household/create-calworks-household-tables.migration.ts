@@ -119,7 +119,7 @@ export class CreateCalworksHouseholdTables1770000000000 implements MigrationInte
         recorded_by text NOT NULL,
         recorded_at timestamptz NOT NULL,
         CHECK (ends_on IS NULL OR ends_on >= starts_on),
-        CHECK ((verification_status = 'pending') = (verified_on IS NULL))
+        CHECK (verification_status <> 'pending' OR verified_on IS NULL)
       )`);
     await q.query(`CREATE INDEX wtw_exemptions_participant ON ${s}.wtw_exemptions (participant_id)`);
     await q.query(`

@@ -9,6 +9,7 @@ import {
   familyStabilizationRefusal,
   grantChangeRefusal,
   grantOn,
+  memberRefusal,
   participantRefusal,
   planRefusal,
   supportiveServiceRefusal,
@@ -63,6 +64,13 @@ describe('grant changes', () => {
     expect(grantChangeRefusal(grants, { effectiveOn: '2026-04-01', cashAidStatus: 'discontinued', amountCents: 10 })).toBeDefined();
     expect(grantChangeRefusal(grants, { effectiveOn: '2026-03-01', cashAidStatus: 'paid', amountCents: 10 })).toBeDefined();
     expect(grantChangeRefusal(grants, { effectiveOn: '2026-04-01', cashAidStatus: 'paid', amountCents: 80_000 })).toBeUndefined();
+  });
+});
+
+describe('members', () => {
+  it('a non-needy member is not aided', () => {
+    expect(memberRefusal({ role: 'caretaker-relative', needy: false, aided: true })).toBeDefined();
+    expect(memberRefusal({ role: 'caretaker-relative', needy: false, aided: false })).toBeUndefined();
   });
 });
 

@@ -106,6 +106,10 @@ export interface MemberFacts {
   aided: boolean;
 }
 
+/** A member whose needs are not counted in the AU (non-needy) cannot be aided. */
+export const memberRefusal = (member: MemberFacts): HouseholdRefusal | undefined =>
+  member.aided && !member.needy ? refusal('A non-needy member is not aided: their needs are not counted in the AU') : undefined;
+
 /**
  * Who may be a WTW participant: an aided, needy adult member (WIC 11320.3 requires aided adults to take part unless
  * exempt). A child is not one (a teen parent is recorded as a parent); a non-needy caretaker relative's needs are not

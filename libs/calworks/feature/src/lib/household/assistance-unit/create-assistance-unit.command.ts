@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { grantChangeRefusal } from '@linkages/calworks-domain';
+import {
+  AidedStatusChangeEntity,
+  AssistanceUnitEntity,
+  AssistanceUnitRepository,
+  GrantChangeEntity,
+  isDuplicateCaseNumber,
+} from '@linkages/calworks-data-access';
+import { PersonalData } from '@linkages/platform-crypto';
+import { HouseholdAudit } from '../household-audit';
+import type { HouseholdCtx } from '../household.context';
+import { caseNumberInUseRefused, refuseHousehold } from '../household.problems';
+import type { CreateAssistanceUnitInput } from './assistance-unit.schemas';
+import { assistanceUnitView } from './assistance-unit.view';
+import { newMember } from './member-entity';
+
+/** Records an Assistance Unit in the caller's county with its members, first aided status and first grant. */
+@Injectable()
+export class CreateAssistanceUnit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly units: AssistanceUnitRepository,
+    private readonly personalData: PersonalData,
+    private readonly audit: HouseholdAudit,
+  ) {}
+
+  async execute(ctx: HouseholdCtx, input: CreateAssistanceUnitInput) {
+    const now = new Date();
+    const au = Object.assign(new AssistanceUnitEntity(), {
+      id: randomUUID(),
+      countyCode: ctx.principal.county,
+      caseNumber: input.caseNumber,
+      createdBy: ctx.principal.subject,
+      createdAt: now,
+    });
+    const members = input.members.map((m, position) => newMember(this.personalData, au.id, m, position));
+    const aided = Object.assign(new AidedStatusChangeEntity(), {
+      id: randomUUID(),
+      auId: au.id,
+      status: input.aidedStatus,
+      effectiveOn: input.aidedFrom,
+      recordedBy: ctx.principal.subject,
+      recordedAt: now,
+    });
+    let grant: GrantChangeEntity | undefined;
+    if (input.grant) {
+      refuseHousehold(grantChangeRefusal([], input.grant));
+      grant = Object.assign(new GrantChangeEntity(), {
+        id: randomUUID(),
+        auId: au.id,
+        ...input.grant,
+        recordedBy: ctx.principal.subject,
+        recordedAt: now,
+      });
+    }
+    try {
+      await this.dataSource.transaction(async (tx) => {
+        if (await this.units.byCaseNumber(tx, au.countyCode, au.caseNumber)) throw caseNumberInUseRefused();
+        await this.units.create(tx, au, members, aided, grant);
+        await this.audit.record(tx, ctx, 'create', 'assistance-unit', au.id, au.countyCode, {
+          members: members.length,
+          aidedStatus: aided.status,
+        });
+      });
+    } catch (error) {
+      // Two creates of one case number at once: the database's unique constraint decides, the loser gets the same 409.
+      if (isDuplicateCaseNumber(error)) throw caseNumberInUseRefused();
+      throw error;
+    }
+    return assistanceUnitView(this.personalData, { au, members, aided: [aided], grants: grant ? [grant] : [] });
+  }
+}
