@@ -1,6 +1,7 @@
 import { platformEntities, platformMigrations } from '@linkages/platform-service';
 import type { ServicePersistence } from '@linkages/platform-persistence';
 import { CreateCalworksHouseholdTables1770000000000, householdEntities } from '@linkages/calworks-data-access';
+import { CreateCalworksFrWindowTables1770300000000, frWindowEntities } from '@linkages/calworks-data-access';
 
 /**
  * This service's own PostgreSQL schema, its TypeORM entities and its migrations: the platform's, then its own.
@@ -11,9 +12,11 @@ export const persistence: ServicePersistence = {
   entities: [
     ...platformEntities,
     ...householdEntities, // household
+    ...frWindowEntities, // FR window
   ],
   migrations: [
     ...platformMigrations('calworks'),
     CreateCalworksHouseholdTables1770000000000, // household
+    CreateCalworksFrWindowTables1770300000000, // FR window
   ],
 };

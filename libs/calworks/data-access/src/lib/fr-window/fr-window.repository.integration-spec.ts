@@ -1,0 +1,65 @@
+import { DataSource } from 'typeorm';
+import { createMessagingMigration } from '@linkages/platform-messaging';
+import { createDataSourceOptions, migrateUp, schemaDrift } from '@linkages/platform-persistence';
+import { stackEnv, uniqueSuffix } from '@linkages/platform-testing';
+import { createFrWindowMigration } from './create-calworks-fr-window-tables.migration';
+import { FrRemovalEntity } from './fr-removal.entity';
+import { frWindowEntities } from './fr-window.entities';
+import { FrWindowRepository } from './fr-window.repository';
+
+// The FR tables on the real PostgreSQL: the migration makes what the entities map, and rows are written once.
+describe('FR window tables (PostgreSQL)', () => {
+  const schema = `it_fr_${uniqueSuffix()}`;
+  const options = createDataSourceOptions(
+    stackEnv().DATABASE_URL,
+    { schema, entities: frWindowEntities, migrations: [createMessagingMigration(schema), createFrWindowMigration(schema)] },
+    'it-fr-window',
+  );
+  let ds: DataSource;
+  beforeAll(async () => {
+    await migrateUp(options);
+    ds = await new DataSource(options).initialize();
+  }, 60_000);
+  afterAll(async () => {
+    await ds?.query(`DROP SCHEMA "${schema}" CASCADE`);
+    await ds?.destroy();
+  });
+
+  it('the migration makes what the entities map (no drift)', async () => {
+    const drift = await schemaDrift(options);
+    expect(drift.statements).toEqual([]);
+    expect(drift.pending).toEqual([]);
+  });
+
+  it('a removal is written once; another county does not see it', async () => {
+    const repo = new FrWindowRepository();
+    const removalId = globalThis.crypto.randomUUID();
+    const row = Object.assign(new FrRemovalEntity(), {
+      removalId,
+      countyCode: '06085',
+      familyId: globalThis.crypto.randomUUID(),
+      caseId: globalThis.crypto.randomUUID(),
+      childId: globalThis.crypto.randomUUID(),
+      auId: null,
+      reviewId: null,
+      removedAt: new Date('2027-09-15T18:00:00Z'),
+      allChildrenRemoved: true,
+      status: 'awaiting-au-match' as const,
+      recommendationCasePlanId: null,
+      recommendedOn: null,
+      recommendsAb429Services: null,
+      recommendationEscalatedAt: null,
+      closeReason: null,
+      closedOn: null,
+      refusals: [],
+      receivedAt: new Date(),
+    });
+    await ds.transaction(async (tx) => {
+      expect(await repo.addRemoval(tx, row)).toBe(true);
+      expect(await repo.addRemoval(tx, row)).toBe(false);
+      expect((await repo.removalInCounty(tx, '06085', removalId))?.status).toBe('awaiting-au-match');
+      expect(await repo.removalInCounty(tx, '06037', removalId)).toBeUndefined();
+      expect((await repo.openOfCase(tx, row.caseId)).map((r) => r.removalId)).toEqual([removalId]);
+    });
+  });
+});
