@@ -17,6 +17,7 @@ interface ClockView {
   dueDate?: string | null;
   citation?: string;
   explanation?: string;
+  satisfied?: { at: string; by: string; late: boolean; recordedAt?: string };
 }
 
 describe('child welfare: referral → investigation → removal → court, every clock durable', () => {

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import {
   deadlineDueEvent,
   deadlineExtendedEvent,
+  deadlineMovedEarlierEvent,
   deadlineOverdueEvent,
   deadlineSatisfiedEvent,
   deadlineWarningEvent,
@@ -66,6 +67,19 @@ export function createDeadlineActivities({ dataSource, outbox }: DeadlineActivit
                 reasonCode: input.reasonCode ?? 'unspecified',
                 extendedBy: input.extendedBy ?? '',
                 ...(input.direction ? { direction: input.direction } : {}),
+              },
+              ctx,
+            );
+            break;
+          case 'moved-earlier':
+            await outbox.enqueue(
+              tx,
+              deadlineMovedEarlierEvent,
+              {
+                ...base,
+                previousDueAt: input.previousDueAt ?? input.dueAt,
+                reasonCode: input.reasonCode ?? 'unspecified',
+                movedBy: input.extendedBy ?? '',
               },
               ctx,
             );

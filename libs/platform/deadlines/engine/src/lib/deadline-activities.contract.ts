@@ -1,7 +1,8 @@
 import type { ServiceName } from '@linkages/shared-contracts';
 
 /** The activity a deadline workflow calls to publish a stage change (through the owning service's outbox). */
-export type DeadlineEventKind = 'warning' | 'due' | 'overdue' | 'satisfied' | 'extended';
+/** `moved-earlier`: the due date moved earlier (not an extension; its own event type). */
+export type DeadlineEventKind = 'warning' | 'due' | 'overdue' | 'satisfied' | 'extended' | 'moved-earlier';
 
 export interface DeadlineEventInput {
   /** Chosen by the workflow (deterministically), so a retried activity writes the same event once. */
@@ -25,6 +26,7 @@ export interface DeadlineEventInput {
   late?: boolean;
   previousDueAt?: string;
   reasonCode?: string;
+  /** Who extended (`extended`) or moved (`moved-earlier`) the date. */
   extendedBy?: string;
   /** Which way an `extended` event moved the due date; `earlier` is not an extension. */
   direction?: 'later' | 'earlier';

@@ -78,6 +78,38 @@ async function recordHistories(): Promise<void> {
     await openedLate.executeUpdate(satisfyUpdate, { args: [{ by: ACTOR, at: start.minus({ days: 3 }).plus({ hours: 20 }).toISO()! }] });
     await openedLate.result();
     await save('deadline-immediate-opened-late-met-by-earlier-fact', openedLate);
+
+    // With extended-event-direction and moved-earlier-event: the initial case plan's date moved earlier (the
+    // disposition hearing came first), then met.
+    start = (await h.now()).plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
+    await h.travelTo(start.toISO()!);
+    const movedEarlier = await h.start('cws.case.initial-case-plan', start.toISO()!);
+    await h.travelTo(start.plus({ days: 2 }).toISO()!);
+    await movedEarlier.executeUpdate(extendUpdate, {
+      args: [{ dueDate: start.plus({ days: 20 }).toISODate()!, reasonCode: 'due-at-disposition', by: ACTOR }],
+    });
+    await h.travelTo(start.plus({ days: 19 }).toISO()!);
+    await movedEarlier.executeUpdate(satisfyUpdate, { args: [{ by: ACTOR }] });
+    await movedEarlier.result();
+    await save('deadline-case-plan-moved-earlier-satisfied', movedEarlier);
+
+    // A clock that is a process's step (owner.notify): it signals its process at due, at each level and when met.
+    // The process is absent here, so the history holds the failed external signals too.
+    start = (await h.now()).plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
+    await h.travelTo(start.toISO()!);
+    const step = await h.start('calworks.wtw.compliance-period', start.toISO()!, {
+      owner: {
+        service: 'calworks',
+        familyId: 'b6f1e2d4-8c3a-4e9b-a1f0-2d7c5e3b9a60',
+        countyCode: '06085',
+        subjectRef: 'episode/replay/compliance-period',
+        notify: 'calworks/sanction/replay-absent',
+      },
+    });
+    await h.travelTo(start.plus({ days: 24 }).toISO()!);
+    await step.executeUpdate(satisfyUpdate, { args: [{ by: ACTOR }] });
+    await step.result();
+    await save('deadline-compliance-period-notifying-its-process', step);
   } finally {
     await h.close();
   }
@@ -109,7 +141,7 @@ describe('deadline workflow replay over saved histories', () => {
   }, 300_000);
 
   it('has saved histories to replay', () => {
-    expect(existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.history.pb')).length : 0).toBeGreaterThanOrEqual(5);
+    expect(existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.history.pb')).length : 0).toBeGreaterThanOrEqual(7);
   });
 
   it('replays every saved history with the current workflow code', async () => {
@@ -121,7 +153,7 @@ describe('deadline workflow replay over saved histories', () => {
 
   it('fails when the workflow changes non-deterministically', async () => {
     const results = await replay(require.resolve('./deadline.nondeterministic.spec-helper.ts'));
-    expect(results.length).toBeGreaterThanOrEqual(5);
+    expect(results.length).toBeGreaterThanOrEqual(7);
     for (const r of results) expect(r.error?.name).toBe('DeterminismViolationError');
   }, 120_000);
 });

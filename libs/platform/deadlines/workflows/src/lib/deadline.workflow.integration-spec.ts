@@ -178,9 +178,19 @@ describe('durable deadline (time-skipping test server, real durations, real outb
     expect(moved.due.explanation.summary).toContain('Reason: the disposition hearing came first.');
     expect(moved.due.explanation.summary).not.toMatch(/xtended|due-at-disposition/);
     expect(moved.due.explanation.summary).not.toContain(CSW_9);
-    const events = (await h.events(moved.deadlineId)).filter((e) => e.type === 'deadline-extended');
-    expect(events).toHaveLength(1);
-    expect(events[0]!.data).toMatchObject({ direction: 'earlier', reasonCode: 'due-at-disposition', extendedBy: CSW_9 });
+    // Its own event type and timeline kind: nothing reads it as an extension.
+    const events = await h.events(moved.deadlineId);
+    expect(events.filter((e) => e.type === 'deadline-extended')).toHaveLength(0);
+    const earlier = events.filter((e) => e.type === 'deadline-moved-earlier');
+    expect(earlier).toHaveLength(1);
+    expect(earlier[0]!.data).toMatchObject({
+      reasonCode: 'due-at-disposition',
+      movedBy: CSW_9,
+      previousDueAt: before.due.dueAt,
+      dueAt: moved.due.dueAt,
+    });
+    expect(moved.state.timeline.map((t) => t.kind)).toContain('moved-earlier');
+    expect(moved.state.timeline.map((t) => t.kind)).not.toContain('extended');
   });
 
   it('a long-lived tracker continues as new and keeps its state', async () => {

@@ -61,6 +61,11 @@ export const FACT_INSTANT_PATCH = 'satisfy-at-fact-instant';
 export const STALE_STAGES_PATCH = 'skip-stale-stages-at-open';
 /** - EXTEND_DIRECTION: a published `extended` event says which way the date moved (`earlier` is not an extension). */
 export const EXTEND_DIRECTION_PATCH = 'extended-event-direction';
+/**
+ * - MOVED_EARLIER: a date moved earlier is recorded as `moved-earlier` on the timeline and published as its own event
+ *   type (`deadline-moved-earlier`), never as an extension.
+ */
+export const MOVED_EARLIER_PATCH = 'moved-earlier-event';
 
 /** Which way a due instant moved; a date moved earlier is not an extension. */
 const directionOf = (previousDueAt: string | null, dueAt: string | null): 'later' | 'earlier' =>
@@ -176,6 +181,29 @@ export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineVi
     if (terminal()) throw invalid(`The deadline is ${state.status}`);
   };
 
+  /**
+   * Publishes a moved due date: an extension (`extended`), or, from MOVED_EARLIER on, a date moved earlier as its own
+   * kind. `timeline`: the extend request, recorded on the timeline (recalculate records its own entry).
+   */
+  const publishMove = async (
+    direction: 'later' | 'earlier',
+    previousDueAt: string | null,
+    reasonCode: string,
+    by: string,
+    timeline?: Record<string, unknown>,
+  ) => {
+    const earlier = direction === 'earlier' && patched(MOVED_EARLIER_PATCH);
+    if (timeline) record(earlier ? 'moved-earlier' : 'extended', { ...timeline, previousDueAt, dueAt: due.dueAt, direction });
+    if (earlier) await emit('moved-earlier', { previousDueAt: previousDueAt ?? now(), reasonCode, extendedBy: by });
+    else
+      await emit('extended', {
+        previousDueAt: previousDueAt ?? now(),
+        reasonCode,
+        extendedBy: by,
+        ...(patched(EXTEND_DIRECTION_PATCH) ? { direction } : {}),
+      });
+  };
+
   setHandler(deadlineViewQuery, view);
 
   setHandler(
@@ -221,13 +249,7 @@ export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineVi
       else state.extensions.push({ length: req.length ?? 0, reasonCode: req.reasonCode, by: req.by, at: now() });
       rearm();
       const direction = directionOf(previousDueAt, due.dueAt);
-      record('extended', { ...req, previousDueAt, dueAt: due.dueAt, direction });
-      await emit('extended', {
-        previousDueAt: previousDueAt ?? now(),
-        reasonCode: req.reasonCode,
-        extendedBy: req.by,
-        ...(patched(EXTEND_DIRECTION_PATCH) ? { direction } : {}),
-      });
+      await publishMove(direction, previousDueAt, req.reasonCode, req.by, { ...req });
       return view();
     },
     {
@@ -318,13 +340,7 @@ export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineVi
       if (req.calendar) calendar = req.calendar;
       rearm();
       record('recalculated', { by: req.by, reasonCode: req.reasonCode, previousDueAt, dueAt: due.dueAt, summary: due.explanation.summary });
-      if (previousDueAt !== due.dueAt)
-        await emit('extended', {
-          previousDueAt: previousDueAt ?? now(),
-          reasonCode: req.reasonCode,
-          extendedBy: req.by,
-          ...(patched(EXTEND_DIRECTION_PATCH) ? { direction: directionOf(previousDueAt, due.dueAt) } : {}),
-        });
+      if (previousDueAt !== due.dueAt) await publishMove(directionOf(previousDueAt, due.dueAt), previousDueAt, req.reasonCode, req.by);
       return view();
     },
     {

@@ -45,7 +45,7 @@ describe('CalWORKs FR aid windows at their real durations (time-skipping test se
       start: '2027-02-16T10:00:00-08:00',
       due: '2027-08-31T23:59:59.999-07:00',
       says: [
-        '6 full calendar months from Tue 16 Feb 2027',
+        '6 full calendar months from the FR aid grant of Tue 16 Feb 2027',
         'February 2027 is a prorated month (the start is not on the 1st) and is not counted',
         'counted: March 2027 to August 2027',
       ],
