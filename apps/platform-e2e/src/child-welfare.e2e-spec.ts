@@ -18,6 +18,8 @@ interface ClockView {
   citation?: string;
   explanation?: string;
   satisfied?: { at: string; by: string; late: boolean; recordedAt?: string };
+  startsFrom?: { fact?: string; at: string };
+  moved?: { direction: string; computedDate: string | null; reason: string };
 }
 
 describe('child welfare: referral → investigation → removal → court, every clock durable', () => {
@@ -196,11 +198,16 @@ describe('child welfare: referral → investigation → removal → court, every
     const byPurpose = Object.fromEntries(clocks.map((c) => [c.purpose, c]));
     expect(byPurpose['jurisdiction']!.dueDate).toBe('2026-09-11');
     expect(byPurpose['jurisdiction']!.explanation).toContain('Reason: continued by the court for good cause (WIC 352).');
+    expect(byPurpose['jurisdiction']!.moved).toMatchObject({
+      direction: 'later',
+      reason: 'continued by the court for good cause (WIC 352)',
+    });
     expect(byPurpose['jurisdiction']!.explanation).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
     // WIC 366.21(e): 6 months after the disposition hearing (Fri 25 Sep 2026), not after entering foster care (was
     // 2027-03-11); and never after its limit, 12 months after entering foster care (Sat 11 Sep 2027).
     expect(byPurpose['six-month-review']!.dueDate).toBe('2027-03-25');
     expect(byPurpose['six-month-review']!.explanation).toContain('6 calendar months from the disposition hearing of Fri 25 Sep 2026');
+    expect(byPurpose['six-month-review']!.startsFrom?.fact).toBe('the disposition hearing');
     expect(byPurpose['six-month-review-limit']!.dueDate! <= '2027-09-11').toBe(true);
     expect(byPurpose['six-month-review-limit']!.explanation).toContain(
       "12 calendar months from the child's entry into foster care of Fri 11 Sep 2026",

@@ -38,6 +38,25 @@ export const clockResponse = z.object({
   dueDate: z.string().nullable().optional().describe('The due day in the county'),
   citation: z.string().optional(),
   explanation: z.string().optional().describe('Why it is due then: rule, citation, counting, days skipped, extensions and orders'),
-  satisfied: z.object({ at: z.string(), by: z.string(), late: z.boolean() }).optional(),
+  startsFrom: z
+    .object({ fact: z.string().optional().describe('The fact the count starts from (the rule anchor)'), at: z.string() })
+    .optional()
+    .describe('When the count starts, and from which fact'),
+  moved: z
+    .object({
+      direction: z.enum(['earlier', 'later', 'same']).describe('Which way the order moved the date: earlier is not an extension'),
+      computedDate: z.string().nullable().describe('The computed date the order replaced'),
+      reason: z.string().describe('The reason, in words'),
+    })
+    .optional()
+    .describe('A date set by an order (a continuance, a hearing that came first) instead of the computed one'),
+  satisfied: z
+    .object({
+      at: z.string().describe('When the fact that met it happened (timeliness is judged by it)'),
+      by: z.string(),
+      late: z.boolean(),
+      recordedAt: z.string().optional().describe('When it was recorded, if later than the fact'),
+    })
+    .optional(),
 });
 export const clockListResponse = z.array(clockResponse).describe('One entry per clock');

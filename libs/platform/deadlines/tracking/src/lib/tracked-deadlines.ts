@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { stableUuid, staffIdOf } from '@linkages/platform-access';
 import { SERVICE_IDENTITY, type ServiceIdentity } from '@linkages/platform-config';
-import type { Adjustments, DueResult, PolicyRegistry } from '@linkages/platform-deadlines';
+import { reasonWords, type Adjustments, type DueResult, type PolicyRegistry } from '@linkages/platform-deadlines';
 import { assertSchemaName } from '@linkages/platform-persistence';
 import { DeadlineClient } from './deadline-client';
 import { DeadlineCommands } from './deadline-commands.writer';
@@ -29,6 +29,13 @@ export interface ClockView {
   citation?: string;
   /** Why it is due on that date: rule, citation, counting, days skipped, extensions and orders. */
   explanation?: string;
+  /** The fact the count starts from (the rule's anchor) and its instant. */
+  startsFrom?: { fact?: string; at: string };
+  /**
+   * A date set by an order instead of the computed one: which way it moved it (`earlier` is not an extension), the
+   * computed date it replaced, and the reason in words.
+   */
+  moved?: { direction: 'earlier' | 'later' | 'same'; computedDate: string | null; reason: string };
   /** `at`: when the fact that met it happened (timeliness is judged by it); `recordedAt`: when it was recorded, if later. */
   satisfied?: { at: string; by: string; late: boolean; recordedAt?: string };
 }
@@ -204,6 +211,19 @@ export class TrackedDeadlines {
             dueDate: view.due.dueDate,
             citation: view.due.explanation.rule.citation,
             explanation: view.due.explanation.summary,
+            startsFrom: {
+              at: view.due.explanation.start.at,
+              ...(view.due.explanation.start.fact ? { fact: view.due.explanation.start.fact } : {}),
+            },
+            ...(view.due.explanation.override?.direction
+              ? {
+                  moved: {
+                    direction: view.due.explanation.override.direction,
+                    computedDate: view.due.explanation.override.computedDate ?? null,
+                    reason: reasonWords(view.due.explanation.override.reasonCode),
+                  },
+                }
+              : {}),
             ...(view.state.satisfied ? { satisfied: view.state.satisfied } : {}),
           };
         } catch {
