@@ -19,6 +19,16 @@ const rule = (basis: DueRule['basis'], length: number, extra: Partial<DueRule> =
 });
 
 describe('computeDue', () => {
+  it('a pause on a month-based count adds its days to the last day, not months', () => {
+    const r = rule('months', 6, { rollDirection: 'none' });
+    const pauses = [{ from: '2026-12-10T09:00:00-08:00', to: '2026-12-20T09:00:00-08:00', reasonCode: 'hearing-pending', by: STAFF }];
+    const paused = computeDue(r, '2026-12-01T09:00:00-08:00', county, { pauses });
+    // 6 months from 1 Dec 2026 = 1 Jun 2027; 10 days stopped → 11 Jun 2027 (not 6 + 10 months).
+    expect(paused.dueDate).toBe('2027-06-11');
+    expect(paused.explanation.totalLength).toBe(6);
+    expect(paused.explanation.summary).toContain('10 calendar days added');
+  });
+
   it('names the fact the count starts from, with its date (the rule anchor), in the summary and the structure', () => {
     const review = computeDue(
       rule('months', 6, {

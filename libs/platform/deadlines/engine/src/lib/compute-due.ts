@@ -137,7 +137,7 @@ export interface DueExplanation {
   rule: { id: string; title: string; citation: string; status: DueRule['status'] };
   basis: Basis;
   length: number;
-  /** length + extensions + paused units. */
+  /** length + extensions + paused units (month bases: paused days are added to the last day instead). */
   totalLength: number;
   calendar: { id: string; name: string; source: string };
   /** When the count starts, and from which fact (the rule's anchor). */
@@ -207,7 +207,10 @@ export function computeDue(rule: DueRule, start: string, calendarSpec: CalendarS
   const openPause = (adjustments.pauses ?? []).find((p) => p.to === undefined);
   const pauses = closedPauses.map((p) => ({ ...p, units: pauseUnits(rule.basis, p.from, p.to, calendar) }));
   const extensions = [...(adjustments.extensions ?? [])];
-  const totalLength = rule.length + extensions.reduce((n, e) => n + e.length, 0) + pauses.reduce((n, p) => n + p.units, 0);
+  // A month-based count stops by days: its pauses add calendar days to the last day, not months.
+  const monthly = rule.basis === 'months' || rule.basis === 'calendar-months' || rule.basis === 'full-calendar-months';
+  const pausedUnits = pauses.reduce((n, p) => n + p.units, 0);
+  const totalLength = rule.length + extensions.reduce((n, e) => n + e.length, 0) + (monthly ? 0 : pausedUnits);
 
   const explanation: DueExplanation = {
     rule: { id: rule.id, title: rule.title, citation: rule.citation, status: rule.status },
@@ -282,6 +285,7 @@ export function computeDue(rule: DueRule, start: string, calendarSpec: CalendarS
         .startOf('day');
       explanation.countedMonths = { first: firstFull.toFormat('yyyy-MM'), last: last.toFormat('yyyy-MM') };
     } else last = startDate.plus({ days: totalLength });
+    if (monthly && pausedUnits > 0) last = last.plus({ days: pausedUnits });
     dueAt = rollLastDay(rule, last, startDate, calendar, explanation).endOf('day');
   }
 
@@ -422,7 +426,9 @@ function summarize(rule: DueRule, e: DueExplanation, startAt: DateTime, dueAt: D
   for (const x of e.extensions)
     parts.push(`Extended by ${plural(x.length, unitName[rule.basis])} by ${whoActed(x.reasonCode)}. Reason: ${reasonWords(x.reasonCode)}.`);
   for (const p of e.pauses)
-    parts.push(`Paused ${p.from} → ${p.to} (${reasonWords(p.reasonCode)}): ${plural(p.units, unitName[rule.basis])} added.`);
+    parts.push(
+      `Paused ${p.from} → ${p.to} (${reasonWords(p.reasonCode)}): ${plural(p.units, unitName[rule.basis].endsWith('month') ? 'calendar day' : unitName[rule.basis])} added.`,
+    );
   if (rule.basis === 'business-days' || rule.basis === 'court-days' || rule.basis === 'hours-excluding-non-court-days') {
     if (e.skipped.length) parts.push(`Not counted: ${e.skipped.map((s) => `${s.date} (${s.reason})`).join(', ')}.`);
   } else if (e.rolledForward) {
