@@ -1,6 +1,7 @@
 import { platformEntities, platformMigrations } from '@linkages/platform-service';
 import type { ServicePersistence } from '@linkages/platform-persistence';
 import { CreateCalworksHouseholdTables1770000000000, householdEntities } from '@linkages/calworks-data-access';
+import { CreateCalworksSanctionTables1771000000000, sanctionEntities } from '@linkages/calworks-data-access';
 import { CreateCalworksFrWindowTables1770300000000, frWindowEntities } from '@linkages/calworks-data-access';
 
 /**
@@ -12,11 +13,13 @@ export const persistence: ServicePersistence = {
   entities: [
     ...platformEntities,
     ...householdEntities, // household
+    ...sanctionEntities, // sanction
     ...frWindowEntities, // FR window
   ],
   migrations: [
     ...platformMigrations('calworks'),
     CreateCalworksHouseholdTables1770000000000, // household
+    CreateCalworksSanctionTables1771000000000, // sanction
     CreateCalworksFrWindowTables1770300000000, // FR window
   ],
 };

@@ -1,2 +1,4 @@
 // The CalWORKs activities lib (issue 12): exports are added as each slice lands.
 export {};
+export * from './lib/sanction/sanction.activities';
+export * from './lib/sanction/sanction-activities.provider';

@@ -2,3 +2,5 @@
 export {};
 export * from './lib/fr-window/fr-aid-window.messages';
 export * from './lib/fr-window/fr-aid-window.workflow';
+export * from './lib/sanction/sanction.messages';
+export * from './lib/sanction/sanction.workflow';
