@@ -2,3 +2,5 @@
 export {};
 export * from './lib/sanction/sanction.activities';
 export * from './lib/sanction/sanction-activities.provider';
+export * from './lib/fr-window/fr-aid-window.activities';
+export * from './lib/fr-window/fr-aid-window-activities.provider';

@@ -22,8 +22,6 @@ export interface FrRecordRemovalInput extends FrStepBase {
   childId: string;
   removedAt: string;
   allChildrenRemoved: boolean;
-  /** A second event id: the Linkages priority flag (the family is known to child welfare). */
-  flagEventId: string;
 }
 
 export interface FrTemporaryAbsenceResult {
@@ -42,6 +40,10 @@ export interface FrConfirmMembersInput extends FrStepBase {
   confirmedAt: string;
   /** Set when the process refuses the window with these facts (recorded with the confirmation). */
   refusal?: FrRefusal;
+  /** The Linkages priority flag: the parent's family is known to child welfare (this removal). */
+  flagEventId: string;
+  /** The child-removed event that made the family known. */
+  sourceEventId?: string;
 }
 
 export interface FrRecommendationInput extends FrStepBase {
@@ -98,11 +100,11 @@ export interface FrRefusalInput extends FrStepBase {
 }
 
 export interface FrAidWindowActivities {
-  /** The removal as CalWORKs holds it; the member-confirmation task and its clock; the Linkages priority flag. */
+  /** The removal as CalWORKs holds it; the member-confirmation task and its clock. */
   frRecordRemoval(input: FrRecordRemovalInput): Promise<void>;
   /** One full calendar month of temporary absence from removal: clock + temporary-absence-started. */
   frStartTemporaryAbsence(input: FrStepBase & { removedAt: string }): Promise<FrTemporaryAbsenceResult>;
-  /** The EW's confirmation: the pending confirmation resolved, its clock met, the eligibility facts kept. */
+  /** The EW's confirmation: the task resolved, its clock met, the facts kept; the parent flagged for Linkages. */
   frConfirmMembers(input: FrConfirmMembersInput): Promise<void>;
   /** Child welfare's case plan (recommends cash aid / AB 429 services): recorded; the follow-up clock met. */
   frRecordRecommendation(input: FrRecommendationInput): Promise<void>;

@@ -53,6 +53,7 @@ export async function frAidWindowWorkflow(input: FrAidWindowInput): Promise<FrAi
   let ab429Refused = false;
   let ended = false;
   let recorded = false;
+  let removalEventId: string | undefined;
   const record = (kind: string, detail: Record<string, unknown> = {}) => view.timeline.push({ at: now(), kind, detail });
   const base = (): FrStepBase => ({
     removalId: input.removalId,
@@ -72,6 +73,7 @@ export async function frAidWindowWorkflow(input: FrAidWindowInput): Promise<FrAi
   setHandler(cwsFactSignal, ({ eventId, fact }) => {
     if (!eventId || seen.has(eventId)) return;
     seen.add(eventId);
+    if (fact.kind === 'child-removed') removalEventId ??= eventId;
     queue.push({ type: 'fact', eventId, fact });
   });
   setHandler(deadlineReachedSignal, (reached) => {
@@ -101,7 +103,8 @@ export async function frAidWindowWorkflow(input: FrAidWindowInput): Promise<FrAi
       const refusal = ab135Refusal(eligibility);
       record('members-confirmed', { removedMemberIds, ...(refusal ? { ab135Refused: refusal.code } : {}) });
       const step = { ...base(), auId: view.auId ?? '', removedMemberIds, parentMemberId, exclusions, by, confirmedAt };
-      await act.frConfirmMembers({ ...step, facts: eligibility, ...(refusal ? { refusal } : {}) });
+      const source = removalEventId ? { sourceEventId: removalEventId } : {};
+      await act.frConfirmMembers({ ...step, facts: eligibility, flagEventId: uuid4(), ...source, ...(refusal ? { refusal } : {}) });
       if (refusal && input.allChildrenRemoved) {
         ab135Refused = true;
         view.refusals.push({ ...refusal, at: now() });
@@ -261,7 +264,7 @@ export async function frAidWindowWorkflow(input: FrAidWindowInput): Promise<FrAi
   await condition(() => view.auId !== null || queue.some((i) => i.type === 'fact' && i.fact.kind === 'case-closed'));
   if (view.auId) {
     const { childId, removedAt, allChildrenRemoved } = input;
-    await act.frRecordRemoval({ ...base(), auId: view.auId, childId, removedAt, allChildrenRemoved, flagEventId: uuid4() });
+    await act.frRecordRemoval({ ...base(), auId: view.auId, childId, removedAt, allChildrenRemoved });
     recorded = true;
     // 2. All CalWORKs-eligible children removed: one full calendar month of temporary absence.
     if (input.allChildrenRemoved) {

@@ -1,0 +1,131 @@
+import {
+  FR_SYSTEM_ACTOR,
+  frPurposes,
+  frRules,
+  frStartOfDay,
+  redeterminationAlignment,
+  type FrAidWindowActivities,
+} from '@linkages/calworks-domain';
+import { FrAb429ServiceEntity } from '@linkages/calworks-data-access';
+import { ab429ServicesContinuedEvent, redeterminationDueEvent } from '@linkages/shared-contracts';
+import type { FrAidWindowActivityDeps } from './fr-aid-window.activities';
+import { endOfDay } from './fr-aid-window.rows';
+import { frStepHelpers } from './fr-step-helpers';
+
+type Ab429Activities = Pick<
+  FrAidWindowActivities,
+  'frContinueAb429Services' | 'frRedeterminationDue' | 'frEndAb429Services' | 'frRecordRefusal'
+>;
+
+/**
+ * AB 429 steps: WTW and supportive services continue for the parent in reunification, a redetermination every six
+ * months aligned with child welfare's plan review (calworks.fr.ab429-redetermination), the services' end; refusals.
+ */
+export function createFrAb429Activities(deps: FrAidWindowActivityDeps): Ab429Activities {
+  const { dataSource, outbox, clocks, frWindows } = deps;
+  const { subject, ctx, notify, required } = frStepHelpers(frWindows);
+  return {
+    async frContinueAb429Services(input) {
+      const startAt = frStartOfDay(input.startsOn);
+      const sixMonths = clocks.due(frRules.ab429Redetermination, input.countyCode, startAt).dueDate;
+      if (!sixMonths) throw new Error('The AB 429 redetermination clock has no due date');
+      const aligned = redeterminationAlignment(sixMonths, input.cwsReviewBy, input.startsOn);
+      const redeterminationDueOn = aligned ?? sixMonths;
+      await dataSource.transaction(async (tx) => {
+        const removal = await required(tx, input.removalId);
+        const service = Object.assign(new FrAb429ServiceEntity(), {
+          id: input.serviceId,
+          removalId: input.removalId,
+          countyCode: input.countyCode,
+          familyId: input.familyId,
+          parentMemberId: input.parentMemberId,
+          startsOn: input.startsOn,
+          redeterminationRound: 1,
+          redeterminationDueOn,
+          status: 'active' as const,
+          endedOn: null,
+          endReason: null,
+        });
+        await frWindows.addAb429(tx, service);
+        const s = subject(input);
+        await clocks.open(tx, s, frPurposes.ab429Services, frRules.ab429Services, removal.removedAt.toISOString(), notify(input));
+        const rd = `${frPurposes.ab429Redetermination}-1`;
+        await clocks.open(tx, s, rd, frRules.ab429Redetermination, startAt, notify(input));
+        if (aligned) await clocks.move(tx, input.removalId, rd, aligned, 'aligned-with-cws-plan-review', FR_SYSTEM_ACTOR);
+        const participantId = await deps.participantOf(tx, input.parentMemberId);
+        if (participantId)
+          await outbox.enqueue(
+            tx,
+            ab429ServicesContinuedEvent,
+            {
+              removalId: input.removalId,
+              familyId: input.familyId,
+              participantId,
+              continuedFrom: input.startsOn,
+              redeterminationDueOn,
+              basis: 'reunification-plan',
+            },
+            ctx(input),
+          );
+      });
+      return { redeterminationDueOn };
+    },
+
+    async frRedeterminationDue(input) {
+      let nextDueOn: string | undefined;
+      await dataSource.transaction(async (tx) => {
+        const service = await frWindows.ab429(tx, input.removalId);
+        const participantId = service ? await deps.participantOf(tx, service.parentMemberId) : undefined;
+        await outbox.enqueue(
+          tx,
+          redeterminationDueEvent,
+          {
+            removalId: input.removalId,
+            familyId: input.familyId,
+            ...(participantId ? { participantId } : {}),
+            dueOn: input.dueOn,
+            kind: 'ab429-redetermination',
+          },
+          ctx(input),
+        );
+        if (!input.openNext || !service) return;
+        const startAt = frStartOfDay(input.dueOn);
+        nextDueOn = clocks.due(frRules.ab429Redetermination, input.countyCode, startAt).dueDate ?? undefined;
+        await clocks.open(
+          tx,
+          subject(input),
+          `${frPurposes.ab429Redetermination}-${input.round + 1}`,
+          frRules.ab429Redetermination,
+          startAt,
+          notify(input),
+        );
+        service.redeterminationRound = input.round + 1;
+        if (nextDueOn) service.redeterminationDueOn = nextDueOn;
+        await frWindows.saveAb429(tx, service);
+      });
+      return nextDueOn ? { nextDueOn } : {};
+    },
+
+    async frEndAb429Services(input) {
+      await dataSource.transaction(async (tx) => {
+        const service = await frWindows.ab429(tx, input.removalId);
+        if (service && service.status === 'active') {
+          Object.assign(service, { status: 'ended', endedOn: input.endedOn, endReason: input.reason });
+          await frWindows.saveAb429(tx, service);
+        }
+        if (input.reason === 'period-ended')
+          await clocks.satisfy(tx, input.removalId, frPurposes.ab429Services, FR_SYSTEM_ACTOR, endOfDay(input.endedOn));
+        await clocks.cancelAll(tx, input.removalId, `ab429-${input.reason}`, FR_SYSTEM_ACTOR, (p) => p.startsWith('ab429-'));
+      });
+    },
+
+    async frRecordRefusal(input) {
+      await dataSource.transaction(async (tx) => {
+        const removal = await required(tx, input.removalId);
+        if (removal.refusals.some((r) => r.code === input.refusal.code && r.at === input.at)) return;
+        removal.refusals = [...removal.refusals, { ...input.refusal, at: input.at }];
+        await frWindows.saveRemoval(tx, removal);
+      });
+    },
+  };
+}
