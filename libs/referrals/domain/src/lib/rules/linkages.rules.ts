@@ -56,5 +56,8 @@ export const linkagesRules: readonly PolicyRule[] = [
     who: 'MDT members (CWS, CalWORKs, health, law enforcement…)',
     source: 'AB 406 (2013) digest; AB 2322 (2010) digest; LA DCFS health-info policy 0500-501.30 (RULES.md 5)',
     reminders: shortReminders,
+    // "30 days after a report (longer for good cause)": the law sets no cap on the longer period, so each extension
+    // is one recorded decision with its reason, in days.
+    extension: { allowed: true, reasonCodes: ['mdt-good-cause'] },
   }),
 ];

@@ -11,11 +11,13 @@ const scenarios = ruleScenarios({
   registry: new PolicyRegistry(linkagesRules),
   firstStart: '2027-09-10T10:00:00-07:00',
 });
-const { prove } = scenarios;
+const { prove, y, arriveAt } = scenarios;
+const TEAM_LEAD = '77777777-7777-4777-8777-777777777777';
 
 describe('Linkages deadline rules at their real durations (time-skipping test server, hand-computed due dates)', () => {
+  let h: Awaited<ReturnType<typeof scenarios.start>>;
   beforeAll(async () => {
-    await scenarios.start();
+    h = await scenarios.start();
   }, 120_000);
   afterAll(async () => {
     await scenarios.stop();
@@ -33,5 +35,25 @@ describe('Linkages deadline rules at their real durations (time-skipping test se
       skipped: ['2027-10-10 (Sunday)', '2027-10-11 (Columbus Day)'],
       rolled: ['2027-10-10', '2027-10-12'],
     });
+  }, 60_000);
+
+  it('linkages.mdt-information-window extended for good cause (RULES.md 5: "longer for good cause"): report Mon 1 Nov 2027 → Wed 1 Dec, +15 days → Thu 16 Dec', async () => {
+    // 30 calendar days from Mon 1 Nov 2027: Wed 1 Dec (open). The team records good cause for 15 more days: 45 days
+    // → Thu 16 Dec 2027 (open; PST after 7 Nov).
+    const start = y('2027-11-01T10:00:00-07:00');
+    await arriveAt(start);
+    const handle = await h.start('linkages.mdt-information-window', start);
+    const extended = (await handle.executeUpdate('extend', {
+      args: [{ length: 15, reasonCode: 'mdt-good-cause', by: TEAM_LEAD }],
+    })) as { due: { dueAt: string; explanation: { summary: string } } };
+    expect(extended.due.dueAt).toBe(y('2027-12-16T23:59:59.999-08:00'));
+    expect(extended.due.explanation.summary).toContain('The window closes on Thu 16 Dec 2027');
+    expect(extended.due.explanation.summary).toContain(
+      'Extended by 15 calendar days by staff. Reason: good cause for a longer exchange, recorded by the team (WIC 18961.7).',
+    );
+    await expect(
+      handle.executeUpdate('extend', { args: [{ length: 5, reasonCode: 'supervisor-approved-extension', by: TEAM_LEAD }] }),
+    ).rejects.toThrow();
+    await scenarios.close(handle);
   }, 60_000);
 });
