@@ -68,6 +68,7 @@ export function wtwParticipantView(r: WtwParticipantRecords, today = todayInCali
       ...(c.dueDate !== undefined ? { dueDate: c.dueDate } : {}),
       ...(c.citation !== undefined ? { citation: c.citation } : {}),
       ...(c.explanation !== undefined ? { explanation: c.explanation } : {}),
+      ...(c.startsFrom !== undefined ? { startsFrom: c.startsFrom } : {}),
     })),
   };
 }

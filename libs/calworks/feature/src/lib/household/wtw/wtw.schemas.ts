@@ -89,6 +89,10 @@ const clockResponse = z.object({
   dueDate: z.string().nullable().optional(),
   citation: z.string().optional(),
   explanation: z.string().optional().describe('Why it is due then: rule, citation, counting'),
+  startsFrom: z
+    .object({ fact: z.string().optional(), at: z.string() })
+    .optional()
+    .describe('The fact the count starts from (AB 2300: the birth or placement) and its instant'),
 });
 
 export const wtwParticipantResponse = z.object({
