@@ -38,6 +38,12 @@ export const permissions = {
   'cws.record.write': 'Record hotline referrals, screening, contacts, assessments, removals, hearings, case plans, meetings and visits',
   'cws.referral.downgrade': 'Approve downgrading a referral from immediate to 10-day response before contact',
   'cws.case.summary.read': 'Read a child-welfare case summary through the sharing policy (CalWORKs: the WIC 10850 minimum)',
+  'calworks.record.read':
+    'Read CalWORKs Assistance Units and members, WTW participants, noncompliance episodes, sanctions, FR aid windows and their deadlines (CalWORKs only)',
+  'calworks.record.write':
+    'Record Assistance Units, members, aid and grant changes, WTW plans, exemptions and services, noncompliance steps, cures and FR facts',
+  'calworks.sanction.review':
+    'Review a sanction request: impose the sanction or find good cause instead (a supervisor, within 1 working day)',
   'payloads.decode': 'Decrypt Temporal payloads through the codec server (audited)',
   'audit.read': 'Read the audit log',
 } as const;
@@ -71,9 +77,25 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'cws.referral.downgrade',
     'cws.case.summary.read',
   ],
-  'calworks.worker': ['referral.read', 'person.match', 'cws.case.summary.read'],
-  'calworks.supervisor': ['referral.read', 'person.match', 'authority.read', 'authority.revoke', 'cws.case.summary.read'],
-  'linkages.liaison': ['referral.read', 'person.match', 'authority.read', 'authority.consent.record', 'cws.case.summary.read'],
+  'calworks.worker': ['referral.read', 'person.match', 'cws.case.summary.read', 'calworks.record.read', 'calworks.record.write'],
+  'calworks.supervisor': [
+    'referral.read',
+    'person.match',
+    'authority.read',
+    'authority.revoke',
+    'cws.case.summary.read',
+    'calworks.record.read',
+    'calworks.record.write',
+    'calworks.sanction.review',
+  ],
+  'linkages.liaison': [
+    'referral.read',
+    'person.match',
+    'authority.read',
+    'authority.consent.record',
+    'cws.case.summary.read',
+    'calworks.record.read',
+  ],
   ops: ['payloads.decode'],
   admin: ['audit.read'],
 };
