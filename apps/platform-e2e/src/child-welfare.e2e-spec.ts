@@ -52,7 +52,7 @@ describe('child welfare: referral → investigation → removal → court, every
   };
 
   const newFamily = async (childDob = '2024-03-02') =>
-    ok<{ id: string; members: { personId: string; role: string }[] }>('POST', '/families', {
+    ok<{ id: string; calworksCaseNumber: string; members: { personId: string; role: string }[] }>('POST', '/families', {
       calworksCaseNumber: `CW-${uniqueSuffix().slice(0, 8)}`,
       members: [
         { role: 'parent', firstName: 'Flow', lastName: 'Parent', dateOfBirth: '1994-05-06', ssn: '219-09-9999' },
@@ -115,7 +115,19 @@ describe('child welfare: referral → investigation → removal → court, every
     await ok('POST', `/cases/${caseId}/cft-meetings`, { heldOn: '2026-09-15' });
     // Visits: none in August (a missed month), one in September.
     await ok('POST', `/cases/${caseId}/visits`, { childId: child, visitedOn: '2026-09-18' });
-    await ok('POST', `/cases/${caseId}/case-plans`, { filedOn: '2026-09-20' });
+    // The first plan does not recommend CalWORKs cash aid; an amendment adds it (RULES.md 4: a plan without the AB 135
+    // recommendation must be amended). The amendment meets and opens no clock: case-plan-update-1 stays the only one.
+    const firstPlan = await ok<{ kind: string; nextUpdateDue: string | null }>('POST', `/cases/${caseId}/case-plans`, {
+      filedOn: '2026-09-20',
+      recommendsCashAid: false,
+      recommendsAb429Services: true,
+    });
+    const amended = await ok<{ kind: string; nextUpdateDue: string | null; recommendsCashAid: boolean | null }>(
+      'POST',
+      `/cases/${caseId}/case-plans`,
+      { filedOn: '2026-09-22', recommendsCashAid: true, recommendsAb429Services: true, amendment: true },
+    );
+    expect(amended).toMatchObject({ kind: 'amendment', recommendsCashAid: true, nextUpdateDue: firstPlan.nextUpdateDue });
     // The court continues the disposition hearing (WIC 358(a)): the disposition clock opened at jurisdiction moves,
     // with the reason (it used to be refused with 409 "There is no open disposition deadline to continue").
     await ok('POST', `/cases/${caseId}/hearings`, {
@@ -266,6 +278,7 @@ describe('child welfare: referral → investigation → removal → court, every
       },
     });
     const wanted = ['referral-accepted', 'case-opened', 'child-removed', 'case-plan-filed', 'reunification-services-ordered'];
+    const plansSeen = () => seen.filter((s) => s.type.includes('.cws.case-plan-filed.')).length === 2;
     const satisfiedRules = [
       'cws.er.ten-day-response',
       'cws.court.petition-filing',
@@ -276,20 +289,31 @@ describe('child welfare: referral → investigation → removal → court, every
     const deadlinesSeen = () =>
       satisfiedRules.every((r) => deadlineEvents.some((d) => d.type.includes('deadline-satisfied') && d.value.includes(r))) &&
       deadlineEvents.some((d) => d.type.includes('deadline-due') && d.value.includes('cws.case.monthly-caseworker-visit'));
-    await waitFor(async () => (wanted.every((w) => seen.some((s) => s.type.includes(`.cws.${w}.`))) && deadlinesSeen()) || undefined, {
-      timeoutMs: 60_000,
-      intervalMs: 500,
-      what: `the events ${wanted.join(', ')} and the deadline events`,
-    });
+    await waitFor(
+      async () => (wanted.every((w) => seen.some((s) => s.type.includes(`.cws.${w}.`))) && plansSeen() && deadlinesSeen()) || undefined,
+      {
+        timeoutMs: 60_000,
+        intervalMs: 500,
+        what: `the events ${wanted.join(', ')} and the deadline events`,
+      },
+    );
     await consumer.disconnect();
     expect(seen.map((s) => s.type.replace('gov.ca.linkages.cws.', '').replace('.v1', ''))).toEqual([
       'referral-accepted',
       'case-opened',
       'child-removed',
       'case-plan-filed',
+      'case-plan-filed',
       'reunification-services-ordered',
       'case-opened',
     ]);
+    // CalWORKs finds the Assistance Unit by the case number child welfare recorded (WIC 10850 minimum), and learns
+    // from the plans whether cash aid and AB 429 services are recommended.
+    const payload = (name: string, i = 0) =>
+      JSON.parse(seen.filter((s) => s.type.includes(`.cws.${name}.`))[i]!.value) as Record<string, unknown>;
+    expect(payload('child-removed')).toMatchObject({ calworksCaseNumber: family.calworksCaseNumber, allChildrenRemoved: true });
+    expect(payload('case-plan-filed', 0)).toMatchObject({ kind: 'initial', recommendsCashAid: false, recommendsAb429Services: true });
+    expect(payload('case-plan-filed', 1)).toMatchObject({ kind: 'amendment', recommendsCashAid: true, filedOn: '2026-09-22' });
     for (const s of seen) expect(s.value).not.toMatch(/Flow|general-neglect|Reporter/);
     const accepted = JSON.parse(seen[0]!.value) as Record<string, unknown>;
     expect(accepted).toMatchObject({ referralId: referral.id, responsePriority: '10-day', path: 'investigation', knownToCalworks: true });

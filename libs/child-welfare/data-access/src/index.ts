@@ -17,3 +17,4 @@ export * from './lib/case.repository';
 export * from './lib/removal.repository';
 export * from './lib/visit.repository';
 export * from './lib/create-child-welfare-tables.migration';
+export * from './lib/add-case-plan-fr-recommendations.migration';

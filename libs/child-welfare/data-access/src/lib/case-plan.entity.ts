@@ -7,4 +7,8 @@ export class CasePlanEntity {
   @Column('uuid') caseId!: string;
   @Column('text') kind!: CasePlanKind;
   @Column('date') filedOn!: string;
+  /** AB 135: the plan recommends FR cash aid and child care (null: not stated). */
+  @Column('boolean', { nullable: true }) recommendsCashAid!: boolean | null;
+  /** AB 429: the plan says WTW and supportive services are needed (null: not stated). */
+  @Column('boolean', { nullable: true }) recommendsAb429Services!: boolean | null;
 }

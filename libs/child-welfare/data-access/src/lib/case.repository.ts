@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull, type EntityManager } from 'typeorm';
+import { IsNull, Not, type EntityManager } from 'typeorm';
 import { CasePlanEntity } from './case-plan.entity';
 import { CftMeetingEntity } from './cft-meeting.entity';
 import { CwsCaseEntity } from './cws-case.entity';
@@ -42,8 +42,9 @@ export class CaseRepository {
     return hearing?.heldOn;
   }
 
+  /** Initial plan and updates (amendments change the plan in effect and are not counted). */
   countCasePlans(tx: EntityManager, caseId: string): Promise<number> {
-    return tx.getRepository(CasePlanEntity).count({ where: { caseId } });
+    return tx.getRepository(CasePlanEntity).count({ where: { caseId, kind: Not('amendment') } });
   }
 
   async addCasePlan(tx: EntityManager, plan: CasePlanEntity): Promise<void> {

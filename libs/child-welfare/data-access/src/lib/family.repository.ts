@@ -12,6 +12,14 @@ export class FamilyRepository {
     return family && family.countyCode === county ? family : undefined;
   }
 
+  /** The family's CalWORKs case number, when child welfare recorded one. */
+  async calworksCaseNumberOf(tx: EntityManager, familyId: string): Promise<string | undefined> {
+    const family = await tx
+      .getRepository(FamilyEntity)
+      .findOne({ where: { id: familyId }, select: { id: true, calworksCaseNumber: true } });
+    return family?.calworksCaseNumber ?? undefined;
+  }
+
   async byId(tx: EntityManager, familyId: string): Promise<FamilyEntity> {
     return tx.getRepository(FamilyEntity).findOneByOrFail({ id: familyId });
   }

@@ -1,6 +1,17 @@
-import { casePlanFiling, casePlanRefusal, dueAtDisposition, initialCasePlanWithoutRemoval } from './case-plan.rules';
+import {
+  casePlanAmendmentRefusal,
+  casePlanFiling,
+  casePlanRefusal,
+  dueAtDisposition,
+  initialCasePlanWithoutRemoval,
+} from './case-plan.rules';
 
 describe('case plans', () => {
+  it('an amendment needs a plan in effect (RULES.md 4: a plan without the AB 135 recommendation is amended)', () => {
+    expect(casePlanAmendmentRefusal(0)).toEqual({ refused: 'There is no case plan to amend: file the initial case plan first' });
+    expect(casePlanAmendmentRefusal(1)).toBeUndefined();
+  });
+
   it('the first plan is the initial one and meets the initial-case-plan clock; update 1 is due 6 months after', () =>
     expect(casePlanFiling(0, '2026-09-20')).toEqual({
       kind: 'initial',

@@ -30,6 +30,11 @@ export function casePlanFiling(previous: number, filedOn: string): CasePlanFilin
   };
 }
 
+/** An amendment changes the plan in effect: there must be one (RULES.md 4: a plan without the AB 135 recommendation is amended). */
+export function casePlanAmendmentRefusal(previous: number): Refusal | undefined {
+  return previous === 0 ? refusal('There is no case plan to amend: file the initial case plan first') : undefined;
+}
+
 /** WIC 16501.1: without a removal, the initial case plan is due 60 days after the in-person response. */
 export function initialCasePlanWithoutRemoval(firstContactAt: Date): ClockOpening {
   return { purpose: INITIAL_CASE_PLAN, ruleId: INITIAL_CASE_PLAN_RULE, startAt: firstContactAt.toISOString() };

@@ -93,7 +93,8 @@ export const closeReasons = [
 ] as const;
 export type CloseReason = (typeof closeReasons)[number];
 
-export type CasePlanKind = 'initial' | 'update';
+/** `amendment`: a change to the plan in effect (e.g. adding the AB 135 recommendation); it meets and opens no clock. */
+export type CasePlanKind = 'initial' | 'update' | 'amendment';
 
 /** How reunification services end: at a review hearing, or bypassed at disposition (WIC 361.5(b)). */
 export type ServicesTerminationBasis = 'review-hearing' | 'bypass-at-disposition';

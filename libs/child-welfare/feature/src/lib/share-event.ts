@@ -1,11 +1,18 @@
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { cwsEventClassification } from '@linkages/child-welfare-domain';
+import { FamilyRepository } from '@linkages/child-welfare-data-access';
 import { eventDisclosure, redact } from '@linkages/platform-access';
 import type { OutboxWriter } from '@linkages/platform-messaging';
 import type { EventDefinition } from '@linkages/shared-contracts';
 
-/** Publishes a child-welfare event through the outbox, after the sharing policy's event view (cwsEventClassification). */
+const families = new FamilyRepository();
+
+/**
+ * Publishes a child-welfare event through the outbox, after the sharing policy's event view (cwsEventClassification).
+ * An event whose contract carries `calworksCaseNumber` gets the family's CalWORKs case number when child welfare
+ * recorded one (a `key` under WIC 10850: how CalWORKs finds the Assistance Unit), unless the caller set it.
+ */
 export async function shareEvent<S extends z.ZodObject>(
   outbox: OutboxWriter,
   tx: EntityManager,
@@ -15,5 +22,10 @@ export async function shareEvent<S extends z.ZodObject>(
 ): Promise<void> {
   const spec = cwsEventClassification[def.type];
   if (!spec) throw new Error(`${def.type} has no field classification: child welfare cannot publish it`);
-  await outbox.enqueue(tx, def, (redact(payload, spec, eventDisclosure) ?? {}) as z.input<S>, ctx);
+  let full: Record<string, unknown> = payload as Record<string, unknown>;
+  if ('calworksCaseNumber' in def.payload.shape && full['calworksCaseNumber'] === undefined && typeof full['familyId'] === 'string') {
+    const caseNumber = await families.calworksCaseNumberOf(tx, full['familyId']);
+    if (caseNumber) full = { ...full, calworksCaseNumber: caseNumber };
+  }
+  await outbox.enqueue(tx, def, (redact(full, spec, eventDisclosure) ?? {}) as z.input<S>, ctx);
 }

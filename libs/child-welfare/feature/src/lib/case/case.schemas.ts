@@ -45,7 +45,21 @@ export const hearingBody = z
   })
   .refine((b) => !b.continuedTo || b.continuedTo > b.heldOn, { path: ['continuedTo'], message: 'must be after heldOn' });
 
-export const casePlanBody = z.strictObject({ filedOn: date });
+export const casePlanBody = z.strictObject({
+  filedOn: date,
+  recommendsCashAid: z
+    .boolean()
+    .optional()
+    .describe('The plan recommends CalWORKs FR cash aid and child care as necessary for reunification (AB 135, WIC 11203(b)(3))'),
+  recommendsAb429Services: z
+    .boolean()
+    .optional()
+    .describe('The plan says Welfare-to-Work and supportive services are needed for reunification (AB 429)'),
+  amendment: z
+    .boolean()
+    .default(false)
+    .describe('An amendment of the plan in effect (e.g. to add the AB 135 recommendation): it meets and opens no clock'),
+});
 export const cftMeetingBody = z.strictObject({ heldOn: date });
 export const visitBody = z.strictObject({ childId: z.uuid(), visitedOn: date });
 export const returnHomeBody = z.strictObject({ childId: z.uuid(), returnedOn: date, trialHomeVisit: z.boolean().default(false) });
@@ -108,8 +122,10 @@ export const removalResponse = z.object({
 export const casePlanResponse = z.object({
   id: z.uuid(),
   caseId: z.uuid(),
-  kind: z.enum(['initial', 'update']),
+  kind: z.enum(['initial', 'update', 'amendment']),
   filedOn: z.string(),
+  recommendsCashAid: z.boolean().nullable(),
+  recommendsAb429Services: z.boolean().nullable(),
   nextUpdateDue: z.string().nullable().describe('When the next case plan update is due'),
 });
 export const cftMeetingResponse = z.object({ id: z.uuid(), caseId: z.uuid(), heldOn: z.string() });

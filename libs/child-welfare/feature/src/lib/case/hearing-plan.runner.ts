@@ -62,7 +62,7 @@ export class HearingPlanRunner {
             this.outbox,
             tx,
             parentalRightsTerminatedEvent,
-            { caseId: kase.id, familyId: kase.familyId, childId: r.childId, terminatedOn: step.on },
+            { caseId: kase.id, familyId: kase.familyId, childId: r.childId, removalId: r.id, terminatedOn: step.on },
             { countyCode: kase.countyCode, correlationId: ctx.correlationId },
           );
         }

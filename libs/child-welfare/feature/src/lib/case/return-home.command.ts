@@ -35,7 +35,14 @@ export class ReturnHome {
         this.outbox,
         tx,
         childReunifiedEvent,
-        { familyId: kase.familyId, childId: input.childId, caseId, returnedOn: input.returnedOn, trialHomeVisit: input.trialHomeVisit },
+        {
+          familyId: kase.familyId,
+          childId: input.childId,
+          caseId,
+          removalId: (removal as { id: string }).id,
+          returnedOn: input.returnedOn,
+          trialHomeVisit: input.trialHomeVisit,
+        },
         { countyCode: kase.countyCode, correlationId: ctx.correlationId },
       );
       await this.audit.record(tx, ctx, 'update', 'case', kase.id, kase.countyCode, { returnedHome: true });

@@ -455,8 +455,10 @@ describe('child-welfare deadline rules at their real durations (time-skipping te
     expect(moved.due.explanation.summary).not.toMatch(
       /xtended|due-at-disposition|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i,
     );
-    const movedEvents = (await h.events(moved.deadlineId)).filter((e) => e.type === 'deadline-extended');
-    expect(movedEvents.map((e) => e.data['direction'])).toEqual(['earlier']);
+    // Moved earlier is its own event, never an extension.
+    const events = await h.events(moved.deadlineId);
+    expect(events.filter((e) => e.type === 'deadline-extended')).toEqual([]);
+    expect(events.filter((e) => e.type === 'deadline-moved-earlier').map((e) => e.data['reasonCode'])).toEqual(['due-at-disposition']);
     await expectDueEventAt(handle, moved.deadlineId, y('2033-06-15T23:59:59.999-07:00'));
     await close(handle);
   }, 60_000);
