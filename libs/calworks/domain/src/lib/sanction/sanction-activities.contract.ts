@@ -17,6 +17,7 @@ export interface EpisodeRef {
   episodeId: string;
   familyId: string;
   participantId: string;
+  auId: string;
   countyCode: string;
   /** `calworks/sanction/<episodeId>`: every clock the step opens notifies it. */
   workflowId: string;
@@ -122,7 +123,7 @@ export type SanctionEvent =
   | {
       kind: 'sanction-requested';
       id: string;
-      payload: { requestId: string; requestedOn: string; basis: SanctionRequestBasis; notice: NoticeForm | 'NA 817' };
+      payload: { requestId: string; requestedOn: string; basis: SanctionRequestBasis; notice: NoticeForm | 'NA 817'; reviewDueAt: string };
     }
   | { kind: 'sanction-imposed'; id: string; payload: { sanctionId: string; effectiveOn: string } }
   | {
@@ -130,8 +131,8 @@ export type SanctionEvent =
       id: string;
       payload: { sanctionId: string; curedOn: string; aidRestoredOn: string; how: 'cure-plan-completed' | 'good-cause-on-review' };
     }
-  | { kind: 'months-unticked'; id: string; payload: { untickedOn: string; from: string; to: string; ground: 'untick-guard-acl-15-99' } }
-  | { kind: 'linkages-priority-flagged'; id: string; payload: { flaggedOn: string; source: LinkagesSource } }
+  | { kind: 'months-unticked'; id: string; payload: { untickedOn: string; months: string[]; reason: 'sixty-day-guard' } }
+  | { kind: 'linkages-priority-flagged'; id: string; payload: { flaggedOn: string; source: LinkagesSource; sourceEventId: string } }
   | { kind: 'good-cause-proposed'; id: string; payload: { proposedOn: string; ground: 'cws-case-plan-activity-conflict' } };
 
 export interface SanctionStep {

@@ -135,8 +135,12 @@ export function decideStateHearing(ctx: StepContext, s: SanctionState, r: P.Hear
 export function linkagesKnown(ctx: StepContext, s: SanctionState, signal: P.LinkagesSignal): Parts | undefined {
   const events: SanctionEvent[] = [];
   if (!s.linkages) {
-    s.linkages = { source: signal.source, flaggedOn: ctx.today };
-    events.push({ kind: 'linkages-priority-flagged', id: ctx.id(), payload: { flaggedOn: ctx.today, source: signal.source } });
+    s.linkages = { source: signal.source, sourceEventId: signal.eventId, flaggedOn: ctx.today };
+    events.push({
+      kind: 'linkages-priority-flagged',
+      id: ctx.id(),
+      payload: { flaggedOn: ctx.today, source: signal.source, sourceEventId: signal.eventId },
+    });
   }
   const undecided = s.status === 'compliance-period' || s.status === 'compliance-plan' || s.status === 'sanction-requested';
   if (signal.casePlanActivityConflict && undecided && !s.linkages.goodCauseProposedOn) {

@@ -14,6 +14,7 @@ export interface SanctionRules {
   timelyNotice: AppliedRule;
   aidRestoration: AppliedRule;
   stateHearing: AppliedRule;
+  sanctionReview: AppliedRule;
 }
 
 const applied = (registry: PolicyRegistry, id: string, countyCode: string): AppliedRule => {
@@ -28,6 +29,7 @@ export function sanctionRulesFor(registry: PolicyRegistry, countyCode: string): 
     timelyNotice: applied(registry, sanctionRuleIds.timelyNotice, countyCode),
     aidRestoration: applied(registry, sanctionRuleIds.aidRestoration, countyCode),
     stateHearing: applied(registry, sanctionRuleIds.stateHearing, countyCode),
+    sanctionReview: applied(registry, sanctionRuleIds.sanctionReview, countyCode),
   };
 }
 
@@ -119,6 +121,17 @@ export interface HearingWindow {
 export function stateHearingWindow(rules: SanctionRules, effectiveOn: string): HearingWindow {
   const end = due(rules.stateHearing, factInstant(effectiveOn));
   return { lastDay: end.dueDate ?? effectiveOn, explanation: end.explanation.summary };
+}
+
+/** The supervisor's review of a request made at `at` is due by (1 working day, calworks.wtw.sanction-review). */
+export const reviewDueAt = (rules: SanctionRules, at: string): string => due(rules.sanctionReview, at).dueAt ?? at;
+
+/** The calendar months from the month of `from` to the month of `to` (YYYY-MM), both included. */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let m = DateTime.fromISO(from, { zone: ZONE }).startOf('month'); (m.toISODate() ?? to) <= to; m = m.plus({ months: 1 }))
+    months.push(m.toFormat('yyyy-MM'));
+  return months;
 }
 
 /** Aid is paid pending the hearing when it is requested before the action takes effect (MPP 22-009.1; RULES.md 3). */

@@ -20,6 +20,7 @@ const input: SanctionInput = {
   episodeId: 'e1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8',
   familyId: 'b6f1e2d4-8c3a-4e9b-a1f0-2d7c5e3b9a60',
   participantId: 'a9b8c7d6-e5f4-4321-8fed-cba987654321',
+  auId: '4d3c2b1a-0f9e-4d8c-8b7a-695847362514',
   countyCode: '06085',
   noticeForm: 'NA 840',
   noticeIssuedOn: '2027-01-06',
@@ -86,6 +87,8 @@ describe('sanction process decisions (RULES.md 3)', () => {
     const step = compliancePeriodEnded(ctx('2027-01-26'), s, '2027-01-26T23:59:59.999-08:00');
     expect(step?.events.map((e) => e.kind)).toEqual(['sanction-requested']);
     expect(s.request?.requestedOn).toBe('2027-01-26');
+    // 1 working day: Wed 27 Jan 2027, end of day.
+    expect(s.request?.reviewDueAt).toBe('2027-01-27T23:59:59.999-08:00');
     expect(
       refuseReview(s, { decision: 'good-cause', ground: 'child-care-unavailable-sb80', reviewedOn: '2027-01-27', by: BY }, '2027-01-27'),
     ).toMatch(/not a ground for the supervisor/);
@@ -107,7 +110,7 @@ describe('sanction process decisions (RULES.md 3)', () => {
     expect(refuseCompliancePlan(s, input, { signedOn: '2027-01-28', planEndsOn: '2027-02-28', by: BY }, '2027-01-28')).toMatch(
       /after the sanction is imposed/,
     );
-    expect(untickGuardReached(ctx('2027-03-07'), s)).toBeUndefined();
+    expect(untickGuardReached(ctx('2027-03-08'), s, '2027-03-07T23:59:59.999-08:00')).toBeUndefined();
   });
 
   it('a cure done before the cut takes effect lifts the sanction; a later one restores aid on the 1st after the contact', () => {
@@ -143,10 +146,10 @@ describe('sanction process decisions (RULES.md 3)', () => {
   it('the 60-day guard resolves an episode with no imposed sanction as good cause and unticks the months (ACL 15-99)', () => {
     const s = opened();
     compliancePeriodEnded(ctx('2027-01-26'), s, '2027-01-26T23:59:59.999-08:00');
-    const step = untickGuardReached(ctx('2027-03-07'), s);
+    const step = untickGuardReached(ctx('2027-03-08'), s, '2027-03-07T23:59:59.999-08:00');
     expect(s.resolution).toEqual({ kind: 'untick-guard', on: '2027-03-07' });
     expect(step?.events.map((e) => e.kind)).toEqual(['good-cause-found', 'months-unticked']);
-    expect(step?.events[1]).toMatchObject({ payload: { from: '2027-01-06', to: '2027-03-07' } });
+    expect(step?.events[1]).toMatchObject({ payload: { months: ['2027-01', '2027-02', '2027-03'], reason: 'sixty-day-guard' } });
   });
 
   it('flags a family child welfare knows once, and proposes (never decides) good cause for a conflicting case-plan activity', () => {

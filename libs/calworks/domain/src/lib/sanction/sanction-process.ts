@@ -17,6 +17,8 @@ export interface SanctionInput {
   episodeId: string;
   familyId: string;
   participantId: string;
+  /** The participant's Assistance Unit (each parent of a two-parent AU has an episode of their own). */
+  auId: string;
   countyCode: string;
   noticeForm: NoticeForm;
   noticeIssuedOn: string;
@@ -24,7 +26,7 @@ export interface SanctionInput {
   /** The rules as they apply in the county (sanctionRulesFor). */
   rules: SanctionRules;
   /** Child welfare already knows the family (the starter found it): flagged for Linkages at once. */
-  knownToChildWelfare?: LinkagesSource;
+  knownToChildWelfare?: { source: LinkagesSource; eventId: string };
   /** Carried over by continue-as-new. */
   state?: SanctionState;
 }
@@ -49,6 +51,8 @@ export interface SanctionState {
     basis: SanctionRequestBasis;
     requestedOn: string;
     notice: NoticeForm | 'NA 817';
+    /** The supervisor's review is due by this instant (calworks.wtw.sanction-review). */
+    reviewDueAt: string;
     escalationLevel: number;
     review?: { id: string; decision: 'sanction' | 'good-cause'; ground?: string; reviewedOn: string; by: string };
   };
@@ -64,7 +68,7 @@ export interface SanctionState {
     hearing?: { requestedOn: string; aidPaidPending: boolean; lastDay: string; outcome?: 'sustained' | 'reversed'; decidedOn?: string };
   };
   cures: CureState[];
-  linkages?: { source: LinkagesSource; flaggedOn: string; goodCauseProposedOn?: string };
+  linkages?: { source: LinkagesSource; sourceEventId: string; flaggedOn: string; goodCauseProposedOn?: string };
   resolution?: { kind: EpisodeResolution; on: string };
   /** What the episode's clocks told the process (due, escalations), newest last. */
   clockNotices: { purpose: string; kind: string; at: string; escalationLevel?: number }[];
@@ -84,6 +88,8 @@ export interface SanctionView {
   episodeId: string;
   familyId: string;
   participantId: string;
+  /** The participant's Assistance Unit (each parent of a two-parent AU has an episode of their own). */
+  auId: string;
   countyCode: string;
   noticeForm: NoticeForm;
   noticeIssuedOn: string;

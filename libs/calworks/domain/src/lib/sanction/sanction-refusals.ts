@@ -58,7 +58,7 @@ const requireStatus = (s: SanctionState, allowed: SanctionState['status'][], wha
   allowed.includes(s.status) ? undefined : `${what} is not possible: the episode is ${statusWords[s.status]}`;
 
 export function refuseStart(input: SanctionInput, today: string): Refusal {
-  for (const key of ['episodeId', 'familyId', 'participantId'] as const)
+  for (const key of ['episodeId', 'familyId', 'participantId', 'auId'] as const)
     if (!uuid.test(String(input?.[key]))) return `${key} must be a UUID`;
   if (!/^06[0-9]{3}$/.test(String(input.countyCode))) return 'countyCode must be a California county FIPS code (06xxx)';
   if (!(noticeForms as readonly string[]).includes(input.noticeForm)) return `noticeForm must be one of ${noticeForms.join(', ')}`;

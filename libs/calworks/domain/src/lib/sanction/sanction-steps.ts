@@ -1,5 +1,5 @@
 import type { ClockOp, SanctionEvent, SanctionRow, SanctionStep } from './sanction-activities.contract';
-import { californiaDate, earliestEffectiveDate, endOfDay as endOf, factInstant } from './sanction-dates';
+import { californiaDate, earliestEffectiveDate, endOfDay as endOf, factInstant, monthsBetween, reviewDueAt } from './sanction-dates';
 import type * as P from './sanction-process';
 import type { SanctionInput, SanctionState } from './sanction-process';
 import { SANCTION_PROCESS_ACTOR, purposes, sanctionRuleIds, type GoodCausePhase } from './sanction.vocabulary';
@@ -22,6 +22,7 @@ export const episodeRefOf = (ctx: Pick<StepContext, 'input' | 'workflowId'>): Sa
   episodeId: ctx.input.episodeId,
   familyId: ctx.input.familyId,
   participantId: ctx.input.participantId,
+  auId: ctx.input.auId,
   countyCode: ctx.input.countyCode,
   workflowId: ctx.workflowId,
 });
@@ -113,8 +114,9 @@ export function openEpisode(ctx: StepContext, s: SanctionState): Parts {
     },
   ];
   if (input.knownToChildWelfare) {
-    s.linkages = { source: input.knownToChildWelfare, flaggedOn: ctx.today };
-    events.push({ kind: 'linkages-priority-flagged', id: ctx.id(), payload: { flaggedOn: ctx.today, source: input.knownToChildWelfare } });
+    const { source, eventId } = input.knownToChildWelfare;
+    s.linkages = { source, sourceEventId: eventId, flaggedOn: ctx.today };
+    events.push({ kind: 'linkages-priority-flagged', id: ctx.id(), payload: { flaggedOn: ctx.today, source, sourceEventId: eventId } });
   }
   return {
     step: 'noncompliance-started',
@@ -171,14 +173,27 @@ function requestSanction(
 ): Parts {
   const notice = basis === 'compliance-plan-failed' ? 'NA 817' : ctx.input.noticeForm;
   const requestedOn = californiaDate(at);
-  s.request = { id: ctx.id(), basis, requestedOn, notice, escalationLevel: 0 };
+  s.request = { id: ctx.id(), basis, requestedOn, notice, reviewDueAt: reviewDueAt(ctx.input.rules, at), escalationLevel: 0 };
   s.status = 'sanction-requested';
   return {
     step: 'sanction-requested',
     by: SANCTION_PROCESS_ACTOR,
     rows: [{ table: 'sanction-request', id: s.request.id, basis, requestedOn, notice }, episodeRow(ctx, s)],
-    events: [{ kind: 'sanction-requested', id: ctx.id(), payload: { requestId: s.request.id, requestedOn, basis, notice } }],
-    clocks: [{ op: 'open', purpose: purposes.sanctionReview, ruleId: sanctionRuleIds.sanctionReview, startAt: at }],
+    events: [
+      {
+        kind: 'sanction-requested',
+        id: ctx.id(),
+        payload: { requestId: s.request.id, requestedOn, basis, notice, reviewDueAt: s.request.reviewDueAt },
+      },
+    ],
+    clocks: [
+      // Day 20 passed with neither good cause nor a plan: the period's clock did its work (it fell due) and stops
+      // escalating; the supervisor's review clock takes over.
+      ...(basis === 'compliance-period-ended'
+        ? [{ op: 'cancel' as const, purpose: purposes.compliancePeriod, reasonCode: 'sanction-requested' }]
+        : []),
+      { op: 'open', purpose: purposes.sanctionReview, ruleId: sanctionRuleIds.sanctionReview, startAt: at },
+    ],
   };
 }
 
@@ -246,14 +261,15 @@ export function reviewSanctionRequest(ctx: StepContext, s: SanctionState, r: P.S
   };
 }
 
-/** Day 60 ended without an imposed sanction: good cause, and the months are unticked (ACL 15-99). */
-export function untickGuardReached(ctx: StepContext, s: SanctionState): Parts | undefined {
+/** Day 60 ended (`dueAt`: the guard's due instant) without an imposed sanction: good cause, and the months are unticked (ACL 15-99). */
+export function untickGuardReached(ctx: StepContext, s: SanctionState, dueAt: string): Parts | undefined {
   if (s.sanction || s.status === 'resolved') return undefined;
-  const parts = goodCause(ctx, s, 'untick-guard-acl-15-99', 'untick-guard', ctx.today, SANCTION_PROCESS_ACTOR);
+  const day60 = californiaDate(dueAt);
+  const parts = goodCause(ctx, s, 'untick-guard-acl-15-99', 'untick-guard', day60, SANCTION_PROCESS_ACTOR);
   parts.events.push({
     kind: 'months-unticked',
     id: ctx.id(),
-    payload: { untickedOn: ctx.today, from: ctx.input.noticeIssuedOn, to: ctx.today, ground: 'untick-guard-acl-15-99' },
+    payload: { untickedOn: day60, months: monthsBetween(ctx.input.noticeIssuedOn, day60), reason: 'sixty-day-guard' },
   });
   parts.clocks = [{ op: 'cancel-all', reasonCode: 'resolved-as-good-cause-acl-15-99' }];
   return { ...parts, step: 'untick-guard-good-cause' };

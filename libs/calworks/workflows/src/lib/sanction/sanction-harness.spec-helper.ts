@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { Worker } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
 import { DateTime } from 'luxon';
-import { calworksRules, sanctionRulesFor, type SanctionInput } from '@linkages/calworks-domain';
+import { calworksRules, sanctionRulesFor, type SanctionInput, type SanctionView } from '@linkages/calworks-domain';
 import { createCalworksSanctionTablesMigration, sanctionEntities } from '@linkages/calworks-data-access';
 import { SanctionRepository } from '@linkages/calworks-data-access';
 import { createSanctionActivities } from '@linkages/calworks-activities';
@@ -121,6 +121,23 @@ export async function createSanctionHarness() {
       return handle;
     },
     view: (handle: WorkflowHandle<typeof sanctionWorkflow>) => handle.query(sanctionViewQuery),
+    /**
+     * The view of a process that has completed. Not `result()`: the test client unlocks time skipping while it waits,
+     * and with no timer due the server jumps years ahead before a signal in flight lands.
+     */
+    async finished(handle: WorkflowHandle<typeof sanctionWorkflow>): Promise<SanctionView> {
+      await waitFor(async () => (await handle.describe()).status.name === 'COMPLETED', { what: 'process completed', timeoutMs: 15_000 });
+      return handle.query(sanctionViewQuery);
+    },
+    /** The view once `ready` holds: a clock's signal reaches the process a moment after the server's time got there. */
+    viewWhen: (handle: WorkflowHandle<typeof sanctionWorkflow>, ready: (v: SanctionView) => boolean, what: string) =>
+      waitFor(
+        async () => {
+          const v = await handle.query(sanctionViewQuery);
+          return ready(v) ? v : undefined;
+        },
+        { what, timeoutMs: 15_000 },
+      ),
     /** The family's events in the outbox, oldest first: `sanction-requested`, `deadline-warning`, … */
     async events(familyId: string): Promise<{ type: string; data: Record<string, unknown> }[]> {
       const rows = await q<{ event_type: string; value: string }>(

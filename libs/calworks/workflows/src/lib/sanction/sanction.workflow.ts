@@ -169,7 +169,7 @@ export async function sanctionWorkflow(input: SanctionInput): Promise<SanctionVi
       state.request.escalationLevel = Math.max(state.request.escalationLevel, reached.escalationLevel ?? 1);
     if (reached.kind !== 'due') return;
     if (purpose === 'compliance-period') await serial(() => run(compliancePeriodEnded(ctx(), state, reached.dueAt ?? reached.at)));
-    else if (purpose === 'untick-guard') await serial(() => run(untickGuardReached(ctx(), state)));
+    else if (purpose === 'untick-guard') await serial(() => run(untickGuardReached(ctx(), state, reached.dueAt ?? reached.at)));
     else if (purpose.startsWith('cure-activity-')) await serial(() => run(cureActivityEnded(ctx(), state, Number(purpose.slice(14)))));
   });
 
