@@ -4,3 +4,4 @@ export * from './lib/sanction/sanction.activities';
 export * from './lib/sanction/sanction-activities.provider';
 export * from './lib/fr-window/fr-aid-window.activities';
 export * from './lib/fr-window/fr-aid-window-activities.provider';
+export * from './lib/publish-calworks-event';

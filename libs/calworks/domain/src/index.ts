@@ -15,3 +15,4 @@ export * from './lib/sanction/sanction-refusals';
 export * from './lib/sanction/sanction-steps';
 export * from './lib/sanction/sanction-cure.steps';
 export * from './lib/sanction/sanction-activities.contract';
+export * from './lib/calworks-event.classification';

@@ -9,3 +9,4 @@ export * from './lib/metrics';
 export * from './lib/dead-letter-ledger';
 export * from './lib/polling-loop';
 export * from './lib/messaging.host';
+export * from './lib/share-event';

@@ -2,8 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { cwsEventClassification } from '@linkages/child-welfare-domain';
 import { FamilyRepository } from '@linkages/child-welfare-data-access';
-import { eventDisclosure, redact } from '@linkages/platform-access';
-import type { OutboxWriter } from '@linkages/platform-messaging';
+import { shareEvent as shareThroughOutbox, type OutboxWriter } from '@linkages/platform-messaging';
 import type { EventDefinition } from '@linkages/shared-contracts';
 
 const families = new FamilyRepository();
@@ -20,12 +19,10 @@ export async function shareEvent<S extends z.ZodObject>(
   payload: z.input<S>,
   ctx: { countyCode: string; correlationId: string; id?: string },
 ): Promise<void> {
-  const spec = cwsEventClassification[def.type];
-  if (!spec) throw new Error(`${def.type} has no field classification: child welfare cannot publish it`);
   let full: Record<string, unknown> = payload as Record<string, unknown>;
   if ('calworksCaseNumber' in def.payload.shape && full['calworksCaseNumber'] === undefined && typeof full['familyId'] === 'string') {
     const caseNumber = await families.calworksCaseNumberOf(tx, full['familyId']);
     if (caseNumber) full = { ...full, calworksCaseNumber: caseNumber };
   }
-  await outbox.enqueue(tx, def, (redact(full, spec, eventDisclosure) ?? {}) as z.input<S>, ctx);
+  await shareThroughOutbox(outbox, tx, cwsEventClassification, def, full as z.input<S>, ctx);
 }

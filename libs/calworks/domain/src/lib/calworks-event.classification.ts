@@ -1,0 +1,104 @@
+import type { FieldSpec } from '@linkages/platform-access';
+import {
+  ab429ServicesContinuedEvent,
+  compliancePlanSignedEvent,
+  frAidWindowClosedEvent,
+  frAidWindowOpenedEvent,
+  goodCauseFoundEvent,
+  goodCauseProposedEvent,
+  linkagesPriorityFlaggedEvent,
+  monthsUntickedEvent,
+  noncomplianceStartedEvent,
+  redeterminationDueEvent,
+  sanctionCuredEvent,
+  sanctionImposedEvent,
+  sanctionRequestedEvent,
+  temporaryAbsenceStartedEvent,
+} from '@linkages/shared-contracts';
+
+/**
+ * What CalWORKs tells the other agency and Linkages, field by field: ids (`key`) and the dates and codes of the
+ * steps (`fact`), never a member's identity, income or a narrative (WIC 10850: CalWORKs records are confidential; the
+ * minimum the shared family's coordination needs). Only classes the sharing policy's event view passes may leave the
+ * service: a field added to an event without a class here is dropped before the outbox, and the classification test
+ * names it. Good-cause grounds are codes of the administrative list (RULES.md 3), not the participant's
+ * circumstances.
+ */
+export const calworksEventClassification: Readonly<Record<string, FieldSpec>> = {
+  [noncomplianceStartedEvent.type]: {
+    episodeId: 'key',
+    familyId: 'key',
+    participantId: 'key',
+    noticeForm: 'fact',
+    noticeIssuedOn: 'fact',
+    reason: 'fact',
+  },
+  [goodCauseFoundEvent.type]: { episodeId: 'key', familyId: 'key', determinedOn: 'fact', ground: 'fact' },
+  [compliancePlanSignedEvent.type]: { episodeId: 'key', familyId: 'key', signedOn: 'fact', planEndsOn: 'fact' },
+  [sanctionRequestedEvent.type]: {
+    episodeId: 'key',
+    participantId: 'key',
+    familyId: 'key',
+    auId: 'key',
+    sanctionRequestId: 'key',
+    requestedOn: 'fact',
+    reason: 'fact',
+    reviewDueAt: 'fact',
+  },
+  [sanctionImposedEvent.type]: { sanctionId: 'key', episodeId: 'key', familyId: 'key', participantId: 'key', effectiveOn: 'fact' },
+  [sanctionCuredEvent.type]: { sanctionId: 'key', familyId: 'key', curedOn: 'fact', aidRestoredOn: 'fact', how: 'fact' },
+  [monthsUntickedEvent.type]: {
+    episodeId: 'key',
+    participantId: 'key',
+    familyId: 'key',
+    months: 'fact',
+    reason: 'fact',
+    untickedOn: 'fact',
+  },
+  [temporaryAbsenceStartedEvent.type]: {
+    removalId: 'key',
+    familyId: 'key',
+    auId: 'key',
+    calworksCaseNumber: 'key',
+    startsOn: 'fact',
+    endsOn: 'fact',
+    ruleId: 'fact',
+  },
+  [frAidWindowOpenedEvent.type]: {
+    windowId: 'key',
+    familyId: 'key',
+    removalId: 'key',
+    program: 'fact',
+    startsOn: 'fact',
+    endsOn: 'fact',
+  },
+  [frAidWindowClosedEvent.type]: { windowId: 'key', familyId: 'key', removalId: 'key', closedOn: 'fact', reason: 'fact' },
+  [ab429ServicesContinuedEvent.type]: {
+    removalId: 'key',
+    familyId: 'key',
+    participantId: 'key',
+    continuedFrom: 'fact',
+    redeterminationDueOn: 'fact',
+    basis: 'fact',
+  },
+  [redeterminationDueEvent.type]: { removalId: 'key', familyId: 'key', participantId: 'key', dueOn: 'fact', kind: 'fact' },
+  [linkagesPriorityFlaggedEvent.type]: {
+    episodeId: 'key',
+    participantId: 'key',
+    familyId: 'key',
+    auId: 'key',
+    because: 'fact',
+    sourceEventId: 'key',
+    flaggedOn: 'fact',
+  },
+  [goodCauseProposedEvent.type]: {
+    episodeId: 'key',
+    participantId: 'key',
+    familyId: 'key',
+    ground: 'fact',
+    proposedBecause: 'fact',
+    decisionBy: 'fact',
+    proposedOn: 'fact',
+    casePlanId: 'key',
+  },
+};
