@@ -29,14 +29,12 @@ export class SanctionLinkages {
     for (const participant of await this.participants.ofAu(tx, auId))
       for (const episode of await this.sanctions.episodesOfParticipant(tx, participant.id)) {
         if (episode.status === 'resolved') continue;
-        await this.temporal.client.workflow
-          .getHandle(workflowId('calworks', 'sanction', episode.id))
-          .signal(linkagesKnownSignal, {
-            eventId: known.eventId,
-            source: known.source,
-            knownOn: known.knownOn,
-            ...(known.casePlanActivityConflict ? { casePlanActivityConflict: true } : {}),
-          });
+        await this.temporal.client.workflow.getHandle(workflowId('calworks', 'sanction', episode.id)).signal(linkagesKnownSignal, {
+          eventId: known.eventId,
+          source: known.source,
+          knownOn: known.knownOn,
+          ...(known.casePlanActivityConflict ? { casePlanActivityConflict: true } : {}),
+        });
         signalled.push(episode.id);
       }
     return signalled;
