@@ -64,6 +64,17 @@ const postKinds: Record<string, 'create' | 'command' | 'query'> = {
   'child-welfare POST /cases/{caseId}/visits': 'create',
   'child-welfare POST /cases/{caseId}/returns': 'command',
   'child-welfare POST /cases/{caseId}/closure': 'command',
+  'calworks POST /assistance-units': 'create',
+  'calworks POST /assistance-units/by-case-number': 'query',
+  'calworks POST /assistance-units/{auId}/members': 'create',
+  'calworks POST /assistance-units/{auId}/aided-status': 'command',
+  'calworks POST /assistance-units/{auId}/grant-changes': 'command',
+  'calworks POST /assistance-units/{auId}/wtw-participants': 'create',
+  'calworks POST /wtw-participants/{participantId}/plans': 'create',
+  'calworks POST /wtw-participants/{participantId}/exemptions': 'create',
+  'calworks POST /wtw-participants/{participantId}/exemptions/{exemptionId}/verification': 'command',
+  'calworks POST /wtw-participants/{participantId}/supportive-services': 'create',
+  'calworks POST /wtw-participants/{participantId}/family-stabilization-referrals': 'create',
 };
 const successOf = (o: Op) =>
   o.method === 'POST' ? (postKinds[o.key] === 'create' ? '201' : postKinds[o.key] ? '200' : 'unclassified') : '200';
@@ -73,6 +84,7 @@ const successOf = (o: Op) =>
  * idempotency): the object-level refusals of its use case. A route missing here fails the test.
  */
 const cwsWrite = ['not-found', 'impossible-sequence'];
+const calworksWrite = ['not-found', 'impossible-sequence'];
 const raises: Record<string, string[]> = {
   'GET /health': [],
   'GET /health/ready': ['service-unavailable'],
@@ -109,6 +121,19 @@ const raises: Record<string, string[]> = {
   'child-welfare POST /cases/{caseId}/visits': cwsWrite,
   'child-welfare POST /cases/{caseId}/returns': cwsWrite,
   'child-welfare POST /cases/{caseId}/closure': cwsWrite,
+  'calworks POST /assistance-units': ['impossible-sequence', 'case-number-in-use'],
+  'calworks POST /assistance-units/by-case-number': ['not-found'],
+  'calworks GET /assistance-units/{auId}': ['not-found'],
+  'calworks POST /assistance-units/{auId}/members': calworksWrite,
+  'calworks POST /assistance-units/{auId}/aided-status': calworksWrite,
+  'calworks POST /assistance-units/{auId}/grant-changes': calworksWrite,
+  'calworks POST /assistance-units/{auId}/wtw-participants': calworksWrite,
+  'calworks GET /wtw-participants/{participantId}': ['not-found'],
+  'calworks POST /wtw-participants/{participantId}/plans': calworksWrite,
+  'calworks POST /wtw-participants/{participantId}/exemptions': calworksWrite,
+  'calworks POST /wtw-participants/{participantId}/exemptions/{exemptionId}/verification': calworksWrite,
+  'calworks POST /wtw-participants/{participantId}/supportive-services': calworksWrite,
+  'calworks POST /wtw-participants/{participantId}/family-stabilization-referrals': calworksWrite,
 };
 const keyed = (table: Record<string, unknown>, service: string, method: string, path: string) =>
   table[`${service} ${method} ${path}`] !== undefined ? `${service} ${method} ${path}` : `${method} ${path}`;
@@ -331,5 +356,54 @@ describe('OpenAPI documents (npm start)', () => {
     });
     expectBody('screen referral (a command: 200)', opOf('POST', screeningPath), screened, 200);
     expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('CalWORKs answers as documented: the AU and the WTW participant parse with their schemas, a taken case number is case-number-in-use', async () => {
+    const opOf = (method: string, path: string) => ops.find((o) => o.service === 'calworks' && o.method === method && o.path === path)!.op;
+    const token = await devToken('calworks-worker');
+    const call = async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(platform.url('calworks', path), {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body !== undefined ? { 'content-type': 'application/json', 'idempotency-key': randomUUID() } : {}),
+        },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const answers: unknown[] = [];
+    const expected: unknown[] = [];
+    const check = (name: string, op: Operation, answer: Awaited<ReturnType<typeof call>>, status: number) => {
+      const schema = op.responses[String(status)]?.content?.[status < 300 ? 'application/json' : 'application/problem+json']?.schema;
+      const validate = schema && ajv.compile(schema);
+      const valid = validate ? validate(answer.body) || ajv.errorsText(validate.errors) : `no schema documented for ${status}`;
+      answers.push({ name, status: answer.status, valid });
+      expected.push({ name, status, valid: true });
+      return answer.body;
+    };
+    const member = { firstName: 'Doc', lastName: 'Applicant', dateOfBirth: '1990-01-01', needy: true, aided: true };
+    const au = {
+      caseNumber: `CW-DOC-${randomUUID().slice(0, 8)}`,
+      aidedStatus: 'aided',
+      aidedFrom: '2026-01-01',
+      members: [{ role: 'applicant', ...member, ssn: '219-09-9999' }],
+    };
+    const created = check('create AU', opOf('POST', '/assistance-units'), await call('POST', '/assistance-units', au), 201);
+    const auId = String(created['id']);
+    check('read AU', opOf('GET', '/assistance-units/{auId}'), await call('GET', `/assistance-units/${auId}`), 200);
+    const taken = check('same case number', opOf('POST', '/assistance-units'), await call('POST', '/assistance-units', au), 409);
+    const memberId = (created['members'] as { memberId: string }[])[0]!.memberId;
+    const enrollPath = '/assistance-units/{auId}/wtw-participants';
+    const enrolled = await call('POST', `/assistance-units/${auId}/wtw-participants`, { memberId, enrolledOn: '2026-02-01' });
+    const participant = check('enroll (a create: 201)', opOf('POST', enrollPath), enrolled, 201);
+    const view = await call('GET', `/wtw-participants/${String(participant['id'])}`);
+    check('read participant', opOf('GET', '/wtw-participants/{participantId}'), view, 200);
+    const again = await call('POST', `/assistance-units/${auId}/wtw-participants`, { memberId, enrolledOn: '2026-02-01' });
+    const refused = check('enroll twice', opOf('POST', enrollPath), again, 409);
+    expect(answers).toEqual(expected);
+    expect([taken['type'], refused['type']]).toEqual([`${problemTypeBase}case-number-in-use`, `${problemTypeBase}impossible-sequence`]);
   }, 60_000);
 });

@@ -10,6 +10,7 @@ import { temporal } from '@temporalio/proto';
 import { demoUsers, devToken, platformTemporalClient, stackEnv, waitFor } from '@linkages/platform-testing';
 import { hasPermission, type Permission, type Role } from '@linkages/platform-access';
 import { servicePorts, startPlatform, type RunningPlatform, type ServicePorts } from './platform.spec-helper';
+import { calworksMatrix } from './calworks-matrix.spec-helper';
 
 // The security baseline against the four running services (`npm start`): every route declares its policy, the
 // generated access matrix (route × user: role, own/other county, own/other agency) answers as the permission table
@@ -158,6 +159,7 @@ describe('security baseline over HTTP (npm start)', () => {
     body?: () => unknown;
     path?: () => string;
   };
+  const calworks = calworksMatrix(call);
   const templates: Record<string, Template> = {
     'GET /health': { success: 200 },
     'GET /health/ready': { success: 200 },
@@ -343,6 +345,8 @@ describe('security baseline over HTTP (npm start)', () => {
       body: () => closeBody,
       prepare: async () => ({ path: `/cases/${(await cwsStage('removed')).caseId}/closure`, body: closeBody }),
     },
+    // CalWORKs: an AU with its applicant in WTW and an exemption (calworks-matrix.spec-helper.ts).
+    ...calworks.templates,
   };
 
   interface CwsFixture {
@@ -427,6 +431,7 @@ describe('security baseline over HTTP (npm start)', () => {
     ).toEqual([]);
     const undocumented: string[] = [];
     cws = await cwsStage('petitioned');
+    await calworks.setUp();
     for (const op of ops) {
       const key = keyOf(op);
       const t = templates[key]!;
@@ -726,6 +731,45 @@ describe('security baseline over HTTP (npm start)', () => {
     // first face-to-face contact, RULES.md 1): the referral's two clocks, both with histories to scan.
     await cwsPost(`/referrals/${cwsReferral.id}/contacts`, { madeAt: new Date(Date.now() - 900_000).toISOString(), childId: kid });
 
+    // The same parent as a CalWORKs applicant: an AU (SSN and date of birth encrypted at rest), a newborn added, WTW
+    // enrollment and an AB 2300 exemption after the birth, whose 12-week clock runs as a deadline workflow.
+    const cwPost = async (path: string, payload: unknown) => {
+      const r = await call('calworks', 'POST', path, { user: 'calworks-worker', body: payload });
+      if (r.res.status >= 300) throw new Error(`canary ${path}: ${r.res.status} ${r.text}`);
+      return JSON.parse(r.text) as Record<string, unknown> & { id: string };
+    };
+    const cwMember = (role: string, firstName: string, dateOfBirth: string, extra: Record<string, unknown> = {}) => ({
+      role,
+      firstName,
+      lastName: last,
+      dateOfBirth,
+      needy: true,
+      aided: true,
+      ...extra,
+    });
+    const au = (await cwPost('/assistance-units', {
+      caseNumber: `CW-${tag}`,
+      aidedStatus: 'aided',
+      aidedFrom: '2026-01-01',
+      members: [cwMember('applicant', first, dob, { ssn }), cwMember('child', `${first}kid`, '2021-01-02')],
+    })) as unknown as { id: string; members: { memberId: string; role: string }[] };
+    const birth = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'America/Los_Angeles',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(new Date(Date.now() - 10 * 86_400_000));
+    await cwPost(`/assistance-units/${au.id}/members`, cwMember('child', `${first}baby`, birth));
+    const applicant = au.members.find((m) => m.role === 'applicant')!.memberId;
+    const participant = await cwPost(`/assistance-units/${au.id}/wtw-participants`, { memberId: applicant, enrolledOn: '2026-01-15' });
+    const exempt = (await cwPost(`/wtw-participants/${participant.id}/exemptions`, {
+      reason: 'ab2300-birth',
+      startsOn: birth,
+      eventOn: birth,
+    })) as unknown as { clocks: { deadlineId: string }[] };
+    expect(exempt.clocks).toHaveLength(1);
+    expect((await call('calworks', 'GET', `/assistance-units/${au.id}`, { user: 'calworks-worker' })).text).toContain(first);
+
     const { connection, client } = await platformTemporalClient();
     try {
       const raw = new TemporalClient({ connection, namespace: stackEnv().TEMPORAL_NAMESPACE });
@@ -759,9 +803,11 @@ describe('security baseline over HTTP (npm start)', () => {
             .rows[0],
         { timeoutMs: 60_000, intervalMs: 500, what: 'the referral’s hand-off clock to be tracked' },
       );
+      const calworksHistory = await started(`calworks/deadline/${exempt.clocks[0]!.deadlineId}`);
       const history = Buffer.concat([
         await started(`referrals/deadline/${handoff.deadline_id}`),
         ...(await Promise.all(cwsClocks.map((c) => started(`child-welfare/deadline/${c.deadline_id}`)))),
+        calworksHistory,
       ]);
 
       // Servers create and delete files while we read (SQLite journals, Kafka segments): a vanished file is skipped.
@@ -796,6 +842,7 @@ describe('security baseline over HTTP (npm start)', () => {
       expect(sources['Kafka log segments']!.includes(id)).toBe(true);
       expect(history.includes('deadlineWorkflow')).toBe(true);
       expect(sources['Kafka log segments']!.includes(cwsReferral.id)).toBe(true);
+      expect(calworksHistory.includes('deadlineWorkflow')).toBe(true);
       const leaks = Object.entries(sources).flatMap(([where, bytes]) =>
         [first, last, ssn, ssnDigits, dob, `Canaryreporter${tag}`].filter((c) => bytes.includes(c)).map((c) => `${where} contains ${c}`),
       );
@@ -818,6 +865,14 @@ describe('security baseline over HTTP (npm start)', () => {
       ).rows[0]!.dump;
       expect(persons).toContain(first);
       for (const secret of [ssn, ssnDigits, dob]) expect(persons).not.toContain(secret);
+      const cwDump = async (sql: string) => (await db.query<{ dump: string | null }>(sql, [au.id])).rows[0]?.dump ?? '';
+      const cwMembers = await cwDump('SELECT json_agg(m)::text AS dump FROM calworks.au_members m WHERE au_id = $1');
+      const cwOutbox = await cwDump(`SELECT json_agg(o)::text AS dump FROM calworks.outbox o WHERE value LIKE '%' || $1 || '%'`);
+      const cwStored = await cwDump(`SELECT json_agg(i)::text AS dump FROM calworks.idempotency_keys i WHERE $1::text IS NOT NULL`);
+      expect(cwMembers).toContain(first);
+      expect(cwStored).not.toBe('');
+      for (const secret of [ssn, ssnDigits, dob]) expect(cwMembers).not.toContain(secret);
+      for (const secret of [first, last, ssn, ssnDigits, dob]) expect(cwOutbox + cwStored).not.toContain(secret);
     } finally {
       await connection.close();
     }
