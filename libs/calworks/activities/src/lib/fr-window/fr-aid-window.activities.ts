@@ -61,7 +61,7 @@ export function createFrAidWindowActivities(deps: FrAidWindowActivityDeps): FrAi
           subject(input),
           frPurposes.memberConfirmation,
           frRules.memberConfirmation,
-          removal.receivedAt.toISOString(),
+          new Date(Math.max(removal.receivedAt.getTime(), Date.parse(input.removedAt))).toISOString(),
           notify(input),
         );
       });

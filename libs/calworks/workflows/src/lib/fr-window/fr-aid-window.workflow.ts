@@ -125,11 +125,7 @@ export async function frAidWindowWorkflow(input: FrAidWindowInput): Promise<FrAi
       view.window.closeReason = reason;
       view.window.closedOn = closedOn;
     }
-    if (endsProcess) {
-      ended = true;
-      view.closeReason = reason;
-      view.status = 'closed';
-    }
+    if (endsProcess) ended = true;
     record('closed', { reason, closedOn, endsProcess });
     await act.frCloseWindow({
       ...base(),
@@ -142,6 +138,11 @@ export async function frAidWindowWorkflow(input: FrAidWindowInput): Promise<FrAi
     if (reason !== 'window-ended' && view.ab429 && !view.ab429.endedOn) {
       view.ab429.endedOn = closedOn;
       await act.frEndAb429Services({ ...base(), serviceId: view.ab429.serviceId, endedOn: closedOn, reason });
+    }
+    // Closed once its steps are written: the view never runs ahead of the rows and events.
+    if (endsProcess) {
+      view.closeReason = reason;
+      view.status = 'closed';
     }
   };
 
