@@ -90,7 +90,10 @@ export async function createFrHarness() {
       return { removalId, handle: handle as WorkflowHandle };
     },
     fact: (handle: WorkflowHandle, fact: CwsFact, eventId = uuid()) => handle.signal(cwsFactSignal, { eventId, fact }),
-    confirm: (handle: WorkflowHandle, facts: Partial<{ auAidedAtRemoval: boolean; caretakerNeedy: boolean }> = {}) =>
+    confirm: (
+      handle: WorkflowHandle,
+      facts: Partial<{ auAidedAtRemoval: boolean; caretakerNeedy: boolean; caretakerRole: 'parent' | 'caretaker-relative' }> = {},
+    ) =>
       handle.executeUpdate(confirmMembersUpdate, {
         args: [
           {
