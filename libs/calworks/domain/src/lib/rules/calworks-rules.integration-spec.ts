@@ -166,4 +166,40 @@ describe('CalWORKs deadline rules at their real durations (time-skipping test se
       rolled: ['2029-09-01', '2029-09-04'],
     });
   }, 60_000);
+
+  it('calworks.fr.removal-member-confirmation (county: "immediately", 24 hours): notice Sat 3 Nov 2029 22:30 PDT → across the fall-back → Sun 4 Nov 21:30 PST', async () => {
+    // 24 elapsed hours: 22:30 PDT Sat → 02:00 PDT Sun = 3.5 h; clocks go back to 01:00 PST; 01:00 → 21:30 PST = 20.5 h.
+    await prove({
+      rule: 'calworks.fr.removal-member-confirmation',
+      cites: 'DCFS 5230',
+      calendar: 'county',
+      hourly: true,
+      start: '2029-11-03T22:30:00-07:00',
+      due: '2029-11-04T21:30:00.000-08:00',
+      says: ['24 hours from the removal notice received by CalWORKs of '],
+    });
+  }, 60_000);
+
+  it('calworks.fr.unmatched-case-number-review (1 business day, unconfirmed): event Wed 21 Nov 2029 → Thanksgiving, the day after, the weekend → Mon 26 Nov', async () => {
+    // Thanksgiving 2029 is Thu 22 Nov (1 Nov is a Thursday); the day after is a California state holiday.
+    await prove({
+      rule: 'calworks.fr.unmatched-case-number-review',
+      cites: 'Linkages protocol',
+      calendar: 'county',
+      start: '2029-11-21T15:00:00-08:00',
+      due: '2029-11-26T23:59:59.999-08:00',
+      skipped: ['2029-11-22 (Thanksgiving Day)', '2029-11-23 (Day after Thanksgiving)', '2029-11-24 (Saturday)', '2029-11-25 (Sunday)'],
+    });
+  }, 60_000);
+
+  it("calworks.fr.cash-aid-recommendation-follow-up (1 business day, unconfirmed): absence month ends Mon 31 Dec 2029 → New Year's Day → Wed 2 Jan 2030", async () => {
+    await prove({
+      rule: 'calworks.fr.cash-aid-recommendation-follow-up',
+      cites: 'ACL 25-05',
+      calendar: 'county',
+      start: '2029-12-31T23:59:59.999-08:00',
+      due: '2030-01-02T23:59:59.999-08:00',
+      skipped: ["2030-01-01 (New Year's Day)"],
+    });
+  }, 60_000);
 });
