@@ -47,3 +47,4 @@ export * from './lib/sanction/decide-state-hearing.command';
 export * from './lib/sanction/noncompliance-episode.controller';
 export * from './lib/sanction/sanction-cure.controller';
 export * from './lib/sanction/calworks-sanction.module';
+export * from './lib/sanction/extend-child-care-good-cause.command';

@@ -65,6 +65,9 @@ async function applyClock(clocks: TrackedDeadlines, tx: EntityManager, step: San
     case 'cancel':
       await clocks.cancel(tx, episode.episodeId, clock.purpose, clock.reasonCode, by);
       return;
+    case 'move':
+      await clocks.move(tx, episode.episodeId, clock.purpose, clock.dueDate, clock.reasonCode, by);
+      return;
     case 'cancel-all':
       await clocks.cancelAll(tx, episode.episodeId, clock.reasonCode, by);
       return;

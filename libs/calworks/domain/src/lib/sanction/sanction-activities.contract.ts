@@ -27,6 +27,8 @@ export type ClockOp =
   | { op: 'open'; purpose: string; ruleId: string; startAt: string }
   | { op: 'satisfy'; purpose: string; at?: string }
   | { op: 'cancel'; purpose: string; reasonCode: string }
+  /** An SB 80 increment: the clock's date set to `dueDate` with its reason. */
+  | { op: 'move'; purpose: string; dueDate: string; reasonCode: string }
   | { op: 'cancel-all'; reasonCode: string };
 
 export interface EpisodeRow {

@@ -1,5 +1,12 @@
 import type { SanctionEvent } from './sanction-activities.contract';
-import { aidPaidPending, aidRestorationDate, endOfDay, factInstant, stateHearingWindow } from './sanction-dates';
+import {
+  aidPaidPending,
+  aidRestorationDate,
+  childCareGoodCauseExtendedTo,
+  endOfDay,
+  factInstant,
+  stateHearingWindow,
+} from './sanction-dates';
 import type * as P from './sanction-process';
 import { currentCure, type SanctionState } from './sanction-process';
 import { cureRows, episodeRow, goodCause, resolve, sanctionRow, type Parts, type StepContext } from './sanction-steps';
@@ -43,6 +50,21 @@ export function signCurePlan(ctx: StepContext, s: SanctionState, r: P.CurePlanRe
   const clocks: Parts['clocks'] = [{ op: 'satisfy', purpose: purposes.curePlan(cure.n), at: endOfDay(r.signedOn) }];
   if (cure.childCare !== 'arranging') clocks.push(startActivity(cure, r.signedOn));
   return { step: 'cure-plan-signed', by: r.by, rows: cureRows(s, cure), events: [], clocks };
+}
+
+/** SB 80: one more 15-day increment of good cause while child care is still being arranged (30 days at most). */
+export function extendChildCareGoodCause(ctx: StepContext, s: SanctionState, r: P.ChildCareExtensionRequest): Parts {
+  const cure = cureOf(s);
+  const until = childCareGoodCauseExtendedTo(ctx.input.rules, cure.contactOn);
+  if (!until) throw new Error('the SB 80 rule is not in this run’s input');
+  cure.childCareGoodCauseUntil = until;
+  return {
+    step: 'child-care-good-cause-extended',
+    by: r.by,
+    rows: [],
+    events: [],
+    clocks: [{ op: 'move', purpose: purposes.childCare(cure.n), dueDate: until, reasonCode: 'child-care-still-being-arranged-sb80' }],
+  };
 }
 
 export function childCareInPlace(ctx: StepContext, s: SanctionState, r: P.ChildCareInPlaceRequest): Parts {

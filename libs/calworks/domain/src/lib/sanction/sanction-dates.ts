@@ -15,6 +15,8 @@ export interface SanctionRules {
   aidRestoration: AppliedRule;
   stateHearing: AppliedRule;
   sanctionReview: AppliedRule;
+  /** Optional in runs started before SB 80 extensions were tracked. */
+  childCare?: AppliedRule;
 }
 
 const applied = (registry: PolicyRegistry, id: string, countyCode: string): AppliedRule => {
@@ -30,6 +32,7 @@ export function sanctionRulesFor(registry: PolicyRegistry, countyCode: string): 
     aidRestoration: applied(registry, sanctionRuleIds.aidRestoration, countyCode),
     stateHearing: applied(registry, sanctionRuleIds.stateHearing, countyCode),
     sanctionReview: applied(registry, sanctionRuleIds.sanctionReview, countyCode),
+    childCare: applied(registry, sanctionRuleIds.childCare, countyCode),
   };
 }
 
@@ -125,6 +128,19 @@ export function stateHearingWindow(rules: SanctionRules, effectiveOn: string): H
 
 /** The supervisor's review of a request made at `at` is due by (1 working day, calworks.wtw.sanction-review). */
 export const reviewDueAt = (rules: SanctionRules, at: string): string => due(rules.sanctionReview, at).dueAt ?? at;
+
+/**
+ * The SB 80 good cause extended by its one more 15-day increment (30 days at most, LA DPSS GAIN 1370): the date the
+ * clock moves to, counted from the cure contact.
+ */
+export function childCareGoodCauseExtendedTo(rules: SanctionRules, contactOn: string): string | null {
+  if (!rules.childCare) return null;
+  const { rule, calendar } = rules.childCare;
+  const at = factInstant(contactOn);
+  return computeDue(rule, at, calendar, {
+    extensions: [{ length: 15, reasonCode: 'child-care-still-being-arranged-sb80', by: 'process', at }],
+  }).dueDate;
+}
 
 /** The calendar months from the month of `from` to the month of `to` (YYYY-MM), both included. */
 export function monthsBetween(from: string, to: string): string[] {

@@ -1,9 +1,17 @@
 import { PolicyRegistry } from '@linkages/platform-deadlines';
 import { calworksRules } from '../rules/calworks.rules';
-import { childCareInPlace, completeCure, linkagesKnown, requestCure, signCurePlan } from './sanction-cure.steps';
+import { childCareInPlace, completeCure, extendChildCareGoodCause, linkagesKnown, requestCure, signCurePlan } from './sanction-cure.steps';
 import { sanctionRulesFor } from './sanction-dates';
 import { initialSanctionState, type SanctionInput, type SanctionState } from './sanction-process';
-import { refuseCompliancePlan, refuseCure, refuseCureCompleted, refuseGoodCause, refuseReview, refuseStart } from './sanction-refusals';
+import {
+  refuseChildCareExtension,
+  refuseCompliancePlan,
+  refuseCure,
+  refuseCureCompleted,
+  refuseGoodCause,
+  refuseReview,
+  refuseStart,
+} from './sanction-refusals';
 import {
   compliancePeriodEnded,
   findGoodCause,
@@ -133,6 +141,13 @@ describe('sanction process decisions (RULES.md 3)', () => {
     const signed = signCurePlan(ctx('2027-02-18'), late, { signedOn: '2027-02-18', by: BY });
     expect(signed.clocks.map((c) => c.op)).toEqual(['satisfy']); // SB 80: no activity before child care is in place
     expect(refuseCureCompleted(late, { completedOn: '2027-02-20', by: BY }, '2027-02-20')).toMatch(/SB 80/);
+    // SB 80: one more 15-day increment while child care is arranged, never a third (30 days at most).
+    expect(refuseChildCareExtension(late, input.rules, { requestedOn: '2027-02-20', by: BY }, '2027-02-20')).toBeUndefined();
+    const extended = extendChildCareGoodCause(ctx('2027-02-20'), late, { requestedOn: '2027-02-20', by: BY });
+    expect(extended.clocks).toEqual([
+      { op: 'move', purpose: 'sb80-child-care-1', dueDate: '2027-03-17', reasonCode: 'child-care-still-being-arranged-sb80' },
+    ]);
+    expect(refuseChildCareExtension(late, input.rules, { requestedOn: '2027-02-21', by: BY }, '2027-02-21')).toMatch(/30 days is the most/);
     const care = childCareInPlace(ctx('2027-02-22'), late, { on: '2027-02-22', by: BY });
     expect(care.clocks).toEqual([
       expect.objectContaining({ op: 'satisfy', purpose: 'sb80-child-care-1' }),

@@ -37,6 +37,8 @@ export interface CureState {
   contactOn: string;
   childCare: ChildCareStatus;
   childCareInPlaceOn?: string;
+  /** SB 80: the good cause's second 15-day increment (30 days at most) was granted; the date it ends. */
+  childCareGoodCauseUntil?: string;
   plan?: { id: string; signedOn: string; activityStartedOn?: string; completedOn?: string };
   ended?: 'completed' | 'activity-time-ended';
 }
@@ -138,6 +140,11 @@ export interface CureRequest {
 }
 export interface CurePlanRequest {
   signedOn: string;
+  by: string;
+}
+/** SB 80: child care is still being arranged at the end of the first 15 days: one more 15-day increment. */
+export interface ChildCareExtensionRequest {
+  requestedOn: string;
   by: string;
 }
 export interface ChildCareInPlaceRequest {

@@ -1,6 +1,7 @@
 import { compliancePeriodEnd, isCalendarDate, stateHearingWindow, type SanctionRules } from './sanction-dates';
 import {
   currentCure,
+  type ChildCareExtensionRequest,
   type ChildCareInPlaceRequest,
   type CompliancePlanRequest,
   type CureCompletedRequest,
@@ -145,6 +146,18 @@ export const refuseChildCareInPlace = (s: SanctionState, r: ChildCareInPlaceRequ
   return first(
     () => (cure?.childCare === 'arranging' ? undefined : 'No child care is being arranged for a cure'),
     () => refuseDate('on', r.on, today, { date: cure?.contactOn ?? '', what: 'the cure contact' }),
+    () => refuseActor(r.by),
+  );
+};
+
+export const refuseChildCareExtension = (s: SanctionState, rules: SanctionRules, r: ChildCareExtensionRequest, today: string): Refusal => {
+  const cure = currentCure(s);
+  return first(
+    () => (rules.childCare ? undefined : 'This episode’s process predates SB 80 increments: extend the clock directly'),
+    () => (cure?.childCare === 'arranging' ? undefined : 'No child care is being arranged for a cure'),
+    () =>
+      cure?.childCareGoodCauseUntil ? 'The SB 80 good cause was already extended: 30 days is the most (LA DPSS GAIN 1370)' : undefined,
+    () => refuseDate('requestedOn', r.requestedOn, today, { date: cure?.contactOn ?? '', what: 'the cure contact' }),
     () => refuseActor(r.by),
   );
 };

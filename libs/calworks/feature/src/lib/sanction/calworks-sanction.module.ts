@@ -3,6 +3,7 @@ import { SanctionRepository } from '@linkages/calworks-data-access';
 import { CalworksHouseholdModule } from '../household/calworks-household.module';
 import { CompleteCure } from './complete-cure.command';
 import { DecideStateHearing } from './decide-state-hearing.command';
+import { ExtendChildCareGoodCause } from './extend-child-care-good-cause.command';
 import { FindGoodCause } from './find-good-cause.command';
 import { NoncomplianceEpisodeController } from './noncompliance-episode.controller';
 import { NoncomplianceEpisodeQuery } from './noncompliance-episode.query';
@@ -29,7 +30,15 @@ const episodeUseCases = [
   RecordCompliancePlanOutcome,
   ReviewSanctionRequest,
 ];
-const cureUseCases = [RequestCure, SignCurePlan, RecordChildCareInPlace, CompleteCure, RequestStateHearing, DecideStateHearing];
+const cureUseCases = [
+  RequestCure,
+  SignCurePlan,
+  ExtendChildCareGoodCause,
+  RecordChildCareInPlace,
+  CompleteCure,
+  RequestStateHearing,
+  DecideStateHearing,
+];
 
 /**
  * The WTW sanction process's API: each write is a validated update to the episode's workflow

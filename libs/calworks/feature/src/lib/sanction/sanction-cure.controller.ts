@@ -8,12 +8,14 @@ import { householdCtxOf } from '../household/household.context';
 import { calworksRecordWrite } from '../household/household.permissions';
 import { CompleteCure } from './complete-cure.command';
 import { DecideStateHearing } from './decide-state-hearing.command';
+import { ExtendChildCareGoodCause } from './extend-child-care-good-cause.command';
 import { RecordChildCareInPlace } from './record-child-care-in-place.command';
 import { RequestCure } from './request-cure.command';
 import { RequestStateHearing } from './request-state-hearing.command';
 import { SanctionRefusalAudit } from './sanction-refusal.audit';
 import {
   childCareBody,
+  childCareExtensionBody,
   cureCompletedBody,
   cureRequestBody,
   curePlanBody,
@@ -34,6 +36,7 @@ export class SanctionCureController {
     private readonly requestCure: RequestCure,
     private readonly signCurePlan: SignCurePlan,
     private readonly childCare: RecordChildCareInPlace,
+    private readonly extendChildCare: ExtendChildCareGoodCause,
     private readonly completeCure: CompleteCure,
     private readonly requestHearing: RequestStateHearing,
     private readonly decideHearing: DecideStateHearing,
@@ -72,6 +75,22 @@ export class SanctionCureController {
     @ValidBody(curePlanBody) body: Body<typeof curePlanBody>,
   ) {
     return this.signCurePlan.execute(householdCtxOf(p, c), id, body);
+  }
+
+  @Post('child-care-good-cause-extension')
+  @ApiSuccess(episodeResponse, { status: 200, description: 'The episode with the SB 80 good cause extended to 30 days' })
+  @ApiProblems('validation', 'not-found', 'impossible-sequence')
+  @Requires(calworksRecordWrite)
+  @IdempotentCreate()
+  @ApiOperation({ summary: 'SB 80: child care still being arranged: one more 15-day increment of good cause (30 days at most)' })
+  @ApiJsonBody(childCareExtensionBody)
+  childCareExtension(
+    @CurrentPrincipal() p: Principal,
+    @CorrelationId() c: string,
+    @UuidParam('episodeId') id: string,
+    @ValidBody(childCareExtensionBody) body: Body<typeof childCareExtensionBody>,
+  ) {
+    return this.extendChildCare.execute(householdCtxOf(p, c), id, body);
   }
 
   @Post('child-care-in-place')

@@ -47,6 +47,7 @@ export const cureRequestBody = z.strictObject({
 });
 export const curePlanBody = z.strictObject({ signedOn: factDate });
 export const childCareBody = z.strictObject({ on: factDate });
+export const childCareExtensionBody = z.strictObject({ requestedOn: factDate });
 export const cureCompletedBody = z.strictObject({ completedOn: factDate });
 export const stateHearingBody = z.strictObject({ requestedOn: factDate });
 export const hearingDecisionBody = z.strictObject({ decidedOn: factDate, outcome: z.enum(['sustained', 'reversed']) });

@@ -1,4 +1,5 @@
 import {
+  childCareExtensionUpdate,
   childCareInPlaceUpdate,
   compliancePlanUpdate,
   cureCompletedUpdate,
@@ -55,6 +56,14 @@ describe('WTW sanction cures (time-skipping server, real deadline workflows, han
     await h.travelTo('2027-05-12T10:00');
     await wf.executeUpdate(curePlanUpdate, { args: [{ signedOn: '2027-05-12', by: EC }] });
     expect(await refusalOf(wf.executeUpdate(cureCompletedUpdate, { args: [{ completedOn: '2027-05-12', by: EC }] }))).toMatch(/SB 80/);
+    // Still arranging child care: the SB 80 good cause gets its one more 15-day increment (10 May + 30 = Wed 9 Jun 2027).
+    await wf.executeUpdate(childCareExtensionUpdate, { args: [{ requestedOn: '2027-05-12', by: EC }] });
+    expect(await refusalOf(wf.executeUpdate(childCareExtensionUpdate, { args: [{ requestedOn: '2027-05-12', by: EC }] }))).toMatch(
+      /30 days is the most/,
+    );
+    await h.settle();
+    const sb80 = await h.deadlines.view(await h.deadlineIdOf(input.episodeId, 'sb80-child-care-1'));
+    expect(sb80.due.dueDate).toBe('2027-06-09');
     await h.travelTo('2027-05-14T10:00');
     await wf.executeUpdate(childCareInPlaceUpdate, { args: [{ on: '2027-05-14', by: EC }] });
     await h.settle();

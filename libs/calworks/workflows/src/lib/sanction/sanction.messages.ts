@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
+  ChildCareExtensionRequest,
   ChildCareInPlaceRequest,
   CompliancePlanRequest,
   CureCompletedRequest,
@@ -32,6 +33,7 @@ export const compliancePlanOutcomeUpdate = defineUpdate<SanctionView, [PlanOutco
 export const supervisorReviewUpdate = defineUpdate<SanctionView, [SupervisorReviewRequest]>('reviewSanctionRequest');
 export const cureRequestUpdate = defineUpdate<SanctionView, [CureRequest]>('requestCure');
 export const curePlanUpdate = defineUpdate<SanctionView, [CurePlanRequest]>('signCurePlan');
+export const childCareExtensionUpdate = defineUpdate<SanctionView, [ChildCareExtensionRequest]>('extendChildCareGoodCause');
 export const childCareInPlaceUpdate = defineUpdate<SanctionView, [ChildCareInPlaceRequest]>('recordChildCareInPlace');
 export const cureCompletedUpdate = defineUpdate<SanctionView, [CureCompletedRequest]>('completeCure');
 export const stateHearingUpdate = defineUpdate<SanctionView, [StateHearingRequest]>('requestStateHearing');

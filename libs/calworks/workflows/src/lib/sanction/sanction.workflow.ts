@@ -13,6 +13,8 @@ import type { UpdateDefinition } from '@temporalio/common';
 import {
   californiaDate,
   childCareInPlace,
+  extendChildCareGoodCause,
+  refuseChildCareExtension,
   compliancePeriodEnd,
   compliancePeriodEnded,
   completeCure,
@@ -52,6 +54,7 @@ import {
 import { deadlineReachedSignal, type DeadlineReached } from '@linkages/platform-deadline-workflows';
 import {
   SANCTION_REFUSED,
+  childCareExtensionUpdate,
   childCareInPlaceUpdate,
   compliancePlanOutcomeUpdate,
   compliancePlanUpdate,
@@ -143,6 +146,7 @@ export async function sanctionWorkflow(input: SanctionInput): Promise<SanctionVi
   update(supervisorReviewUpdate, (r) => refuseReview(state, r, today()), reviewSanctionRequest);
   update(cureRequestUpdate, (r) => refuseCure(state, r, today()), requestCure);
   update(curePlanUpdate, (r) => refuseCurePlan(state, r, today()), signCurePlan);
+  update(childCareExtensionUpdate, (r) => refuseChildCareExtension(state, input.rules, r, today()), extendChildCareGoodCause);
   update(childCareInPlaceUpdate, (r) => refuseChildCareInPlace(state, r, today()), childCareInPlace);
   update(cureCompletedUpdate, (r) => refuseCureCompleted(state, r, today()), completeCure);
   update(stateHearingUpdate, (r) => refuseStateHearing(state, input.rules, r, today()), requestStateHearing);
