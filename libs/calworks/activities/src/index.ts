@@ -5,3 +5,4 @@ export * from './lib/sanction/sanction-activities.provider';
 export * from './lib/fr-window/fr-aid-window.activities';
 export * from './lib/fr-window/fr-aid-window-activities.provider';
 export * from './lib/publish-calworks-event';
+export * from './lib/fr-window/fr-aid-window.rows';

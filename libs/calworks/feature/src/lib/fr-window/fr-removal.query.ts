@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { HouseholdAudit } from '../household/household-audit';
+import type { HouseholdCtx } from '../household/household.context';
+import { FrProcesses } from './fr-processes';
+
+/** A removal's FR process in the caller's county: temporary absence, window, AB 429, refusals, every clock explained. */
+@Injectable()
+export class FrRemovalQuery {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly processes: FrProcesses,
+    private readonly audit: HouseholdAudit,
+  ) {}
+
+  async execute(ctx: HouseholdCtx, removalId: string) {
+    const tx = this.dataSource.manager;
+    const removal = await this.processes.removal(tx, ctx, removalId);
+    await this.audit.read(ctx, 'fr-removal', removal.removalId, removal.countyCode, 'view FR aid window');
+    return this.processes.view(tx, removal);
+  }
+}

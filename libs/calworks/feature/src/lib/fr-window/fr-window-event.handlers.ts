@@ -1,0 +1,165 @@
+import type { EntityManager } from 'typeorm';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { FR_REVIEW_PURPOSE, FR_REVIEW_SUBJECT_TYPE, frRules, frSettingsFor } from '@linkages/calworks-domain';
+import { removalRow } from '@linkages/calworks-activities';
+import {
+  AssistanceUnitRepository,
+  FrUnmatchedCaseNumberEntity,
+  FrWindowRepository,
+  WtwParticipantRepository,
+} from '@linkages/calworks-data-access';
+import { cwsFactSignal, frAidWindowWorkflow, type CwsFact } from '@linkages/calworks-workflows';
+import { TrackedDeadlines } from '@linkages/platform-deadline-tracking';
+import { on, type EventHandlersProvider, type HandlerRegistration } from '@linkages/platform-messaging';
+import { TEMPORAL, taskQueueOf, workflowId, type TemporalClientHandle } from '@linkages/platform-temporal';
+import {
+  caseClosedEvent,
+  casePlanFiledEvent,
+  childReunifiedEvent,
+  childRemovedEvent,
+  parentalRightsTerminatedEvent,
+  reunificationServicesTerminatedEvent,
+} from '@linkages/shared-contracts';
+
+/** The FR aid process of a removal: `calworks/fr-aid-window/<removalId>`. */
+export const frProcessId = (removalId: string) => workflowId('calworks', 'fr-aid-window', removalId);
+
+/**
+ * How CalWORKs hears of a removal and what follows it (RULES.md 4; "How CalWORKs recognises the family"): the AU is
+ * found by county and the CalWORKs case number child welfare recorded; an unknown number goes to the review list with
+ * a clock (never dropped, never a dead letter); the process starts by signal-with-start with the removal's business id.
+ * Later facts of the case (plan, return home, services or parental rights terminated, case closed) are signalled to the
+ * case's open processes. Each signal carries the event id: a redelivered event (the Temporal call is outside the inbox
+ * transaction) is ignored by the process. An event without a case number is not a common case: nothing to do.
+ */
+export function frWindowEventHandlers(
+  temporal: TemporalClientHandle,
+  frWindows: FrWindowRepository,
+  units: AssistanceUnitRepository,
+  clocks: TrackedDeadlines,
+): HandlerRegistration[] {
+  const signalCase = async (tx: EntityManager, county: string, caseId: string, eventId: string, fact: CwsFact) => {
+    for (const removal of await frWindows.openOfCase(tx, caseId)) {
+      if (removal.countyCode !== county) continue;
+      try {
+        await temporal.client.workflow.getHandle(frProcessId(removal.removalId)).signal(cwsFactSignal, { eventId, fact });
+      } catch (error) {
+        if (!(error instanceof WorkflowNotFoundError)) throw error; // the process has ended: nothing left to change
+      }
+    }
+  };
+
+  return [
+    on(childRemovedEvent, async (event, tx) => {
+      const r = event.data;
+      if (!r.calworksCaseNumber) return;
+      const county = event.countycode;
+      const processId = frProcessId(r.removalId);
+      const au = await units.byCaseNumber(tx, county, r.calworksCaseNumber);
+      let reviewId: string | null = null;
+      if (!au) {
+        await frWindows.addReview(
+          tx,
+          Object.assign(new FrUnmatchedCaseNumberEntity(), {
+            id: globalThis.crypto.randomUUID(),
+            countyCode: county,
+            caseNumber: r.calworksCaseNumber,
+            removalId: r.removalId,
+            familyId: r.familyId,
+            caseId: r.caseId,
+            eventId: event.id,
+            receivedAt: new Date(),
+            status: 'open',
+            matchedAuId: null,
+            matchedBy: null,
+            matchedAt: null,
+          }),
+        );
+        const review = await frWindows.reviewOfRemoval(tx, r.removalId);
+        reviewId = review?.id ?? null;
+        if (review)
+          await clocks.open(
+            tx,
+            { type: FR_REVIEW_SUBJECT_TYPE, id: review.id, familyId: r.familyId, countyCode: county },
+            FR_REVIEW_PURPOSE,
+            frRules.unmatchedCaseReview,
+            review.receivedAt.toISOString(),
+            { notify: processId },
+          );
+      }
+      const base = { ...r, countyCode: county, auId: au?.id ?? null };
+      await frWindows.addRemoval(tx, removalRow({ ...base, reviewId }));
+      await temporal.client.workflow.signalWithStart(frAidWindowWorkflow, {
+        workflowId: processId,
+        taskQueue: taskQueueOf({ name: 'calworks' }),
+        args: [
+          {
+            removalId: r.removalId,
+            familyId: r.familyId,
+            caseId: r.caseId,
+            childId: r.childId,
+            countyCode: county,
+            removedAt: r.removedAt,
+            allChildrenRemoved: r.allChildrenRemoved,
+            auId: au?.id ?? null,
+            reviewId,
+            settings: frSettingsFor(county),
+          },
+        ],
+        signal: cwsFactSignal,
+        signalArgs: [{ eventId: event.id, fact: { kind: 'child-removed' } }],
+      });
+    }),
+    on(casePlanFiledEvent, async (event, tx) => {
+      const p = event.data;
+      await signalCase(tx, event.countycode, p.caseId, event.id, {
+        kind: 'case-plan-filed',
+        casePlanId: p.casePlanId,
+        filedOn: p.filedOn,
+        planKind: p.kind === 'initial' ? 'initial' : 'update',
+        recommendsCashAid: p.recommendsCashAid === true,
+        recommendsAb429Services: p.recommendsAb429Services === true,
+        nextUpdateDue: p.nextUpdateDue,
+      });
+    }),
+    on(childReunifiedEvent, async (event, tx) => {
+      const c = event.data;
+      await signalCase(tx, event.countycode, c.caseId, event.id, {
+        kind: 'child-reunified',
+        childId: c.childId,
+        returnedOn: c.returnedOn,
+        trialHomeVisit: c.trialHomeVisit,
+      });
+    }),
+    on(reunificationServicesTerminatedEvent, async (event, tx) => {
+      await signalCase(tx, event.countycode, event.data.caseId, event.id, {
+        kind: 'services-terminated',
+        terminatedOn: event.data.terminatedOn,
+      });
+    }),
+    on(parentalRightsTerminatedEvent, async (event, tx) => {
+      const t = event.data;
+      await signalCase(tx, event.countycode, t.caseId, event.id, {
+        kind: 'parental-rights-terminated',
+        childId: t.childId,
+        terminatedOn: t.terminatedOn,
+      });
+    }),
+    on(caseClosedEvent, async (event, tx) => {
+      await signalCase(tx, event.countycode, event.data.caseId, event.id, { kind: 'case-closed', closedOn: event.data.closedOn });
+    }),
+  ];
+}
+
+/** The token of the FR process's event handlers in the CalWORKs worker. */
+export const FR_WINDOW_EVENT_HANDLERS = Symbol('FR_WINDOW_EVENT_HANDLERS');
+
+/** For `PlatformModule.forWorker(service, { eventHandlers: [...] })`; the repositories go in `providers`. */
+export const frWindowEventHandlersProvider: EventHandlersProvider = {
+  provide: FR_WINDOW_EVENT_HANDLERS,
+  inject: [TEMPORAL, FrWindowRepository, AssistanceUnitRepository, TrackedDeadlines],
+  useFactory: frWindowEventHandlers,
+};
+
+/** What the FR activities and handlers inject, for `PlatformModule.forWorker(service, { providers: [...] })`. */
+export const frWindowWorkerProviders = [FrWindowRepository, AssistanceUnitRepository, WtwParticipantRepository];
