@@ -21,6 +21,8 @@ import {
   sanctionRequestedEvent,
 } from '@linkages/shared-contracts';
 
+import { publishCalworksEvent } from '../publish-calworks-event';
+
 export interface SanctionActivityDeps {
   dataSource: DataSource;
   outbox: OutboxWriter;
@@ -79,17 +81,18 @@ async function enqueue(outbox: OutboxWriter, tx: EntityManager, { episode }: San
   const { episodeId, familyId, participantId, auId } = episode;
   switch (event.kind) {
     case 'noncompliance-started':
-      await outbox.enqueue(tx, noncomplianceStartedEvent, { episodeId, familyId, participantId, ...event.payload }, ctx);
+      await publishCalworksEvent(outbox, tx, noncomplianceStartedEvent, { episodeId, familyId, participantId, ...event.payload }, ctx);
       return;
     case 'good-cause-found':
-      await outbox.enqueue(tx, goodCauseFoundEvent, { episodeId, familyId, ...event.payload }, ctx);
+      await publishCalworksEvent(outbox, tx, goodCauseFoundEvent, { episodeId, familyId, ...event.payload }, ctx);
       return;
     case 'compliance-plan-signed':
-      await outbox.enqueue(tx, compliancePlanSignedEvent, { episodeId, familyId, ...event.payload }, ctx);
+      await publishCalworksEvent(outbox, tx, compliancePlanSignedEvent, { episodeId, familyId, ...event.payload }, ctx);
       return;
     case 'sanction-requested': {
       const p = event.payload;
-      await outbox.enqueue(
+      await publishCalworksEvent(
+        outbox,
         tx,
         sanctionRequestedEvent,
         {
@@ -107,17 +110,18 @@ async function enqueue(outbox: OutboxWriter, tx: EntityManager, { episode }: San
       return;
     }
     case 'sanction-imposed':
-      await outbox.enqueue(tx, sanctionImposedEvent, { episodeId, familyId, participantId, ...event.payload }, ctx);
+      await publishCalworksEvent(outbox, tx, sanctionImposedEvent, { episodeId, familyId, participantId, ...event.payload }, ctx);
       return;
     case 'sanction-cured':
-      await outbox.enqueue(tx, sanctionCuredEvent, { familyId, ...event.payload }, ctx);
+      await publishCalworksEvent(outbox, tx, sanctionCuredEvent, { familyId, ...event.payload }, ctx);
       return;
     case 'months-unticked':
-      await outbox.enqueue(tx, monthsUntickedEvent, { episodeId, participantId, familyId, ...event.payload }, ctx);
+      await publishCalworksEvent(outbox, tx, monthsUntickedEvent, { episodeId, participantId, familyId, ...event.payload }, ctx);
       return;
     case 'linkages-priority-flagged': {
       const p = event.payload;
-      await outbox.enqueue(
+      await publishCalworksEvent(
+        outbox,
         tx,
         linkagesPriorityFlaggedEvent,
         { episodeId, participantId, familyId, auId, because: p.source, sourceEventId: p.sourceEventId, flaggedOn: p.flaggedOn },
@@ -126,7 +130,8 @@ async function enqueue(outbox: OutboxWriter, tx: EntityManager, { episode }: San
       return;
     }
     case 'good-cause-proposed':
-      await outbox.enqueue(
+      await publishCalworksEvent(
+        outbox,
         tx,
         goodCauseProposedEvent,
         {
