@@ -2,14 +2,13 @@ import { DataSource } from 'typeorm';
 import type { WorkflowHandle } from '@temporalio/client';
 import { createFrAidWindowActivities } from '@linkages/calworks-activities';
 import { FrWindowRepository, createFrWindowMigration, frWindowEntities } from '@linkages/calworks-data-access';
-import { defaultFrCountySettings } from '@linkages/calworks-domain';
+import { calworksRules, defaultFrCountySettings } from '@linkages/calworks-domain';
 import { createDeadlineHarness, type DeadlineHarness } from '@linkages/platform-deadline-testing';
 import { PolicyRegistry } from '@linkages/platform-deadlines';
 import { createMessagingMigration, OutboxWriter } from '@linkages/platform-messaging';
 import { createDataSourceOptions, migrateUp } from '@linkages/platform-persistence';
 import { stackEnv, uniqueSuffix, waitFor } from '@linkages/platform-testing';
 import { confirmMembersUpdate, cwsFactSignal, frAidWindowViewQuery, type CwsFact, type FrAidWindowView } from './fr-aid-window.messages';
-import { frTestRules } from './fr-requested-rules.spec-helper';
 import { testClocks } from './fr-test-clocks.spec-helper';
 
 export const COUNTY = '06085';
@@ -22,7 +21,7 @@ const uuid = () => globalThis.crypto.randomUUID();
  * outbox in a throwaway schema, and real deadline workflows as its clocks (they signal it). Legal time passes in seconds.
  */
 export async function createFrHarness() {
-  const registry = new PolicyRegistry(frTestRules);
+  const registry = new PolicyRegistry(calworksRules);
   const schema = `it_fr_${uniqueSuffix()}`;
   const options = createDataSourceOptions(
     stackEnv().DATABASE_URL,
