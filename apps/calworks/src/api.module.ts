@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@linkages/platform-service';
-import { CalworksHouseholdModule } from '@linkages/calworks-feature';
+import { CalworksFrWindowModule, CalworksHouseholdModule, CalworksSanctionModule } from '@linkages/calworks-feature';
 import { service } from './service';
 
-@Module({ imports: [PlatformModule.forApi(service), CalworksHouseholdModule] })
+@Module({ imports: [PlatformModule.forApi(service), CalworksHouseholdModule, CalworksSanctionModule, CalworksFrWindowModule] })
 export class ApiModule {}

@@ -58,3 +58,4 @@ export * from './lib/fr-window/confirm-members.command';
 export * from './lib/fr-window/match-case-number.command';
 export * from './lib/fr-window/fr-window.controller';
 export * from './lib/fr-window/calworks-fr-window.module';
+export * from './lib/linkages/linkages-priority.handlers';
