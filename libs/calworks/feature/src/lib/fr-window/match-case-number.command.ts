@@ -34,6 +34,8 @@ export class MatchCaseNumber {
       const au = await this.records.assistanceUnit(tx, ctx, input.auId);
       Object.assign(review, { status: 'matched', matchedAuId: au.id, matchedBy: ctx.principal.subject, matchedAt: new Date() });
       await this.frWindows.saveReview(tx, review);
+      const removal = await this.frWindows.removal(tx, review.removalId, { lock: true });
+      if (removal && !removal.auId) await this.frWindows.saveRemoval(tx, Object.assign(removal, { auId: au.id }));
       await this.clocks.satisfy(tx, review.id, FR_REVIEW_PURPOSE, ctx.principal.subject);
       await this.audit.record(tx, ctx, 'update', 'fr-review', review.id, review.countyCode, { auId: au.id });
       return review;

@@ -1,0 +1,185 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { casePlanFiledEvent, childRemovedEvent } from '@linkages/shared-contracts';
+import { waitFor } from '@linkages/platform-testing';
+import { problemOf, worker } from '../household/household.spec-helper';
+import { startFrApi } from './fr-window-api.spec-helper';
+
+// Child welfare's events on Kafka → the CalWORKs inbox → the FR aid process (time-skipping server, its clocks real
+// deadline workflows) → temporary absence → the plan recommending cash aid → the AB 135 window, read through the use
+// cases with every date explained. The removal happens "now" (the server's clock starts at the real time), so the
+// expected dates are worked out from it by the rule: the absence month is the removal's month when it starts on the
+// 1st, else the next; a grant not on the 1st leaves its month prorated, then six full months.
+const SC = '06085';
+const LA = '06037';
+const zone = 'America/Los_Angeles';
+const applicant = { role: 'applicant', firstName: 'Test', lastName: 'Reunify', dateOfBirth: '1991-03-04', needy: true, aided: true };
+const household = (caseNumber: string) => ({
+  caseNumber,
+  aidedStatus: 'aided',
+  aidedFrom: '2026-01-01',
+  grant: { effectiveOn: '2026-01-01', cashAidStatus: 'paid', amountCents: 92_500, reason: 'approval' },
+  members: [applicant, { ...applicant, role: 'child', firstName: 'Kid', dateOfBirth: '2021-06-01' }],
+});
+type H = Awaited<ReturnType<typeof startFrApi>>;
+let h: H;
+
+describe('CalWORKs FR aid window from child welfare’s events (Kafka, inbox, time-skipping server, use cases)', () => {
+  beforeAll(async () => {
+    h = await startFrApi();
+  }, 180_000);
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it('child-removed on Kafka → temporary absence → escalated → recommendation → window, every date explained', async () => {
+    const ew = worker(SC);
+    const caseNumber = `CW-${randomBytes(5).toString('hex')}`;
+    const au = await h.createAu.execute(ew, household(caseNumber) as never);
+    const [parent, child] = au.members;
+    await h.enroll.execute(ew, au.id, { memberId: parent?.memberId ?? '', enrolledOn: '2026-02-01' });
+    const familyId = randomUUID();
+    const caseId = randomUUID();
+    const removalId = randomUUID();
+    const removedAt = DateTime.fromMillis(await h.env.currentTimeMs(), { zone });
+    await h.publish(
+      childRemovedEvent,
+      {
+        removalId,
+        familyId,
+        childId: randomUUID(),
+        caseId,
+        removedAt: removedAt.toISO() ?? '',
+        allChildrenRemoved: true,
+        calworksCaseNumber: caseNumber,
+      },
+      SC,
+    );
+    const absenceEnd = (removedAt.day === 1 ? removedAt : removedAt.plus({ months: 1 })).endOf('month');
+    const started = await waitFor(
+      async () => {
+        const v = await h.removal.execute(ew, removalId).catch(() => undefined);
+        return v?.temporaryAbsence ? v : undefined;
+      },
+      { what: 'temporary absence', timeoutMs: 30_000 },
+    );
+    expect(started).toMatchObject({ auId: au.id, status: 'temporary-absence', temporaryAbsence: { endsOn: absenceEnd.toISODate() } });
+
+    // The eligibility worker confirms the removed child; the AU's facts come from the household.
+    const confirmed = await h.confirm.execute(ew, removalId, {
+      removedMemberIds: [child?.memberId ?? ''],
+      parentMemberId: parent?.memberId ?? '',
+      parentWtwSanctioned: false,
+      exclusions: { ssiRecipient: false, undocumentedNoncitizen: false, fleeingFelon: false, timeOnAidLimitReached: false },
+    });
+    expect(confirmed.memberConfirmation).toMatchObject({ status: 'confirmed', refusalCode: null });
+    // Confirmed once: a second confirmation is refused and changes nothing.
+    const again = await problemOf(
+      h.confirm.execute(ew, removalId, {
+        removedMemberIds: [child?.memberId ?? ''],
+        parentMemberId: parent?.memberId ?? '',
+        parentWtwSanctioned: false,
+        exclusions: { ssiRecipient: false, undocumentedNoncitizen: false, fleeingFelon: false, timeOnAidLimitReached: false },
+      }),
+    );
+    expect(again).toMatchObject({ status: 409, type: expect.stringContaining('impossible-sequence') });
+    // Another county's record is absent.
+    expect(await problemOf(h.removal.execute(worker(LA), removalId))).toMatchObject({ status: 404 });
+
+    // The absence month ends with no recommendation: escalated.
+    await h.sleep(absenceEnd.plus({ hours: 10 }).toMillis() - (await h.env.currentTimeMs()));
+    const escalated = await waitFor(
+      async () => {
+        const v = await h.removal.execute(ew, removalId);
+        return v.recommendationEscalatedAt ? v : undefined;
+      },
+      { what: 'escalation' },
+    );
+    expect(escalated.status).toBe('awaiting-recommendation');
+
+    // Child welfare's plan recommending cash aid, on the 10th of the next month: the grant date, its month prorated.
+    const filedOn = absenceEnd.plus({ days: 10 }).startOf('day');
+    await h.sleep(filedOn.plus({ hours: 11 }).toMillis() - (await h.env.currentTimeMs()));
+    await h.publish(
+      casePlanFiledEvent,
+      {
+        casePlanId: randomUUID(),
+        caseId,
+        familyId,
+        kind: 'initial',
+        filedOn: filedOn.toISODate() ?? '',
+        nextUpdateDue: filedOn.plus({ months: 6 }).toISODate() ?? '',
+        recommendsCashAid: true,
+        recommendsAb429Services: false,
+        calworksCaseNumber: caseNumber,
+      },
+      SC,
+    );
+    const endsOn = filedOn.plus({ months: 6 }).endOf('month').toISODate();
+    const open = await waitFor(
+      async () => {
+        await h.settle();
+        const v = await h.removal.execute(ew, removalId);
+        return v.window && v.clocks.some((c) => c.purpose === 'ab135-window' && c.explanation) ? v : undefined;
+      },
+      { what: 'window explained', timeoutMs: 30_000 },
+    );
+    expect(open.status).toBe('window-open');
+    expect(open.window).toMatchObject({ program: 'ab135-cash-aid', startsOn: filedOn.toISODate(), endsOn });
+    expect(open.window?.startExplanation.join(' ')).toContain('prorated');
+    const windowClock = open.clocks.find((c) => c.purpose === 'ab135-window');
+    expect(windowClock).toMatchObject({ ruleId: 'calworks.fr.ab135-window', dueDate: endsOn, citation: 'WIC 11203(b); ACL 25-05' });
+    expect(windowClock?.explanation).toContain('prorated');
+    expect(open.clocks.map((c) => c.purpose)).toEqual(
+      expect.arrayContaining(['member-confirmation', 'temporary-absence', 'cash-aid-recommendation']),
+    );
+    expect((await h.events(familyId)).map(([n]) => n).filter((n) => !n.startsWith('gov.'))).toEqual([
+      'temporary-absence-started',
+      'linkages-priority-flagged',
+      'fr-aid-window-opened',
+    ]);
+  }, 240_000);
+
+  it('an unknown case number goes to the review list with a clock; matched to the AU, the process goes on', async () => {
+    const ew = worker(SC);
+    const au = await h.createAu.execute(ew, household(`CW-${randomBytes(5).toString('hex')}`) as never);
+    const removalId = randomUUID();
+    const familyId = randomUUID();
+    const removedAt = DateTime.fromMillis(await h.env.currentTimeMs(), { zone }).toISO() ?? '';
+    const unknown = `CW-UNKNOWN-${randomBytes(3).toString('hex')}`;
+    await h.publish(
+      childRemovedEvent,
+      {
+        removalId,
+        familyId,
+        childId: randomUUID(),
+        caseId: randomUUID(),
+        removedAt,
+        allChildrenRemoved: true,
+        calworksCaseNumber: unknown,
+      },
+      SC,
+    );
+    const entry = await waitFor(async () => (await h.reviewList.execute(ew)).find((r) => r.removalId === removalId), {
+      what: 'review entry',
+    });
+    expect(entry).toMatchObject({ caseNumber: unknown, status: 'open', matchedAuId: null });
+    await h.settle();
+    const waiting = await h.removal.execute(ew, removalId);
+    expect(waiting).toMatchObject({ status: 'awaiting-au-match', auId: null, temporaryAbsence: null });
+    expect(await h.reviewList.execute(worker(LA))).toEqual([]);
+
+    const matched = await h.match.execute(ew, entry.reviewId, { auId: au.id });
+    expect(matched.auId).toBe(au.id);
+    const going = await waitFor(
+      async () => {
+        const v = await h.removal.execute(ew, removalId);
+        return v.temporaryAbsence ? v : undefined;
+      },
+      { what: 'temporary absence after the match' },
+    );
+    expect(going.status).toBe('temporary-absence');
+    expect((await h.reviewList.execute(ew)).some((r) => r.removalId === removalId)).toBe(false);
+    expect(await problemOf(h.match.execute(ew, entry.reviewId, { auId: au.id }))).toMatchObject({ status: 409 });
+  }, 120_000);
+});
