@@ -91,7 +91,13 @@ export async function createFrHarness() {
     fact: (handle: WorkflowHandle, fact: CwsFact, eventId = uuid()) => handle.signal(cwsFactSignal, { eventId, fact }),
     confirm: (
       handle: WorkflowHandle,
-      facts: Partial<{ auAidedAtRemoval: boolean; caretakerNeedy: boolean; caretakerRole: 'parent' | 'caretaker-relative' }> = {},
+      facts: Partial<{
+        auAidedAtRemoval: boolean;
+        caretakerNeedy: boolean;
+        caretakerRole: 'parent' | 'caretaker-relative';
+        parentWtwSanctioned: boolean;
+      }> = {},
+      exclusions: Partial<{ ssiRecipient: boolean }> = {},
     ) =>
       handle.executeUpdate(confirmMembersUpdate, {
         args: [
@@ -99,7 +105,13 @@ export async function createFrHarness() {
             removedMemberIds: [uuid()],
             parentMemberId: uuid(),
             facts: { auAidedAtRemoval: true, caretakerRole: 'parent', caretakerNeedy: true, parentWtwSanctioned: false, ...facts },
-            exclusions: { ssiRecipient: false, undocumentedNoncitizen: false, fleeingFelon: false, timeOnAidLimitReached: false },
+            exclusions: {
+              ssiRecipient: false,
+              undocumentedNoncitizen: false,
+              fleeingFelon: false,
+              timeOnAidLimitReached: false,
+              ...exclusions,
+            },
             by: EW,
           },
         ],
