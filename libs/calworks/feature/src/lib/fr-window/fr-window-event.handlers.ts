@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { FR_REVIEW_PURPOSE, FR_REVIEW_SUBJECT_TYPE, frRules, frSettingsFor } from '@linkages/calworks-domain';
 import { removalRow } from '@linkages/calworks-activities';
 import {
@@ -89,26 +89,34 @@ export function frWindowEventHandlers(
       }
       const base = { ...r, countyCode: county, auId: au?.id ?? null };
       await frWindows.addRemoval(tx, removalRow({ ...base, reviewId }));
-      await temporal.client.workflow.signalWithStart(frAidWindowWorkflow, {
-        workflowId: processId,
-        taskQueue: taskQueueOf({ name: 'calworks' }),
-        args: [
-          {
-            removalId: r.removalId,
-            familyId: r.familyId,
-            caseId: r.caseId,
-            childId: r.childId,
-            countyCode: county,
-            removedAt: r.removedAt,
-            allChildrenRemoved: r.allChildrenRemoved,
-            auId: au?.id ?? null,
-            reviewId,
-            settings: frSettingsFor(county),
-          },
-        ],
-        signal: cwsFactSignal,
-        signalArgs: [{ eventId: event.id, fact: { kind: 'child-removed' } }],
-      });
+      // A removal whose process has ended is never started again (one window per removal): the row says it, and the
+      // id may not be reused.
+      if ((await frWindows.removal(tx, r.removalId))?.status === 'closed') return;
+      await temporal.client.workflow
+        .signalWithStart(frAidWindowWorkflow, {
+          workflowId: processId,
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          taskQueue: taskQueueOf({ name: 'calworks' }),
+          args: [
+            {
+              removalId: r.removalId,
+              familyId: r.familyId,
+              caseId: r.caseId,
+              childId: r.childId,
+              countyCode: county,
+              removedAt: r.removedAt,
+              allChildrenRemoved: r.allChildrenRemoved,
+              auId: au?.id ?? null,
+              reviewId,
+              settings: frSettingsFor(county),
+            },
+          ],
+          signal: cwsFactSignal,
+          signalArgs: [{ eventId: event.id, fact: { kind: 'child-removed' } }],
+        })
+        .catch((error: unknown) => {
+          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error; // ended: nothing to start again
+        });
     }),
     on(casePlanFiledEvent, async (event, tx) => {
       const p = event.data;
