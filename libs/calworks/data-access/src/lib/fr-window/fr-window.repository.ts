@@ -14,7 +14,14 @@ const lockOf = (options?: FrLockOption) => (options?.lock ? { lock: { mode: 'pes
 
 /** Inserts the row unless its key is already there (a retried step or redelivered event writes it once). */
 async function insertOnce<T extends ObjectLiteral>(tx: EntityManager, target: EntityTarget<T>, row: T): Promise<boolean> {
-  const result = await tx.createQueryBuilder().insert().into(target).values({ ...row }).orIgnore().returning('*').execute();
+  const result = await tx
+    .createQueryBuilder()
+    .insert()
+    .into(target)
+    .values({ ...row })
+    .orIgnore()
+    .returning('*')
+    .execute();
   return (result.raw as unknown[]).length > 0;
 }
 
