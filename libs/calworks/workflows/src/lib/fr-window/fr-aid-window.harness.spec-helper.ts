@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import type { WorkflowHandle } from '@temporalio/client';
 import { createFrAidWindowActivities } from '@linkages/calworks-activities';
 import { FrWindowRepository, createFrWindowMigration, frWindowEntities } from '@linkages/calworks-data-access';
-import { calworksRules, defaultFrCountySettings } from '@linkages/calworks-domain';
+import { calworksRules, defaultFrCountySettings, type FrCountySettings } from '@linkages/calworks-domain';
 import { createDeadlineHarness, type DeadlineHarness } from '@linkages/platform-deadline-testing';
 import { PolicyRegistry } from '@linkages/platform-deadlines';
 import { createMessagingMigration, OutboxWriter } from '@linkages/platform-messaging';
@@ -64,7 +64,14 @@ export async function createFrHarness() {
     schema,
     clocks: tc,
     /** child-removed, as the inbox handler passes it on (signal-with-start by the removal's business id). */
-    async removed(r: { removalId?: string; familyId: string; caseId: string; removedAt: string; allChildrenRemoved?: boolean }) {
+    async removed(r: {
+      removalId?: string;
+      familyId: string;
+      caseId: string;
+      removedAt: string;
+      allChildrenRemoved?: boolean;
+      settings?: FrCountySettings;
+    }) {
       const removalId = r.removalId ?? uuid();
       const handle = await env.client.workflow.signalWithStart('frAidWindowWorkflow', {
         taskQueue: harness().taskQueue,
@@ -80,7 +87,7 @@ export async function createFrHarness() {
             allChildrenRemoved: r.allChildrenRemoved ?? true,
             auId: uuid(),
             reviewId: null,
-            settings: defaultFrCountySettings,
+            settings: r.settings ?? defaultFrCountySettings,
           },
         ],
         signal: cwsFactSignal,
