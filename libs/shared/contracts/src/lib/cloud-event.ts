@@ -7,7 +7,7 @@ export const cloudEventAttributes = z.object({
   specversion: z.literal('1.0'),
   id: z.uuid(),
   source: z.string().regex(/^\/linkages\/[a-z-]+$/, 'must be /linkages/<service>'),
-  type: z.string().regex(/^gov\.ca\.linkages\.[a-z]+\.[a-z-]+\.v\d+$/, 'must be gov.ca.linkages.<domain>.<event>.v<major>'),
+  type: z.string().regex(/^gov\.ca\.linkages\.[a-z]+\.[a-z0-9-]+\.v\d+$/, 'must be gov.ca.linkages.<domain>.<event>.v<major>'),
   time: instant,
   subject: z.string().min(1).max(200).optional(),
   datacontenttype: z.literal('application/json'),

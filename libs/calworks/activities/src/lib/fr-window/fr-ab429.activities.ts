@@ -1,3 +1,4 @@
+import { publishCalworksEvent } from '../publish-calworks-event';
 import {
   FR_SYSTEM_ACTOR,
   frPurposes,
@@ -54,7 +55,8 @@ export function createFrAb429Activities(deps: FrAidWindowActivityDeps): Ab429Act
         if (aligned) await clocks.move(tx, input.removalId, rd, aligned, 'aligned-with-cws-plan-review', FR_SYSTEM_ACTOR);
         const participantId = await deps.participantOf(tx, input.parentMemberId);
         if (participantId)
-          await outbox.enqueue(
+          await publishCalworksEvent(
+            outbox,
             tx,
             ab429ServicesContinuedEvent,
             {
@@ -76,7 +78,8 @@ export function createFrAb429Activities(deps: FrAidWindowActivityDeps): Ab429Act
       await dataSource.transaction(async (tx) => {
         const service = await frWindows.ab429(tx, input.removalId);
         const participantId = service ? await deps.participantOf(tx, service.parentMemberId) : undefined;
-        await outbox.enqueue(
+        await publishCalworksEvent(
+          outbox,
           tx,
           redeterminationDueEvent,
           {

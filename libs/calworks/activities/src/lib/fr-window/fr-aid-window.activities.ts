@@ -1,3 +1,4 @@
+import { publishCalworksEvent } from '../publish-calworks-event';
 import type { DataSource, EntityManager } from 'typeorm';
 import { FR_SYSTEM_ACTOR, frDateOf, frPurposes, frRules, type FrAidWindowActivities } from '@linkages/calworks-domain';
 import { FrAidWindowEntity, FrTemporaryAbsenceEntity, type FrWindowRepository } from '@linkages/calworks-data-access';
@@ -84,7 +85,8 @@ export function createFrAidWindowActivities(deps: FrAidWindowActivityDeps): FrAi
         });
         await frWindows.addTemporaryAbsence(tx, absence);
         await clocks.open(tx, subject(input), frPurposes.temporaryAbsence, frRules.temporaryAbsence, input.removedAt, notify(input));
-        await outbox.enqueue(
+        await publishCalworksEvent(
+          outbox,
           tx,
           temporaryAbsenceStartedEvent,
           {
@@ -126,7 +128,8 @@ export function createFrAidWindowActivities(deps: FrAidWindowActivityDeps): FrAi
         }
         const participantId = await deps.participantOf(tx, input.parentMemberId);
         if (participantId && input.sourceEventId)
-          await outbox.enqueue(
+          await publishCalworksEvent(
+            outbox,
             tx,
             linkagesPriorityFlaggedEvent,
             {
@@ -190,7 +193,8 @@ export function createFrAidWindowActivities(deps: FrAidWindowActivityDeps): FrAi
         removal.status = 'window-open';
         await frWindows.saveRemoval(tx, removal);
         await clocks.open(tx, subject(input), frPurposes.window, frRules.window, input.startAt, notify(input));
-        await outbox.enqueue(
+        await publishCalworksEvent(
+          outbox,
           tx,
           frAidWindowOpenedEvent,
           {
@@ -226,7 +230,8 @@ export function createFrAidWindowActivities(deps: FrAidWindowActivityDeps): FrAi
           await clocks.cancelAll(tx, input.removalId, input.reason, FR_SYSTEM_ACTOR);
         }
         if (window)
-          await outbox.enqueue(
+          await publishCalworksEvent(
+            outbox,
             tx,
             frAidWindowClosedEvent,
             {
@@ -239,7 +244,8 @@ export function createFrAidWindowActivities(deps: FrAidWindowActivityDeps): FrAi
             ctx(input),
           );
         if (input.redeterminationEventId)
-          await outbox.enqueue(
+          await publishCalworksEvent(
+            outbox,
             tx,
             redeterminationDueEvent,
             { removalId: input.removalId, familyId: input.familyId, dueOn: input.closedOn, kind: 'return-home-redetermination' },

@@ -41,6 +41,11 @@ export const calworksFrRules = [
     action: 'Window ends; ends early on return home or when FR services end',
     who: 'EW',
     source: 'Santa Clara "FR Cash Aid and Services (AB 135)"; ACL 25-05 summary',
+    // Issue 12: reminders 60 and 30 days before the window closes, so the family and the EW plan for the end of aid.
+    reminders: [
+      { before: 'P60D', notify: 'assigned-worker' },
+      { before: 'P30D', notify: 'assigned-worker' },
+    ],
     note: 'Start the clock at the grant date: a first month that does not start on the 1st is prorated and not counted, and the window ends on the last day of the sixth full month (the engine decides and names the prorated month). "FR services terminated or TPR ends aid" is inferred from WIC 11203(b) (RULES.md 8.5).',
   }),
   defineRule({

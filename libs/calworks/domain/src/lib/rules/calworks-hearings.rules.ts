@@ -100,6 +100,8 @@ export const calworksHearingRules = [
     action: 'Eligibility redetermination (no SAR 7 for CalWORKs; RD needed to issue cash when the children return)',
     who: 'EW',
     source: 'Santa Clara AB 429 page (RULES.md 4, "Reporting (AB 429)")',
+    // Aligning the redetermination with the reunification-plan review moves it earlier, once per round.
+    extension: { allowed: true, reasonCodes: ['aligned-with-cws-plan-review'], max: 1 },
     note: 'Aligned with the county’s reunification-plan review: when the review date is set, the system may move this date to it (an earlier date). AB 135 reporting rules are unconfirmed (RULES.md 8.5).',
   }),
   defineRule({

@@ -28,7 +28,7 @@ describe('AB 429 services in the FR aid process (time-skipping server, hand-comp
   // Skipped until the CloudEvent envelope accepts event names with digits: cloudEventSchema's type pattern in
   // libs/shared/contracts/src/lib/cloud-event.ts is `[a-z-]+`, so `ab429-services-continued` fails to enqueue (the
   // catalog's own test already allows digits). Unskip with that one-line fix.
-  it.skip('a WTW-sanctioned parent of an AU not aided at removal joins at once; services continue, then end on day 180 (Tue 14 Aug 2029)', async () => {
+  it('a WTW-sanctioned parent of an AU not aided at removal joins at once; services continue, then end on day 180 (Tue 14 Aug 2029)', async () => {
     const family = uuid();
     await fr.h.travelTo('2029-02-15T10:05:00-08:00');
     const { removalId, handle } = await fr.removed({ familyId: family, caseId: uuid(), removedAt: '2029-02-15T10:00:00-08:00' });

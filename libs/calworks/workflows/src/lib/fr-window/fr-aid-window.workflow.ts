@@ -202,7 +202,8 @@ export async function frAidWindowWorkflow(input: FrAidWindowInput): Promise<FrAi
     } else if (purpose === frPurposes.window && view.window && !view.window.closeReason) {
       await close('window-ended', view.window.endsOn);
     } else if (purpose === frPurposes.ab429Services && view.ab429 && !view.ab429.endedOn) {
-      view.ab429.endedOn = frDateOf(r.at);
+      // The period ends on its last day (the clock's due date), not on the instant the due signal arrived.
+      view.ab429.endedOn = frDateOf(r.dueAt ?? r.at);
       if (view.window?.closeReason || ab135Refused) view.status = 'closed';
       await act.frEndAb429Services({ ...base(), serviceId: view.ab429.serviceId, endedOn: view.ab429.endedOn, reason: 'period-ended' });
     } else if (purpose.startsWith(`${frPurposes.ab429Redetermination}-`) && view.ab429) {

@@ -98,6 +98,7 @@ export const REASON_WORDS: Readonly<Record<string, { words: string; who?: string
   'state-hearing-aid-paid-pending': { words: 'a state hearing is pending with aid paid pending' },
   'plan-goals-achievable-wic-16506': { words: 'the plan goals can be achieved with more time (WIC 16506)' },
   'hearing-pending': { words: 'a hearing is pending' },
+  'aligned-with-cws-plan-review': { words: "aligned with child welfare's reunification-plan review (AB 429)" },
   'mdt-good-cause': { words: 'good cause for a longer exchange, recorded by the team (WIC 18961.7)' },
 };
 
