@@ -7,11 +7,14 @@ import { createFrAidWindowActivities } from '@linkages/calworks-activities';
 import {
   AssistanceUnitRepository,
   CreateCalworksHouseholdTables1770000000000,
+  CreateCalworksSanctionTables1771000000000,
   FrWindowRepository,
+  SanctionRepository,
   WtwParticipantRepository,
   createFrWindowMigration,
   frWindowEntities,
   householdEntities,
+  sanctionEntities,
 } from '@linkages/calworks-data-access';
 import { AuditLog, createAuditMigration } from '@linkages/platform-audit';
 import { BlindIndex, FieldCipher, PersonalData, parseKeyring } from '@linkages/platform-crypto';
@@ -42,6 +45,7 @@ import { ConfirmMembers } from './confirm-members.command';
 import { FrProcesses } from './fr-processes';
 import { FrRemovalQuery } from './fr-removal.query';
 import { FrReviewListQuery } from './fr-review-list.query';
+import { SanctionLinkages } from '../sanction/sanction-linkages';
 import { frWindowEventHandlers } from './fr-window-event.handlers';
 import { MatchCaseNumber } from './match-case-number.command';
 
@@ -63,13 +67,14 @@ export async function startFrApi() {
     url.toString(),
     {
       schema,
-      entities: [TrackedDeadlineEntity, ...householdEntities, ...frWindowEntities],
+      entities: [TrackedDeadlineEntity, ...householdEntities, ...sanctionEntities, ...frWindowEntities],
       migrations: [
         createMessagingMigration(schema),
         createAuditMigration(schema),
         createIdempotencyMigration(schema),
         ...deadlineTrackingMigrations(schema),
         CreateCalworksHouseholdTables1770000000000,
+        CreateCalworksSanctionTables1771000000000,
         createFrWindowMigration(schema),
       ],
     },
@@ -119,7 +124,13 @@ export async function startFrApi() {
     schema,
     groupId: `it-fr-${randomBytes(4).toString('hex')}`,
     topics: [topic.name],
-    handlers: frWindowEventHandlers(temporal, frWindows, units, clocks),
+    handlers: frWindowEventHandlers(
+      temporal,
+      frWindows,
+      units,
+      clocks,
+      new SanctionLinkages(temporal, participants, new SanctionRepository()),
+    ),
     logger,
     fromBeginning: true,
     retries: 2,

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import { FR_REVIEW_PURPOSE, FR_REVIEW_SUBJECT_TYPE, frRules, frSettingsFor } from '@linkages/calworks-domain';
+import { FR_REVIEW_PURPOSE, FR_REVIEW_SUBJECT_TYPE, californiaDate, frRules, frSettingsFor } from '@linkages/calworks-domain';
 import { removalRow } from '@linkages/calworks-activities';
 import {
   AssistanceUnitRepository,
@@ -20,6 +20,7 @@ import {
   parentalRightsTerminatedEvent,
   reunificationServicesTerminatedEvent,
 } from '@linkages/shared-contracts';
+import { SanctionLinkages } from '../sanction/sanction-linkages';
 
 /** The FR aid process of a removal: `calworks/fr-aid-window/<removalId>`. */
 export const frProcessId = (removalId: string) => workflowId('calworks', 'fr-aid-window', removalId);
@@ -37,6 +38,7 @@ export function frWindowEventHandlers(
   frWindows: FrWindowRepository,
   units: AssistanceUnitRepository,
   clocks: TrackedDeadlines,
+  linkages: SanctionLinkages,
 ): HandlerRegistration[] {
   const signalCase = async (tx: EntityManager, county: string, caseId: string, eventId: string, fact: CwsFact) => {
     for (const removal of await frWindows.openOfCase(tx, caseId)) {
@@ -87,6 +89,8 @@ export function frWindowEventHandlers(
             { notify: processId },
           );
       }
+      // Linkages priority (item 4): the AU's open noncompliance episodes learn that child welfare knows the family.
+      if (au) await linkages.familyKnown(tx, au.id, { source: 'child-removed', eventId: event.id, knownOn: californiaDate(r.removedAt) });
       const base = { ...r, countyCode: county, auId: au?.id ?? null };
       await frWindows.addRemoval(tx, removalRow({ ...base, reviewId }));
       // A removal whose process has ended is never started again (one window per removal): the row says it, and the
@@ -165,7 +169,7 @@ export const FR_WINDOW_EVENT_HANDLERS = Symbol('FR_WINDOW_EVENT_HANDLERS');
 /** For `PlatformModule.forWorker(service, { eventHandlers: [...] })`; the repositories go in `providers`. */
 export const frWindowEventHandlersProvider: EventHandlersProvider = {
   provide: FR_WINDOW_EVENT_HANDLERS,
-  inject: [TEMPORAL, FrWindowRepository, AssistanceUnitRepository, TrackedDeadlines],
+  inject: [TEMPORAL, FrWindowRepository, AssistanceUnitRepository, TrackedDeadlines, SanctionLinkages],
   useFactory: frWindowEventHandlers,
 };
 
