@@ -178,10 +178,10 @@ export async function awaitStartTimes(client, query, n, timeoutMs = 60_000) {
   return times;
 }
 
-/** Terminates every running workflow the query matches and the given ids; returns how many it terminated. */
+/** Terminates every running workflow the query (if any) matches and the given ids; returns how many it terminated. */
 export async function terminateAll(client, query, extraIds, reason) {
   const ids = new Set(extraIds);
-  for await (const wf of client.workflow.list({ query: `${query} AND ExecutionStatus = 'Running'` })) ids.add(wf.workflowId);
+  if (query) for await (const wf of client.workflow.list({ query: `${query} AND ExecutionStatus = 'Running'` })) ids.add(wf.workflowId);
   const done = await pool([...ids], 16, (id) =>
     client.workflow
       .getHandle(id)
@@ -252,4 +252,25 @@ export function createAssistanceUnits(api, accessToken, caseNumberPrefix, n) {
     progress(`  assistance units: ${i + 1}/${n}`);
     return { id: (await res.json()).id, caseNumber };
   });
+}
+
+/**
+ * The consumer's own pace over a phase's events: per partition, the median time between consecutive messages (a
+ * partition with a backlog, so the time one message takes), and the number of partitions the events used.
+ */
+export async function consumerPace(q, group, eventIds) {
+  const gaps = await q(
+    `SELECT kafka_partition AS p, percentile_cont(0.5) WITHIN GROUP (ORDER BY gap) AS gap FROM (
+       SELECT kafka_partition, extract(epoch FROM processed_at - lag(processed_at) OVER (PARTITION BY kafka_partition ORDER BY kafka_offset)) * 1000 AS gap
+       FROM calworks.inbox WHERE consumer_group = $1 AND event_id = ANY($2::uuid[])) g
+     WHERE gap IS NOT NULL GROUP BY kafka_partition`,
+    [group, eventIds],
+  );
+  return {
+    partitions: gaps.length,
+    gap: pct(
+      gaps.map((g) => Number(g.gap)),
+      50,
+    ),
+  };
 }

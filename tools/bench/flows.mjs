@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench:flows [-- --n 300 --concurrency 16 --warmup 10 --keep]
+// npm run bench:flows [-- --n 200 --concurrency 16 --warmup 10 --keep]
 // On the local stack, in one run, with the real processes from dist/ (calworks API + worker, child-welfare worker):
 // (1) raw starts: N client.workflow.start calls of frAidWindowWorkflow on the calworks task queue, `concurrency` in
 // flight, with the input the inbox handler builds (the baseline; run before and after the flow, averaged);
@@ -19,7 +19,7 @@ import * as b from './flows-lib.mjs';
 
 const require = createRequire(import.meta.url);
 const arg = (name, fallback) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
-const N = arg('--n', 300);
+const N = arg('--n', 200);
 const C = arg('--concurrency', 16);
 const WARMUP = arg('--warmup', 10);
 const KEEP = process.argv.includes('--keep');
@@ -83,6 +83,7 @@ for (const queue of ['calworks', 'child-welfare'])
   if ((await b.livePollers(client, queue)) > 0)
     log(`  NOTE: another worker polls the ${queue} task queue: it shares the work and the machine`);
 let procs = [];
+let settle;
 try {
   procs = await b.startServices(
     [
@@ -95,7 +96,8 @@ try {
   log(`  processes ready (ports +${OFFSET}); logs in .stack/logs/bench-flows/`);
   const api = procs[0].url;
 
-  const { quiesce, drain } = b.settling({ procs, admin, group: GROUP, topic: TOPIC, countOf });
+  settle = b.settling({ procs, admin, group: GROUP, topic: TOPIC, countOf });
+  const { quiesce, drain } = settle;
   await quiesce('waiting for earlier events and clocks to settle');
   log('  settled: outbox sent, consumer caught up, no clock command pending');
 
@@ -104,7 +106,7 @@ try {
   log(`  assistance units: ${aus.length} created through POST /assistance-units in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
   /** Raw starts: the workflow the handler starts, with the input it builds, `C` calls in flight. */
-  async function rawStarts(label, phase, n) {
+  async function rawStarts(label, phase, n, { drainAfter = true } = {}) {
     const ids = range(n).map((i) => removalIdOf(phase, i));
     allRemovals.push(...ids);
     const callMs = [];
@@ -144,7 +146,7 @@ try {
         `client clock ${r.clientRate.toFixed(1)}/s; count API ${count} in the window = ${r.countRate.toFixed(1)}/s; ` +
         `start call p50 ${pct(callMs, 50).toFixed(0)} ms, p99 ${pct(callMs, 99).toFixed(0)} ms`,
     );
-    await drain(`${label}: worker finishing`, ids);
+    if (drainAfter) await drain(`${label}: worker finishing`, ids);
     return r;
   }
 
@@ -197,14 +199,17 @@ try {
         eventIds,
       ]);
     const byEvent = new Map(rows.map((r) => [r.event_id, r]));
+    const { partitions, gap } = await b.consumerPace(q, GROUP, eventIds);
+    const members = (await admin.describeGroups([GROUP])).groups[0]?.members.length ?? 0;
     const latency = eventIds.map((id, i) => {
       const wf = workflowId('calworks', 'fr-aid-window', events[i].removalId);
       return starts.get(wf) - byEvent.get(id).created_at.getTime();
     });
     // Visibility's start time against describe() for a sample.
-    const sample = [...starts.entries()].slice(0, 10);
     const describeDiff = await Promise.all(
-      sample.map(async ([id, at]) => Math.abs((await client.workflow.getHandle(id).describe()).startTime.getTime() - at)),
+      [...starts.entries()]
+        .slice(0, 10)
+        .map(async ([id, at]) => Math.abs((await client.workflow.getHandle(id).describe()).startTime.getTime() - at)),
     );
     const last = Math.max(...starts.values());
     const maxOf = (xs) => Math.max(...xs.map((x) => x.getTime()));
@@ -221,6 +226,9 @@ try {
       consumed: rate(inbox.length, maxOf(inbox.map((x) => x.processed_at)) - t0),
       latency,
       describeDiff: Math.max(...describeDiff),
+      partitions,
+      gap,
+      members,
     };
     log(
       `  ${label}: ${n} workflows started ${((last - t0) / 1000).toFixed(2)} s after the first write = ${r.rate.toFixed(1)}/s; ` +
@@ -229,6 +237,10 @@ try {
     log(
       `    by stage (N / time from the first write to the stage's last): written ${r.written.toFixed(0)}/s, relayed ${r.relayed.toFixed(0)}/s, ` +
         `consumed ${r.consumed.toFixed(1)}/s (${inbox.length} inbox rows), started ${r.rate.toFixed(1)}/s`,
+    );
+    log(
+      `    consumer: ${partitions} partitions, median ${gap.toFixed(0)} ms per message per partition (at most ${rate(partitions, gap).toFixed(1)}/s); ` +
+        `${members} member(s) in ${GROUP}`,
     );
     log(
       `    event written → workflow started: p50 ${pct(latency, 50)} ms, p99 ${pct(latency, 99)} ms, max ${Math.max(...latency)} ms ` +
@@ -247,7 +259,7 @@ try {
   log('  measured run');
   const raw1 = await rawStarts('raw starts (before)', 'a', N);
   const flow = await flows('flow', 'b', N, WARMUP);
-  const raw2 = await rawStarts('raw starts (after)', 'c', N);
+  const raw2 = await rawStarts('raw starts (after)', 'c', N, { drainAfter: false });
 
   const rawRate = (raw1.rate + raw2.rate) / 2;
   summary.push(
@@ -261,23 +273,23 @@ try {
   summary.push(
     `  stages              written ${flow.written.toFixed(0)}/s, relayed ${flow.relayed.toFixed(0)}/s, consumed ${flow.consumed.toFixed(1)}/s`,
   );
+  summary.push(
+    `  consumer            ${flow.partitions} partitions, ${flow.gap.toFixed(0)} ms per message per partition, ${flow.members} member(s) in the group`,
+  );
   summary.push(`event → started       p50 ${pct(flow.latency, 50)} ms, p99 ${pct(flow.latency, 99)} ms`);
   if (Math.abs(raw1.rate - raw2.rate) > 0.25 * rawRate)
     summary.push('NOTE: the two baseline runs differ by more than 25%: the machine is busy; run again');
   summary.push(`ratio flows/raw-starts = ${(flow.rate / rawRate).toFixed(3)}`);
 } finally {
   if (!KEEP && allRemovals.length) {
+    // The processes first (no more steps), then, once the clock commands in flight are applied, their clocks' workflows.
+    let n = await b.terminateAll(client, prefixOf(), [], 'bench:flows cleanup').catch(() => 0);
+    await settle?.quiesce('cleanup: clock commands in flight', 60_000).catch(() => undefined);
     const deadlines = await q('SELECT deadline_id FROM calworks.tracked_deadlines WHERE subject_id = ANY($1::uuid[])', [allRemovals]).catch(
       () => [],
     );
-    const n = await b
-      .terminateAll(
-        client,
-        prefixOf(),
-        deadlines.map((d) => workflowId('calworks', 'deadline', d.deadline_id)),
-        'bench:flows cleanup',
-      )
-      .catch(() => 0);
+    const ids = deadlines.map((d) => workflowId('calworks', 'deadline', d.deadline_id));
+    n += await b.terminateAll(client, null, ids, 'bench:flows cleanup').catch(() => 0);
     log(`  cleanup: terminated ${n} workflows of this run (rows stay: AUs BF-${tag}-*, removals ${tag}-*)`);
   }
   await b.stopServices(procs);
