@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 
 /** The matrix's `call` (security.e2e-spec.ts): the caller's token and a fresh Idempotency-Key on every POST. */
 export type MatrixCall = (
-  service: 'calworks',
+  service: 'calworks' | 'child-welfare',
   method: string,
   path: string,
   opts: { user?: string; body?: unknown },
@@ -183,6 +183,9 @@ export function calworksMatrix(call: MatrixCall) {
   };
   return {
     templates,
+    stage,
+    /** The shared records (an AU, its applicant in WTW, an exemption pending verification). */
+    shared: () => shared,
     setUp: async () => {
       shared = await stage('exemption');
     },

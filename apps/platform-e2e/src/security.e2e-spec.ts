@@ -11,6 +11,8 @@ import { demoUsers, devToken, platformTemporalClient, stackEnv, waitFor } from '
 import { hasPermission, type Permission, type Role } from '@linkages/platform-access';
 import { servicePorts, startPlatform, type RunningPlatform, type ServicePorts } from './platform.spec-helper';
 import { calworksMatrix } from './calworks-matrix.spec-helper';
+import { calworksFrMatrix } from './calworks-fr-matrix.spec-helper';
+import { calworksSanctionMatrix } from './calworks-sanction-matrix.spec-helper';
 
 // The security baseline against the four running services (`npm start`): every route declares its policy, the
 // generated access matrix (route × user: role, own/other county, own/other agency) answers as the permission table
@@ -160,6 +162,8 @@ describe('security baseline over HTTP (npm start)', () => {
     path?: () => string;
   };
   const calworks = calworksMatrix(call);
+  const fr = calworksFrMatrix(call);
+  const sanction = calworksSanctionMatrix(call, calworks);
   const templates: Record<string, Template> = {
     'GET /health': { success: 200 },
     'GET /health/ready': { success: 200 },
@@ -345,8 +349,11 @@ describe('security baseline over HTTP (npm start)', () => {
       body: () => closeBody,
       prepare: async () => ({ path: `/cases/${(await cwsStage('removed')).caseId}/closure`, body: closeBody }),
     },
-    // CalWORKs: an AU with its applicant in WTW and an exemption (calworks-matrix.spec-helper.ts).
+    // CalWORKs: an AU with its applicant in WTW and an exemption, noncompliance episodes walked to each state of the
+    // sanction process, removals that reached CalWORKs from child welfare (calworks-*matrix.spec-helper.ts).
     ...calworks.templates,
+    ...sanction.templates,
+    ...fr.templates,
   };
 
   interface CwsFixture {
@@ -431,12 +438,28 @@ describe('security baseline over HTTP (npm start)', () => {
     ).toEqual([]);
     const undocumented: string[] = [];
     cws = await cwsStage('petitioned');
-    await calworks.setUp();
+    await Promise.all([calworks.setUp().then(() => sanction.setUp()), fr.setUp()]);
+    // The fresh records of the callers expected to succeed, made a few at a time before the calls: the CalWORKs
+    // processes' fixtures take several steps each, one after the other they would take minutes.
+    const allowed = (op: Op, user: User | undefined) => {
+      const t = templates[keyOf(op)]!;
+      return t.prepare !== undefined && expectedStatus(op, user, t.success, t.scoped ?? false) === t.success;
+    };
+    const jobs = ops.flatMap((op) =>
+      [undefined, ...users].filter((user) => allowed(op, user)).map((user) => ({ id: `${keyOf(op)} ${user?.username}`, op })),
+    );
+    const fresh = new Map<string, { path?: string; body?: unknown }>();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        for (let job = jobs[next++]; job; job = jobs[next++]) fresh.set(job.id, await templates[keyOf(job.op)]!.prepare!());
+      }),
+    );
     for (const op of ops) {
       const key = keyOf(op);
       const t = templates[key]!;
       for (const user of [undefined, ...users]) {
-        const prepared = t.prepare && expectedStatus(op, user, t.success, t.scoped ?? false) === t.success ? await t.prepare() : {};
+        const prepared = allowed(op, user) ? fresh.get(`${key} ${user?.username}`)! : {};
         const path = prepared.path ?? t.path?.() ?? op.path;
         const body = prepared.body ?? t.body?.();
         const { res, correlationId, text } = await call(op.service.name, op.method, path, {
