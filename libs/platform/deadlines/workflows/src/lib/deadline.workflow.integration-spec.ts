@@ -151,7 +151,10 @@ describe('durable deadline (time-skipping test server, real durations, real outb
     expect(due.dueAt).toBe(endsOn.toISO());
     expect(due.explanation.proratedMonth).toBe(start.day === 1 ? undefined : start.toFormat('yyyy-MM'));
     await h.travelTo(endsOn.plus({ days: 1 }).toISO()!);
-    expect(kinds(await h.events(deadlineId)).slice(0, 4)).toEqual(['warning', 'warning', 'warning', 'due']);
+    // Reminders 60 and 30 days before the window closes (issue 12), then its end.
+    const events = await h.events(deadlineId);
+    expect(kinds(events).slice(0, 3)).toEqual(['warning', 'warning', 'due']);
+    expect(events.slice(0, 2).map((e) => e.data['stage'])).toEqual([1, 2]);
 
     // Investigation disposition allows one supervisor-approved extension.
     const other = await h.start('cws.er.investigation-disposition', (await h.now()).toISO()!);
