@@ -80,10 +80,15 @@ async function down() {
   console.log('Stack down (data kept; delete .stack/ to start from scratch).');
 }
 
-async function probe(fn) {
+/** A component's health; a probe that fails is tried twice more, a second apart (a loaded machine answers late). */
+async function probe(fn, attempts = 3) {
   try {
     return await fn();
   } catch (error) {
+    if (attempts > 1) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return probe(fn, attempts - 1);
+    }
     return { ok: false, detail: String(error?.message ?? error).split('\n')[0] };
   }
 }

@@ -111,7 +111,7 @@ export async function install() {
 async function query(sql, database = dbName) {
   const url = new URL(databaseUrl());
   if (database !== dbName) url.pathname = `/${database}`;
-  const client = new pg.Client({ connectionString: url.toString(), connectionTimeoutMillis: 2000 });
+  const client = new pg.Client({ connectionString: url.toString(), connectionTimeoutMillis: 10_000 }); // generous: a loaded 2-core machine can take seconds to accept
   await client.connect();
   try {
     return await client.query(sql);
