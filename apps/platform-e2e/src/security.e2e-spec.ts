@@ -776,12 +776,11 @@ describe('security baseline over HTTP (npm start)', () => {
       aidedFrom: '2026-01-01',
       members: [cwMember('applicant', first, dob, { ssn }), cwMember('child', `${first}kid`, '2021-01-02')],
     })) as unknown as { id: string; members: { memberId: string; role: string }[] };
-    const birth = new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'America/Los_Angeles',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(new Date(Date.now() - 10 * 86_400_000));
+    const californiaDate = (msAgo: number) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+        new Date(Date.now() - msAgo),
+      );
+    const birth = californiaDate(10 * 86_400_000);
     await cwPost(`/assistance-units/${au.id}/members`, cwMember('child', `${first}baby`, birth));
     const applicant = au.members.find((m) => m.role === 'applicant')!.memberId;
     const participant = await cwPost(`/assistance-units/${au.id}/wtw-participants`, { memberId: applicant, enrolledOn: '2026-01-15' });
@@ -791,6 +790,12 @@ describe('security baseline over HTTP (npm start)', () => {
       eventOn: birth,
     })) as unknown as { clocks: { deadlineId: string }[] };
     expect(exempt.clocks).toHaveLength(1);
+    // The parent missed a WTW activity: a noncompliance episode, whose sanction process is scanned too.
+    const episode = await cwPost(`/wtw-participants/${participant.id}/noncompliance-episodes`, {
+      noticeForm: 'NA 840',
+      noticeIssuedOn: californiaDate(0),
+      reason: 'activity-not-attended',
+    });
     expect((await call('calworks', 'GET', `/assistance-units/${au.id}`, { user: 'calworks-worker' })).text).toContain(first);
 
     const { connection, client } = await platformTemporalClient();
@@ -819,6 +824,25 @@ describe('security baseline over HTTP (npm start)', () => {
         ])
       ).rows;
       expect(cwsClocks.length).toBe(2);
+      // Child welfare removes the child: the event names the AU's case number, so CalWORKs starts the removal's FR aid
+      // process, and the eligibility worker confirms which AU members the removed child and the parent are.
+      const removal = await cwsPost(`/referrals/${cwsReferral.id}/removals`, {
+        childId: kid,
+        removedAt: new Date(Date.now() - 600_000).toISOString(),
+        placementType: 'relative',
+      });
+      const removalId = String(removal['removalId']);
+      await waitFor(
+        async () =>
+          (await call('calworks', 'GET', `/fr-removals/${removalId}`, { user: 'calworks-worker' })).res.status === 200 || undefined,
+        { timeoutMs: 60_000, intervalMs: 500, what: 'the removal to reach CalWORKs' },
+      );
+      await cwPost(`/fr-removals/${removalId}/member-confirmation`, {
+        removedMemberIds: [au.members.find((m) => m.role === 'child')!.memberId],
+        parentMemberId: applicant,
+        parentWtwSanctioned: false,
+        exclusions: { ssiRecipient: false, undocumentedNoncitizen: false, fleeingFelon: false, timeOnAidLimitReached: false },
+      });
       // The hand-off clock is tracked by the worker's inbox when the event arrives; its id is the clock's business id.
       const handoff = await waitFor(
         async () =>
@@ -826,7 +850,11 @@ describe('security baseline over HTTP (npm start)', () => {
             .rows[0],
         { timeoutMs: 60_000, intervalMs: 500, what: 'the referral’s hand-off clock to be tracked' },
       );
-      const calworksHistory = await started(`calworks/deadline/${exempt.clocks[0]!.deadlineId}`);
+      const calworksHistory = Buffer.concat([
+        await started(`calworks/deadline/${exempt.clocks[0]!.deadlineId}`),
+        await started(`calworks/sanction/${String(episode['episodeId'])}`),
+        await started(`calworks/fr-aid-window/${removalId}`),
+      ]);
       const history = Buffer.concat([
         await started(`referrals/deadline/${handoff.deadline_id}`),
         ...(await Promise.all(cwsClocks.map((c) => started(`child-welfare/deadline/${c.deadline_id}`)))),
@@ -865,7 +893,9 @@ describe('security baseline over HTTP (npm start)', () => {
       expect(sources['Kafka log segments']!.includes(id)).toBe(true);
       expect(history.includes('deadlineWorkflow')).toBe(true);
       expect(sources['Kafka log segments']!.includes(cwsReferral.id)).toBe(true);
-      expect(calworksHistory.includes('deadlineWorkflow')).toBe(true);
+      for (const workflow of ['deadlineWorkflow', 'sanctionWorkflow', 'frAidWindowWorkflow'])
+        expect({ workflow, scanned: calworksHistory.includes(workflow) }).toEqual({ workflow, scanned: true });
+      expect(sources['Kafka log segments']!.includes(removalId)).toBe(true);
       const leaks = Object.entries(sources).flatMap(([where, bytes]) =>
         [first, last, ssn, ssnDigits, dob, `Canaryreporter${tag}`].filter((c) => bytes.includes(c)).map((c) => `${where} contains ${c}`),
       );
