@@ -390,7 +390,7 @@ describe('OpenAPI documents (npm start)', () => {
     expect(problems).toEqual([]);
   }, 60_000);
 
-  it('CalWORKs answers as documented: the AU and the WTW participant parse with their schemas, a taken case number is case-number-in-use', async () => {
+  it('CalWORKs answers as documented: the AU, the WTW participant, the noncompliance episode and the FR review list parse with their schemas; refusals are of their documented types', async () => {
     const opOf = (method: string, path: string) => ops.find((o) => o.service === 'calworks' && o.method === method && o.path === path)!.op;
     const token = await devToken('calworks-worker');
     const call = async (method: string, path: string, body?: unknown) => {
@@ -435,7 +435,22 @@ describe('OpenAPI documents (npm start)', () => {
     check('read participant', opOf('GET', '/wtw-participants/{participantId}'), view, 200);
     const again = await call('POST', `/assistance-units/${auId}/wtw-participants`, { memberId, enrolledOn: '2026-02-01' });
     const refused = check('enroll twice', opOf('POST', enrollPath), again, 409);
+    // The sanction process: an episode opened (201), read alone and in the participant's list, a ground that is none (409).
+    const participantId = String(participant['id']);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(new Date());
+    const episodesPath = '/wtw-participants/{participantId}/noncompliance-episodes';
+    const notice = { noticeForm: 'NA 840', noticeIssuedOn: today, reason: 'activity-not-attended' };
+    const opened = await call('POST', `/wtw-participants/${participantId}/noncompliance-episodes`, notice);
+    const episodeId = String(check('open episode', opOf('POST', episodesPath), opened, 201)['episodeId']);
+    const episode = await call('GET', `/noncompliance-episodes/${episodeId}`);
+    check('read episode', opOf('GET', '/noncompliance-episodes/{episodeId}'), episode, 200);
+    check('list episodes', opOf('GET', episodesPath), await call('GET', `/wtw-participants/${participantId}/noncompliance-episodes`), 200);
+    const overslept = await call('POST', `/noncompliance-episodes/${episodeId}/good-cause`, { ground: 'overslept', determinedOn: today });
+    const noGround = check('no such ground', opOf('POST', '/noncompliance-episodes/{episodeId}/good-cause'), overslept, 409);
+    check('FR review list', opOf('GET', '/fr-review-list'), await call('GET', '/fr-review-list'), 200);
     expect(answers).toEqual(expected);
-    expect([taken['type'], refused['type']]).toEqual([`${problemTypeBase}case-number-in-use`, `${problemTypeBase}impossible-sequence`]);
+    expect([taken['type'], refused['type'], noGround['type']]).toEqual(
+      ['case-number-in-use', 'impossible-sequence', 'impossible-sequence'].map((slug) => `${problemTypeBase}${slug}`),
+    );
   }, 60_000);
 });
