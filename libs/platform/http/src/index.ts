@@ -7,3 +7,4 @@ export * from './lib/validation';
 export * from './lib/route-template';
 export * from './lib/idempotency.interceptor';
 export * from './lib/idempotency.migration';
+export * from './lib/refusal-audit.interceptor';

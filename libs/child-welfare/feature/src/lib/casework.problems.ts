@@ -1,6 +1,6 @@
 import type { HttpException } from '@nestjs/common';
 import { ab2085Problem, type Refusal } from '@linkages/child-welfare-domain';
-import { defineProblem, problemException } from '@linkages/platform-http';
+import { defineProblem, problemException, refusedWrite } from '@linkages/platform-http';
 
 /** AB 2085's refusal as a problem type (screening.rules `ab2085Problem`): documented and raised from this one definition. */
 export const ab2085 = defineProblem({
@@ -11,19 +11,8 @@ export const ab2085 = defineProblem({
     'AB 2085: a referral whose only concern is the family’s poverty cannot be accepted as general neglect; evaluate it out and refer the family to services. Nothing changed.',
 });
 
-/** The business refusals raised here: the refusal audit (casework-refusal.audit.ts) records each one once. */
-const businessRefusals = new WeakMap<object, string>();
-
-/** The reason of a business refusal (impossible-sequence), or undefined for any other error. */
-export const businessRefusalReason = (error: unknown): string | undefined =>
-  typeof error === 'object' && error !== null ? businessRefusals.get(error) : undefined;
-
 /** A request that the record's history makes impossible: refused (409), nothing changed; audited as denied. */
-export function impossible(message: string): HttpException {
-  const error = problemException('impossible-sequence', message);
-  businessRefusals.set(error, message);
-  return error;
-}
+export const impossible = (message: string): HttpException => refusedWrite('impossible-sequence', message);
 
 /** Throws the domain's refusal, if there is one, as the impossible-sequence problem. */
 export function refuse(refusal: Refusal | undefined): void {

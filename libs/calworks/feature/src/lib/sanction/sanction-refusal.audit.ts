@@ -1,49 +1,26 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { catchError, from, mergeMap, throwError, type Observable } from 'rxjs';
-import type { Principal } from '@linkages/platform-access';
+import { Injectable } from '@nestjs/common';
+import { RefusalAuditInterceptor, type BusinessRefusal, type RefusalActor, type RefusedRecord } from '@linkages/platform-http';
 import { HouseholdAudit } from '../household/household-audit';
-import { sanctionRefusalOf } from './sanction.problems';
-
-interface RefusedRequest {
-  principal?: Principal;
-  correlationId?: string;
-  method?: string;
-  route?: { path?: string };
-  params?: Record<string, string | undefined>;
-}
 
 /** Every refusal of a sanction-process write is audited once, here, as denied with the reason (nothing changed). */
 @Injectable()
-export class SanctionRefusalAudit implements NestInterceptor {
-  constructor(private readonly audit: HouseholdAudit) {}
+export class SanctionRefusalAudit extends RefusalAuditInterceptor {
+  constructor(private readonly audit: HouseholdAudit) {
+    super();
+  }
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(
-      catchError((error: unknown) => {
-        const refused = sanctionRefusalOf(error);
-        const req = context.switchToHttp().getRequest<RefusedRequest>();
-        if (!refused || !req.principal) return throwError(() => error);
-        const params = req.params ?? {};
-        const [recordType, recordId, action] = params['episodeId']
-          ? ['noncompliance-episode', params['episodeId'], 'update']
-          : ['noncompliance-episode', null, 'create'];
-        const ctx = { principal: req.principal, correlationId: req.correlationId ?? 'unknown' };
-        return from(
-          this.audit.refused(
-            ctx,
-            action ?? 'update',
-            recordType ?? 'noncompliance-episode',
-            recordId ?? null,
-            req.principal.county,
-            refused.reason,
-            {
-              refusal: refused.refusal,
-              route: `${req.method ?? 'POST'} ${req.route?.path ?? ''}`,
-              ...(params['participantId'] ? { participantId: params['participantId'] } : {}),
-            },
-          ),
-        ).pipe(mergeMap(() => throwError(() => error)));
-      }),
-    );
+  protected recordOf(params: Record<string, string | undefined>): RefusedRecord {
+    const details = params['participantId'] ? { participantId: params['participantId'] } : {};
+    return params['episodeId']
+      ? { recordType: 'noncompliance-episode', recordId: params['episodeId'], action: 'update', details }
+      : { recordType: 'noncompliance-episode', recordId: null, action: 'create', details };
+  }
+
+  protected record(actor: RefusalActor, r: RefusedRecord, county: string, refusal: BusinessRefusal, route: string): Promise<void> {
+    return this.audit.refused(actor, r.action, r.recordType, r.recordId, county, refusal.reason, {
+      refusal: refusal.refusal,
+      route,
+      ...r.details,
+    });
   }
 }
