@@ -199,7 +199,7 @@ try {
         eventIds,
       ]);
     const byEvent = new Map(rows.map((r) => [r.event_id, r]));
-    const { partitions, gap } = await b.consumerPace(q, GROUP, eventIds);
+    const pace = await b.consumerPace(q, GROUP, eventIds);
     const members = (await admin.describeGroups([GROUP])).groups[0]?.members.length ?? 0;
     const latency = eventIds.map((id, i) => {
       const wf = workflowId('calworks', 'fr-aid-window', events[i].removalId);
@@ -226,8 +226,7 @@ try {
       consumed: rate(inbox.length, maxOf(inbox.map((x) => x.processed_at)) - t0),
       latency,
       describeDiff: Math.max(...describeDiff),
-      partitions,
-      gap,
+      pace,
       members,
     };
     log(
@@ -239,7 +238,7 @@ try {
         `consumed ${r.consumed.toFixed(1)}/s (${inbox.length} inbox rows), started ${r.rate.toFixed(1)}/s`,
     );
     log(
-      `    consumer: ${partitions} partitions, median ${gap.toFixed(0)} ms per message per partition (at most ${rate(partitions, gap).toFixed(1)}/s); ` +
+      `    consumer: ${pace.partitions} partitions; time per message p50 ${pace.gap.toFixed(0)} ms, p90 ${pace.p90.toFixed(0)} ms, max ${pace.max.toFixed(0)} ms; ≈ ${((r.consumed * pace.gap) / 1000).toFixed(1)} in flight (consumed rate × median time per message); ` +
         `${members} member(s) in ${GROUP}`,
     );
     log(
@@ -274,7 +273,7 @@ try {
     `  stages              written ${flow.written.toFixed(0)}/s, relayed ${flow.relayed.toFixed(0)}/s, consumed ${flow.consumed.toFixed(1)}/s`,
   );
   summary.push(
-    `  consumer            ${flow.partitions} partitions, ${flow.gap.toFixed(0)} ms per message per partition, ${flow.members} member(s) in the group`,
+    `  consumer            ${flow.pace.partitions} partitions, ${flow.pace.gap.toFixed(0)} ms per message (p90 ${flow.pace.p90.toFixed(0)}, max ${flow.pace.max.toFixed(0)}), ≈ ${((flow.consumed * flow.pace.gap) / 1000).toFixed(1)} in flight (raw starts: ${C}); ${flow.members} member(s) in the group`,
   );
   summary.push(`event → started       p50 ${pct(flow.latency, 50)} ms, p99 ${pct(flow.latency, 99)} ms`);
   if (Math.abs(raw1.rate - raw2.rate) > 0.25 * rawRate)
