@@ -8,3 +8,4 @@ export * from './lib/deadline-command.relay';
 export * from './lib/deadline-tracking.migrations';
 export * from './lib/tracked-deadline.entity';
 export * from './lib/tracked-deadlines';
+export * from './lib/clock-view.schema';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clockViewResponse } from '@linkages/platform-deadline-tracking';
 import { frCloseReasons, frRefusalCodes, frStatuses } from '@linkages/calworks-domain';
 import { schemaMatches, type MatchesSchema } from '@linkages/platform-http';
 import type { frRemovalView, frReviewView } from './fr-window.view';
@@ -28,17 +29,7 @@ export const matchCaseNumberBody = z.strictObject({ auId: z.uuid().describe('The
 export type MatchCaseNumberInput = z.output<typeof matchCaseNumberBody>;
 
 const day = z.string().describe('YYYY-MM-DD (California)');
-const clockResponse = z.object({
-  deadlineId: z.uuid(),
-  purpose: z.string(),
-  ruleId: z.string(),
-  tracked: z.enum(['open', 'satisfied', 'cancelled']),
-  status: z.string().optional(),
-  dueAt: z.string().nullable().optional(),
-  dueDate: z.string().nullable().optional(),
-  citation: z.string().optional(),
-  explanation: z.string().optional().describe('Why it is due then: rule, citation, months counted, the anchor fact'),
-});
+const clockResponse = clockViewResponse;
 
 export const frRemovalResponse = z.object({
   removalId: z.uuid(),

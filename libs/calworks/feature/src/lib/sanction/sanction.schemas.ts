@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clockViewResponse } from '@linkages/platform-deadline-tracking';
 import {
   goodCauseGrounds,
   linkagesSources,
@@ -53,17 +54,7 @@ export const stateHearingBody = z.strictObject({ requestedOn: factDate });
 export const hearingDecisionBody = z.strictObject({ decidedOn: factDate, outcome: z.enum(['sustained', 'reversed']) });
 
 const day = z.string().describe('YYYY-MM-DD (California)');
-const clockResponse = z.object({
-  deadlineId: z.uuid(),
-  purpose: z.string(),
-  ruleId: z.string(),
-  tracked: z.enum(['open', 'satisfied', 'cancelled']),
-  status: z.string().optional(),
-  dueAt: z.string().nullable().optional(),
-  dueDate: z.string().nullable().optional(),
-  citation: z.string().optional(),
-  explanation: z.string().optional().describe('Why it is due then: rule, citation, days counted, the anchor fact'),
-});
+const clockResponse = clockViewResponse;
 
 export const episodeResponse = z.object({
   episodeId: z.uuid(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clockViewResponse } from '@linkages/platform-deadline-tracking';
 import {
   exemptionReasons,
   familyStabilizationReasons,
@@ -78,22 +79,7 @@ const exemptionResponse = z.object({
     verifiedOn: z.string().nullable(),
   }),
 });
-const clockResponse = z.object({
-  deadlineId: z.uuid(),
-  subjectId: z.uuid().describe('The exemption the clock belongs to'),
-  purpose: z.string(),
-  ruleId: z.string(),
-  tracked: z.enum(['open', 'satisfied', 'cancelled']),
-  status: z.string().optional(),
-  dueAt: z.string().nullable().optional(),
-  dueDate: z.string().nullable().optional(),
-  citation: z.string().optional(),
-  explanation: z.string().optional().describe('Why it is due then: rule, citation, counting'),
-  startsFrom: z
-    .object({ fact: z.string().optional(), at: z.string() })
-    .optional()
-    .describe('The fact the count starts from (AB 2300: the birth or placement) and its instant'),
-});
+const clockResponse = clockViewResponse.extend({ subjectId: z.uuid().describe('The exemption the clock belongs to') });
 
 export const wtwParticipantResponse = z.object({
   id: z.uuid(),
