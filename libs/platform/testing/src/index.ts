@@ -5,3 +5,4 @@ export * from './lib/wait-for';
 export * from './lib/temporal-client';
 export * from './lib/workflow-bundle';
 export * from './lib/dev-token';
+export * from './lib/saved-histories';

@@ -1,26 +1,17 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { temporal } from '@temporalio/proto';
-import { Worker } from '@temporalio/worker';
-import { workerTelemetry } from '@linkages/platform-temporal';
-import { bundleWorkflowsForTest } from '@linkages/platform-testing';
+import { historyStore } from '@linkages/platform-testing';
 import { createFrHarness } from './fr-aid-window.harness.spec-helper';
 
 // Saved histories of the FR aid process, replayed against the current code on every test run. A change that alters
 // the commands of in-flight runs fails here; make it with patched()/deprecatePatch() instead. Record the missing ones
 // with REFRESH_HISTORIES=1 npx jest <this file> (REFRESH_HISTORIES_OVERWRITE=1 rewrites the saved ones too).
 const dir = join(__dirname, '..', '..', '..', 'histories');
-const prefix = 'fr-aid-window-';
+const store = historyStore(dir, 'fr-aid-window-');
 const uuid = () => globalThis.crypto.randomUUID();
 
 async function recordHistories(): Promise<void> {
   const fr = await createFrHarness();
-  const save = async (name: string, handle: { fetchHistory(): Promise<temporal.api.history.v1.IHistory> }) => {
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${prefix}${name}.history.pb`);
-    if (existsSync(file) && process.env['REFRESH_HISTORIES_OVERWRITE'] !== '1') return;
-    writeFileSync(file, temporal.api.history.v1.History.encode(await handle.fetchHistory()).finish());
-  };
   const plan = (filedOn: string, planKind: 'initial' | 'update' = 'initial') =>
     ({ kind: 'case-plan-filed', casePlanId: uuid(), filedOn, planKind, recommendsCashAid: true, recommendsAb429Services: false }) as const;
   try {
@@ -37,7 +28,7 @@ async function recordHistories(): Promise<void> {
     await fr.until(a.handle, 'window', (v) => v.window !== undefined);
     await fr.h.travelTo('2027-12-01T09:00:00-08:00');
     await fr.until(a.handle, 'closed', (v) => v.status === 'closed');
-    await save('escalated-mid-month-window-ended', a.handle);
+    await store.save('escalated-mid-month-window-ended', a.handle);
 
     // Granted on the 1st; a trial home visit, then the return home in month 4; a redelivered event.
     await fr.h.travelTo('2027-12-15T10:05:00-08:00');
@@ -54,7 +45,7 @@ async function recordHistories(): Promise<void> {
     await fr.h.travelTo('2028-05-20T10:00:00-07:00');
     await fr.fact(b.handle, { kind: 'child-reunified', childId: uuid(), returnedOn: '2028-05-20', trialHomeVisit: false });
     await fr.until(b.handle, 'closed', (v) => v.status === 'closed');
-    await save('first-of-month-returned-home', b.handle);
+    await store.save('first-of-month-returned-home', b.handle);
 
     // Not eligible: a non-needy caretaker relative; then the case closes.
     await fr.h.travelTo('2028-06-10T10:05:00-07:00');
@@ -65,30 +56,10 @@ async function recordHistories(): Promise<void> {
     await fr.h.travelTo('2028-08-02T10:00:00-07:00');
     await fr.fact(c.handle, { kind: 'case-closed', closedOn: '2028-08-02' });
     await fr.until(c.handle, 'closed', (v) => v.status === 'closed');
-    await save('non-needy-caretaker-refused-case-closed', c.handle);
+    await store.save('non-needy-caretaker-refused-case-closed', c.handle);
   } finally {
     await fr.close();
   }
-}
-
-function savedHistories() {
-  return readdirSync(dir)
-    .filter((f) => f.startsWith(prefix) && f.endsWith('.history.pb'))
-    .map((f) => ({
-      workflowId: f.replace(/\.history\.pb$/, ''),
-      history: temporal.api.history.v1.History.decode(readFileSync(join(dir, f))),
-    }));
-}
-
-async function replay(workflowsPath: string) {
-  const { code } = await bundleWorkflowsForTest(workflowsPath);
-  const results = [];
-  for await (const result of Worker.runReplayHistories(
-    { workflowBundle: { code }, replayName: 'fr-aid-window-replay', sinks: workerTelemetry('replay').sinks },
-    savedHistories(),
-  ))
-    results.push(result);
-  return results;
 }
 
 describe('FR aid process replay over saved histories', () => {
@@ -97,18 +68,18 @@ describe('FR aid process replay over saved histories', () => {
   }, 600_000);
 
   it('has saved histories to replay', () => {
-    expect(existsSync(dir) ? savedHistories().length : 0).toBeGreaterThanOrEqual(3);
+    expect(existsSync(dir) ? store.list().length : 0).toBeGreaterThanOrEqual(3);
   });
 
   it('replays every saved history with the current workflow code', async () => {
-    const results = await replay(require.resolve('../../index.ts'));
+    const results = await store.replay(require.resolve('../../index.ts'), 'fr-aid-window-replay');
     expect(results.map((r) => ({ workflowId: r.workflowId, error: r.error ? String(r.error) : undefined }))).toEqual(
       results.map((r) => ({ workflowId: r.workflowId, error: undefined })),
     );
   }, 120_000);
 
   it('fails when the workflow changes non-deterministically', async () => {
-    const results = await replay(require.resolve('./fr-aid-window.nondeterministic.spec-helper.ts'));
+    const results = await store.replay(require.resolve('./fr-aid-window.nondeterministic.spec-helper.ts'), 'fr-aid-window-replay');
     expect(results.length).toBeGreaterThanOrEqual(3);
     for (const r of results) expect(r.error?.name).toBe('DeterminismViolationError');
   }, 120_000);

@@ -1,9 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { temporal } from '@temporalio/proto';
-import { Worker } from '@temporalio/worker';
-import { workerTelemetry } from '@linkages/platform-temporal';
-import { bundleWorkflowsForTest } from '@linkages/platform-testing';
+import { historyStore } from '@linkages/platform-testing';
 import {
   compliancePlanOutcomeUpdate,
   compliancePlanUpdate,
@@ -21,25 +18,19 @@ import { createSanctionHarness } from './sanction-harness.spec-helper';
 // patched change: REFRESH_HISTORIES=1 npx jest <this file> records every scenario but writes only the histories not
 // saved yet (REFRESH_HISTORIES_OVERWRITE=1 rewrites them too, which loses what they prove).
 const dir = join(__dirname, '..', '..', '..', 'histories');
-const prefix = 'sanction-';
+const store = historyStore(dir, 'sanction-');
 const EC = '33333333-3333-4333-8333-333333333333';
 
 async function recordHistories(): Promise<void> {
   const h = await createSanctionHarness();
   try {
-    const save = async (name: string, handle: { fetchHistory(): Promise<temporal.api.history.v1.IHistory> }) => {
-      mkdirSync(dir, { recursive: true });
-      const file = join(dir, `${prefix}${name}.history.pb`);
-      if (existsSync(file) && process.env['REFRESH_HISTORIES_OVERWRITE'] !== '1') return;
-      writeFileSync(file, temporal.api.history.v1.History.encode(await handle.fetchHistory()).finish());
-    };
     // Good cause on day 5.
     await h.travelTo('2027-01-06T13:00');
     const goodCause = await h.start(h.input({ noticeIssuedOn: '2027-01-06' }));
     await h.travelTo('2027-01-11T10:00');
     await goodCause.executeUpdate(goodCauseUpdate, { args: [{ ground: 'exempt-eligible', determinedOn: '2027-01-11', by: EC }] });
     await h.finished(goodCause);
-    await save('good-cause-day-5', goodCause);
+    await store.save('good-cause-day-5', goodCause);
 
     // Plan signed on day 19, failed (NA 817), sanction imposed, cured in the next month; Linkages flag and proposal.
     await h.travelTo('2027-02-01T13:00');
@@ -62,7 +53,7 @@ async function recordHistories(): Promise<void> {
     await h.travelTo('2027-04-20T10:00');
     await cured.executeUpdate(cureCompletedUpdate, { args: [{ completedOn: '2027-04-20', by: EC }] });
     await h.finished(cured);
-    await save('plan-failed-sanctioned-cured', cured);
+    await store.save('plan-failed-sanctioned-cured', cured);
 
     // Day 20 → request; never reviewed; day 60 → good cause, months unticked.
     await h.travelTo('2027-09-01T13:00');
@@ -71,7 +62,7 @@ async function recordHistories(): Promise<void> {
     await h.viewWhen(guard, (v) => v.state.status === 'sanction-requested', 'sanction requested');
     await h.travelTo('2027-11-01T00:05');
     await h.finished(guard);
-    await save('untick-guard-day-60', guard);
+    await store.save('untick-guard-day-60', guard);
 
     // In flight: sanctioned, waiting for a cure.
     await h.travelTo('2027-12-01T13:00');
@@ -79,30 +70,10 @@ async function recordHistories(): Promise<void> {
     await h.travelTo('2027-12-22T10:00');
     await h.viewWhen(waiting, (v) => v.state.status === 'sanction-requested', 'sanction requested');
     await waiting.executeUpdate(supervisorReviewUpdate, { args: [{ decision: 'sanction', reviewedOn: '2027-12-22', by: EC }] });
-    await save('sanctioned-in-flight', waiting);
+    await store.save('sanctioned-in-flight', waiting);
   } finally {
     await h.close();
   }
-}
-
-function savedHistories() {
-  return readdirSync(dir)
-    .filter((f) => f.startsWith(prefix) && f.endsWith('.history.pb'))
-    .map((f) => ({
-      workflowId: f.replace(/\.history\.pb$/, ''),
-      history: temporal.api.history.v1.History.decode(readFileSync(join(dir, f))),
-    }));
-}
-
-async function replay(workflowsPath: string) {
-  const { code } = await bundleWorkflowsForTest(workflowsPath);
-  const results = [];
-  for await (const result of Worker.runReplayHistories(
-    { workflowBundle: { code }, replayName: 'sanction-replay', sinks: workerTelemetry('replay').sinks },
-    savedHistories(),
-  ))
-    results.push(result);
-  return results;
 }
 
 describe('sanction workflow replay over saved histories', () => {
@@ -111,18 +82,18 @@ describe('sanction workflow replay over saved histories', () => {
   }, 300_000);
 
   it('has saved histories to replay', () => {
-    expect(existsSync(dir) ? savedHistories().length : 0).toBeGreaterThanOrEqual(4);
+    expect(existsSync(dir) ? store.list().length : 0).toBeGreaterThanOrEqual(4);
   });
 
   it('replays every saved history with the current workflow code', async () => {
-    const results = await replay(require.resolve('../../index.ts'));
+    const results = await store.replay(require.resolve('../../index.ts'), 'sanction-replay');
     expect(results.map((r) => ({ workflowId: r.workflowId, error: r.error ? String(r.error) : undefined }))).toEqual(
       results.map((r) => ({ workflowId: r.workflowId, error: undefined })),
     );
   }, 120_000);
 
   it('fails when the workflow changes non-deterministically', async () => {
-    const results = await replay(require.resolve('./sanction.nondeterministic.spec-helper.ts'));
+    const results = await store.replay(require.resolve('./sanction.nondeterministic.spec-helper.ts'), 'sanction-replay');
     expect(results.length).toBeGreaterThanOrEqual(4);
     for (const r of results) expect(r.error?.name).toBe('DeterminismViolationError');
   }, 120_000);

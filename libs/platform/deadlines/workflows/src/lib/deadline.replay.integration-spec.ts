@@ -1,9 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { temporal } from '@temporalio/proto';
-import { Worker } from '@temporalio/worker';
-import { workerTelemetry } from '@linkages/platform-temporal';
-import { bundleWorkflowsForTest } from '@linkages/platform-testing';
+import { historyStore } from '@linkages/platform-testing';
 import { createDeadlineHarness } from '@linkages/platform-deadline-testing';
 import { acknowledgeUpdate, extendUpdate, pauseUpdate, resumeUpdate, satisfyUpdate } from './deadline.messages';
 import { calworksRules } from '@linkages/calworks-domain';
@@ -20,18 +17,12 @@ const registry = new PolicyRegistry([...cwsRules, ...calworksRules]);
 // writes only the histories not saved yet, so the old runs stay as they were recorded (REFRESH_HISTORIES_OVERWRITE=1
 // rewrites them too, which loses what they prove).
 const dir = join(__dirname, '..', '..', 'histories');
+const store = historyStore(dir);
 const ACTOR = '66666666-6666-4666-8666-666666666666';
 
 async function recordHistories(): Promise<void> {
   const h = await createDeadlineHarness({ service: 'child-welfare', registry });
   try {
-    // Binary protobuf, as the server returns it (the SDK's JSON conversion does not accept the client's objects).
-    const save = async (name: string, handle: { fetchHistory(): Promise<temporal.api.history.v1.IHistory> }) => {
-      mkdirSync(dir, { recursive: true });
-      const file = join(dir, `${name}.history.pb`);
-      if (existsSync(file) && process.env['REFRESH_HISTORIES_OVERWRITE'] !== '1') return;
-      writeFileSync(file, temporal.api.history.v1.History.encode(await handle.fetchHistory()).finish());
-    };
     let start = (await h.now()).plus({ days: 1 }).set({ hour: 9, minute: 0 });
     await h.travelTo(start.toISO()!);
     const escalated = await h.start('cws.er.ten-day-response', start.toISO()!);
@@ -39,7 +30,7 @@ async function recordHistories(): Promise<void> {
     await escalated.executeUpdate(acknowledgeUpdate, { args: [{ level: 2, by: ACTOR }] });
     await escalated.executeUpdate(satisfyUpdate, { args: [{ by: ACTOR }] });
     await escalated.result();
-    await save('deadline-ten-day-escalated-acknowledged-satisfied', escalated);
+    await store.save('deadline-ten-day-escalated-acknowledged-satisfied', escalated);
 
     start = (await h.now()).plus({ days: 1 });
     await h.travelTo(start.toISO()!);
@@ -51,7 +42,7 @@ async function recordHistories(): Promise<void> {
     await h.travelTo(start.plus({ days: 30 }).toISO()!);
     await paused.executeUpdate(satisfyUpdate, { args: [{ by: ACTOR }] });
     await paused.result();
-    await save('deadline-compliance-period-paused-resumed-late', paused);
+    await store.save('deadline-compliance-period-paused-resumed-late', paused);
 
     start = (await h.now()).plus({ days: 1 });
     await h.travelTo(start.toISO()!);
@@ -61,13 +52,13 @@ async function recordHistories(): Promise<void> {
     await h.travelTo(start.plus({ days: 35 }).toISO()!);
     await extended.executeUpdate(satisfyUpdate, { args: [{ by: ACTOR }] });
     await extended.result();
-    await save('deadline-investigation-extended-satisfied', extended);
+    await store.save('deadline-investigation-extended-satisfied', extended);
 
     start = (await h.now()).plus({ days: 1 });
     await h.travelTo(start.toISO()!);
     const continued = await h.start('cws.er.immediate-response', start.toISO()!, { maxHistoryEvents: 20 });
     await h.travelTo(start.plus({ hours: 20 }).toISO()!); // still in its first run: reminders fired
-    await save('deadline-immediate-first-run-before-continue-as-new', continued);
+    await store.save('deadline-immediate-first-run-before-continue-as-new', continued);
 
     // With the patches satisfy-at-fact-instant and skip-stale-stages-at-open: opened three days after its start (no
     // stale reminders, due and level 1 once), then met by a contact made before the due instant, recorded now.
@@ -77,7 +68,7 @@ async function recordHistories(): Promise<void> {
     await h.travelTo(start.plus({ minutes: 30 }).toISO()!);
     await openedLate.executeUpdate(satisfyUpdate, { args: [{ by: ACTOR, at: start.minus({ days: 3 }).plus({ hours: 20 }).toISO()! }] });
     await openedLate.result();
-    await save('deadline-immediate-opened-late-met-by-earlier-fact', openedLate);
+    await store.save('deadline-immediate-opened-late-met-by-earlier-fact', openedLate);
 
     // With extended-event-direction and moved-earlier-event: the initial case plan's date moved earlier (the
     // disposition hearing came first), then met.
@@ -91,7 +82,7 @@ async function recordHistories(): Promise<void> {
     await h.travelTo(start.plus({ days: 19 }).toISO()!);
     await movedEarlier.executeUpdate(satisfyUpdate, { args: [{ by: ACTOR }] });
     await movedEarlier.result();
-    await save('deadline-case-plan-moved-earlier-satisfied', movedEarlier);
+    await store.save('deadline-case-plan-moved-earlier-satisfied', movedEarlier);
 
     // A clock that is a process's step (owner.notify): it signals its process at due, at each level and when met.
     // The process is absent here, so the history holds the failed external signals too.
@@ -109,30 +100,10 @@ async function recordHistories(): Promise<void> {
     await h.travelTo(start.plus({ days: 24 }).toISO()!);
     await step.executeUpdate(satisfyUpdate, { args: [{ by: ACTOR }] });
     await step.result();
-    await save('deadline-compliance-period-notifying-its-process', step);
+    await store.save('deadline-compliance-period-notifying-its-process', step);
   } finally {
     await h.close();
   }
-}
-
-function savedHistories() {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.history.pb'))
-    .map((f) => ({
-      workflowId: f.replace(/\.history\.pb$/, ''),
-      history: temporal.api.history.v1.History.decode(readFileSync(join(dir, f))),
-    }));
-}
-
-async function replay(workflowsPath: string) {
-  const { code } = await bundleWorkflowsForTest(workflowsPath);
-  const results = [];
-  for await (const result of Worker.runReplayHistories(
-    { workflowBundle: { code }, replayName: 'deadline-replay', sinks: workerTelemetry('replay').sinks },
-    savedHistories(),
-  ))
-    results.push(result);
-  return results;
 }
 
 describe('deadline workflow replay over saved histories', () => {
@@ -145,14 +116,14 @@ describe('deadline workflow replay over saved histories', () => {
   });
 
   it('replays every saved history with the current workflow code', async () => {
-    const results = await replay(require.resolve('../index.ts'));
+    const results = await store.replay(require.resolve('../index.ts'), 'deadline-replay');
     expect(results.map((r) => ({ workflowId: r.workflowId, error: r.error ? String(r.error) : undefined }))).toEqual(
       results.map((r) => ({ workflowId: r.workflowId, error: undefined })),
     );
   }, 120_000);
 
   it('fails when the workflow changes non-deterministically', async () => {
-    const results = await replay(require.resolve('./deadline.nondeterministic.spec-helper.ts'));
+    const results = await store.replay(require.resolve('./deadline.nondeterministic.spec-helper.ts'), 'deadline-replay');
     expect(results.length).toBeGreaterThanOrEqual(7);
     for (const r of results) expect(r.error?.name).toBe('DeterminismViolationError');
   }, 120_000);
