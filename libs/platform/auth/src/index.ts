@@ -3,3 +3,4 @@ export * from './lib/route-policy';
 export * from './lib/auth.guard';
 export * from './lib/problems';
 export * from './lib/auth.providers';
+export * from './lib/record-audit';
