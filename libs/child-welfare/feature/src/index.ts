@@ -22,6 +22,7 @@ export * from './lib/case/file-case-plan.command';
 export * from './lib/case/record-cft-meeting.command';
 export * from './lib/case/record-visit.command';
 export * from './lib/case/return-home.command';
+export * from './lib/case/grant-fr-services-good-cause.command';
 export * from './lib/case/close-case.command';
 export * from './lib/case/case.query';
 export * from './lib/case/case-summary.query';

@@ -3,10 +3,11 @@ import { IsNull, Not, type EntityManager } from 'typeorm';
 import { CasePlanEntity } from './case-plan.entity';
 import { CftMeetingEntity } from './cft-meeting.entity';
 import { CwsCaseEntity } from './cws-case.entity';
+import { FrServicesGoodCauseEntity } from './fr-services-good-cause.entity';
 import { HearingEntity } from './hearing.entity';
 import { lockOf, type LockOption } from './lock';
 
-/** Cases and what is recorded on them: hearings, case plans, CFT meetings. */
+/** Cases and what is recorded on them: hearings, case plans, CFT meetings, FR services good cause. */
 @Injectable()
 export class CaseRepository {
   /** The case, when it exists in the county (another county's case is absent). */
@@ -53,5 +54,9 @@ export class CaseRepository {
 
   async addCftMeeting(tx: EntityManager, meeting: CftMeetingEntity): Promise<void> {
     await tx.save(meeting);
+  }
+
+  async addFrServicesGoodCause(tx: EntityManager, grant: FrServicesGoodCauseEntity): Promise<void> {
+    await tx.save(grant);
   }
 }

@@ -4,6 +4,7 @@ import { CftMeetingEntity } from './cft-meeting.entity';
 import { CwsCaseEntity } from './cws-case.entity';
 import { CwsReferralEntity } from './cws-referral.entity';
 import { FamilyEntity } from './family.entity';
+import { FrServicesGoodCauseEntity } from './fr-services-good-cause.entity';
 import { HearingEntity } from './hearing.entity';
 import { PersonEntity } from './person.entity';
 import { RemovalEntity } from './removal.entity';
@@ -21,4 +22,5 @@ export const cwsEntities = [
   CasePlanEntity,
   CftMeetingEntity,
   VisitEntity,
+  FrServicesGoodCauseEntity,
 ];

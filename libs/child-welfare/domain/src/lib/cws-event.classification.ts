@@ -5,6 +5,7 @@ import {
   casePlanFiledEvent,
   childRemovedEvent,
   childReunifiedEvent,
+  frServicesGoodCauseGrantedEvent,
   parentalRightsTerminatedEvent,
   referralAcceptedEvent,
   referralReceivedEvent,
@@ -93,6 +94,15 @@ export const cwsEventClassification: Readonly<Record<string, FieldSpec>> = {
     calworksCaseNumber: 'key',
   },
   [caseClosedEvent.type]: { caseId: 'key', familyId: 'key', closedOn: 'fact', reason: 'fact', calworksCaseNumber: 'key' },
+  // The grant and how long it runs: the fact CalWORKs needs to continue WTW / supportive services (RULES.md 4), not
+  // the good cause itself (which stays in child welfare's record).
+  [frServicesGoodCauseGrantedEvent.type]: {
+    familyId: 'key',
+    caseId: 'key',
+    grantedOn: 'fact',
+    continuesThrough: 'fact',
+    calworksCaseNumber: 'key',
+  },
 };
 
 /** The case summary's fields, classified: what may reach CalWORKs is decided by the sharing policy, here. */

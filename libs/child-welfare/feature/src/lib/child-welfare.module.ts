@@ -14,6 +14,7 @@ import { CaseQuery } from './case/case.query';
 import { CloseCase } from './case/close-case.command';
 import { FileCasePlan } from './case/file-case-plan.command';
 import { FilePetition } from './case/file-petition.command';
+import { GrantFrServicesGoodCause } from './case/grant-fr-services-good-cause.command';
 import { HearingPlanRunner } from './case/hearing-plan.runner';
 import { MonthlyVisitClocks } from './case/monthly-visit.clocks';
 import { OpenCase } from './case/open-case.command';
@@ -62,6 +63,7 @@ const caseUseCases = [
   RecordCftMeeting,
   RecordVisit,
   ReturnHome,
+  GrantFrServicesGoodCause,
   CloseCase,
 ];
 

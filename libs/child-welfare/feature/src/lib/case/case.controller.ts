@@ -17,6 +17,8 @@ import {
   cftMeetingBody,
   cftMeetingResponse,
   closeCaseBody,
+  frServicesGoodCauseBody,
+  frServicesGoodCauseResponse,
   hearingBody,
   openCaseBody,
   petitionBody,
@@ -28,6 +30,7 @@ import {
   type CasePlanInput,
   type CftMeetingInput,
   type CloseCaseInput,
+  type FrServicesGoodCauseInput,
   type HearingInput,
   type OpenCaseInput,
   type PetitionInput,
@@ -38,6 +41,7 @@ import {
 import { CloseCase } from './close-case.command';
 import { FileCasePlan } from './file-case-plan.command';
 import { FilePetition } from './file-petition.command';
+import { GrantFrServicesGoodCause } from './grant-fr-services-good-cause.command';
 import { OpenCase } from './open-case.command';
 import { RecordCftMeeting } from './record-cft-meeting.command';
 import { RecordHearing } from './record-hearing.command';
@@ -54,8 +58,8 @@ import { ReturnHome } from './return-home.command';
  * Status convention (every service): a POST that creates a resource answers 201 with it; a POST that is a command on
  * an existing resource answers 200 with the resource as it now is; a POST that is a query answers 200; GET 200.
  * Problems are application/problem+json, documented per route from the problem registry.
- * Here: removals, cases, case plans, CFT meetings and visits create (201); petition, hearings, returns and closure
- * are commands on the case (200).
+ * Here: removals, cases, case plans, CFT meetings, visits and FR services good cause create (201); petition, hearings,
+ * returns and closure are commands on the case (200).
  */
 @ApiTags('child welfare')
 @Controller()
@@ -73,6 +77,7 @@ export class CaseController {
     private readonly recordCftMeeting: RecordCftMeeting,
     private readonly recordVisit: RecordVisit,
     private readonly returnHomeCommand: ReturnHome,
+    private readonly grantFrServicesGoodCause: GrantFrServicesGoodCause,
     private readonly closeCase: CloseCase,
   ) {}
 
@@ -251,6 +256,26 @@ export class CaseController {
     @ValidBody(returnHomeBody) body: ReturnHomeInput,
   ) {
     return this.returnHomeCommand.execute(ctxOf(p, c), id, body);
+  }
+
+  @Post('cases/:caseId/fr-services-good-cause')
+  @ApiSuccess(frServicesGoodCauseResponse, { status: 201, description: 'The good cause as recorded' })
+  @ApiProblems('validation', 'not-found', 'impossible-sequence')
+  @Requires('cws.record.write')
+  @IdempotentCreate()
+  @ApiOperation({
+    summary: 'Good cause granted for FR services (WTW / supportive, AB 429) to continue past six months',
+    description:
+      'RULES.md 4 "Services beyond 6 months" (ACL 25-05): CWS grants good cause for the parent’s FR services to continue through `continuesThrough`; CalWORKs is told (fr-services-good-cause-granted) and continues them. Cash aid is not extended. Refused on a closed case, when no child of the case is removed, or once reunification services were terminated.',
+  })
+  @ApiJsonBody(frServicesGoodCauseBody)
+  frServicesGoodCause(
+    @CurrentPrincipal() p: Principal,
+    @CorrelationId() c: string,
+    @UuidParam('caseId') id: string,
+    @ValidBody(frServicesGoodCauseBody) body: FrServicesGoodCauseInput,
+  ) {
+    return this.grantFrServicesGoodCause.execute(ctxOf(p, c), id, body);
   }
 
   @Post('cases/:caseId/closure')

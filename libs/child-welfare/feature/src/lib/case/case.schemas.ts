@@ -13,6 +13,7 @@ import { date, futureDate, instant } from '../casework.schemas';
 import type { CaseView } from '../views/case.view';
 import type { CaseSummaryQuery } from './case-summary.query';
 import type { FileCasePlan } from './file-case-plan.command';
+import type { GrantFrServicesGoodCause } from './grant-fr-services-good-cause.command';
 import type { RecordCftMeeting } from './record-cft-meeting.command';
 import type { RecordRemoval } from './record-removal.command';
 import type { RecordVisit } from './record-visit.command';
@@ -64,6 +65,10 @@ export const cftMeetingBody = z.strictObject({ heldOn: date });
 export const visitBody = z.strictObject({ childId: z.uuid(), visitedOn: date });
 export const returnHomeBody = z.strictObject({ childId: z.uuid(), returnedOn: date, trialHomeVisit: z.boolean().default(false) });
 export const closeCaseBody = z.strictObject({ closedOn: date, reason: z.enum(closeReasons) });
+export const frServicesGoodCauseBody = z.strictObject({
+  grantedOn: date.describe('When CWS granted the good cause'),
+  continuesThrough: futureDate.describe('The last day the FR services (WTW / supportive) continue on this good cause: after grantedOn'),
+});
 
 export type RemovalInput = z.output<typeof removalBody>;
 export type OpenCaseInput = z.output<typeof openCaseBody>;
@@ -74,6 +79,7 @@ export type CftMeetingInput = z.output<typeof cftMeetingBody>;
 export type VisitInput = z.output<typeof visitBody>;
 export type ReturnHomeInput = z.output<typeof returnHomeBody>;
 export type CloseCaseInput = z.output<typeof closeCaseBody>;
+export type FrServicesGoodCauseInput = z.output<typeof frServicesGoodCauseBody>;
 
 const removalOfCase = z.object({
   removalId: z.uuid(),
@@ -130,6 +136,12 @@ export const casePlanResponse = z.object({
 });
 export const cftMeetingResponse = z.object({ id: z.uuid(), caseId: z.uuid(), heldOn: z.string() });
 export const visitResponse = z.object({ id: z.uuid(), caseId: z.uuid(), childId: z.uuid(), visitedOn: z.string() });
+export const frServicesGoodCauseResponse = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  grantedOn: z.string(),
+  continuesThrough: z.string().describe('The last day the FR services continue on this good cause'),
+});
 
 type Returned<U extends { execute: (...args: never[]) => unknown }> = Awaited<ReturnType<U['execute']>>;
 schemaMatches<MatchesSchema<CaseView, typeof caseResponse>>();
@@ -138,3 +150,4 @@ schemaMatches<MatchesSchema<Returned<RecordRemoval>, typeof removalResponse>>();
 schemaMatches<MatchesSchema<Returned<FileCasePlan>, typeof casePlanResponse>>();
 schemaMatches<MatchesSchema<Returned<RecordCftMeeting>, typeof cftMeetingResponse>>();
 schemaMatches<MatchesSchema<Returned<RecordVisit>, typeof visitResponse>>();
+schemaMatches<MatchesSchema<Returned<GrantFrServicesGoodCause>, typeof frServicesGoodCauseResponse>>();
