@@ -8,6 +8,7 @@ export * from './cws/referral-accepted';
 export * from './cws/case-plan-filed';
 export * from './cws/reunification-services-ordered';
 export * from './cws/parental-rights-terminated';
+export * from './cws/fr-services-good-cause-granted';
 export * from './calworks/noncompliance-started';
 export * from './calworks/good-cause-found';
 export * from './calworks/compliance-plan-signed';
