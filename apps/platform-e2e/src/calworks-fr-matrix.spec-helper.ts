@@ -9,6 +9,7 @@ import { auBody, calworksCaseNumber, type MatrixCall, type MatrixTemplate } from
 
 interface Removal {
   removalId: string;
+  caseId: string;
   auId: string;
   applicantId: string;
   childId: string;
@@ -19,6 +20,7 @@ interface Review {
 }
 
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+const todayInCalifornia = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(new Date());
 const confirmationBody = (r: Removal) => ({
   removedMemberIds: [r.childId],
   parentMemberId: r.applicantId,
@@ -28,6 +30,7 @@ const confirmationBody = (r: Removal) => ({
 
 export function calworksFrMatrix(call: MatrixCall) {
   let removal: Removal;
+  let ab429: Removal;
   let review: Review;
   const post = async (service: 'calworks' | 'child-welfare', path: string, body: unknown) => {
     const r = await call(service, 'POST', path, { user: service === 'calworks' ? 'calworks-supervisor' : 'cws-supervisor', body });
@@ -38,8 +41,8 @@ export function calworksFrMatrix(call: MatrixCall) {
     const r = await call('calworks', 'GET', path, { user: 'calworks-supervisor' });
     return r.res.status === 200 ? (JSON.parse(r.text) as unknown) : undefined;
   };
-  /** Child welfare removes the child of a family it recorded with this CalWORKs case number; the removal's id. */
-  const cwsRemoval = async (caseNumber: string): Promise<string> => {
+  /** Child welfare removes the child of a family it recorded with this CalWORKs case number; the removal and its case. */
+  const cwsRemoval = async (caseNumber: string): Promise<{ removalId: string; caseId: string }> => {
     const family = (await post('child-welfare', '/families', {
       calworksCaseNumber: caseNumber,
       members: [
@@ -70,7 +73,7 @@ export function calworksFrMatrix(call: MatrixCall) {
       removedAt: ago(30),
       placementType: 'relative',
     });
-    return String(removed['removalId']);
+    return { removalId: String(removed['removalId']), caseId: String(removed['caseId']) };
   };
   /** A removal of a child of a fresh AU of the county, its FR process started by the event. */
   const frRemoval = async (): Promise<Removal> => {
@@ -79,18 +82,31 @@ export function calworksFrMatrix(call: MatrixCall) {
       id: string;
       members: { memberId: string; role: string }[];
     };
-    const removalId = await cwsRemoval(body.caseNumber);
+    const { removalId, caseId } = await cwsRemoval(body.caseNumber);
     await waitFor(() => read(`/fr-removals/${removalId}`), { timeoutMs: 60_000, intervalMs: 250, what: `FR removal ${removalId}` });
     return {
       removalId,
+      caseId,
       auId: au.id,
       applicantId: au.members.find((m) => m.role === 'applicant')!.memberId,
       childId: au.members.find((m) => m.role === 'child')!.memberId,
     };
   };
+  /** A removal whose parent gets AB 429 services: members confirmed, child welfare's plan saying they are needed. */
+  const frAb429Removal = async (): Promise<Removal> => {
+    const r = await frRemoval();
+    await post('calworks', `/fr-removals/${r.removalId}/member-confirmation`, confirmationBody(r));
+    await post('child-welfare', `/cases/${r.caseId}/case-plans`, { filedOn: todayInCalifornia(), recommendsAb429Services: true });
+    await waitFor(async () => ((await read(`/fr-removals/${r.removalId}`)) as { ab429: unknown } | undefined)?.ab429 ?? undefined, {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+      what: `AB 429 services of removal ${r.removalId}`,
+    });
+    return r;
+  };
   /** A removal naming a case number the county does not hold: on the review list; a fresh AU to match it to. */
   const frReview = async (): Promise<Review> => {
-    const removalId = await cwsRemoval(`CW-UNKNOWN-${randomBytes(5).toString('hex')}`);
+    const { removalId } = await cwsRemoval(`CW-UNKNOWN-${randomBytes(5).toString('hex')}`);
     const entry = await waitFor(
       async () =>
         ((await read('/fr-review-list')) as { reviewId: string; removalId: string }[] | undefined)?.find((e) => e.removalId === removalId),
@@ -131,11 +147,22 @@ export function calworksFrMatrix(call: MatrixCall) {
         return { path: `/fr-removals/${fresh.removalId}/member-confirmation`, body: confirmationBody(fresh) };
       },
     },
+    'calworks POST /fr-removals/{removalId}/ab429-redeterminations': {
+      success: 200,
+      scoped: true,
+      confidential: true,
+      path: () => `/fr-removals/${ab429.removalId}/ab429-redeterminations`,
+      body: () => ({ completedOn: todayInCalifornia() }),
+      prepare: async () => {
+        const fresh = await frAb429Removal();
+        return { path: `/fr-removals/${fresh.removalId}/ab429-redeterminations`, body: { completedOn: todayInCalifornia() } };
+      },
+    },
   };
   return {
     templates,
     setUp: async () => {
-      [removal, review] = await Promise.all([frRemoval(), frReview()]);
+      [removal, review, ab429] = await Promise.all([frRemoval(), frReview(), frAb429Removal()]);
     },
   };
 }

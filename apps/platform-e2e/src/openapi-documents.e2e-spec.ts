@@ -63,6 +63,7 @@ const postKinds: Record<string, 'create' | 'command' | 'query'> = {
   'child-welfare POST /cases/{caseId}/cft-meetings': 'create',
   'child-welfare POST /cases/{caseId}/visits': 'create',
   'child-welfare POST /cases/{caseId}/returns': 'command',
+  'child-welfare POST /cases/{caseId}/fr-services-good-cause': 'create',
   'child-welfare POST /cases/{caseId}/closure': 'command',
   'calworks POST /assistance-units': 'create',
   'calworks POST /assistance-units/by-case-number': 'query',
@@ -89,6 +90,7 @@ const postKinds: Record<string, 'create' | 'command' | 'query'> = {
   'calworks POST /noncompliance-episodes/{episodeId}/state-hearing-decision': 'command',
   'calworks POST /fr-review-list/{reviewId}/match': 'command',
   'calworks POST /fr-removals/{removalId}/member-confirmation': 'command',
+  'calworks POST /fr-removals/{removalId}/ab429-redeterminations': 'command',
 };
 const successOf = (o: Op) =>
   o.method === 'POST' ? (postKinds[o.key] === 'create' ? '201' : postKinds[o.key] ? '200' : 'unclassified') : '200';
@@ -134,6 +136,7 @@ const raises: Record<string, string[]> = {
   'child-welfare POST /cases/{caseId}/cft-meetings': cwsWrite,
   'child-welfare POST /cases/{caseId}/visits': cwsWrite,
   'child-welfare POST /cases/{caseId}/returns': cwsWrite,
+  'child-welfare POST /cases/{caseId}/fr-services-good-cause': cwsWrite,
   'child-welfare POST /cases/{caseId}/closure': cwsWrite,
   'calworks POST /assistance-units': ['impossible-sequence', 'case-number-in-use'],
   'calworks POST /assistance-units/by-case-number': ['not-found'],
@@ -166,6 +169,7 @@ const raises: Record<string, string[]> = {
   'calworks GET /fr-review-list': [],
   'calworks POST /fr-review-list/{reviewId}/match': calworksWrite,
   'calworks POST /fr-removals/{removalId}/member-confirmation': calworksWrite,
+  'calworks POST /fr-removals/{removalId}/ab429-redeterminations': calworksWrite,
 };
 const keyed = (table: Record<string, unknown>, service: string, method: string, path: string) =>
   table[`${service} ${method} ${path}`] !== undefined ? `${service} ${method} ${path}` : `${method} ${path}`;

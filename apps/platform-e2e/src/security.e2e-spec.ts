@@ -341,6 +341,14 @@ describe('security baseline over HTTP (npm start)', () => {
         return { path: `/cases/${f.caseId}/returns`, body: { childId: f.childId, returnedOn: '2026-10-30' } };
       },
     },
+    'child-welfare POST /cases/{caseId}/fr-services-good-cause': {
+      success: 201,
+      scoped: true,
+      confidential: true,
+      path: () => `/cases/${cws.caseId}/fr-services-good-cause`,
+      body: () => goodCauseBody(),
+      prepare: async () => ({ path: `/cases/${(await cwsStage('removed')).caseId}/fr-services-good-cause`, body: goodCauseBody() }),
+    },
     'child-welfare POST /cases/{caseId}/closure': {
       success: 200,
       scoped: true,
@@ -393,6 +401,7 @@ describe('security baseline over HTTP (npm start)', () => {
   const petitionBody = { filedAt: '2026-10-05T09:00:00-07:00' };
   const detentionBody = { type: 'detention', heldOn: '2026-10-06', outcome: 'detained' };
   const closeBody = { closedOn: '2026-10-31', reason: 'other' };
+  const goodCauseBody = () => ({ grantedOn: '2026-10-20', continuesThrough: '2027-06-30' });
   /** A child-welfare record at a stage of its history, made by a CWS supervisor of the fixture county. */
   const cwsStage = async (
     stage: 'received' | 'accepted' | 'accepted-immediate' | 'contacted' | 'removed' | 'petitioned',

@@ -34,3 +34,4 @@ export * from './lib/fr-window/fr-member-confirmation.entity';
 export * from './lib/fr-window/fr-window.entities';
 export * from './lib/fr-window/fr-window.repository';
 export * from './lib/fr-window/create-calworks-fr-window-tables.migration';
+export * from './lib/fr-window/add-fr-ab429-good-cause.migration';

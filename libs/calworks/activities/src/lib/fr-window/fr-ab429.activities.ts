@@ -1,6 +1,8 @@
 import { publishCalworksEvent } from '../publish-calworks-event';
 import {
   FR_SYSTEM_ACTOR,
+  ab429GoodCauseRefusal,
+  frDayAfter,
   frPurposes,
   frRules,
   frStartOfDay,
@@ -15,7 +17,12 @@ import { frStepHelpers } from './fr-step-helpers';
 
 type Ab429Activities = Pick<
   FrAidWindowActivities,
-  'frContinueAb429Services' | 'frRedeterminationDue' | 'frEndAb429Services' | 'frRecordRefusal'
+  | 'frContinueAb429Services'
+  | 'frRedeterminationDue'
+  | 'frEndAb429Services'
+  | 'frGrantAb429GoodCause'
+  | 'frCompleteRedetermination'
+  | 'frRecordRefusal'
 >;
 
 /**
@@ -46,6 +53,11 @@ export function createFrAb429Activities(deps: FrAidWindowActivityDeps): Ab429Act
           status: 'active' as const,
           endedOn: null,
           endReason: null,
+          goodCauseGrantedOn: null,
+          goodCauseThrough: null,
+          goodCauseEventId: null,
+          lastRedeterminationOn: null,
+          lastRedeterminationEventId: null,
         });
         await frWindows.addAb429(tx, service);
         const s = subject(input);
@@ -119,6 +131,81 @@ export function createFrAb429Activities(deps: FrAidWindowActivityDeps): Ab429Act
         if (input.reason === 'period-ended')
           await clocks.satisfy(tx, input.removalId, frPurposes.ab429Services, FR_SYSTEM_ACTOR, endOfDay(input.endedOn));
         await clocks.cancelAll(tx, input.removalId, `ab429-${input.reason}`, FR_SYSTEM_ACTOR, (p) => p.startsWith('ab429-'));
+      });
+    },
+
+    async frGrantAb429GoodCause(input) {
+      return dataSource.transaction(async (tx) => {
+        const removal = await required(tx, input.removalId);
+        const service = await frWindows.ab429(tx, input.removalId, { lock: true });
+        if (!service) throw new Error(`FR removal ${input.removalId} has no AB 429 services`);
+        const periodEndsOn = clocks.due(frRules.ab429Services, input.countyCode, removal.removedAt.toISOString()).dueDate;
+        if (!periodEndsOn) throw new Error('The AB 429 services clock has no due date');
+        const result = { periodEndsOn, continuesThrough: input.continuesThrough, redeterminationDueOn: service.redeterminationDueOn };
+        if (service.goodCauseEventId === input.eventId) return result; // a retried step: already written
+        const refusal = ab429GoodCauseRefusal({
+          periodEndsOn,
+          grantedOn: input.grantedOn,
+          continuesThrough: input.continuesThrough,
+          endedOn: service.endedOn,
+          goodCauseThrough: service.goodCauseThrough,
+          maxDaysPastPeriod: input.maxDaysPastPeriod,
+        });
+        if (refusal) return { refusal };
+        Object.assign(service, {
+          goodCauseGrantedOn: input.grantedOn,
+          goodCauseThrough: input.continuesThrough,
+          goodCauseEventId: input.eventId,
+        });
+        await frWindows.saveAb429(tx, service);
+        // The period's clock now ends on the last day of the good cause, explained by its reason (extended once).
+        await clocks.move(tx, input.removalId, frPurposes.ab429Services, input.continuesThrough, 'cws-good-cause', FR_SYSTEM_ACTOR);
+        const participantId = await deps.participantOf(tx, service.parentMemberId);
+        if (participantId)
+          await publishCalworksEvent(
+            outbox,
+            tx,
+            ab429ServicesContinuedEvent,
+            {
+              removalId: input.removalId,
+              familyId: input.familyId,
+              participantId,
+              continuedFrom: frDayAfter(periodEndsOn),
+              redeterminationDueOn: service.redeterminationDueOn,
+              basis: 'cws-good-cause-extension',
+            },
+            ctx(input),
+          );
+        return result;
+      });
+    },
+
+    async frCompleteRedetermination(input) {
+      return dataSource.transaction(async (tx) => {
+        const service = await frWindows.ab429(tx, input.removalId, { lock: true });
+        if (!service || service.status !== 'active') return {};
+        const round = service.redeterminationRound;
+        if (service.lastRedeterminationEventId === input.eventId)
+          return { metRound: round - 1, nextRound: round, nextDueOn: service.redeterminationDueOn }; // a retried step
+        const purposeOf = (n: number) => `${frPurposes.ab429Redetermination}-${n}`;
+        const at = endOfDay(input.completedOn);
+        const result: { metRound?: number; nextRound?: number; nextDueOn?: string } = {};
+        // A late redetermination meets the overdue round; the next one already runs from that round's due date.
+        if (round > 1 && (await clocks.satisfy(tx, input.removalId, purposeOf(round - 1), input.by, at))) result.metRound = round - 1;
+        else if (await clocks.satisfy(tx, input.removalId, purposeOf(round), input.by, at)) {
+          // On time: the next six months count from this redetermination (the rule's anchor: "or the last
+          // redetermination"). Not aligned again with child welfare's review: the one it was aligned with is the review
+          // this redetermination served.
+          const startAt = frStartOfDay(input.completedOn);
+          const nextDueOn = clocks.due(frRules.ab429Redetermination, input.countyCode, startAt).dueDate;
+          if (!nextDueOn) throw new Error('The AB 429 redetermination clock has no due date');
+          await clocks.open(tx, subject(input), purposeOf(round + 1), frRules.ab429Redetermination, startAt, notify(input));
+          Object.assign(result, { metRound: round, nextRound: round + 1, nextDueOn });
+          Object.assign(service, { redeterminationRound: round + 1, redeterminationDueOn: nextDueOn });
+        }
+        Object.assign(service, { lastRedeterminationOn: input.completedOn, lastRedeterminationEventId: input.eventId });
+        await frWindows.saveAb429(tx, service);
+        return result;
       });
     },
 

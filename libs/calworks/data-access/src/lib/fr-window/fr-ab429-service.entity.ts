@@ -16,4 +16,11 @@ export class FrAb429ServiceEntity {
   @Column('text') status!: 'active' | 'ended';
   @Column('date', { nullable: true }) endedOn!: string | null;
   @Column('text', { nullable: true }) endReason!: string | null;
+  /** Child welfare's good cause continuing the services past their period (RULES.md 4), and the step that wrote it. */
+  @Column('date', { nullable: true }) goodCauseGrantedOn!: string | null;
+  @Column('date', { nullable: true }) goodCauseThrough!: string | null;
+  @Column('uuid', { nullable: true }) goodCauseEventId!: string | null;
+  /** The last redetermination the eligibility worker completed, and the step that recorded it. */
+  @Column('date', { nullable: true }) lastRedeterminationOn!: string | null;
+  @Column('uuid', { nullable: true }) lastRedeterminationEventId!: string | null;
 }

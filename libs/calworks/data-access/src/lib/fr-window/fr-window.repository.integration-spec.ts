@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { createMessagingMigration } from '@linkages/platform-messaging';
 import { createDataSourceOptions, migrateUp, schemaDrift } from '@linkages/platform-persistence';
 import { stackEnv, uniqueSuffix } from '@linkages/platform-testing';
-import { createFrWindowMigration } from './create-calworks-fr-window-tables.migration';
+import { frWindowMigrations } from './add-fr-ab429-good-cause.migration';
 import { FrRemovalEntity } from './fr-removal.entity';
 import { frWindowEntities } from './fr-window.entities';
 import { FrWindowRepository } from './fr-window.repository';
@@ -12,7 +12,7 @@ describe('FR window tables (PostgreSQL)', () => {
   const schema = `it_fr_${uniqueSuffix()}`;
   const options = createDataSourceOptions(
     stackEnv().DATABASE_URL,
-    { schema, entities: frWindowEntities, migrations: [createMessagingMigration(schema), createFrWindowMigration(schema)] },
+    { schema, entities: frWindowEntities, migrations: [createMessagingMigration(schema), ...frWindowMigrations(schema)] },
     'it-fr-window',
   );
   let ds: DataSource;

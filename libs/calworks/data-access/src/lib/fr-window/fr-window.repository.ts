@@ -71,8 +71,8 @@ export class FrWindowRepository {
     await tx.getRepository(FrAidWindowEntity).save(window);
   }
 
-  async ab429(tx: EntityManager, removalId: string): Promise<FrAb429ServiceEntity | undefined> {
-    return (await tx.getRepository(FrAb429ServiceEntity).findOneBy({ removalId })) ?? undefined;
+  async ab429(tx: EntityManager, removalId: string, options?: FrLockOption): Promise<FrAb429ServiceEntity | undefined> {
+    return (await tx.getRepository(FrAb429ServiceEntity).findOne({ where: { removalId }, ...lockOf(options) })) ?? undefined;
   }
 
   addAb429(tx: EntityManager, service: FrAb429ServiceEntity): Promise<boolean> {

@@ -94,6 +94,33 @@ export interface FrRedeterminationInput extends FrStepBase {
   openNext: boolean;
 }
 
+export interface FrAb429GoodCauseInput extends FrStepBase {
+  serviceId: string;
+  grantedOn: string;
+  continuesThrough: string;
+  /** The county's limit past the period, fixed when the process started (FrCountySettings.ab429GoodCauseMaxDays). */
+  maxDaysPastPeriod: number;
+}
+
+export type FrAb429GoodCauseResult =
+  { refusal: FrRefusal } | { periodEndsOn: string; continuesThrough: string; redeterminationDueOn: string };
+
+export interface FrRedeterminationDoneInput extends FrStepBase {
+  serviceId: string;
+  /** The date the eligibility worker completed the redetermination. */
+  completedOn: string;
+  /** Staff id of who recorded it. */
+  by: string;
+}
+
+export interface FrRedeterminationDoneResult {
+  /** The round the redetermination met (the oldest open one); absent: none was open. */
+  metRound?: number;
+  /** The next round, opened from the completion date while the services continue. */
+  nextRound?: number;
+  nextDueOn?: string;
+}
+
 export interface FrRefusalInput extends FrStepBase {
   refusal: FrRefusal;
   at: string;
@@ -118,6 +145,13 @@ export interface FrAidWindowActivities {
   frRedeterminationDue(input: FrRedeterminationInput): Promise<{ nextDueOn?: string }>;
   /** AB 429 services end: their period ended, or the process ended (the services' clocks are cancelled). */
   frEndAb429Services(input: FrStepBase & { serviceId: string; endedOn: string; reason: 'period-ended' | FrCloseReason }): Promise<void>;
+  /**
+   * Child welfare's good cause continues the services past their period (the services' clock moves to its end, once;
+   * ab429-services-continued with basis cws-good-cause-extension), or its refusal with the reason (nothing changes).
+   */
+  frGrantAb429GoodCause(input: FrAb429GoodCauseInput): Promise<FrAb429GoodCauseResult>;
+  /** The EW completed a redetermination: the oldest open round is met; after an on-time one the next round opens. */
+  frCompleteRedetermination(input: FrRedeterminationDoneInput): Promise<FrRedeterminationDoneResult>;
   /** A refused request, recorded with its reason (nothing else changes). */
   frRecordRefusal(input: FrRefusalInput): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import {
   ab135Refusal,
+  ab429GoodCauseRefusal,
   ab429Refusal,
   closeReasonOf,
   defaultFrCountySettings,
@@ -99,7 +100,7 @@ describe('what ends the window (RULES.md 4, "What ends the window")', () => {
   it('services terminated and TPR end it by default; a county may turn either off (unconfirmed, RULES.md 8.5)', () => {
     expect(closeReasonOf({ kind: 'services-terminated' }, defaultFrCountySettings)).toBe('services-terminated');
     expect(closeReasonOf({ kind: 'parental-rights-terminated' }, defaultFrCountySettings)).toBe('parental-rights-terminated');
-    const county = { closesOnServicesTerminated: false, closesOnParentalRightsTerminated: false };
+    const county = { ...defaultFrCountySettings, closesOnServicesTerminated: false, closesOnParentalRightsTerminated: false };
     expect(closeReasonOf({ kind: 'services-terminated' }, county)).toBeUndefined();
     expect(closeReasonOf({ kind: 'parental-rights-terminated' }, county)).toBeUndefined();
   });
@@ -127,5 +128,20 @@ describe('facts dated in the future are refused', () => {
   it('an instant beyond 5 minutes of clock skew', () => {
     expect(futureFactRefusal('2027-03-01T20:04:00Z', now)).toBeUndefined();
     expect(futureFactRefusal('2027-03-01T20:06:00Z', now)).toContain('in the future');
+  });
+});
+
+describe('child welfare’s good cause to continue AB 429 services (RULES.md 4, "Services beyond 6 months")', () => {
+  const base = { periodEndsOn: '2030-07-15', grantedOn: '2030-06-25', continuesThrough: '2030-12-31', maxDaysPastPeriod: 180 };
+  it('continues services that still run, past their period and within the county’s limit', () => {
+    expect(ab429GoodCauseRefusal(base)).toBeUndefined();
+    expect(ab429GoodCauseRefusal({ ...base, continuesThrough: '2031-01-11' })).toBeUndefined(); // 180 days past: the limit
+  });
+  it('refuses services that ended, a second grant, a date not past the period and one beyond the limit, each with its reason', () => {
+    expect(ab429GoodCauseRefusal({ ...base, endedOn: '2030-07-15' })?.code).toBe('ab429-services-ended');
+    expect(ab429GoodCauseRefusal({ ...base, goodCauseThrough: '2030-10-01' })?.code).toBe('ab429-good-cause-already-granted');
+    expect(ab429GoodCauseRefusal({ ...base, continuesThrough: '2030-07-15' })?.code).toBe('good-cause-not-past-period');
+    const beyond = ab429GoodCauseRefusal({ ...base, continuesThrough: '2031-01-12' });
+    expect(beyond).toMatchObject({ code: 'good-cause-beyond-county-limit', reason: expect.stringContaining('2031-01-11') });
   });
 });

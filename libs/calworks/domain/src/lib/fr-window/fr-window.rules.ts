@@ -87,7 +87,8 @@ export const frDateOf = (instant: string): string => valid(DateTime.fromISO(inst
 /** The first instant of a California date. */
 export const frStartOfDay = (date: string): string => valid(DateTime.fromISO(date, { zone: FR_ZONE }).startOf('day').toISO(), date);
 
-const dayAfter = (date: string): string => valid(DateTime.fromISO(date, { zone: FR_ZONE }).plus({ days: 1 }).toISODate(), date);
+/** The California date after a date. */
+export const frDayAfter = (date: string): string => valid(DateTime.fromISO(date, { zone: FR_ZONE }).plus({ days: 1 }).toISODate(), date);
 const later = (a: string, b: string) => (a >= b ? a : b);
 
 export interface WindowStartInput {
@@ -115,7 +116,7 @@ export interface WindowStart {
  * plan date; never before the 1 Jan 2025 go-live.
  */
 export function windowStartOf(input: WindowStartInput): WindowStart {
-  const afterAbsence = dayAfter(frDateOf(input.temporaryAbsenceDueAt));
+  const afterAbsence = frDayAfter(frDateOf(input.temporaryAbsenceDueAt));
   const because: string[] = [];
   let startsOn = later(afterAbsence, input.recommendedOn);
   if (startsOn === input.recommendedOn && input.recommendedOn > afterAbsence)
@@ -146,13 +147,23 @@ export interface FrCountySettings {
   closesOnServicesTerminated: boolean;
   /** Parental rights terminated ends the window. Default true: inferred from WIC 11203(b)(3). */
   closesOnParentalRightsTerminated: boolean;
+  /**
+   * How many days past the AB 429 period child welfare's good cause may continue the services. Default 180: LA
+   * describes the period as "6 months + up to 6 more" (RULES.md 4, "AB 429 services-only FR": county practice); the
+   * state text says only "with good cause granted by CWS", so a county sets its own limit.
+   */
+  ab429GoodCauseMaxDays: number;
 }
 
 /**
  * Default: both end the window, because WIC 11203(b)(3) (the county found aid necessary for reunification) is no
  * longer met once reunification ends. Unconfirmed (the ACL 25-05 text was not retrieved): a county may turn either off.
  */
-export const defaultFrCountySettings: FrCountySettings = { closesOnServicesTerminated: true, closesOnParentalRightsTerminated: true };
+export const defaultFrCountySettings: FrCountySettings = {
+  closesOnServicesTerminated: true,
+  closesOnParentalRightsTerminated: true,
+  ab429GoodCauseMaxDays: 180,
+};
 
 /** County overrides (FIPS code → settings); empty: every county on the default. */
 export const frCountySettings: Readonly<Record<string, Partial<FrCountySettings>>> = {};
@@ -190,6 +201,52 @@ export function closeReasonOf(fact: FrEndingFact, settings: FrCountySettings): F
 export function redeterminationAlignment(sixMonthDueDate: string, cwsReviewBy: string | undefined, today: string): string | undefined {
   if (!cwsReviewBy || cwsReviewBy >= sixMonthDueDate || cwsReviewBy < today) return undefined;
   return cwsReviewBy;
+}
+
+const beyondSource = 'RULES.md 4, "Services beyond 6 months" (ACL 25-05; Santa Clara)';
+
+export interface Ab429GoodCauseInput {
+  /** The last day of the AB 429 period (the calworks.fr.ab429-services clock's due date). */
+  periodEndsOn: string;
+  grantedOn: string;
+  continuesThrough: string;
+  /** When the services ended, if they have. */
+  endedOn?: string | null;
+  /** The end of a good cause already granted for these services. */
+  goodCauseThrough?: string | null;
+  /** The county's limit past the period (FrCountySettings.ab429GoodCauseMaxDays). */
+  maxDaysPastPeriod: number;
+}
+
+/**
+ * Whether child welfare's good cause continues the AB 429 services past their period (RULES.md 4, "Services beyond 6
+ * months": with good cause granted by CWS; cash aid is never extended). Interpretations: the good cause continues
+ * services that still run (granted after they ended, they are not revived: the worker starts a new referral); it is
+ * granted once (the rule allows one extension); it must reach past the period, and no further than the county's limit.
+ */
+export function ab429GoodCauseRefusal(i: Ab429GoodCauseInput): FrRefusal | undefined {
+  if (i.endedOn)
+    return {
+      code: 'ab429-services-ended',
+      reason: `The AB 429 services ended on ${i.endedOn}; good cause continues services that still run (${beyondSource})`,
+    };
+  if (i.goodCauseThrough)
+    return {
+      code: 'ab429-good-cause-already-granted',
+      reason: `Good cause already continues the services through ${i.goodCauseThrough}; the period is extended once (rule calworks.fr.ab429-services)`,
+    };
+  if (i.continuesThrough <= i.periodEndsOn)
+    return {
+      code: 'good-cause-not-past-period',
+      reason: `The AB 429 period already runs through ${i.periodEndsOn}; good cause continues services past it (${beyondSource})`,
+    };
+  const limit = valid(DateTime.fromISO(i.periodEndsOn, { zone: FR_ZONE }).plus({ days: i.maxDaysPastPeriod }).toISODate(), i.periodEndsOn);
+  if (i.continuesThrough > limit)
+    return {
+      code: 'good-cause-beyond-county-limit',
+      reason: `The county continues AB 429 services at most ${i.maxDaysPastPeriod} days past the period, through ${limit} (county setting; LA: "6 months + up to 6 more")`,
+    };
+  return undefined;
 }
 
 /** A fact dated after today (California) or an instant beyond the allowed clock skew is refused. */

@@ -65,7 +65,10 @@ export const frCloseReasons = [
 ] as const;
 export type FrCloseReason = (typeof frCloseReasons)[number];
 
-/** Why the process refuses a window or AB 429 services (RULES.md 4, "Eligibility conditions", "AB 429 exclusions"). */
+/**
+ * Why the process refuses a window, AB 429 services or child welfare's good cause to continue them (RULES.md 4,
+ * "Eligibility conditions", "AB 429 exclusions", "Services beyond 6 months").
+ */
 export const frRefusalCodes = [
   'not-all-children-removed',
   'non-needy-caretaker-relative',
@@ -75,6 +78,10 @@ export const frRefusalCodes = [
   'undocumented-noncitizen',
   'fleeing-felon',
   'time-on-aid-limit-reached',
+  'ab429-services-ended',
+  'ab429-good-cause-already-granted',
+  'good-cause-not-past-period',
+  'good-cause-beyond-county-limit',
 ] as const;
 export type FrRefusalCode = (typeof frRefusalCodes)[number];
 

@@ -8,6 +8,7 @@ import { FrRemovalQuery } from './fr-removal.query';
 import { FrReviewListQuery } from './fr-review-list.query';
 import { FrWindowController } from './fr-window.controller';
 import { MatchCaseNumber } from './match-case-number.command';
+import { RecordRedetermination } from './record-redetermination.command';
 
 /**
  * The FR aid process's API (AB 135 window, AB 429 services): reads of its rows and explained clocks, and the
@@ -17,7 +18,16 @@ import { MatchCaseNumber } from './match-case-number.command';
 @Module({
   imports: [CalworksHouseholdModule],
   controllers: [FrWindowController],
-  providers: [FrWindowRepository, FrProcesses, FrRefusalAudit, FrRemovalQuery, FrReviewListQuery, ConfirmMembers, MatchCaseNumber],
+  providers: [
+    FrWindowRepository,
+    FrProcesses,
+    FrRefusalAudit,
+    FrRemovalQuery,
+    FrReviewListQuery,
+    ConfirmMembers,
+    MatchCaseNumber,
+    RecordRedetermination,
+  ],
   exports: [FrWindowRepository],
 })
 export class CalworksFrWindowModule {}

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { casePlanFiledEvent, childRemovedEvent } from '@linkages/shared-contracts';
+import { casePlanFiledEvent, childRemovedEvent, frServicesGoodCauseGrantedEvent } from '@linkages/shared-contracts';
 import { waitFor } from '@linkages/platform-testing';
 import { problemOf, worker } from '../household/household.spec-helper';
 import { startFrApi } from './fr-window-api.spec-helper';
@@ -31,6 +31,111 @@ describe('CalWORKs FR aid window from child welfare’s events (Kafka, inbox, ti
   afterAll(async () => {
     await h?.stop();
   });
+
+  // First, while the test server's clock is still the real time: TrackedDeadlines judges a fact's instant against the
+  // real clock, and the later tests move the server's clock months ahead.
+  it('AB 429: the EW records a redetermination through the API, and child welfare’s good cause on Kafka continues the services past their period', async () => {
+    const ew = worker(SC);
+    const caseNumber = `CW-${randomBytes(5).toString('hex')}`;
+    const au = await h.createAu.execute(ew, household(caseNumber) as never);
+    const [parent, child] = au.members;
+    await h.enroll.execute(ew, au.id, { memberId: parent?.memberId ?? '', enrolledOn: '2026-02-01' });
+    const familyId = randomUUID();
+    const caseId = randomUUID();
+    const removalId = randomUUID();
+    const removedAt = DateTime.fromMillis(await h.env.currentTimeMs(), { zone });
+    const today = removedAt.toISODate() ?? '';
+    await h.publish(
+      childRemovedEvent,
+      {
+        removalId,
+        familyId,
+        childId: randomUUID(),
+        caseId,
+        removedAt: removedAt.toISO() ?? '',
+        allChildrenRemoved: true,
+        calworksCaseNumber: caseNumber,
+      },
+      SC,
+    );
+    await waitFor(async () => (await h.removal.execute(ew, removalId).catch(() => undefined))?.temporaryAbsence, { what: 'absence' });
+    // No AB 429 services yet: nothing to redetermine (409, nothing changed).
+    expect(await problemOf(h.redetermine.execute(ew, removalId, { completedOn: today }))).toMatchObject({ status: 409 });
+    await h.confirm.execute(ew, removalId, {
+      removedMemberIds: [child?.memberId ?? ''],
+      parentMemberId: parent?.memberId ?? '',
+      parentWtwSanctioned: false,
+      exclusions: { ssiRecipient: false, undocumentedNoncitizen: false, fleeingFelon: false, timeOnAidLimitReached: false },
+    });
+    await h.publish(
+      casePlanFiledEvent,
+      {
+        casePlanId: randomUUID(),
+        caseId,
+        familyId,
+        kind: 'initial',
+        filedOn: today,
+        nextUpdateDue: removedAt.plus({ months: 6 }).toISODate() ?? '',
+        recommendsCashAid: false,
+        recommendsAb429Services: true,
+        calworksCaseNumber: caseNumber,
+      },
+      SC,
+    );
+    const running = await waitFor(
+      async () => {
+        await h.settle();
+        const v = await h.removal.execute(ew, removalId);
+        return v.ab429 && v.clocks.some((c) => c.purpose === 'ab429-redetermination-1') ? v : undefined;
+      },
+      { what: 'AB 429 services and their clocks', timeoutMs: 30_000 },
+    );
+    expect(running.ab429).toMatchObject({ status: 'active', redeterminationRound: 1, goodCauseThrough: null, lastRedeterminationOn: null });
+    const periodEnd = running.clocks.find((c) => c.purpose === 'ab429-services')?.dueDate ?? '';
+    expect(periodEnd).not.toBe('');
+
+    // Bad requests change nothing: a date before the services started, another county's removal.
+    const before = removedAt.minus({ days: 1 }).toISODate() ?? '';
+    expect(await problemOf(h.redetermine.execute(ew, removalId, { completedOn: before }))).toMatchObject({ status: 409 });
+    expect(await problemOf(h.redetermine.execute(worker(LA), removalId, { completedOn: today }))).toMatchObject({ status: 404 });
+
+    // Completed today, on time: round 1 met, round 2 six months from today, explained.
+    const done = await h.redetermine.execute(ew, removalId, { completedOn: today });
+    expect(done.ab429).toMatchObject({ redeterminationRound: 2, lastRedeterminationOn: today });
+    const rounds = await waitFor(
+      async () => {
+        await h.settle();
+        const v = await h.removal.execute(ew, removalId);
+        const r1 = v.clocks.find((c) => c.purpose === 'ab429-redetermination-1');
+        const r2 = v.clocks.find((c) => c.purpose === 'ab429-redetermination-2');
+        return r1?.status === 'satisfied' && r2?.explanation ? { v, r2 } : undefined;
+      },
+      { what: 'round 1 met, round 2 explained', timeoutMs: 30_000 },
+    );
+    expect(rounds.r2).toMatchObject({ ruleId: 'calworks.fr.ab429-redetermination', dueDate: rounds.v.ab429?.redeterminationDueOn });
+    expect(rounds.r2.explanation).toContain('6 calendar months');
+
+    // Child welfare grants good cause 30 days past the period (on Kafka, as its outbox relay sends it).
+    const through = DateTime.fromISO(periodEnd, { zone }).plus({ days: 30 }).toISODate() ?? '';
+    await h.publish(
+      frServicesGoodCauseGrantedEvent,
+      { familyId, caseId, grantedOn: today, continuesThrough: through, calworksCaseNumber: caseNumber },
+      SC,
+    );
+    const extended = await waitFor(
+      async () => {
+        await h.settle();
+        const v = await h.removal.execute(ew, removalId);
+        const services = v.clocks.find((c) => c.purpose === 'ab429-services');
+        return v.ab429?.goodCauseThrough && services?.dueDate === through ? { v, services } : undefined;
+      },
+      { what: 'the services clock moved to the good cause', timeoutMs: 30_000 },
+    );
+    expect(extended.v.ab429).toMatchObject({ goodCauseGrantedOn: today, goodCauseThrough: through, status: 'active' });
+    expect(extended.services.explanation).toContain('good cause found by child welfare services');
+    const continued = (await h.events(familyId)).filter(([n]) => n === 'ab429-services-continued').map(([, p]) => p.basis);
+    expect(continued).toEqual(['reunification-plan', 'cws-good-cause-extension']);
+  }, 180_000);
 
   it('child-removed on Kafka → temporary absence → escalated → recommendation → window, every date explained', async () => {
     const ew = worker(SC);

@@ -11,7 +11,7 @@ import {
   FrWindowRepository,
   SanctionRepository,
   WtwParticipantRepository,
-  createFrWindowMigration,
+  frWindowMigrations,
   frWindowEntities,
   householdEntities,
   sanctionEntities,
@@ -42,6 +42,7 @@ import { HouseholdRecords } from '../household/household-records';
 import { EnrollWtwParticipant } from '../household/wtw/enroll-wtw-participant.command';
 import { WtwParticipantLoader } from '../household/wtw/wtw-participant.loader';
 import { ConfirmMembers } from './confirm-members.command';
+import { RecordRedetermination } from './record-redetermination.command';
 import { FrProcesses } from './fr-processes';
 import { FrRemovalQuery } from './fr-removal.query';
 import { FrReviewListQuery } from './fr-review-list.query';
@@ -75,7 +76,7 @@ export async function startFrApi() {
         ...deadlineTrackingMigrations(schema),
         CreateCalworksHouseholdTables1770000000000,
         CreateCalworksSanctionTables1771000000000,
-        createFrWindowMigration(schema),
+        ...frWindowMigrations(schema),
       ],
     },
     'it-fr-api',
@@ -192,6 +193,7 @@ export async function startFrApi() {
     reviewList: new FrReviewListQuery(dataSource, frWindows, audit),
     confirm: new ConfirmMembers(dataSource, processes, records, units, audit),
     match: new MatchCaseNumber(dataSource, frWindows, records, clocks, processes, audit),
+    redetermine: new RecordRedetermination(dataSource, processes, audit),
     async stop() {
       await producer.disconnect();
       await inbox.stop();

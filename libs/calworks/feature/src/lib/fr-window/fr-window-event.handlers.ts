@@ -17,6 +17,7 @@ import {
   casePlanFiledEvent,
   childReunifiedEvent,
   childRemovedEvent,
+  frServicesGoodCauseGrantedEvent,
   parentalRightsTerminatedEvent,
   reunificationServicesTerminatedEvent,
 } from '@linkages/shared-contracts';
@@ -29,7 +30,8 @@ export const frProcessId = (removalId: string) => workflowId('calworks', 'fr-aid
  * How CalWORKs hears of a removal and what follows it (RULES.md 4; "How CalWORKs recognises the family"): the AU is
  * found by county and the CalWORKs case number child welfare recorded; an unknown number goes to the review list with
  * a clock (never dropped, never a dead letter); the process starts by signal-with-start with the removal's business id.
- * Later facts of the case (plan, return home, services or parental rights terminated, case closed) are signalled to the
+ * Later facts of the case (plan, return home, services or parental rights terminated, good cause to continue FR
+ * services, case closed) are signalled to the
  * case's open processes. Each signal carries the event id: a redelivered event (the Temporal call is outside the inbox
  * transaction) is ignored by the process. An event without a case number is not a common case: nothing to do.
  */
@@ -155,6 +157,14 @@ export function frWindowEventHandlers(
         kind: 'parental-rights-terminated',
         childId: t.childId,
         terminatedOn: t.terminatedOn,
+      });
+    }),
+    on(frServicesGoodCauseGrantedEvent, async (event, tx) => {
+      const g = event.data;
+      await signalCase(tx, event.countycode, g.caseId, event.id, {
+        kind: 'fr-services-good-cause',
+        grantedOn: g.grantedOn,
+        continuesThrough: g.continuesThrough,
       });
     }),
     on(caseClosedEvent, async (event, tx) => {

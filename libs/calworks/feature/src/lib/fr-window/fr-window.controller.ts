@@ -14,10 +14,13 @@ import {
   frReviewListResponse,
   matchCaseNumberBody,
   memberConfirmationBody,
+  redeterminationBody,
   type MatchCaseNumberInput,
   type MemberConfirmationInput,
+  type RedeterminationInput,
 } from './fr-window.schemas';
 import { MatchCaseNumber } from './match-case-number.command';
+import { RecordRedetermination } from './record-redetermination.command';
 
 /**
  * The FR aid process of a removal (AB 135 window, AB 429 services; RULES.md 4), started by child welfare's
@@ -33,6 +36,7 @@ export class FrWindowController {
     private readonly reviewListQuery: FrReviewListQuery,
     private readonly confirmMembers: ConfirmMembers,
     private readonly matchCaseNumber: MatchCaseNumber,
+    private readonly recordRedetermination: RecordRedetermination,
   ) {}
 
   @Get('fr-removals/:removalId')
@@ -91,5 +95,25 @@ export class FrWindowController {
     @ValidBody(memberConfirmationBody) body: MemberConfirmationInput,
   ) {
     return this.confirmMembers.execute(householdCtxOf(p, c), id, body);
+  }
+
+  @Post('fr-removals/:removalId/ab429-redeterminations')
+  @ApiSuccess(frRemovalResponse, { status: 200, description: 'The removal with the redetermination met and the next one due' })
+  @ApiProblems('validation', 'not-found', 'impossible-sequence')
+  @Requires(calworksRecordWrite)
+  @IdempotentCreate()
+  @ApiOperation({
+    summary: 'The eligibility worker completed an AB 429 redetermination',
+    description:
+      'Meets the oldest open redetermination clock on the completion date (rule calworks.fr.ab429-redetermination). After an on-time one the next six months count from it (the rule’s anchor); a late one meets the overdue round and the next round keeps its date. Refused (409, nothing changed) when the removal has no AB 429 services that run, or the date is before the services started or the last redetermination.',
+  })
+  @ApiJsonBody(redeterminationBody)
+  redetermination(
+    @CurrentPrincipal() p: Principal,
+    @CorrelationId() c: string,
+    @UuidParam('removalId') id: string,
+    @ValidBody(redeterminationBody) body: RedeterminationInput,
+  ) {
+    return this.recordRedetermination.execute(householdCtxOf(p, c), id, body);
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { clockViewResponse } from '@linkages/platform-deadline-tracking';
 import { frCloseReasons, frRefusalCodes, frStatuses } from '@linkages/calworks-domain';
 import { schemaMatches, type MatchesSchema } from '@linkages/platform-http';
+import { factDate } from '../household/household.schemas';
 import type { frRemovalView, frReviewView } from './fr-window.view';
 
 const instantNotFuture = z.iso
@@ -27,6 +28,12 @@ export type MemberConfirmationInput = z.output<typeof memberConfirmationBody>;
 
 export const matchCaseNumberBody = z.strictObject({ auId: z.uuid().describe('The county’s AU the case number belongs to') });
 export type MatchCaseNumberInput = z.output<typeof matchCaseNumberBody>;
+
+/** The eligibility worker completed an AB 429 redetermination (RULES.md 4, "Reporting (AB 429)"). */
+export const redeterminationBody = z.strictObject({
+  completedOn: factDate.describe('The date the redetermination was completed (California); not before the last one'),
+});
+export type RedeterminationInput = z.output<typeof redeterminationBody>;
 
 const day = z.string().describe('YYYY-MM-DD (California)');
 const clockResponse = clockViewResponse;
@@ -70,6 +77,9 @@ export const frRemovalResponse = z.object({
       redeterminationRound: z.number().int(),
       redeterminationDueOn: day,
       endedOn: day.nullable(),
+      goodCauseGrantedOn: day.nullable().describe('Child welfare granted good cause to continue the services past their period'),
+      goodCauseThrough: day.nullable().describe('The last day the good cause continues them (the services clock moved to it)'),
+      lastRedeterminationOn: day.nullable().describe('The last redetermination the eligibility worker completed'),
     })
     .nullable(),
   closeReason: z.enum(frCloseReasons).nullable(),

@@ -59,6 +59,9 @@ export function frRemovalView({ removal: r, confirmation: c, absence: a, window:
           redeterminationRound: s.redeterminationRound,
           redeterminationDueOn: s.redeterminationDueOn,
           endedOn: s.endedOn,
+          goodCauseGrantedOn: s.goodCauseGrantedOn,
+          goodCauseThrough: s.goodCauseThrough,
+          lastRedeterminationOn: s.lastRedeterminationOn,
         }
       : null,
     closeReason: r.closeReason,

@@ -1,3 +1,4 @@
+import { defaultFrCountySettings } from '@linkages/calworks-domain';
 import { createFrHarness, type FrHarness } from './fr-aid-window.harness.spec-helper';
 
 // What ends an open window besides its six months (RULES.md 4, "What ends the window"): reunification services
@@ -22,7 +23,7 @@ describe('FR aid window: services terminated and TPR per county (time-skipping s
       familyId: family,
       caseId: uuid(),
       removedAt: '2027-03-15T10:00:00-07:00',
-      settings: { closesOnServicesTerminated: false, closesOnParentalRightsTerminated: true },
+      settings: { ...defaultFrCountySettings, closesOnServicesTerminated: false, closesOnParentalRightsTerminated: true },
     });
     await fr.until(handle, 'absence', (v) => v.temporaryAbsence !== undefined);
     await fr.confirm(handle);

@@ -1,14 +1,21 @@
 import { DataSource } from 'typeorm';
 import type { WorkflowHandle } from '@temporalio/client';
 import { createFrAidWindowActivities } from '@linkages/calworks-activities';
-import { FrWindowRepository, createFrWindowMigration, frWindowEntities } from '@linkages/calworks-data-access';
+import { FrWindowRepository, frWindowMigrations, frWindowEntities } from '@linkages/calworks-data-access';
 import { calworksRules, defaultFrCountySettings, type FrCountySettings } from '@linkages/calworks-domain';
 import { createDeadlineHarness, type DeadlineHarness } from '@linkages/platform-deadline-testing';
 import { PolicyRegistry } from '@linkages/platform-deadlines';
 import { createMessagingMigration, OutboxWriter } from '@linkages/platform-messaging';
 import { createDataSourceOptions, migrateUp } from '@linkages/platform-persistence';
 import { stackEnv, uniqueSuffix, waitFor } from '@linkages/platform-testing';
-import { confirmMembersUpdate, cwsFactSignal, frAidWindowViewQuery, type CwsFact, type FrAidWindowView } from './fr-aid-window.messages';
+import {
+  confirmMembersUpdate,
+  cwsFactSignal,
+  frAidWindowViewQuery,
+  recordRedeterminationUpdate,
+  type CwsFact,
+  type FrAidWindowView,
+} from './fr-aid-window.messages';
 import { testClocks } from './fr-test-clocks.spec-helper';
 
 export const COUNTY = '06085';
@@ -25,7 +32,7 @@ export async function createFrHarness() {
   const schema = `it_fr_${uniqueSuffix()}`;
   const options = createDataSourceOptions(
     stackEnv().DATABASE_URL,
-    { schema, entities: frWindowEntities, migrations: [createMessagingMigration(schema), createFrWindowMigration(schema)] },
+    { schema, entities: frWindowEntities, migrations: [createMessagingMigration(schema), ...frWindowMigrations(schema)] },
     'it-fr-process',
   );
   await migrateUp(options);
@@ -123,6 +130,9 @@ export async function createFrHarness() {
           },
         ],
       }),
+    /** The eligibility worker completed an AB 429 redetermination on that date. */
+    redetermined: (handle: WorkflowHandle, completedOn: string) =>
+      handle.executeUpdate(recordRedeterminationUpdate, { args: [{ completedOn, by: EW }] }),
     view: (handle: WorkflowHandle) => handle.query(frAidWindowViewQuery),
     until: (handle: WorkflowHandle, what: string, ok: (v: FrAidWindowView) => boolean) =>
       waitFor(

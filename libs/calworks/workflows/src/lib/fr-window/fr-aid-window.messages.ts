@@ -36,7 +36,9 @@ export type CwsFact =
   | { kind: 'child-reunified'; childId: string; returnedOn: string; trialHomeVisit: boolean }
   | { kind: 'services-terminated'; terminatedOn: string }
   | { kind: 'parental-rights-terminated'; childId: string; terminatedOn: string }
-  | { kind: 'case-closed'; closedOn: string };
+  | { kind: 'case-closed'; closedOn: string }
+  /** Child welfare granted good cause to continue the FR services past their period (RULES.md 4). */
+  | { kind: 'fr-services-good-cause'; grantedOn: string; continuesThrough: string };
 
 export interface CwsFactSignal {
   /** The inbox event's id: the process ignores an id it has seen. */
@@ -63,6 +65,13 @@ export interface ConfirmMembersRequest {
   by: string;
   /** When it was confirmed, if recorded later (ISO instant); absent: now. */
   confirmedAt?: string;
+}
+
+/** The eligibility worker completed an AB 429 redetermination (RULES.md 4, "Reporting (AB 429)"). */
+export interface RecordRedeterminationRequest {
+  completedOn: string;
+  /** Staff id (UUID) of who recorded it. */
+  by: string;
 }
 
 export interface FrTimelineEntry {
@@ -94,7 +103,16 @@ export interface FrAidWindowView {
     closedOn?: string;
     closeReason?: FrCloseReason;
   };
-  ab429?: { serviceId: string; startsOn: string; redeterminationDueOn: string; round: number; endedOn?: string };
+  ab429?: {
+    serviceId: string;
+    startsOn: string;
+    redeterminationDueOn: string;
+    round: number;
+    endedOn?: string;
+    /** Child welfare's good cause continues the services through this date. */
+    goodCauseThrough?: string;
+    lastRedeterminationOn?: string;
+  };
   /** Why the process ended (a window closed or never opened). */
   closeReason?: FrCloseReason;
   refusals: (FrRefusal & { at: string })[];
@@ -103,4 +121,5 @@ export interface FrAidWindowView {
 
 export const matchAuUpdate = defineUpdate<FrAidWindowView, [MatchAuRequest]>('frMatchAu');
 export const confirmMembersUpdate = defineUpdate<FrAidWindowView, [ConfirmMembersRequest]>('frConfirmMembers');
+export const recordRedeterminationUpdate = defineUpdate<FrAidWindowView, [RecordRedeterminationRequest]>('frRecordRedetermination');
 export const frAidWindowViewQuery = defineQuery<FrAidWindowView>('frAidWindowView');

@@ -57,6 +57,28 @@ async function recordHistories(): Promise<void> {
     await fr.fact(c.handle, { kind: 'case-closed', closedOn: '2028-08-02' });
     await fr.until(c.handle, 'closed', (v) => v.status === 'closed');
     await store.save('non-needy-caretaker-refused-case-closed', c.handle);
+
+    // AB 429 only: child welfare's good cause past the period, an on-time and a late redetermination, then the end.
+    await fr.h.travelTo('2028-09-05T10:05:00-07:00');
+    const d = await fr.removed({ familyId: uuid(), caseId: uuid(), removedAt: '2028-09-05T10:00:00-07:00' });
+    await fr.until(d.handle, 'absence', (v) => v.temporaryAbsence !== undefined);
+    await fr.confirm(d.handle);
+    await fr.fact(d.handle, {
+      ...plan('2028-09-06'),
+      recommendsCashAid: false,
+      recommendsAb429Services: true,
+      nextUpdateDue: '2029-03-06',
+    });
+    await fr.until(d.handle, 'AB 429', (v) => v.ab429 !== undefined);
+    await fr.h.travelTo('2029-02-20T10:00:00-08:00');
+    await fr.fact(d.handle, { kind: 'fr-services-good-cause', grantedOn: '2029-02-20', continuesThrough: '2029-06-30' });
+    await fr.until(d.handle, 'good cause', (v) => v.ab429?.goodCauseThrough !== undefined);
+    await fr.redetermined(d.handle, '2029-02-20');
+    await fr.h.travelTo('2029-08-23T10:00:00-07:00');
+    await fr.until(d.handle, 'round 2 due', (v) => (v.ab429?.round ?? 0) >= 3 || v.ab429?.endedOn !== undefined);
+    await fr.fact(d.handle, { kind: 'case-closed', closedOn: '2029-08-23' });
+    await fr.until(d.handle, 'closed', (v) => v.status === 'closed');
+    await store.save('ab429-good-cause-redetermined', d.handle);
   } finally {
     await fr.close();
   }
@@ -68,7 +90,7 @@ describe('FR aid process replay over saved histories', () => {
   }, 600_000);
 
   it('has saved histories to replay', () => {
-    expect(existsSync(dir) ? store.list().length : 0).toBeGreaterThanOrEqual(3);
+    expect(existsSync(dir) ? store.list().length : 0).toBeGreaterThanOrEqual(4);
   });
 
   it('replays every saved history with the current workflow code', async () => {
@@ -80,7 +102,7 @@ describe('FR aid process replay over saved histories', () => {
 
   it('fails when the workflow changes non-deterministically', async () => {
     const results = await store.replay(require.resolve('./fr-aid-window.nondeterministic.spec-helper.ts'), 'fr-aid-window-replay');
-    expect(results.length).toBeGreaterThanOrEqual(3);
+    expect(results.length).toBeGreaterThanOrEqual(4);
     for (const r of results) expect(r.error?.name).toBe('DeterminismViolationError');
   }, 120_000);
 });

@@ -1,5 +1,12 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-import type { ConfirmMembersRequest, FrAidWindowInput, FrAidWindowView, MatchAuRequest } from './fr-aid-window.messages';
+import { frDateOf } from '@linkages/calworks-domain';
+import type {
+  ConfirmMembersRequest,
+  FrAidWindowInput,
+  FrAidWindowView,
+  MatchAuRequest,
+  RecordRedeterminationRequest,
+} from './fr-aid-window.messages';
 
 // Validation of the FR aid process's input and updates: a refused update changes nothing and says why.
 
@@ -61,4 +68,22 @@ export function validateConfirmMembers(req: ConfirmMembersRequest, view: FrAidWi
     const t = Date.parse(req.confirmedAt);
     if (Number.isNaN(t) || t > Date.now() + SKEW_MS) throw invalid('confirmedAt must be an ISO instant, not in the future');
   }
+}
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A redetermination is recorded for AB 429 services that run, dated from their start (or the last one) to today. */
+export function validateRedetermination(req: RecordRedeterminationRequest, view: FrAidWindowView, ended: boolean): void {
+  const services = view.ab429;
+  if (ended || !services) throw invalid('This removal has no AB 429 services: there is no redetermination to record');
+  if (services.endedOn) throw invalid(`The AB 429 services ended on ${services.endedOn}: no redetermination is due`);
+  requireUuid(req?.by, 'by');
+  if (typeof req.completedOn !== 'string' || !isoDate.test(req.completedOn)) throw invalid('completedOn must be a date (YYYY-MM-DD)');
+  const today = frDateOf(new Date(Date.now()).toISOString());
+  if (req.completedOn > today) throw invalid(`completedOn ${req.completedOn} is in the future (today is ${today} in California)`);
+  const earliest = services.lastRedeterminationOn ?? services.startsOn;
+  if (req.completedOn < earliest)
+    throw invalid(
+      `completedOn ${req.completedOn} is before ${services.lastRedeterminationOn ? 'the last redetermination' : 'the services started'} (${earliest})`,
+    );
 }

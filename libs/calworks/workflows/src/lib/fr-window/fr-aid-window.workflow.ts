@@ -3,6 +3,7 @@ import {
   ab135Refusal,
   ab429Refusal,
   closeReasonOf,
+  defaultFrCountySettings,
   frDateOf,
   frPurposes,
   windowStartOf,
@@ -12,12 +13,13 @@ import {
   type FrStepBase,
 } from '@linkages/calworks-domain';
 import { deadlineReachedSignal, type DeadlineReached } from '@linkages/platform-deadline-workflows';
-import { initialView, validateConfirmMembers, validateInput, validateMatchAu } from './fr-aid-window.validation';
+import { initialView, validateConfirmMembers, validateInput, validateMatchAu, validateRedetermination } from './fr-aid-window.validation';
 import {
   confirmMembersUpdate,
   cwsFactSignal,
   frAidWindowViewQuery,
   matchAuUpdate,
+  recordRedeterminationUpdate,
   type ConfirmMembersRequest,
   type CwsFact,
   type FrAidWindowInput,
@@ -54,6 +56,17 @@ export async function frAidWindowWorkflow(input: FrAidWindowInput): Promise<FrAi
   let ended = false;
   let recorded = false;
   let removalEventId: string | undefined;
+  /** A redetermination step is being written (the EW's update, or its clock's due date): one at a time. */
+  let redetermining = false;
+  const oneRedeterminationAtATime = async <T>(step: () => Promise<T>): Promise<T> => {
+    while (redetermining) await condition(() => !redetermining);
+    redetermining = true;
+    try {
+      return await step();
+    } finally {
+      redetermining = false;
+    }
+  };
   const record = (kind: string, detail: Record<string, unknown> = {}) => view.timeline.push({ at: now(), kind, detail });
   const base = (): FrStepBase => ({
     removalId: input.removalId,
@@ -115,6 +128,29 @@ export async function frAidWindowWorkflow(input: FrAidWindowInput): Promise<FrAi
     { validator: (req) => validateConfirmMembers(req, view, ended) },
   );
 
+  setHandler(
+    recordRedeterminationUpdate,
+    (req) =>
+      oneRedeterminationAtATime(async () => {
+        const services = view.ab429;
+        if (!services || services.endedOn) return view; // ended while the update waited: nothing left to meet
+        const done = await act.frCompleteRedetermination({
+          ...base(),
+          serviceId: services.serviceId,
+          completedOn: req.completedOn,
+          by: req.by,
+        });
+        view.ab429 = {
+          ...services,
+          lastRedeterminationOn: req.completedOn,
+          ...(done.nextRound && done.nextDueOn ? { round: done.nextRound, redeterminationDueOn: done.nextDueOn } : {}),
+        };
+        record('ab429-redetermination-completed', { completedOn: req.completedOn, metRound: done.metRound, nextDueOn: done.nextDueOn });
+        return view;
+      }),
+    { validator: (req) => validateRedetermination(req, view, ended) },
+  );
+
   /**
    * The window's six months ended: cash aid stops; AB 429 services may go on (RULES.md 4, "Services beyond 6
    * months"). Any other reason ends the process: every clock of the removal is cancelled.
@@ -172,6 +208,28 @@ export async function frAidWindowWorkflow(input: FrAidWindowInput): Promise<FrAi
         if (fact.recommendsAb429Services && !ab429Plan) ab429Plan = fact;
         return;
       }
+      case 'fr-services-good-cause': {
+        const services = view.ab429;
+        if (!services) {
+          record('good-cause-not-applicable', { reason: 'no AB 429 services for this removal' });
+          return;
+        }
+        const granted = await act.frGrantAb429GoodCause({
+          ...base(),
+          serviceId: services.serviceId,
+          grantedOn: fact.grantedOn,
+          continuesThrough: fact.continuesThrough,
+          maxDaysPastPeriod: input.settings.ab429GoodCauseMaxDays ?? defaultFrCountySettings.ab429GoodCauseMaxDays,
+        });
+        if ('refusal' in granted) return refuse(granted.refusal);
+        view.ab429 = { ...services, goodCauseThrough: granted.continuesThrough };
+        record('ab429-good-cause', {
+          grantedOn: fact.grantedOn,
+          continuesThrough: granted.continuesThrough,
+          periodEndsOn: granted.periodEndsOn,
+        });
+        return;
+      }
       default: {
         const reason = closeReasonOf(fact.kind === 'child-reunified' ? fact : { kind: fact.kind }, input.settings);
         if (!reason) {
@@ -207,13 +265,20 @@ export async function frAidWindowWorkflow(input: FrAidWindowInput): Promise<FrAi
       if (view.window?.closeReason || ab135Refused) view.status = 'closed';
       await act.frEndAb429Services({ ...base(), serviceId: view.ab429.serviceId, endedOn: view.ab429.endedOn, reason: 'period-ended' });
     } else if (purpose.startsWith(`${frPurposes.ab429Redetermination}-`) && view.ab429) {
-      const round = view.ab429.round;
+      if (redetermining) await condition(() => !redetermining); // the EW's redetermination is being written
+      const services = view.ab429;
+      const round = services.round;
+      // Only the round still open is due (a round the EW met meanwhile sends no due; an earlier round is not re-run).
+      if (purpose !== `${frPurposes.ab429Redetermination}-${round}`) {
+        record('clock', { purpose, kind: r.kind, note: 'not the current redetermination round' });
+        return;
+      }
       const { nextDueOn } = await act.frRedeterminationDue({
         ...base(),
-        serviceId: view.ab429.serviceId,
+        serviceId: services.serviceId,
         round,
         dueOn: frDateOf(r.dueAt ?? r.at),
-        openNext: !view.ab429.endedOn,
+        openNext: !services.endedOn,
       });
       if (nextDueOn) view.ab429 = { ...view.ab429, round: round + 1, redeterminationDueOn: nextDueOn };
     }
