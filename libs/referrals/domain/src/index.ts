@@ -7,3 +7,7 @@ export * from './lib/authority.rules';
 export * from './lib/mdt-window.rules';
 export * from './lib/handoff.rules';
 export * from './lib/rules/linkages.rules';
+export * from './lib/family/ref-kind';
+export * from './lib/family/attribution';
+export * from './lib/matching/match-key-set';
+export * from './lib/matching/match-levels';
