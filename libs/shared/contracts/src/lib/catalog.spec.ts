@@ -1,7 +1,19 @@
 import { eventCatalog, eventsOnTopic, findEvent } from './catalog';
 import { createEvent, EnvelopeError, fromKafkaRecord, toKafkaRecord } from './cloud-event';
 import { topicList } from './topics';
-import { casePlanFiledEvent, childRemovedEvent, monthsUntickedEvent } from '../events';
+import {
+  casePlanFiledEvent,
+  childRemovedEvent,
+  compliancePlanSignedEvent,
+  goodCauseFoundEvent,
+  goodCauseProposedEvent,
+  memberMatchKeysEvent,
+  monthsUntickedEvent,
+  noncomplianceStartedEvent,
+  personMatchKeysEvent,
+  sanctionCuredEvent,
+  sanctionImposedEvent,
+} from '../events';
 
 const ctx = { service: 'child-welfare', countyCode: '06085', correlationId: 'req-1' };
 
@@ -42,6 +54,22 @@ describe('event catalog', () => {
       'escalation-raised',
       'escalation-acknowledged',
       'notification-delivered',
+      'person-match-keys',
+      'member-match-keys',
+      'referral-evaluated-out',
+      'cft-meeting-held',
+      'aided-status-recorded',
+      'wtw-plan-signed',
+      'supportive-service-changed',
+      'removal-members-confirmed',
+      'family-linked',
+      'family-unlinked',
+      'duplicate-suspected',
+      'removal-members-proposed',
+      'strategy-enrolled',
+      'coordination-task-changed',
+      'plan-conflict-flagged',
+      'sharing-authority-ended',
     ])
       expect(names).toContain(required);
   });
@@ -85,11 +113,47 @@ describe('minor versions add optional fields only', () => {
     expect(childRemovedEvent.version).toBe('1.1');
   });
 
+  it.each(
+    [
+      noncomplianceStartedEvent,
+      goodCauseFoundEvent,
+      compliancePlanSignedEvent,
+      sanctionImposedEvent,
+      sanctionCuredEvent,
+      monthsUntickedEvent,
+      goodCauseProposedEvent,
+    ].map((def) => [def.type, def] as const),
+  )('%s 1.1 names the AU, and a 1.0 payload without it stays valid', (_type, def) => {
+    expect(def.version).toBe('1.1');
+    const { auId, ...v10 } = def.example as { auId?: string };
+    expect(auId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(def.payload.parse(v10)).toEqual(v10);
+    expect(() => def.payload.parse({ ...def.example, auId: 'AU 12' })).toThrow();
+  });
+
   it('the new fields carry codes, not free text', () => {
     expect(() => childRemovedEvent.payload.parse({ ...childRemovedEvent.example, calworksCaseNumber: 'case of J. Doe' })).toThrow();
     expect(() => monthsUntickedEvent.payload.parse({ ...monthsUntickedEvent.example, months: ['2026-13'] })).toThrow();
     expect(() => monthsUntickedEvent.payload.parse({ ...monthsUntickedEvent.example, months: [] })).toThrow();
   });
+});
+
+describe('match keys on the identity topic', () => {
+  it.each([personMatchKeysEvent, memberMatchKeysEvent].map((def) => [def.type, def] as const))(
+    '%s: read only by referrals, tokens only, keys required unless withdrawn',
+    (_type, def) => {
+      expect(def.topic.name).toBe('linkages.identity.match-keys.v1');
+      expect(def.topic.consumers).toEqual(['referrals']);
+      const example = def.example as Record<string, unknown> & { keys: { first: Record<string, string> } };
+      expect(() =>
+        def.payload.parse({ ...example, keys: { ...example.keys, first: { ...example.keys.first, exact: 'MARIA' } } }),
+      ).toThrow();
+      expect(() => def.payload.parse({ ...example, keys: { ...example.keys, ssn: '123456789' } })).toThrow();
+      const { keys: _k, ...withoutKeys } = example;
+      expect(() => def.payload.parse({ ...withoutKeys, withdrawn: false })).toThrow(/keys are required/);
+      expect(def.payload.parse({ ...withoutKeys, withdrawn: true })).toMatchObject({ withdrawn: true });
+    },
+  );
 });
 
 describe('CloudEvents envelope in Kafka binary mode', () => {

@@ -48,12 +48,22 @@ export const topics = {
   linkagesReferralEvents: {
     name: 'linkages.referrals.referral-events.v1',
     description:
-      'Linkages referrals between the agencies: a CWS family referred for CalWORKs coordination. Ids and minimum-necessary facts only (WIC 10850).',
+      'Linkages coordination between the agencies: a CWS family referred for CalWORKs coordination; the shared family linked, unlinked or suspected duplicate; the AU members a removal concerns proposed; the Linkages strategy the family is enrolled in; coordination tasks opened, done, overdue or cancelled; conflicts flagged in the coordinated plan; authorities to share ended. Keyed by the Linkages family id. Ids and minimum-necessary facts only (WIC 10850).',
     partitions: 6,
     retentionMs: days(30),
     key: 'familyId',
     producers: ['referrals'],
     consumers: ['referrals', 'calworks', 'notifications'],
+  },
+  identityMatchKeys: {
+    name: 'linkages.identity.match-keys.v1',
+    description:
+      'Privacy-preserving match keys per person, published by each agency for the matching service only (issue 13, Deliver 1): keyed HMAC tokens of the normalized SSN, name parts and date of birth, and keyed Bloom filters of name bigrams, under the MATCH_KEY secret. No plaintext identifier ever; read only by referrals, never by notifications or the other agency. Keyed by the agency family (CWS family id or AU id).',
+    partitions: 6,
+    retentionMs: days(30),
+    key: 'familyId',
+    producers: ['child-welfare', 'calworks'],
+    consumers: ['referrals'],
   },
   deadlineEvents: {
     name: 'linkages.deadlines.deadline-events.v1',

@@ -8,11 +8,14 @@ export const goodCauseFoundEvent = defineEvent({
   name: 'good-cause-found',
   topic: topics.calworksWtwEvents,
   title: 'Good cause found',
-  description: 'Good cause was established for the noncompliance; the episode ends without a sanction.',
+  description:
+    'Good cause was established for the noncompliance; the episode ends without a sanction. Since 1.1 it names the Assistance Unit (`auId`), so Linkages attributes it to the shared family without reading `familyId` as the AU (issue 13).',
   producers: ['calworks'],
+  minor: 1,
   payload: z.object({
     episodeId: id('Noncompliance episode'),
     familyId,
+    auId: id('Assistance Unit').optional().describe('The Assistance Unit the fact is about (1.1)'),
     determinedOn: calendarDate,
     ground: code('Good-cause ground (WTW 26 list or supervisor review ground)'),
   }),
@@ -21,6 +24,7 @@ export const goodCauseFoundEvent = defineEvent({
   example: {
     episodeId: 'e1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8',
     familyId: 'b6f1e2d4-8c3a-4e9b-a1f0-2d7c5e3b9a60',
+    auId: '4d3c2b1a-0f9e-4d8c-8b7a-695847362514',
     determinedOn: '2026-12-03',
     ground: 'court-ordered-activity-conflict',
   },
