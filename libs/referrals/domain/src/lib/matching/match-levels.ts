@@ -1,6 +1,7 @@
 /** Comparison levels per field (plan §3): what the evidence of a pair records, never the tokens compared. */
 export const ssnLevels = ['exact', 'differ', 'null'] as const;
-export const dobLevels = ['exact', 'swapped', 'two-of-three', 'none'] as const;
+/** `null`: one side has no date of birth (no evidence either way). */
+export const dobLevels = ['exact', 'swapped', 'two-of-three', 'none', 'null'] as const;
 export const firstLevels = ['exact', 'nickname', 'dice-85', 'phonetic', 'dice-70', 'none'] as const;
 export const lastLevels = ['exact', 'shared-part', 'dice-85', 'phonetic', 'none'] as const;
 export const roleLevels = ['compatible', 'incompatible'] as const;
