@@ -8,7 +8,10 @@ import {
   frStartOfDay,
   redeterminationAlignment,
   type FrAidWindowActivities,
+  type FrStepBase,
 } from '@linkages/calworks-domain';
+import type { EntityManager } from 'typeorm';
+import type { z } from 'zod';
 import { FrAb429ServiceEntity } from '@linkages/calworks-data-access';
 import { ab429ServicesContinuedEvent, redeterminationDueEvent } from '@linkages/shared-contracts';
 import type { FrAidWindowActivityDeps } from './fr-aid-window.activities';
@@ -32,6 +35,23 @@ type Ab429Activities = Pick<
 export function createFrAb429Activities(deps: FrAidWindowActivityDeps): Ab429Activities {
   const { dataSource, outbox, clocks, frWindows } = deps;
   const { subject, ctx, notify, required } = frStepHelpers(frWindows);
+  /** ab429-services-continued for the parent's WTW participant (none when the parent is not enrolled in WTW). */
+  const continued = async (
+    tx: EntityManager,
+    step: FrStepBase,
+    parentMemberId: string,
+    facts: Pick<z.input<typeof ab429ServicesContinuedEvent.payload>, 'continuedFrom' | 'redeterminationDueOn' | 'basis'>,
+  ) => {
+    const participantId = await deps.participantOf(tx, parentMemberId);
+    if (participantId)
+      await publishCalworksEvent(
+        outbox,
+        tx,
+        ab429ServicesContinuedEvent,
+        { removalId: step.removalId, familyId: step.familyId, participantId, ...facts },
+        ctx(step),
+      );
+  };
   return {
     async frContinueAb429Services(input) {
       const startAt = frStartOfDay(input.startsOn);
@@ -65,22 +85,11 @@ export function createFrAb429Activities(deps: FrAidWindowActivityDeps): Ab429Act
         const rd = `${frPurposes.ab429Redetermination}-1`;
         await clocks.open(tx, s, rd, frRules.ab429Redetermination, startAt, notify(input));
         if (aligned) await clocks.move(tx, input.removalId, rd, aligned, 'aligned-with-cws-plan-review', FR_SYSTEM_ACTOR);
-        const participantId = await deps.participantOf(tx, input.parentMemberId);
-        if (participantId)
-          await publishCalworksEvent(
-            outbox,
-            tx,
-            ab429ServicesContinuedEvent,
-            {
-              removalId: input.removalId,
-              familyId: input.familyId,
-              participantId,
-              continuedFrom: input.startsOn,
-              redeterminationDueOn,
-              basis: 'reunification-plan',
-            },
-            ctx(input),
-          );
+        await continued(tx, input, input.parentMemberId, {
+          continuedFrom: input.startsOn,
+          redeterminationDueOn,
+          basis: 'reunification-plan',
+        });
       });
       return { redeterminationDueOn };
     },
@@ -160,22 +169,11 @@ export function createFrAb429Activities(deps: FrAidWindowActivityDeps): Ab429Act
         await frWindows.saveAb429(tx, service);
         // The period's clock now ends on the last day of the good cause, explained by its reason (extended once).
         await clocks.move(tx, input.removalId, frPurposes.ab429Services, input.continuesThrough, 'cws-good-cause', FR_SYSTEM_ACTOR);
-        const participantId = await deps.participantOf(tx, service.parentMemberId);
-        if (participantId)
-          await publishCalworksEvent(
-            outbox,
-            tx,
-            ab429ServicesContinuedEvent,
-            {
-              removalId: input.removalId,
-              familyId: input.familyId,
-              participantId,
-              continuedFrom: frDayAfter(periodEndsOn),
-              redeterminationDueOn: service.redeterminationDueOn,
-              basis: 'cws-good-cause-extension',
-            },
-            ctx(input),
-          );
+        await continued(tx, input, service.parentMemberId, {
+          continuedFrom: frDayAfter(periodEndsOn),
+          redeterminationDueOn: service.redeterminationDueOn,
+          basis: 'cws-good-cause-extension',
+        });
         return result;
       });
     },
