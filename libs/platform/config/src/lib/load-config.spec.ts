@@ -1,5 +1,5 @@
 import { ConfigValidationError, loadConfig, redactConfig } from './load-config';
-import { serviceConfigSchema } from './platform-config.schema';
+import { secretConfigKeys, serviceConfigSchema } from './platform-config.schema';
 
 const schema = serviceConfigSchema({ port: 3002, workerHealthPort: 3102 });
 const key = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
@@ -9,6 +9,7 @@ const valid = {
   TEMPORAL_ENCRYPTION_KEYS: `k1:${key}`,
   FIELD_ENCRYPTION_KEYS: `f1:${key}`,
   BLIND_INDEX_KEY: key,
+  MATCH_KEY: 'BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=',
   AUTH_ISSUER: 'http://127.0.0.1:8900',
   AUTH_JWKS_URL: 'http://127.0.0.1:8900/.well-known/jwks.json',
 };
@@ -41,6 +42,14 @@ describe('loadConfig', () => {
       expect(problems).toMatch(/PORT:/);
       expect((error as Error).message).toContain('Invalid configuration for calworks');
     }
+  });
+
+  it('requires a 32-byte MATCH_KEY, separate from the blind index key, and treats it as a secret', () => {
+    const { MATCH_KEY: _m, ...withoutMatchKey } = valid;
+    expect(() => loadConfig('calworks', schema, withoutMatchKey)).toThrow(/MATCH_KEY: is required/);
+    expect(() => loadConfig('calworks', schema, { ...valid, MATCH_KEY: 'c2hvcnQ=' })).toThrow(/MATCH_KEY: must be 32 bytes/);
+    expect(secretConfigKeys).toContain('MATCH_KEY');
+    expect(redactConfig(loadConfig('calworks', schema, valid), secretConfigKeys)).toMatchObject({ MATCH_KEY: '***' });
   });
 
   it('rejects a malformed broker address', () => {

@@ -34,6 +34,14 @@ export const platformConfigSchema = z.object({
   BLIND_INDEX_KEY: z
     .string({ error: 'is required (base64, 32 bytes; `npm run stack -- up` generates a local one)' })
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded'),
+  /**
+   * HMAC-SHA256 key (base64, 32 bytes) for privacy-preserving match keys (issue 13): the tokens and Bloom filters the
+   * agencies publish so Linkages can match people without plaintext. Separate from BLIND_INDEX_KEY; the same value in
+   * every service that publishes or matches keys, rotated on its own.
+   */
+  MATCH_KEY: z
+    .string({ error: 'is required (base64, 32 bytes; `npm run stack -- up` generates a local one)' })
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded'),
   /** OpenID Connect issuer whose tokens the APIs accept (the `iss` claim must equal it). */
   AUTH_ISSUER: z.string({ error: 'is required (the OIDC issuer URL; `npm run stack -- up` runs a development one)' }).url(),
   /** The issuer's JSON Web Key Set. */
@@ -68,7 +76,7 @@ export const platformConfigSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
 });
 
-export const secretConfigKeys = ['DATABASE_URL', 'TEMPORAL_ENCRYPTION_KEYS', 'FIELD_ENCRYPTION_KEYS', 'BLIND_INDEX_KEY'] as const;
+export const secretConfigKeys = ['DATABASE_URL', 'TEMPORAL_ENCRYPTION_KEYS', 'FIELD_ENCRYPTION_KEYS', 'BLIND_INDEX_KEY', 'MATCH_KEY'] as const;
 
 const port = z.coerce.number().int().min(1).max(65535);
 

@@ -3,7 +3,7 @@ import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditLog, AUDIT_LOG } from '@linkages/platform-audit';
 import { SERVICE_CONFIG, SERVICE_IDENTITY, type ServiceConfig } from '@linkages/platform-config';
-import { BLIND_INDEX, BlindIndex, FIELD_CIPHER, FieldCipher, PersonalData, parseKeyring } from '@linkages/platform-crypto';
+import { BLIND_INDEX, BlindIndex, FIELD_CIPHER, FieldCipher, MATCH_KEYS, MatchKeys, PersonalData, parseKeyring } from '@linkages/platform-crypto';
 import { DeadlineClient, DeadlineCommands, POLICY_REGISTRY, TrackedDeadlines } from '@linkages/platform-deadline-tracking';
 import { LOGGER, createLogger, type Logger } from '@linkages/platform-logging';
 import {
@@ -69,6 +69,11 @@ export function platformProviders(descriptor: ServiceDescriptor, kind: ProcessKi
       useFactory: (config: ServiceConfig) => BlindIndex.fromBase64(config.BLIND_INDEX_KEY),
     },
     {
+      provide: MATCH_KEYS,
+      inject: [SERVICE_CONFIG],
+      useFactory: (config: ServiceConfig) => MatchKeys.fromBase64(config.MATCH_KEY),
+    },
+    {
       provide: AUDIT_LOG,
       inject: [getDataSourceToken()],
       useFactory: (dataSource: DataSource) => new AuditLog(dataSource, descriptor.persistence.schema),
@@ -103,6 +108,7 @@ export const platformExports = [
   TrackedDeadlines,
   FIELD_CIPHER,
   BLIND_INDEX,
+  MATCH_KEYS,
   AUDIT_LOG,
   PersonalData,
 ];

@@ -11,6 +11,7 @@ export interface StackEnv {
   TEMPORAL_ENCRYPTION_KEYS: string;
   FIELD_ENCRYPTION_KEYS: string;
   BLIND_INDEX_KEY: string;
+  MATCH_KEY: string;
   AUTH_ISSUER: string;
   AUTH_JWKS_URL: string;
   AUTH_AUDIENCE: string;
@@ -25,6 +26,7 @@ const keys: (keyof StackEnv)[] = [
   'TEMPORAL_ENCRYPTION_KEYS',
   'FIELD_ENCRYPTION_KEYS',
   'BLIND_INDEX_KEY',
+  'MATCH_KEY',
   'AUTH_ISSUER',
   'AUTH_JWKS_URL',
   'AUTH_AUDIENCE',

@@ -5,6 +5,8 @@ import { normalizeName, surnameParts } from './normalize-name';
 import { nysiis } from './nysiis';
 
 export const MATCH_KEY_BYTES = 32;
+/** Nest token of the service's MatchKeys (from MATCH_KEY), provided by the platform providers. */
+export const MATCH_KEYS = Symbol('MATCH_KEYS');
 /** Bloom filter size and hash count of a name's cryptographic long-term key (Schnell, Bachteler & Reiher 2009). */
 export const BLOOM_BITS = 512;
 export const BLOOM_HASHES = 15;
