@@ -3,11 +3,13 @@ import {
   caseClosedEvent,
   caseOpenedEvent,
   casePlanFiledEvent,
+  cftMeetingHeldEvent,
   childRemovedEvent,
   childReunifiedEvent,
   frServicesGoodCauseGrantedEvent,
   parentalRightsTerminatedEvent,
   referralAcceptedEvent,
+  referralEvaluatedOutEvent,
   referralReceivedEvent,
   reunificationServicesOrderedEvent,
   reunificationServicesTerminatedEvent,
@@ -34,6 +36,19 @@ export const cwsEventClassification: Readonly<Record<string, FieldSpec>> = {
     acceptedAt: 'fact',
     responsePriority: 'fact',
     path: 'fact',
+    knownToCalworks: 'fact',
+    calworksCaseNumber: 'key',
+  },
+  // Evaluated out (with the AB 2085 poverty-only mark and whether the family consents / CalWORKs serves it): what
+  // Linkages needs to offer a Prevention or Benefit Access referral (issue 13, Deliver 3), never the allegations,
+  // the reporter or the screener's reason (which stay 'detail' / 'reporter' in child welfare).
+  [referralEvaluatedOutEvent.type]: {
+    referralId: 'key',
+    familyId: 'key',
+    evaluatedOutAt: 'fact',
+    povertyOnly: 'fact',
+    referToServices: 'fact',
+    familyConsents: 'fact',
     knownToCalworks: 'fact',
     calworksCaseNumber: 'key',
   },
@@ -103,6 +118,8 @@ export const cwsEventClassification: Readonly<Record<string, FieldSpec>> = {
     continuesThrough: 'fact',
     calworksCaseNumber: 'key',
   },
+  // That the meeting was held and whether the CalWORKs worker was invited: never who attended or what was discussed.
+  [cftMeetingHeldEvent.type]: { meetingId: 'key', caseId: 'key', familyId: 'key', heldOn: 'fact', calworksWorkerInvited: 'fact' },
 };
 
 /** The case summary's fields, classified: what may reach CalWORKs is decided by the sharing policy, here. */

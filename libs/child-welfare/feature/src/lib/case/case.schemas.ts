@@ -61,7 +61,13 @@ export const casePlanBody = z.strictObject({
     .default(false)
     .describe('An amendment of the plan in effect (e.g. to add the AB 135 recommendation): it meets and opens no clock'),
 });
-export const cftMeetingBody = z.strictObject({ heldOn: date });
+export const cftMeetingBody = z.strictObject({
+  heldOn: date,
+  calworksWorkerInvited: z
+    .boolean()
+    .default(false)
+    .describe('The family’s CalWORKs worker was invited (Linkages: counts as the joint case-planning meeting)'),
+});
 export const visitBody = z.strictObject({ childId: z.uuid(), visitedOn: date });
 export const returnHomeBody = z.strictObject({ childId: z.uuid(), returnedOn: date, trialHomeVisit: z.boolean().default(false) });
 export const closeCaseBody = z.strictObject({ closedOn: date, reason: z.enum(closeReasons) });

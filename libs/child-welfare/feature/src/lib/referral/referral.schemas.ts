@@ -30,6 +30,14 @@ export const screeningBody = z
       .describe('Required when the referral is accepted (investigation or Differential Response)'),
     reason: text(2000).describe('Why: recorded with every screening decision'),
     povertyOnly: z.boolean().describe('AB 2085: the only concern is the family’s poverty (homelessness, lack of food, housing…)'),
+    referToServices: z
+      .boolean()
+      .default(false)
+      .describe('Evaluated out only: the screener refers the family to community or CalWORKs services (shared with Linkages)'),
+    familyConsents: z
+      .boolean()
+      .default(false)
+      .describe('Evaluated out only: the family consents to a referral to CalWORKs / Linkages (shared with Linkages)'),
     decidedAt: instant,
   })
   .refine((b) => b.decision === 'evaluated-out' || b.responsePriority !== undefined, {
@@ -39,6 +47,14 @@ export const screeningBody = z
   .refine((b) => b.decision !== 'evaluated-out' || b.responsePriority === undefined, {
     path: ['responsePriority'],
     message: 'only applies to accepted referrals',
+  })
+  .refine((b) => b.decision === 'evaluated-out' || !b.referToServices, {
+    path: ['referToServices'],
+    message: 'only applies to a referral evaluated out',
+  })
+  .refine((b) => b.decision === 'evaluated-out' || !b.familyConsents, {
+    path: ['familyConsents'],
+    message: 'only applies to a referral evaluated out',
   });
 
 export const downgradeBody = z.strictObject({

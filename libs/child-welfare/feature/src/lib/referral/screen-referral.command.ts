@@ -5,7 +5,7 @@ import { ab2085AuditReason, acceptanceOf, refusedByAb2085, screeningRefusal, sta
 import { CwsReferralRepository, FamilyRepository } from '@linkages/child-welfare-data-access';
 import { TrackedDeadlines } from '@linkages/platform-deadline-tracking';
 import { OutboxWriter } from '@linkages/platform-messaging';
-import { referralAcceptedEvent } from '@linkages/shared-contracts';
+import { referralAcceptedEvent, referralEvaluatedOutEvent } from '@linkages/shared-contracts';
 import { CaseworkAudit } from '../casework-audit';
 import { openClock, referralSubject } from '../casework-clocks';
 import type { Ctx } from '../casework.context';
@@ -72,10 +72,29 @@ export class ScreenReferral {
           },
           { countyCode: referral.countyCode, correlationId: ctx.correlationId },
         );
+      } else if (input.decision === 'evaluated-out') {
+        // Evaluated out (possibly poverty alone, AB 2085): Linkages may offer the family a Prevention or Benefit
+        // Access referral when it consents or CalWORKs serves it (issue 13, Deliver 3). shareEvent adds the case number.
+        await shareEvent(
+          this.outbox,
+          tx,
+          referralEvaluatedOutEvent,
+          {
+            referralId: referral.id,
+            familyId: referral.familyId,
+            evaluatedOutAt: input.decidedAt,
+            povertyOnly: input.povertyOnly,
+            referToServices: input.referToServices,
+            familyConsents: input.familyConsents,
+            knownToCalworks: family.calworksCaseNumber !== null,
+          },
+          { countyCode: referral.countyCode, correlationId: ctx.correlationId },
+        );
       }
       await this.audit.record(tx, ctx, 'update', 'cws-referral', referral.id, referral.countyCode, {
         screening: input.decision,
         povertyOnly: input.povertyOnly,
+        ...(input.decision === 'evaluated-out' ? { referToServices: input.referToServices, familyConsents: input.familyConsents } : {}),
       });
       return referralView(referral);
     });
