@@ -1,2 +1,4 @@
 // The Linkages coordination activities (issue 13): exports are added as each slice lands.
 export {};
+export * from './lib/sharing-authority/sharing-authority.activities';
+export * from './lib/sharing-authority/sharing-authority-activities.provider';

@@ -35,3 +35,4 @@ export * from './lib/matching/match-decision';
 export * from './lib/matching/match-pair';
 export * from './lib/family/family-link.rules';
 export * from './lib/family/removal-members.rules';
+export * from './lib/authority-event.classification';

@@ -1,11 +1,14 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { AuthorityCategory, AuthorityKind, SharingAuthorityRecord } from '@linkages/referrals-domain';
+import type { AuthorityCategory, AuthorityEndReason, AuthorityKind, SharingAuthorityRecord } from '@linkages/referrals-domain';
 
 /** A recorded authority to share a family's child-welfare information with CalWORKs (consent or MDT membership). */
 @Entity({ name: 'sharing_authorities' })
 export class SharingAuthorityEntity implements SharingAuthorityRecord {
   @PrimaryColumn('uuid') id!: string;
-  @Column('uuid') referralId!: string;
+  /** The referral it was recorded on (null: recorded on the shared family). */
+  @Column('uuid', { nullable: true }) referralId!: string | null;
+  /** The shared (Linkages) family it covers. */
+  @Column('uuid') familyId!: string;
   @Column('text') countyCode!: string;
   @Column('text') kind!: AuthorityKind;
   @Column('timestamptz') effectiveFrom!: Date;
@@ -21,4 +24,6 @@ export class SharingAuthorityEntity implements SharingAuthorityRecord {
   @Column('timestamptz', { nullable: true }) revokedAt!: Date | null;
   @Column('text', { nullable: true }) revokedBy!: string | null;
   @Column('text', { nullable: true }) revocationReason!: string | null;
+  /** expired / window-ended (recorded by the authority's process at that instant) or revoked (by staff). */
+  @Column('text', { nullable: true }) endedReason!: AuthorityEndReason | null;
 }

@@ -37,12 +37,14 @@ describe('a recorded authority', () => {
     ...consentTerms(consent),
     id: '0f1e2d3c-4b5a-4697-8887-766554433221',
     referralId: '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d',
+    familyId: 'b6f1e2d4-8c3a-4e9b-a1f0-2d7c5e3b9a60',
     countyCode: '06085',
     recordedBy: 'cws-worker',
     recordedAt: new Date('2026-11-02T17:00:00.000Z'),
     revokedAt: null,
     revokedBy: null,
     revocationReason: null,
+    endedReason: null,
     ...over,
   });
 

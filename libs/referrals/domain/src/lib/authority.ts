@@ -22,14 +22,22 @@ export interface AuthorityTerms {
 /** A recorded authority to share a family's child-welfare information with CalWORKs (consent or MDT membership). */
 export interface SharingAuthorityRecord extends AuthorityTerms {
   id: string;
-  referralId: string;
+  /** The referral it was recorded on, when it was (authorities recorded on the shared family have none). */
+  referralId: string | null;
+  /** The shared (Linkages) family it covers. */
+  familyId: string;
   countyCode: string;
   recordedBy: string;
   recordedAt: Date;
   revokedAt: Date | null;
   revokedBy: string | null;
   revocationReason: string | null;
+  /** Why it ended: its expiry or window end (recorded by the authority's process at that instant), or a revocation. */
+  endedReason: AuthorityEndReason | null;
 }
+
+/** Why an authority stopped: a consent's expiry, the end of an MDT window, or a revocation by staff. */
+export type AuthorityEndReason = 'expired' | 'window-ended' | 'revoked';
 
 /** A signed authorization for release of information, as the caller records it. */
 export interface ConsentInput {

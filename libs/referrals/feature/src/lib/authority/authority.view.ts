@@ -20,7 +20,9 @@ export interface AuthorityView {
   revocationReason: string | null;
 }
 
+/** On the referral's routes: the authorities recorded on that referral (the shared family's routes: familyAuthorityView). */
 export function authorityView(a: SharingAuthorityEntity): AuthorityView {
+  if (!a.referralId) throw new Error(`Sharing authority ${a.id} was recorded on its shared family, not on a referral`);
   return {
     id: a.id,
     referralId: a.referralId,
