@@ -22,4 +22,8 @@ export * from './lib/plan/plan.entities';
 export * from './lib/plan/plan.repository';
 export * from './lib/plan/create-linkages-plan-tables.migration';
 export * from './lib/authority/add-linkages-family-to-authorities.migration';
+export * from './lib/coordination/coordination.entities';
+export * from './lib/coordination/create-linkages-coordination-tables.migration';
+export * from './lib/coordination/coordination.repository';
+export * from './lib/identity/identity.repository';
 export * from './lib/authority/referral-tables-in-schema';

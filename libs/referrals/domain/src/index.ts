@@ -35,4 +35,7 @@ export * from './lib/matching/match-decision';
 export * from './lib/matching/match-pair';
 export * from './lib/family/family-link.rules';
 export * from './lib/family/removal-members.rules';
+export * from './lib/family/identity-event.classification';
 export * from './lib/authority-event.classification';
+export * from './lib/coordination/coordination-event.classification';
+export * from './lib/coordination/coordination-dates';

@@ -57,10 +57,10 @@ describe('Linkages identity tables and FamilyResolver (PostgreSQL)', () => {
     expect(await ds.transaction((tx) => resolver.appendTimeline(tx, first.familyId, entry(e1)))).toBe(1);
     expect(await ds.transaction((tx) => resolver.appendTimeline(tx, first.familyId, entry(e2)))).toBe(2);
     expect(await ds.transaction((tx) => resolver.appendTimeline(tx, first.familyId, entry(e1)))).toBe(1);
-    const [{ count }] = (await ds.query(`SELECT count(*)::int AS count FROM "${schema}".family_timeline WHERE family_id = $1`, [
+    const [counted] = (await ds.query(`SELECT count(*)::int AS count FROM "${schema}".family_timeline WHERE family_id = $1`, [
       first.familyId,
     ])) as { count: number }[];
-    expect(count).toBe(2);
+    expect(counted?.count).toBe(2);
   });
 
   it('two transactions resolving the same new ref at once get one family', async () => {
