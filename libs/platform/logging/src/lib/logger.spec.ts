@@ -32,6 +32,30 @@ describe('createLogger', () => {
   });
 });
 
+describe('match keys', () => {
+  const token = 'ab'.repeat(32);
+  const bloom = 'QUJD'.repeat(21) + 'QQ==';
+
+  it('never logs match keys, alone, in a payload or in an event’s data', () => {
+    const { lines, logger } = capture();
+    logger.info({ keys: { ssn: token } }, 'alone');
+    logger.info({ payload: { keys: { first: { exact: token } } }, matchKeys: [token] }, 'payload');
+    logger.info({ event: { data: { keys: { last: { bloom } }, matchKeys: [token] } }, record: { bloom } }, 'event');
+    logger.info({ bloom }, 'filter');
+    const text = JSON.stringify(lines);
+    expect(lines).toHaveLength(4);
+    expect(text).not.toContain(token);
+    expect(text).not.toContain(bloom);
+    expect(text).toContain('[redacted]');
+  });
+
+  it('still logs the ids beside them (the redaction is by field, not by line)', () => {
+    const { lines, logger } = capture();
+    logger.info({ event: { data: { personId: 'p-1', keys: { ssn: token } } } }, 'event');
+    expect(lines[0]).toMatchObject({ event: { data: { personId: 'p-1', keys: '[redacted]' } } });
+  });
+});
+
 describe('NestPinoLogger', () => {
   it('keeps Nest context and error stacks as fields', () => {
     const { lines, logger } = capture();

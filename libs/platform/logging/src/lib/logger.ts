@@ -25,6 +25,17 @@ export const redactedPaths = [
   '*.access_token',
   '*.authorization',
   '*.DATABASE_URL',
+  // Match keys (issue 13): tokens and Bloom filters are derived from personal data and never logged, whether logged
+  // alone, in a payload or in an event's data.
+  'keys',
+  'matchKeys',
+  'bloom',
+  '*.keys',
+  '*.matchKeys',
+  '*.bloom',
+  '*.*.keys',
+  '*.*.matchKeys',
+  '*.*.bloom',
   'req.headers.authorization',
   'req.headers.cookie',
 ];
