@@ -1,4 +1,12 @@
-import { decideCwsDisclosure, eventDisclosure, redact, type FieldSpec, type SharingAuthority, type Viewer } from './disclosure';
+import {
+  decideCwsDisclosure,
+  eventDisclosure,
+  matchKeyDisclosure,
+  redact,
+  type FieldSpec,
+  type SharingAuthority,
+  type Viewer,
+} from './disclosure';
 
 const spec = {
   id: 'key',
@@ -94,5 +102,30 @@ describe('sharing policy', () => {
       removalDate: '2026-11-02',
       members: [{ personId: 'p1' }],
     });
+  });
+});
+
+describe('match keys', () => {
+  const keyed = { personId: 'key', role: 'fact', firstName: 'identity', keys: 'match-key' } as const satisfies FieldSpec;
+  const person = { personId: 'p1', role: 'parent', firstName: 'Ada', keys: { ssn: 'ab'.repeat(32) } };
+  const mdt = authority({ kind: 'mdt', memberSubjects: [calworks.subject], categories: ['identity', 'detail'] });
+  const platform: Viewer = { subject: 'demo:admin', agency: 'platform', county: '06085' };
+
+  it('no view of a record passes them: not child welfare’s own, not CalWORKs’ under consent or MDT, not the event view', () => {
+    for (const decision of [
+      decideCwsDisclosure(cws, record, [], now),
+      decideCwsDisclosure(calworks, record, [], now),
+      decideCwsDisclosure(calworks, record, [authority({}), mdt], now),
+      decideCwsDisclosure(platform, record, [], now),
+      eventDisclosure,
+    ]) {
+      expect(decision.classes).not.toContain('match-key');
+      expect(redact(person, keyed, decision) ?? {}).not.toHaveProperty('keys');
+    }
+  });
+
+  it('only the matching view passes them, with ids and facts but no identity', () => {
+    expect(redact(person, keyed, matchKeyDisclosure)).toEqual({ personId: 'p1', role: 'parent', keys: person.keys });
+    expect(matchKeyDisclosure.basis).toBe('linkages-matching');
   });
 });

@@ -9,8 +9,10 @@ import type { Agency } from './roles';
  * - identity: names, date of birth, masked SSN of the family's members (CalWORKs needs them to match its AU).
  * - detail: case details: allegations, safety concerns, recommended services (WIC 827; MDT or consent only).
  * - reporter: the reporter's identity (PC 11167(d)): never leaves child welfare.
+ * - match-key: privacy-preserving match keys (keyed tokens and Bloom filters derived from names, dates of birth and
+ *   SSNs; issue 13). Shown to nobody: passed only by `matchKeyDisclosure`, on the identity topic to the matching service.
  */
-export const fieldClasses = ['key', 'fact', 'identity', 'detail', 'reporter'] as const;
+export const fieldClasses = ['key', 'fact', 'identity', 'detail', 'reporter', 'match-key'] as const;
 export type FieldClass = (typeof fieldClasses)[number];
 
 /** A record's classification: a class per field, nested objects, or `[spec]` for arrays of objects. */
@@ -39,7 +41,7 @@ export interface Viewer {
   county: string;
 }
 
-export type DisclosureBasis = 'own-agency' | 'wic-10850' | 'consent' | 'mdt';
+export type DisclosureBasis = 'own-agency' | 'wic-10850' | 'consent' | 'mdt' | 'linkages-matching';
 
 export interface DisclosureDecision {
   allowed: boolean;
@@ -57,7 +59,12 @@ export const disclosureCitations: Record<DisclosureBasis, string> = {
   'wic-10850': 'WIC 10850: minimum necessary for administering public social services (eligibility)',
   consent: 'WIC 18986.46: single written authorization for release of information',
   mdt: 'WIC 18961.7, 830: child-abuse multidisciplinary team member',
+  'linkages-matching':
+    'WIC 10850: administration of public social services; keyed match tokens only, to the Linkages matching service (no plaintext identifier)',
 };
+
+/** Classes a person may ever be shown: everything but match keys (a view of the record never carries its tokens). */
+const viewableClasses = fieldClasses.filter((c) => c !== 'match-key');
 
 export function isActive(authority: SharingAuthority, now: Date): boolean {
   return !authority.revokedAt && authority.effectiveFrom.getTime() <= now.getTime() && now.getTime() < authority.expiresAt.getTime();
@@ -74,7 +81,7 @@ export function decideCwsDisclosure(
   if (viewer.agency === 'cws')
     return {
       allowed: true,
-      classes: [...fieldClasses],
+      classes: [...viewableClasses],
       basis: 'own-agency',
       authorityIds: [],
       citation: disclosureCitations['own-agency'],
@@ -94,8 +101,9 @@ export function decideCwsDisclosure(
       basis = authority.kind;
     }
   }
-  // The reporter's identity never leaves child welfare, whatever was signed (PC 11167(d)).
+  // The reporter's identity never leaves child welfare, whatever was signed (PC 11167(d)); match keys are nobody's view.
   classes.delete('reporter');
+  classes.delete('match-key');
   return {
     allowed: true,
     classes: fieldClasses.filter((c) => classes.has(c)),
@@ -112,6 +120,18 @@ export const eventDisclosure: DisclosureDecision = {
   basis: 'wic-10850',
   authorityIds: [],
   citation: disclosureCitations['wic-10850'],
+};
+
+/**
+ * The one view that passes match keys: a person's match-keys event on the identity topic, read only by the matching
+ * service (referrals). `shareEvent` uses it for that topic only and refuses a `match-key` field on any other.
+ */
+export const matchKeyDisclosure: DisclosureDecision = {
+  allowed: true,
+  classes: ['key', 'fact', 'match-key'],
+  basis: 'linkages-matching',
+  authorityIds: [],
+  citation: disclosureCitations['linkages-matching'],
 };
 
 /** Keeps the fields whose class is allowed; fields the spec does not classify are dropped (deny by default). */
