@@ -76,7 +76,13 @@ export const platformConfigSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
 });
 
-export const secretConfigKeys = ['DATABASE_URL', 'TEMPORAL_ENCRYPTION_KEYS', 'FIELD_ENCRYPTION_KEYS', 'BLIND_INDEX_KEY', 'MATCH_KEY'] as const;
+export const secretConfigKeys = [
+  'DATABASE_URL',
+  'TEMPORAL_ENCRYPTION_KEYS',
+  'FIELD_ENCRYPTION_KEYS',
+  'BLIND_INDEX_KEY',
+  'MATCH_KEY',
+] as const;
 
 const port = z.coerce.number().int().min(1).max(65535);
 

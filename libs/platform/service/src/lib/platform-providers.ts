@@ -3,7 +3,16 @@ import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditLog, AUDIT_LOG } from '@linkages/platform-audit';
 import { SERVICE_CONFIG, SERVICE_IDENTITY, type ServiceConfig } from '@linkages/platform-config';
-import { BLIND_INDEX, BlindIndex, FIELD_CIPHER, FieldCipher, MATCH_KEYS, MatchKeys, PersonalData, parseKeyring } from '@linkages/platform-crypto';
+import {
+  BLIND_INDEX,
+  BlindIndex,
+  FIELD_CIPHER,
+  FieldCipher,
+  MATCH_KEYS,
+  MatchKeys,
+  PersonalData,
+  parseKeyring,
+} from '@linkages/platform-crypto';
 import { DeadlineClient, DeadlineCommands, POLICY_REGISTRY, TrackedDeadlines } from '@linkages/platform-deadline-tracking';
 import { LOGGER, createLogger, type Logger } from '@linkages/platform-logging';
 import {
