@@ -1,6 +1,6 @@
 import { isActive } from '@linkages/platform-access';
 import type { SharingAuthorityEntity } from '@linkages/referrals-data-access';
-import { toSharingAuthority, type AuthorityKind } from '@linkages/referrals-domain';
+import { toSharingAuthority, type AuthorityEndReason, type AuthorityKind } from '@linkages/referrals-domain';
 
 /** A recorded sharing authority as the API shows it, with whether it is in force now. */
 export interface AuthorityView {
@@ -38,5 +38,33 @@ export function authorityView(a: SharingAuthorityEntity): AuthorityView {
     recordedAt: a.recordedAt.toISOString(),
     revokedAt: a.revokedAt?.toISOString() ?? null,
     revocationReason: a.revocationReason,
+  };
+}
+
+/** A recorded sharing authority on the shared family's routes: the family, the referral it came with (if any), why it ended. */
+export interface FamilyAuthorityView extends Omit<AuthorityView, 'referralId'> {
+  familyId: string;
+  referralId: string | null;
+  endedReason: AuthorityEndReason | null;
+}
+
+export function familyAuthorityView(a: SharingAuthorityEntity, now = new Date()): FamilyAuthorityView {
+  return {
+    id: a.id,
+    familyId: a.familyId,
+    referralId: a.referralId,
+    kind: a.kind,
+    effectiveFrom: a.effectiveFrom.toISOString(),
+    expiresAt: a.expiresAt.toISOString(),
+    active: isActive(toSharingAuthority(a), now),
+    categories: a.categories,
+    memberSubjects: a.memberSubjects,
+    reference: a.reference,
+    basis: a.basis,
+    recordedBy: a.recordedBy,
+    recordedAt: a.recordedAt.toISOString(),
+    revokedAt: a.revokedAt?.toISOString() ?? null,
+    revocationReason: a.revocationReason,
+    endedReason: a.endedReason,
   };
 }
