@@ -1,20 +1,52 @@
-import { classifiedPaths, eventDisclosure } from '@linkages/platform-access';
+import { z } from 'zod';
+import { classifiedPaths, eventDisclosure, type FieldSpec } from '@linkages/platform-access';
 import { eventCatalog } from '@linkages/shared-contracts';
 import { calworksEventClassification } from './calworks-event.classification';
+
+/**
+ * Where a classification and a payload schema differ: a field of the schema without a class, a class of no field,
+ * an array or object classified as the other. A leaf class may cover a whole object (e.g. match keys).
+ */
+function mismatches(spec: FieldSpec, schema: z.ZodType, path = '(payload)'): string[] {
+  let s: z.ZodType = schema;
+  while (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault) s = s.unwrap() as z.ZodType;
+  if (typeof spec === 'string') return [];
+  if (Array.isArray(spec)) {
+    if (!(s instanceof z.ZodArray)) return [`${path}: classified as an array, not one in the contract`];
+    return mismatches((spec as readonly [FieldSpec])[0], s.element as z.ZodType, `${path}[]`);
+  }
+  if (!(s instanceof z.ZodObject)) return [`${path}: classified as an object, not one in the contract`];
+  const fields = Object.keys(s.shape);
+  const classes = Object.keys(spec as Record<string, FieldSpec>);
+  return [
+    ...fields.filter((f) => !classes.includes(f)).map((f) => `${path}.${f}: no class`),
+    ...classes.filter((f) => !fields.includes(f)).map((f) => `${path}.${f}: not in the contract`),
+    ...classes
+      .filter((f) => fields.includes(f))
+      .flatMap((f) => mismatches((spec as Record<string, FieldSpec>)[f]!, s.shape[f] as z.ZodType, `${path}.${f}`)),
+  ];
+}
 
 describe('CalWORKs events and the sharing policy', () => {
   // The CalWORKs domain's events (deadline events are the deadline engine's: ids, rule, citation, due instant).
   const calworksEvents = eventCatalog.filter((e) => e.domain === 'calworks');
 
   it.each(calworksEvents.map((e) => [e.type, e] as const))(
-    '%s: every field is classified, and every class may leave CalWORKs',
+    '%s: every field is classified (nested ones too), and every class may leave CalWORKs',
     (type, def) => {
       const spec = calworksEventClassification[type];
       expect(spec).toBeDefined();
-      const classes = classifiedPaths(spec!);
-      expect(Object.keys(classes).sort()).toEqual(Object.keys(def.payload.shape).sort());
-      for (const [field, cls] of Object.entries(classes))
+      expect(mismatches(spec!, def.payload)).toEqual([]);
+      for (const [field, cls] of Object.entries(classifiedPaths(spec!)))
         expect({ field, allowed: eventDisclosure.classes.includes(cls) }).toEqual({ field, allowed: true });
     },
   );
+
+  it('names a field the classification misses, nested in an array', () => {
+    const def = eventCatalog.find((e) => e.name === 'wtw-plan-signed')!;
+    const spec = calworksEventClassification[def.type] as Record<string, FieldSpec>;
+    const [activity] = spec['activities'] as readonly [Record<string, FieldSpec>];
+    const { slots: _slots, ...withoutSlots } = activity!;
+    expect(mismatches({ ...spec, activities: [withoutSlots] }, def.payload)).toEqual(['(payload).activities[].slots: no class']);
+  });
 });

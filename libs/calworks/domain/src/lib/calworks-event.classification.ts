@@ -1,6 +1,7 @@
 import type { FieldSpec } from '@linkages/platform-access';
 import {
   ab429ServicesContinuedEvent,
+  aidedStatusRecordedEvent,
   compliancePlanSignedEvent,
   frAidWindowClosedEvent,
   frAidWindowOpenedEvent,
@@ -10,10 +11,13 @@ import {
   monthsUntickedEvent,
   noncomplianceStartedEvent,
   redeterminationDueEvent,
+  removalMembersConfirmedEvent,
   sanctionCuredEvent,
   sanctionImposedEvent,
   sanctionRequestedEvent,
+  supportiveServiceChangedEvent,
   temporaryAbsenceStartedEvent,
+  wtwPlanSignedEvent,
 } from '@linkages/shared-contracts';
 
 /**
@@ -28,13 +32,14 @@ export const calworksEventClassification: Readonly<Record<string, FieldSpec>> = 
   [noncomplianceStartedEvent.type]: {
     episodeId: 'key',
     familyId: 'key',
+    auId: 'key',
     participantId: 'key',
     noticeForm: 'fact',
     noticeIssuedOn: 'fact',
     reason: 'fact',
   },
-  [goodCauseFoundEvent.type]: { episodeId: 'key', familyId: 'key', determinedOn: 'fact', ground: 'fact' },
-  [compliancePlanSignedEvent.type]: { episodeId: 'key', familyId: 'key', signedOn: 'fact', planEndsOn: 'fact' },
+  [goodCauseFoundEvent.type]: { episodeId: 'key', familyId: 'key', auId: 'key', determinedOn: 'fact', ground: 'fact' },
+  [compliancePlanSignedEvent.type]: { episodeId: 'key', familyId: 'key', auId: 'key', signedOn: 'fact', planEndsOn: 'fact' },
   [sanctionRequestedEvent.type]: {
     episodeId: 'key',
     participantId: 'key',
@@ -45,12 +50,20 @@ export const calworksEventClassification: Readonly<Record<string, FieldSpec>> = 
     reason: 'fact',
     reviewDueAt: 'fact',
   },
-  [sanctionImposedEvent.type]: { sanctionId: 'key', episodeId: 'key', familyId: 'key', participantId: 'key', effectiveOn: 'fact' },
-  [sanctionCuredEvent.type]: { sanctionId: 'key', familyId: 'key', curedOn: 'fact', aidRestoredOn: 'fact', how: 'fact' },
+  [sanctionImposedEvent.type]: {
+    sanctionId: 'key',
+    episodeId: 'key',
+    familyId: 'key',
+    auId: 'key',
+    participantId: 'key',
+    effectiveOn: 'fact',
+  },
+  [sanctionCuredEvent.type]: { sanctionId: 'key', familyId: 'key', auId: 'key', curedOn: 'fact', aidRestoredOn: 'fact', how: 'fact' },
   [monthsUntickedEvent.type]: {
     episodeId: 'key',
     participantId: 'key',
     familyId: 'key',
+    auId: 'key',
     months: 'fact',
     reason: 'fact',
     untickedOn: 'fact',
@@ -95,10 +108,53 @@ export const calworksEventClassification: Readonly<Record<string, FieldSpec>> = 
     episodeId: 'key',
     participantId: 'key',
     familyId: 'key',
+    auId: 'key',
     ground: 'fact',
     proposedBecause: 'fact',
     decisionBy: 'fact',
     proposedOn: 'fact',
     casePlanId: 'key',
+  },
+  // Linkages places the family in its strategy by the AU's aided status (issue 13, Deliver 3): the status and its date.
+  [aidedStatusRecordedEvent.type]: { auId: 'key', familyId: 'key', caseNumber: 'key', status: 'fact', effectiveOn: 'fact' },
+  // The plan's activities as types, hours and times (the coordinated case plan, issue 13 Deliver 5): no provider, no address.
+  [wtwPlanSignedEvent.type]: {
+    planId: 'key',
+    participantId: 'key',
+    auId: 'key',
+    familyId: 'key',
+    signedOn: 'fact',
+    activities: [
+      {
+        activityId: 'key',
+        type: 'fact',
+        weeklyHours: 'fact',
+        startsOn: 'fact',
+        endsOn: 'fact',
+        slots: [{ day: 'fact', start: 'fact', end: 'fact' }],
+        requiresChildCare: 'fact',
+        requiresTransport: 'fact',
+      },
+    ],
+  },
+  // Type and status of a supportive service (does the required activity have child care, transport?): no provider, no amount.
+  [supportiveServiceChangedEvent.type]: {
+    serviceId: 'key',
+    participantId: 'key',
+    auId: 'key',
+    familyId: 'key',
+    type: 'fact',
+    status: 'fact',
+    inPlaceOn: 'fact',
+    changedOn: 'fact',
+  },
+  // Which AU members a removal concerns, as ids (the Linkages "AU change" task, issue 13 Deliver 4): never who they are.
+  [removalMembersConfirmedEvent.type]: {
+    removalId: 'key',
+    auId: 'key',
+    familyId: 'key',
+    confirmedAt: 'fact',
+    removedMemberCount: 'fact',
+    memberIds: ['key'],
   },
 };

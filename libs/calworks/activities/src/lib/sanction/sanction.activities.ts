@@ -81,13 +81,19 @@ async function enqueue(outbox: OutboxWriter, tx: EntityManager, { episode }: San
   const { episodeId, familyId, participantId, auId } = episode;
   switch (event.kind) {
     case 'noncompliance-started':
-      await publishCalworksEvent(outbox, tx, noncomplianceStartedEvent, { episodeId, familyId, participantId, ...event.payload }, ctx);
+      await publishCalworksEvent(
+        outbox,
+        tx,
+        noncomplianceStartedEvent,
+        { episodeId, familyId, auId, participantId, ...event.payload },
+        ctx,
+      );
       return;
     case 'good-cause-found':
-      await publishCalworksEvent(outbox, tx, goodCauseFoundEvent, { episodeId, familyId, ...event.payload }, ctx);
+      await publishCalworksEvent(outbox, tx, goodCauseFoundEvent, { episodeId, familyId, auId, ...event.payload }, ctx);
       return;
     case 'compliance-plan-signed':
-      await publishCalworksEvent(outbox, tx, compliancePlanSignedEvent, { episodeId, familyId, ...event.payload }, ctx);
+      await publishCalworksEvent(outbox, tx, compliancePlanSignedEvent, { episodeId, familyId, auId, ...event.payload }, ctx);
       return;
     case 'sanction-requested': {
       const p = event.payload;
@@ -110,13 +116,13 @@ async function enqueue(outbox: OutboxWriter, tx: EntityManager, { episode }: San
       return;
     }
     case 'sanction-imposed':
-      await publishCalworksEvent(outbox, tx, sanctionImposedEvent, { episodeId, familyId, participantId, ...event.payload }, ctx);
+      await publishCalworksEvent(outbox, tx, sanctionImposedEvent, { episodeId, familyId, auId, participantId, ...event.payload }, ctx);
       return;
     case 'sanction-cured':
-      await publishCalworksEvent(outbox, tx, sanctionCuredEvent, { familyId, ...event.payload }, ctx);
+      await publishCalworksEvent(outbox, tx, sanctionCuredEvent, { familyId, auId, ...event.payload }, ctx);
       return;
     case 'months-unticked':
-      await publishCalworksEvent(outbox, tx, monthsUntickedEvent, { episodeId, participantId, familyId, ...event.payload }, ctx);
+      await publishCalworksEvent(outbox, tx, monthsUntickedEvent, { episodeId, participantId, familyId, auId, ...event.payload }, ctx);
       return;
     case 'linkages-priority-flagged': {
       const p = event.payload;
@@ -138,6 +144,7 @@ async function enqueue(outbox: OutboxWriter, tx: EntityManager, { episode }: San
           episodeId,
           participantId,
           familyId,
+          auId,
           ground: event.payload.ground,
           proposedBecause: 'cws-case-plan-activity-conflict',
           decisionBy: 'employment-counselor',

@@ -9,6 +9,7 @@ import {
   familyStabilizationRefusal,
   grantChangeRefusal,
   grantOn,
+  linkagesAidedStatus,
   memberRefusal,
   participantRefusal,
   planRefusal,
@@ -46,6 +47,14 @@ describe('aided status over time', () => {
     expect(aidedStatusChangeRefusal(history, { status: 'not-aided', effectiveOn: '2026-05-01' })?.refused).toMatch(/already has/);
     expect(aidedStatusChangeRefusal(history, { status: 'not-aided', effectiveOn: '2026-09-01' })).toBeUndefined();
     expect(aidedStatusChangeRefusal([], { status: 'not-aided', effectiveOn: '2026-09-01' })).toBeUndefined();
+  });
+
+  it('reads for Linkages as applicant (not aided before any aid), aided, or discontinued (not aided after aid)', () => {
+    expect(linkagesAidedStatus([], { status: 'not-aided', effectiveOn: '2026-01-01' })).toBe('applicant');
+    expect(linkagesAidedStatus([], { status: 'aided', effectiveOn: '2026-01-01' })).toBe('aided');
+    expect(linkagesAidedStatus(history.slice(0, 1), { status: 'not-aided', effectiveOn: '2026-05-01' })).toBe('discontinued');
+    // A not-aided change dated before the first aid is still an applicant's.
+    expect(linkagesAidedStatus(history.slice(0, 1), { status: 'not-aided', effectiveOn: '2025-11-01' })).toBe('applicant');
   });
 });
 

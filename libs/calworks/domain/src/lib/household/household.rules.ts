@@ -73,6 +73,18 @@ export function aidedStatusChangeRefusal(history: readonly AidedStatusChange[], 
   return undefined;
 }
 
+/**
+ * The AU's status as Linkages reads it (aided-status-recorded, issue 13 Deliver 3): `aided`; not aided before any aid
+ * is an `applicant` (Prevention); not aided after an earlier aided period is `discontinued`.
+ */
+export function linkagesAidedStatus(
+  history: readonly AidedStatusChange[],
+  change: AidedStatusChange,
+): 'applicant' | 'aided' | 'discontinued' {
+  if (change.status === 'aided') return 'aided';
+  return history.some((h) => h.status === 'aided' && h.effectiveOn < change.effectiveOn) ? 'discontinued' : 'applicant';
+}
+
 // ---- Cash aid and grant changes -----------------------------------------------------------------------------------
 
 export interface GrantChange {

@@ -187,7 +187,7 @@ export async function startFrApi() {
       }[];
       return rows.map((r) => [r.event_type.replace(/^gov\.ca\.linkages\.calworks\./, '').replace(/\.v1$/, ''), JSON.parse(r.value)]);
     },
-    createAu: new CreateAssistanceUnit(dataSource, units, personalData, audit),
+    createAu: new CreateAssistanceUnit(dataSource, units, personalData, outbox, audit),
     enroll: new EnrollWtwParticipant(dataSource, records, participants, new WtwParticipantLoader(participants, clocks), audit),
     removal: new FrRemovalQuery(dataSource, processes, audit),
     reviewList: new FrReviewListQuery(dataSource, frWindows, audit),

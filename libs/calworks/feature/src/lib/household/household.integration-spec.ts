@@ -133,6 +133,16 @@ describe('CalWORKs household use cases (real PostgreSQL)', () => {
       status: 409,
       type: 'impossible-sequence',
     });
+    // Linkages hears each change (aided-status-recorded, keyed by the AU): aided, discontinued, aided again; the refused one not.
+    const aidedEvent = (status: string, effectiveOn: string) => [
+      'aided-status-recorded',
+      { auId: au.id, familyId: au.id, caseNumber: au.caseNumber, status, effectiveOn },
+    ];
+    expect(await h.events(au.id, 'aided-status-recorded')).toEqual([
+      aidedEvent('aided', '2026-01-01'),
+      aidedEvent('discontinued', '2026-05-01'),
+      aidedEvent('aided', '2026-08-15'),
+    ]);
     await h.grantChange.execute(worker(LA), au.id, {
       effectiveOn: '2026-05-01',
       cashAidStatus: 'suspended',
@@ -157,6 +167,16 @@ describe('CalWORKs household use cases (real PostgreSQL)', () => {
       ),
     ).toMatchObject({ status: 409 });
     expect(await count('au_grant_changes', 'au_id = $1', [au.id])).toBe(3);
+  });
+
+  it('an AU created not aided is an applicant to Linkages; a refused create publishes nothing', async () => {
+    const number = caseNumber();
+    const au = await h.createAu.execute(worker(LA), { ...household(number), aidedStatus: 'not-aided', grant: undefined } as never);
+    expect(await h.events(au.id)).toEqual([
+      ['aided-status-recorded', { auId: au.id, familyId: au.id, caseNumber: number, status: 'applicant', effectiveOn: '2026-01-01' }],
+    ]);
+    expect(await problemOf(h.createAu.execute(worker(LA), household(number) as never))).toMatchObject({ status: 409 });
+    expect(await count('outbox', `event_type LIKE '%aided-status-recorded%' AND value::jsonb->>'caseNumber' = $1`, [number])).toBe(1);
   });
 
   it('enrolls an aided, needy adult in WTW once; refuses a child, a non-needy member, a second enrollment, an aided non-needy member', async () => {
@@ -202,6 +222,35 @@ describe('CalWORKs household use cases (real PostgreSQL)', () => {
     });
     expect(second.plans.map((x) => x.status)).toEqual(['current', 'superseded']);
     expect(second.weeklyHoursToday).toBe(30);
+    // Each signed plan is a wtw-plan-signed with its activities (ids as recorded), weekly hours and dates; the AU named.
+    const [current, superseded] = second.plans;
+    expect(await h.events(au.id, 'wtw-plan-signed')).toEqual([
+      [
+        'wtw-plan-signed',
+        {
+          planId: superseded?.id,
+          participantId: p.id,
+          auId: au.id,
+          familyId: au.id,
+          signedOn: '2026-02-02',
+          activities: [{ activityId: superseded?.activities[0]?.id, type: 'job-search', weeklyHours: 20, startsOn: '2026-02-02' }],
+        },
+      ],
+      [
+        'wtw-plan-signed',
+        {
+          planId: current?.id,
+          participantId: p.id,
+          auId: au.id,
+          familyId: au.id,
+          signedOn: today,
+          activities: [
+            { activityId: current?.activities[0]?.id, type: 'vocational-training', weeklyHours: 20, startsOn: today },
+            { activityId: current?.activities[1]?.id, type: 'work-experience', weeklyHours: 10, startsOn: today, endsOn: today },
+          ],
+        },
+      ],
+    ]);
     expect(
       await problemOf(
         h.plan.execute(worker(LA), p.id, {
@@ -289,6 +338,35 @@ describe('CalWORKs household use cases (real PostgreSQL)', () => {
       status: 409,
     });
     expect(await count('supportive_services', 'participant_id = $1', [p.id])).toBe(1);
+    // The service as Linkages sees it (type and status, in place since); the refused one is not published.
+    const requested = await h.service.execute(worker(LA), p.id, { type: 'transportation', requestedOn: '2026-02-06' });
+    expect(await h.events(au.id, 'supportive-service-changed')).toEqual([
+      [
+        'supportive-service-changed',
+        {
+          serviceId: care.supportiveServices[0]?.id,
+          participantId: p.id,
+          auId: au.id,
+          familyId: au.id,
+          type: 'child-care',
+          status: 'in-place',
+          inPlaceOn: '2026-02-05',
+          changedOn: '2026-02-05',
+        },
+      ],
+      [
+        'supportive-service-changed',
+        {
+          serviceId: requested.supportiveServices.find((x) => x.type === 'transportation')?.id,
+          participantId: p.id,
+          auId: au.id,
+          familyId: au.id,
+          type: 'transportation',
+          status: 'requested',
+          changedOn: '2026-02-06',
+        },
+      ],
+    ]);
     expect(await count('family_stabilization_referrals', 'participant_id = $1', [p.id])).toBe(1);
   });
 });

@@ -20,7 +20,7 @@ import {
   deadlineTrackingMigrations,
 } from '@linkages/platform-deadline-tracking';
 import { createIdempotencyMigration } from '@linkages/platform-http';
-import { createMessagingMigration } from '@linkages/platform-messaging';
+import { OutboxWriter, createMessagingMigration } from '@linkages/platform-messaging';
 import { createDataSourceOptions, migrateUp } from '@linkages/platform-persistence';
 import type { TemporalClientHandle } from '@linkages/platform-temporal';
 import { stackEnv } from '@linkages/platform-testing';
@@ -95,24 +95,25 @@ export async function startHousehold() {
     BlindIndex.fromBase64(env.BLIND_INDEX_KEY),
   );
   const audit = new HouseholdAudit(new AuditLog(dataSource, 'calworks'));
+  const outbox = new OutboxWriter('calworks', 'calworks');
   const units = new AssistanceUnitRepository();
   const participants = new WtwParticipantRepository();
   const records = new HouseholdRecords(units, participants, audit);
   const auLoader = new AssistanceUnitLoader(units);
   const wtwLoader = new WtwParticipantLoader(participants, deadlines);
   const useCases = {
-    createAu: new CreateAssistanceUnit(dataSource, units, personalData, audit),
+    createAu: new CreateAssistanceUnit(dataSource, units, personalData, outbox, audit),
     auQuery: new AssistanceUnitQuery(dataSource, records, auLoader, personalData, audit),
     byCaseNumber: new AssistanceUnitByCaseNumberQuery(dataSource, units, auLoader, personalData, audit),
     addMember: new AddMember(dataSource, records, units, personalData, audit),
-    aidedStatus: new RecordAidedStatus(dataSource, records, units, auLoader, personalData, audit),
+    aidedStatus: new RecordAidedStatus(dataSource, records, units, auLoader, personalData, outbox, audit),
     grantChange: new RecordGrantChange(dataSource, records, units, auLoader, personalData, audit),
     enroll: new EnrollWtwParticipant(dataSource, records, participants, wtwLoader, audit),
     participant: new WtwParticipantQuery(dataSource, records, wtwLoader, audit),
-    plan: new SignWtwPlan(dataSource, records, participants, wtwLoader, audit),
+    plan: new SignWtwPlan(dataSource, records, participants, wtwLoader, outbox, audit),
     exemption: new RequestExemption(dataSource, records, participants, deadlines, wtwLoader, audit),
     verify: new VerifyExemption(dataSource, records, participants, deadlines, wtwLoader, audit),
-    service: new AddSupportiveService(dataSource, records, participants, wtwLoader, audit),
+    service: new AddSupportiveService(dataSource, records, participants, wtwLoader, outbox, audit),
     familyStabilization: new ReferFamilyStabilization(dataSource, records, participants, wtwLoader, audit),
   };
   const stop = async () => {
@@ -120,7 +121,22 @@ export async function startHousehold() {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   };
-  return { dataSource, units, participants, deadlines, ...useCases, stop };
+  /** The outbox events of an AU (CalWORKs events are keyed by the AU), oldest first, by short type. */
+  const events = async (auId: string, type?: string): Promise<[string, Record<string, unknown>][]> => {
+    const rows = (await dataSource.query(`SELECT event_type, value FROM calworks.outbox WHERE partition_key = $1 ORDER BY seq`, [
+      auId,
+    ])) as { event_type: string; value: string }[];
+    return rows
+      .map(
+        (r) =>
+          [r.event_type.replace(/^gov\.ca\.linkages\.calworks\./, '').replace(/\.v1$/, ''), JSON.parse(r.value)] as [
+            string,
+            Record<string, unknown>,
+          ],
+      )
+      .filter(([t]) => type === undefined || t === type);
+  };
+  return { dataSource, units, participants, deadlines, events, ...useCases, stop };
 }
 
 /** The status and problem type of what a use case threw (an HttpException with a problem body). */

@@ -139,7 +139,7 @@ export async function startSanctionApi() {
       await env.sleep(ms);
       await settle();
     },
-    createAu: new CreateAssistanceUnit(dataSource, units, personalData, audit),
+    createAu: new CreateAssistanceUnit(dataSource, units, personalData, outbox, audit),
     enroll: new EnrollWtwParticipant(dataSource, records, participants, new WtwParticipantLoader(participants, clocks), audit),
     open: new OpenNoncomplianceEpisode(dataSource, temporal, registry, records, sanctions, processes, audit),
     episode: new NoncomplianceEpisodeQuery(processes, audit),

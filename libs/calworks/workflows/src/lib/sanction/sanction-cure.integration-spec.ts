@@ -86,7 +86,12 @@ describe('WTW sanction cures (time-skipping server, real deadline workflows, han
     });
     const events = (await h.events(input.familyId)).filter((e) => !e.type.startsWith('deadline-'));
     expect(events.map((e) => e.type)).toEqual(['noncompliance-started', 'sanction-requested', 'sanction-imposed', 'sanction-cured']);
-    expect(events[3]?.data).toMatchObject({ curedOn: '2027-06-02', aidRestoredOn: '2027-06-01', how: 'cure-plan-completed' });
+    expect(events[3]?.data).toMatchObject({
+      curedOn: '2027-06-02',
+      aidRestoredOn: '2027-06-01',
+      how: 'cure-plan-completed',
+      auId: input.auId,
+    });
   }, 120_000);
 
   it('a cure done after day 20 but before the cut takes effect lifts the sanction: no cut', async () => {

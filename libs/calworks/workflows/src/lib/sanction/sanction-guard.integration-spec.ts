@@ -39,6 +39,7 @@ describe('WTW sanction guards (time-skipping server, real deadline workflows, ha
     const own = events.filter((e) => !e.type.startsWith('deadline-'));
     expect(own.map((e) => e.type)).toEqual(['noncompliance-started', 'sanction-requested', 'good-cause-found', 'months-unticked']);
     expect(own[3]?.data).toMatchObject({ months: ['2027-09', '2027-10'], reason: 'sixty-day-guard', untickedOn: '2027-10-31' });
+    for (const e of own) expect({ type: e.type, auId: e.data['auId'] }).toEqual({ type: e.type, auId: input.auId });
     // The warnings came before the resolution.
     expect(events.findIndex((e) => e.type === 'good-cause-found')).toBeGreaterThan(events.indexOf(warnings[2]!));
     await h.settle();

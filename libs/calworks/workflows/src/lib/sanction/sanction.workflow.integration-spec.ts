@@ -123,6 +123,8 @@ describe('WTW sanction process (time-skipping server, real deadline workflows, h
     });
     expect(events[4]?.data).toMatchObject({ reason: 'compliance-plan-failed', requestedOn: '2027-03-03', auId: input.auId });
     expect(events[5]?.data).toMatchObject({ effectiveOn: '2027-03-04', participantId: input.participantId });
+    // Since 1.1 every WTW event names its AU (Linkages attributes it without reading familyId as the AU).
+    for (const e of events) expect({ type: e.type, auId: e.data['auId'] }).toEqual({ type: e.type, auId: input.auId });
     const [row] = await h.rows<{ effective_on: string; status: string }>(
       `SELECT effective_on::text, status FROM "${h.schema}".wtw_sanctions WHERE episode_id = $1`,
       [input.episodeId],

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { grantChangeRefusal } from '@linkages/calworks-domain';
+import { publishCalworksEvent } from '@linkages/calworks-activities';
+import { grantChangeRefusal, linkagesAidedStatus } from '@linkages/calworks-domain';
 import {
   AidedStatusChangeEntity,
   AssistanceUnitEntity,
@@ -11,6 +12,8 @@ import {
   isDuplicateCaseNumber,
 } from '@linkages/calworks-data-access';
 import { PersonalData } from '@linkages/platform-crypto';
+import { OutboxWriter } from '@linkages/platform-messaging';
+import { aidedStatusRecordedEvent } from '@linkages/shared-contracts';
 import { HouseholdAudit } from '../household-audit';
 import type { HouseholdCtx } from '../household.context';
 import { caseNumberInUseRefused, refuseHousehold } from '../household.problems';
@@ -18,13 +21,17 @@ import type { CreateAssistanceUnitInput } from './assistance-unit.schemas';
 import { assistanceUnitView } from './assistance-unit.view';
 import { newMember } from './member-entity';
 
-/** Records an Assistance Unit in the caller's county with its members, first aided status and first grant. */
+/**
+ * Records an Assistance Unit in the caller's county with its members, first aided status and first grant; tells
+ * Linkages the AU's aided status (aided-status-recorded: an applicant or aided, issue 13 Deliver 3).
+ */
 @Injectable()
 export class CreateAssistanceUnit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly units: AssistanceUnitRepository,
     private readonly personalData: PersonalData,
+    private readonly outbox: OutboxWriter,
     private readonly audit: HouseholdAudit,
   ) {}
 
@@ -61,6 +68,19 @@ export class CreateAssistanceUnit {
       await this.dataSource.transaction(async (tx) => {
         if (await this.units.byCaseNumber(tx, au.countyCode, au.caseNumber)) throw caseNumberInUseRefused();
         await this.units.create(tx, au, members, aided, grant);
+        await publishCalworksEvent(
+          this.outbox,
+          tx,
+          aidedStatusRecordedEvent,
+          {
+            auId: au.id,
+            familyId: au.id,
+            caseNumber: au.caseNumber,
+            status: linkagesAidedStatus([], aided),
+            effectiveOn: aided.effectiveOn,
+          },
+          { countyCode: au.countyCode, correlationId: ctx.correlationId },
+        );
         await this.audit.record(tx, ctx, 'create', 'assistance-unit', au.id, au.countyCode, {
           members: members.length,
           aidedStatus: aided.status,

@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { aidedStatusChangeRefusal } from '@linkages/calworks-domain';
+import { publishCalworksEvent } from '@linkages/calworks-activities';
+import { aidedStatusChangeRefusal, linkagesAidedStatus } from '@linkages/calworks-domain';
 import { AidedStatusChangeEntity, AssistanceUnitRepository } from '@linkages/calworks-data-access';
 import { PersonalData } from '@linkages/platform-crypto';
+import { OutboxWriter } from '@linkages/platform-messaging';
+import { aidedStatusRecordedEvent } from '@linkages/shared-contracts';
 import { HouseholdAudit } from '../household-audit';
 import type { HouseholdCtx } from '../household.context';
 import { refuseHousehold } from '../household.problems';
@@ -13,7 +16,10 @@ import { AssistanceUnitLoader } from './assistance-unit.loader';
 import type { AidedStatusInput } from './assistance-unit.schemas';
 import { assistanceUnitView } from './assistance-unit.view';
 
-/** The AU becomes aided or not aided from a date on (a change that changes nothing is refused). */
+/**
+ * The AU becomes aided or not aided from a date on (a change that changes nothing is refused); Linkages learns it as
+ * aided-status-recorded (applicant, aided or discontinued).
+ */
 @Injectable()
 export class RecordAidedStatus {
   constructor(
@@ -22,13 +28,15 @@ export class RecordAidedStatus {
     private readonly units: AssistanceUnitRepository,
     private readonly loader: AssistanceUnitLoader,
     private readonly personalData: PersonalData,
+    private readonly outbox: OutboxWriter,
     private readonly audit: HouseholdAudit,
   ) {}
 
   async execute(ctx: HouseholdCtx, auId: string, input: AidedStatusInput) {
     return this.dataSource.transaction(async (tx) => {
       const au = await this.records.assistanceUnit(tx, ctx, auId, { lock: true });
-      refuseHousehold(aidedStatusChangeRefusal(await this.units.aidedHistory(tx, au.id), input));
+      const history = await this.units.aidedHistory(tx, au.id);
+      refuseHousehold(aidedStatusChangeRefusal(history, input));
       const change = Object.assign(new AidedStatusChangeEntity(), {
         id: randomUUID(),
         auId: au.id,
@@ -38,6 +46,19 @@ export class RecordAidedStatus {
         recordedAt: new Date(),
       });
       await this.units.addAidedStatusChange(tx, change);
+      await publishCalworksEvent(
+        this.outbox,
+        tx,
+        aidedStatusRecordedEvent,
+        {
+          auId: au.id,
+          familyId: au.id,
+          caseNumber: au.caseNumber,
+          status: linkagesAidedStatus(history, input),
+          effectiveOn: input.effectiveOn,
+        },
+        { countyCode: au.countyCode, correlationId: ctx.correlationId },
+      );
       await this.audit.record(tx, ctx, 'update', 'assistance-unit', au.id, au.countyCode, {
         aidedStatus: input.status,
         effectiveOn: input.effectiveOn,

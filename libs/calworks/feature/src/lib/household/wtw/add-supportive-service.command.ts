@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { publishCalworksEvent } from '@linkages/calworks-activities';
 import { supportiveServiceRefusal } from '@linkages/calworks-domain';
 import { SupportiveServiceEntity, WtwParticipantRepository } from '@linkages/calworks-data-access';
+import { OutboxWriter } from '@linkages/platform-messaging';
+import { supportiveServiceChangedEvent } from '@linkages/shared-contracts';
 import { HouseholdAudit } from '../household-audit';
 import type { HouseholdCtx } from '../household.context';
 import { refuseHousehold } from '../household.problems';
@@ -12,7 +15,10 @@ import type { SupportiveServiceInput } from './wtw.schemas';
 import { WtwParticipantLoader } from './wtw-participant.loader';
 import { wtwParticipantView } from './wtw-participant.view';
 
-/** A supportive service for the participant: child care, transportation, behavioral health, substance use, domestic violence. */
+/**
+ * A supportive service for the participant: child care, transportation, behavioral health, substance use, domestic
+ * violence. Linkages learns its type and status (supportive-service-changed: does an activity have child care?).
+ */
 @Injectable()
 export class AddSupportiveService {
   constructor(
@@ -20,6 +26,7 @@ export class AddSupportiveService {
     private readonly records: HouseholdRecords,
     private readonly participants: WtwParticipantRepository,
     private readonly loader: WtwParticipantLoader,
+    private readonly outbox: OutboxWriter,
     private readonly audit: HouseholdAudit,
   ) {}
 
@@ -39,6 +46,22 @@ export class AddSupportiveService {
         recordedAt: new Date(),
       });
       await this.participants.addSupportiveService(tx, service);
+      await publishCalworksEvent(
+        this.outbox,
+        tx,
+        supportiveServiceChangedEvent,
+        {
+          serviceId: service.id,
+          participantId: participant.id,
+          auId: participant.auId,
+          familyId: participant.auId,
+          type: service.type,
+          status: service.status,
+          ...(service.inPlaceOn ? { inPlaceOn: service.inPlaceOn } : {}),
+          changedOn: service.inPlaceOn ?? service.authorizedOn ?? service.requestedOn,
+        },
+        { countyCode: participant.countyCode, correlationId: ctx.correlationId },
+      );
       await this.audit.record(tx, ctx, 'create', 'supportive-service', service.id, participant.countyCode, {
         participantId: participant.id,
         type: service.type,
