@@ -8,6 +8,7 @@ import {
   childReunifiedEvent,
   frServicesGoodCauseGrantedEvent,
   parentalRightsTerminatedEvent,
+  personMatchKeysEvent,
   referralAcceptedEvent,
   referralEvaluatedOutEvent,
   referralReceivedEvent,
@@ -117,6 +118,18 @@ export const cwsEventClassification: Readonly<Record<string, FieldSpec>> = {
     grantedOn: 'fact',
     continuesThrough: 'fact',
     calworksCaseNumber: 'key',
+  },
+  // A person's match keys, on the identity topic only (read by Linkages' matching alone): ids, the role and a coarse age
+  // band as facts, the keyed tokens as `match-key` (passed only there, by matchKeyDisclosure). Never a plaintext
+  // name, date of birth or SSN (issue 13, Deliver 1; WIC 10850).
+  [personMatchKeysEvent.type]: {
+    personId: 'key',
+    familyId: 'key',
+    role: 'fact',
+    ageBand: 'fact',
+    keys: 'match-key',
+    withdrawn: 'fact',
+    recordedAt: 'fact',
   },
   // That the meeting was held and whether the CalWORKs worker was invited: never who attended or what was discussed.
   [cftMeetingHeldEvent.type]: { meetingId: 'key', caseId: 'key', familyId: 'key', heldOn: 'fact', calworksWorkerInvited: 'fact' },

@@ -16,7 +16,16 @@ import {
 import { AUDIT_LOG, AuditLog, createAuditMigration } from '@linkages/platform-audit';
 import { AuthGuard, TOKEN_VERIFIER, createTokenVerifier } from '@linkages/platform-auth';
 import { SERVICE_IDENTITY } from '@linkages/platform-config';
-import { BLIND_INDEX, BlindIndex, FIELD_CIPHER, FieldCipher, PersonalData, parseKeyring } from '@linkages/platform-crypto';
+import {
+  BLIND_INDEX,
+  BlindIndex,
+  FIELD_CIPHER,
+  FieldCipher,
+  MATCH_KEYS,
+  MatchKeys,
+  PersonalData,
+  parseKeyring,
+} from '@linkages/platform-crypto';
 import { PolicyRegistry } from '@linkages/platform-deadlines';
 import {
   DeadlineClient,
@@ -80,6 +89,7 @@ export async function startCaseApi() {
       { provide: TEMPORAL, useValue: {} },
       { provide: FIELD_CIPHER, useValue: new FieldCipher(parseKeyring(env.FIELD_ENCRYPTION_KEYS, 'FIELD_ENCRYPTION_KEYS')) },
       { provide: BLIND_INDEX, useValue: BlindIndex.fromBase64(env.BLIND_INDEX_KEY) },
+      { provide: MATCH_KEYS, useValue: MatchKeys.fromBase64(env.MATCH_KEY) },
       { provide: AUDIT_LOG, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new AuditLog(ds, schema) },
       {
         provide: TOKEN_VERIFIER,
@@ -106,6 +116,7 @@ export async function startCaseApi() {
       TEMPORAL,
       FIELD_CIPHER,
       BLIND_INDEX,
+      MATCH_KEYS,
       AUDIT_LOG,
       TOKEN_VERIFIER,
       PersonalData,

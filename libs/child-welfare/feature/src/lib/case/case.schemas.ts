@@ -119,7 +119,7 @@ export const caseResponse = z.object({
 export const caseSummaryResponse = caseResponse.partial().extend({
   removals: z.array(removalOfCase.partial()).optional(),
   disclosure: z.object({
-    basis: z.enum(['own-agency', 'wic-10850', 'consent', 'mdt']).optional(),
+    basis: z.enum(['own-agency', 'wic-10850', 'consent', 'mdt', 'linkages-matching']).optional(),
     citation: z.string().optional(),
     classes: z.array(z.enum(fieldClasses)).describe('The field classes disclosed'),
   }),

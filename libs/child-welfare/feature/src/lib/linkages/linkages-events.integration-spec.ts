@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { MatchKeys } from '@linkages/platform-crypto';
+import { stackEnv } from '@linkages/platform-testing';
 import { startCaseApi } from '../case/case-api.spec-helper';
 
 // What child welfare tells Linkages (issue 13), over HTTP against the real PostgreSQL: the screening's
@@ -9,6 +11,7 @@ const SC = '06085';
 const EVALUATED_OUT = 'gov.ca.linkages.cws.referral-evaluated-out.v1';
 const ACCEPTED = 'gov.ca.linkages.cws.referral-accepted.v1';
 const CFT_HELD = 'gov.ca.linkages.cws.cft-meeting-held.v1';
+const MATCH_KEYS_EVENT = 'gov.ca.linkages.cws.person-match-keys.v1';
 type H = Awaited<ReturnType<typeof startCaseApi>>;
 let h: H;
 
@@ -56,6 +59,79 @@ describe('child welfare publishes what Linkages needs (HTTP, real PostgreSQL)', 
   }, 60_000);
   afterAll(async () => {
     await h?.stop();
+  });
+
+  describe('POST families: each person’s match keys for Linkages, never the plaintext', () => {
+    it('one person-match-keys per member on the identity topic, tokens as MatchKeys makes them; no name, DOB or SSN in it', async () => {
+      const members = [
+        { role: 'parent', firstName: 'Guadalupe', lastName: 'Ramírez-Soto', dateOfBirth: '1988-07-14', ssn: '123-45-6789' },
+        { role: 'child', firstName: 'Mateo', lastName: 'Ramírez', dateOfBirth: '2019-03-02' },
+      ];
+      const res = await h.post('/families', { calworksCaseNumber: 'CW-2026-004512', members });
+      expect(res.status).toBe(201);
+      const familyId = res.body['id'] as string;
+      const ids = (res.body['members'] as { personId: string }[]).map((m) => m.personId);
+      const rows = await h.query<{ topic: string; value: string }>(
+        `SELECT topic, value FROM child_welfare.outbox WHERE partition_key = $1 AND event_type = $2 ORDER BY seq`,
+        [familyId, MATCH_KEYS_EVENT],
+      );
+      expect(rows.map((r) => r.topic)).toEqual(['linkages.identity.match-keys.v1', 'linkages.identity.match-keys.v1']);
+      const keys = MatchKeys.fromBase64(stackEnv().MATCH_KEY);
+      expect(rows.map((r) => JSON.parse(r.value))).toEqual([
+        {
+          personId: ids[0],
+          familyId,
+          role: 'parent',
+          ageBand: '20-plus',
+          keys: keys.forPerson(members[0]!),
+          withdrawn: false,
+          recordedAt: expect.any(String),
+        },
+        {
+          personId: ids[1],
+          familyId,
+          role: 'child',
+          ageBand: 'child',
+          keys: keys.forPerson(members[1]!),
+          withdrawn: false,
+          recordedAt: expect.any(String),
+        },
+      ]);
+      expect(JSON.parse(rows[0]!.value).keys.ssn).toMatch(/^[0-9a-f]{64}$/);
+      // PII canary over the serialized payloads: no name part, date of birth (any spelling), SSN or its last four.
+      const serialized = rows.map((r) => r.value).join('\n');
+      for (const plain of [
+        'Guadalupe',
+        'GUADALUPE',
+        'Ramírez',
+        'RAMIREZ',
+        'Ramirez',
+        'Soto',
+        'SOTO',
+        'Mateo',
+        'MATEO',
+        '1988-07-14',
+        '19880714',
+        '2019-03-02',
+        '123-45-6789',
+        '123456789',
+        '6789',
+      ])
+        expect({ plain, found: serialized.includes(plain) }).toEqual({ plain, found: false });
+      // The family's CalWORKs case number is not in a person's keys event either (the event carries no such field).
+      expect(serialized).not.toContain('CW-2026-004512');
+    });
+
+    it('a refused family (validation) publishes no keys', async () => {
+      const before = await h.query<{ n: number }>(`SELECT count(*)::int AS n FROM child_welfare.outbox WHERE event_type = $1`, [
+        MATCH_KEYS_EVENT,
+      ]);
+      const res = await h.post('/families', { members: [{ role: 'parent', firstName: 'No', lastName: 'Birthdate' }] });
+      expect(res.status).toBe(400);
+      expect(await h.query(`SELECT count(*)::int AS n FROM child_welfare.outbox WHERE event_type = $1`, [MATCH_KEYS_EVENT])).toEqual(
+        before,
+      );
+    });
   });
 
   describe('POST referrals/:referralId/screening', () => {
