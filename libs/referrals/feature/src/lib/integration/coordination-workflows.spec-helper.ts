@@ -1,0 +1,2 @@
+// Test bundle entry: the referrals workflows as apps/referrals/src/workflows.ts lists them.
+export { deadlineWorkflow } from '@linkages/platform-deadline-workflows';

@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import { memberMatchKeysEvent, personMatchKeysEvent } from '@linkages/shared-contracts';
+import { startCoordinationApi, type CoordinationApi } from './coordination-api.spec-helper';
+
+// Issue 13 end to end below HTTP: child welfare and CalWORKs publish what they know of one family on Kafka, each
+// under its own ids and with the noise real records carry (accents, a second surname hyphenated in one agency, a
+// nickname, an SSN only CalWORKs holds, a child's day and month swapped), and referrals alone turns it into one
+// shared Linkages family. The API is read as the agencies' staff would read it.
+const SC = '06085';
+
+/** The same mother and daughter as each agency typed them. */
+const cwsPeople = {
+  parent: { firstName: 'Guadalupe', lastName: 'Hernández López', dateOfBirth: '1991-04-05', ssn: '219 09 9999' },
+  child: { firstName: 'Sofia', lastName: 'Hernández', dateOfBirth: '2019-06-07' },
+};
+const calworksPeople = {
+  applicant: { firstName: 'Lupe', lastName: 'Hernandez-Lopez', dateOfBirth: '1991-04-05', ssn: '219-09-9999' },
+  child: { firstName: 'Sofía', lastName: 'Hernandez-Lopez', dateOfBirth: '2019-07-06' },
+};
+
+let h: CoordinationApi;
+
+describe('Linkages coordination from both agencies’ events on Kafka (inbox, matching, time-skipping server, API)', () => {
+  beforeAll(async () => {
+    h = await startCoordinationApi();
+  }, 180_000);
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  const cwsFamilyId = randomUUID();
+  const cwsParentId = randomUUID();
+  const cwsChildId = randomUUID();
+  const auId = randomUUID();
+  const applicantId = randomUUID();
+  const auChildId = randomUUID();
+  const caseNumber = `CW${randomUUID().replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+  let familyId: string;
+
+  it('match keys from child welfare and CalWORKs for the same mother and child → one shared family (the mothers linked automatically, the daughters by a liaison)', async () => {
+    const recordedAt = new Date().toISOString();
+    const published = [
+      await h.publish(
+        personMatchKeysEvent,
+        {
+          personId: cwsParentId,
+          familyId: cwsFamilyId,
+          role: 'parent',
+          ageBand: '20-plus',
+          keys: h.matchKeys.forPerson(cwsPeople.parent),
+          withdrawn: false,
+          recordedAt,
+        },
+        SC,
+        'child-welfare',
+      ),
+      await h.publish(
+        personMatchKeysEvent,
+        {
+          personId: cwsChildId,
+          familyId: cwsFamilyId,
+          role: 'child',
+          ageBand: 'child',
+          keys: h.matchKeys.forPerson(cwsPeople.child),
+          withdrawn: false,
+          recordedAt,
+        },
+        SC,
+        'child-welfare',
+      ),
+      await h.publish(
+        memberMatchKeysEvent,
+        {
+          memberId: applicantId,
+          auId,
+          familyId: auId,
+          caseNumber,
+          role: 'applicant',
+          aided: true,
+          ageBand: '20-plus',
+          keys: h.matchKeys.forPerson(calworksPeople.applicant),
+          withdrawn: false,
+          recordedAt,
+        },
+        SC,
+        'calworks',
+      ),
+      await h.publish(
+        memberMatchKeysEvent,
+        {
+          memberId: auChildId,
+          auId,
+          familyId: auId,
+          caseNumber,
+          role: 'child',
+          aided: true,
+          ageBand: 'child',
+          keys: h.matchKeys.forPerson(calworksPeople.child),
+          withdrawn: false,
+          recordedAt,
+        },
+        SC,
+        'calworks',
+      ),
+    ];
+    for (const e of published) await h.processed(e.id);
+
+    // The mothers match on SSN (typed two ways), date of birth, nickname and the second surname: linked automatically,
+    // and with an adult linked in both, the CWS family and the AU are one shared family (with the AU's case number).
+    const identities = await h.query<{ family_id: string; ref_kind: string; calworks_case_number: string | null }>(
+      `SELECT family_id, ref_kind, calworks_case_number FROM referrals.family_identities WHERE unlinked_at IS NULL AND ref_id = ANY($1)`,
+      [[cwsFamilyId, auId]],
+    );
+    expect(identities).toHaveLength(2);
+    expect(new Set(identities.map((i) => i.family_id)).size).toBe(1);
+    familyId = identities[0]!.family_id;
+    expect(identities.find((i) => i.ref_kind === 'au')?.calworks_case_number).toBe(caseNumber);
+
+    // The daughters agree on the first name only up to an accent, on one surname and on a birth date with day and
+    // month swapped, and neither agency holds her SSN: the model is not sure enough, so a liaison decides.
+    const queue = await h.get('/match-reviews', 'liaison');
+    expect(queue.status).toBe(200);
+    const reviews = queue.body as unknown as { reviewId: string; kind: string; a: { refId: string }; b: { refId: string } }[];
+    expect(reviews.map((r) => [r.kind, [r.a.refId, r.b.refId].sort().join(' ')])).toEqual([
+      ['cross-agency', [cwsChildId, auChildId].sort().join(' ')],
+    ]);
+    expect((await h.get('/match-reviews', 'calworks-worker')).status).toBe(403);
+    const decided = await h.post(`/match-reviews/${reviews[0]!.reviewId}/decision`, { decision: 'link', reason: 'same-person' }, 'liaison');
+    expect(decided.status).toBe(200);
+    expect(decided.body).toMatchObject({ status: 'linked', familyId });
+
+    const read = await h.get(`/shared-families/${familyId}`, 'cws-worker');
+    expect(read.status).toBe(200);
+    const family = read.body as unknown as {
+      familyId: string;
+      identities: { refKind: string; refId: string }[];
+      links: {
+        status: string;
+        decidedBy: string;
+        a: { refId: string };
+        b: { refId: string };
+        evidence: { levels: Record<string, string> };
+      }[];
+    };
+    expect(family.familyId).toBe(familyId);
+    expect(family.identities.map((i) => `${i.refKind} ${i.refId}`).sort()).toEqual([`au ${auId}`, `cws-family ${cwsFamilyId}`].sort());
+    const linkOf = (id: string) => family.links.find((l) => [l.a.refId, l.b.refId].includes(id));
+    expect(family.links).toHaveLength(2);
+    expect([linkOf(cwsParentId)?.b.refId, linkOf(cwsParentId)?.a.refId]).toContain(applicantId);
+    expect([linkOf(cwsChildId)?.b.refId, linkOf(cwsChildId)?.a.refId]).toContain(auChildId);
+    expect(family.links.every((l) => l.status === 'linked')).toBe(true);
+    expect(linkOf(cwsParentId)?.decidedBy).toBe('auto');
+    expect(linkOf(cwsChildId)?.decidedBy).not.toBe('auto');
+    // The evidence the liaison saw: levels only.
+    expect(linkOf(cwsParentId)?.evidence.levels).toMatchObject({ ssn: 'exact', dob: 'exact', first: 'nickname' });
+    expect(linkOf(cwsChildId)?.evidence.levels).toMatchObject({ ssn: 'null', dob: 'swapped' });
+    expect(await h.query(`SELECT 1 FROM referrals.match_reviews WHERE status = 'open'`)).toEqual([]);
+    // Referrals told the agencies once, under the Linkages id; another county's caller does not find the family.
+    expect((await h.events(familyId)).filter(([type]) => type === 'family-linked').length).toBeGreaterThan(0);
+    expect((await h.get(`/shared-families/${familyId}`, 'la-calworks-worker')).status).toBe(404);
+  }, 60_000);
+
+  it('the canary: no name, date of birth, SSN or match-key token of the run reached a log line or an API answer', async () => {
+    const tokensOf = (keys: ReturnType<CoordinationApi['matchKeys']['forPerson']>) => [
+      ...(keys.ssn ? [keys.ssn] : []),
+      ...Object.values(keys.dob ?? {}),
+      keys.first.exact,
+      keys.first.canonical,
+      keys.first.phonetic,
+      keys.first.bloom,
+      keys.last.exact,
+      ...keys.last.parts,
+      ...keys.last.phonetic,
+      keys.last.bloom,
+      ...keys.blocking,
+    ];
+    const people = [cwsPeople.parent, cwsPeople.child, calworksPeople.applicant, calworksPeople.child];
+    const secrets = [
+      ...people.flatMap((p) => [p.firstName, p.lastName, p.dateOfBirth]),
+      '219-09-9999',
+      '219 09 9999',
+      '219099999',
+      ...people.flatMap((p) => tokensOf(h.matchKeys.forPerson(p))),
+    ];
+    const answers = [(await h.get(`/shared-families/${familyId}`, 'liaison')).text];
+    // The scanner reads the real lines (the harness's own start line is one of them).
+    expect(h.logs.some((l) => l.includes('Linkages coordination harness'))).toBe(true);
+    const leaks = [...h.logs, ...answers].flatMap((line) => secrets.filter((s) => line.includes(s)));
+    expect(leaks).toEqual([]);
+  });
+});
