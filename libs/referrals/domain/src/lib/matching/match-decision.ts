@@ -4,24 +4,41 @@ import type { MatchSettings } from './match-settings';
 
 export type MatchOutcome = 'link' | 'review' | 'none';
 
+/** What the families around the pair tell: whether either family holds another person born the same day. */
+export interface MatchContext {
+  /** Either record's family has another member with the same date of birth (twins). Unknown counts as yes. */
+  sameBirthSibling?: boolean;
+}
+
 export interface MatchDecision {
   outcome: MatchOutcome;
   guards: MatchGuard[];
 }
 
-const firstAtLeastNickname = (level: MatchLevels['first']) => level === 'exact' || level === 'nickname';
+/** First names that agree this well are one person's, not twins' (twins' names differ more than a typo does). */
+const firstLikeOnePerson = (level: MatchLevels['first']) => level === 'exact' || level === 'nickname' || level === 'dice-85';
 
 /**
  * The false-positive guards (plan §3). Each one keeps a pair out of the automatic link; a person decides:
  * - `ssn-conflict`: both records carry an SSN and they differ;
- * - `twin`: same date of birth and last name, first names that agree less than a nickname would;
+ * - `twin`: no SSN agreement, the same date of birth and last name, first names that agree less than a nickname or a
+ *   one-letter typo would, and a family holding two people born that day (twins have different SSNs: an agreeing
+ *   SSN is one person; without a same-birthday sibling a different first name is a recording difference);
  * - `role-conflict`: a child against an adult of 20 or more;
  * - `common-name-only`: no SSN agreement, the date of birth not exact, and both names common in the county.
  */
-export function guardsOf(levels: MatchLevels, tf: TermFrequencies, settings: MatchSettings): MatchGuard[] {
+export function guardsOf(levels: MatchLevels, tf: TermFrequencies, settings: MatchSettings, context: MatchContext = {}): MatchGuard[] {
   const guards: MatchGuard[] = [];
   if (levels.ssn === 'differ') guards.push('ssn-conflict');
-  if (levels.dob === 'exact' && levels.last === 'exact' && !firstAtLeastNickname(levels.first)) guards.push('twin');
+  if (
+    levels.ssn !== 'exact' &&
+    levels.dob === 'exact' &&
+    levels.last === 'exact' &&
+    !firstLikeOnePerson(levels.first) &&
+    (context.sameBirthSibling ?? true)
+  ) {
+    guards.push('twin');
+  }
   if (levels.role === 'incompatible') guards.push('role-conflict');
   const common = (f?: number) => f !== undefined && f >= settings.commonNameFrequency;
   if (
@@ -47,8 +64,9 @@ export function decideMatch(
   levels: MatchLevels,
   tf: TermFrequencies,
   settings: MatchSettings,
+  context: MatchContext = {},
 ): MatchDecision {
-  const guards = guardsOf(levels, tf, settings);
+  const guards = guardsOf(levels, tf, settings, context);
   if (score.probability >= settings.linkThreshold) return { outcome: guards.length ? 'review' : 'link', guards };
   if (score.probability >= settings.reviewThreshold) return { outcome: 'review', guards };
   return { outcome: 'none', guards };

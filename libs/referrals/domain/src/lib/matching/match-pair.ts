@@ -1,5 +1,5 @@
 import { compare, type MatchSubject } from './comparison';
-import { decideMatch, type MatchDecision } from './match-decision';
+import { decideMatch, type MatchContext, type MatchDecision } from './match-decision';
 import type { MatchEvidence } from './match-levels';
 import { scoreMatch, type MatchModel, type TermFrequencies } from './match-model';
 import type { MatchSettings } from './match-settings';
@@ -15,6 +15,7 @@ export function assessPair(
   model: MatchModel,
   settings: MatchSettings,
   tf: TermFrequencies = {},
+  context: MatchContext = {},
 ): PairAssessment {
   const levels = compare(a, b);
   const agreedTf: TermFrequencies = {
@@ -22,7 +23,7 @@ export function assessPair(
     ...(levels.last === 'exact' && tf.last !== undefined ? { last: tf.last } : {}),
   };
   const score = scoreMatch(levels, model, agreedTf);
-  const decision = decideMatch(score, levels, agreedTf, settings);
+  const decision = decideMatch(score, levels, agreedTf, settings, context);
   return {
     ...decision,
     evidence: {

@@ -8,7 +8,7 @@ export interface MatchSettings {
   commonNameFrequency: number;
 }
 
-export const defaultMatchSettings: MatchSettings = { linkThreshold: 0.999, reviewThreshold: 0.5, commonNameFrequency: 0.01 };
+export const defaultMatchSettings: MatchSettings = { linkThreshold: 0.995, reviewThreshold: 0.5, commonNameFrequency: 0.01 };
 
 /** Per-county overrides (none recorded yet; a county's board may choose a stricter link threshold). */
 const countyMatchSettings: Record<string, Partial<MatchSettings>> = {};
