@@ -62,15 +62,25 @@ export class IdentityRepository {
     return people.filter((p) => !p.withdrawnAt && p.countyCode === record.countyCode);
   }
 
-  /** Share of the county's current people holding this exact-name token (for the model's term-frequency adjustment). */
-  async termFrequency(tx: EntityManager, countyCode: string, kind: string, token: string): Promise<number> {
+  /**
+   * Share of the county's current people holding this exact-name token (for the model's term-frequency adjustment);
+   * undefined while the county holds fewer than `minimumPopulation` people.
+   */
+  async termFrequency(
+    tx: EntityManager,
+    countyCode: string,
+    kind: string,
+    token: string,
+    minimumPopulation = 0,
+  ): Promise<number | undefined> {
     const tokens = tableOf(tx, MatchTokenEntity);
     const [row] = (await tx.query(
       `SELECT (SELECT count(*) FROM ${tokens} WHERE county_code = $1 AND kind = $2 AND token = $3)::float AS hits,
               (SELECT count(*) FROM ${tokens} WHERE county_code = $1 AND kind = $2)::float AS total`,
       [countyCode, kind, token],
     )) as { hits: number; total: number }[];
-    return row && row.total > 0 ? row.hits / row.total : 0;
+    if (!row || row.total === 0 || row.total < minimumPopulation) return undefined;
+    return row.hits / row.total;
   }
 
   currentLinkOf(tx: EntityManager, a: string, b: string): Promise<PersonLinkEntity | null> {

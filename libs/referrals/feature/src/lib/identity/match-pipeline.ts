@@ -72,15 +72,27 @@ export class MatchPipeline {
     if (record.withdrawnAt) return result;
     const settings = matchSettingsFor(record.countyCode);
     const ctx: IdentityContext = { correlationId, actor: systemActor(record.countyCode) };
-    const tf: TermFrequencies = {
-      first: await this.identity.termFrequency(tx, record.countyCode, tokenKinds.firstExact, record.keys.first.exact),
-      last: await this.identity.termFrequency(tx, record.countyCode, tokenKinds.lastExact, record.keys.last.exact),
-    };
+    const minimum = settings.termFrequencyMinimumPopulation;
+    const first = await this.identity.termFrequency(tx, record.countyCode, tokenKinds.firstExact, record.keys.first.exact, minimum);
+    const last = await this.identity.termFrequency(tx, record.countyCode, tokenKinds.lastExact, record.keys.last.exact, minimum);
+    const tf: TermFrequencies = { ...(first !== undefined ? { first } : {}), ...(last !== undefined ? { last } : {}) };
     const candidates = await this.identity.candidates(tx, record);
     result.candidates = candidates.length;
+    const twinsIn = new Map<string, boolean>();
+    const sameBirthSibling = async (p: PersonRecordEntity) => {
+      const key = `${p.familyRefKind}:${p.familyRefId}`;
+      let found = twinsIn.get(key);
+      if (found === undefined) {
+        const members = await this.identity.personsOfFamily(tx, { kind: p.familyRefKind, id: p.familyRefId });
+        found = members.some((o) => o.id !== p.id && !!o.keys.dob && o.keys.dob.full === p.keys.dob?.full);
+        twinsIn.set(key, found);
+      }
+      return found;
+    };
     for (const other of candidates) {
       if (other.familyRefKind === record.familyRefKind && other.familyRefId === record.familyRefId) continue;
-      const assessment = assessPair(record, other, this.model, settings, tf);
+      const context = { sameBirthSibling: (await sameBirthSibling(record)) || (await sameBirthSibling(other)) };
+      const assessment = assessPair(record, other, this.model, settings, tf, context);
       if (assessment.outcome === 'none') continue;
       if (await this.identity.currentLinkOf(tx, record.id, other.id)) continue;
       if (await this.identity.openReviewOf(tx, record.id, other.id)) continue;
