@@ -4,6 +4,7 @@ import { CreateCalworksHouseholdTables1770000000000, householdEntities } from '@
 import { CreateCalworksSanctionTables1771000000000, sanctionEntities } from '@linkages/calworks-data-access';
 import {
   AddFrAb429GoodCause1771100000000,
+  AddFrMemberProposals1771200000000,
   CreateCalworksFrWindowTables1770300000000,
   frWindowEntities,
 } from '@linkages/calworks-data-access';
@@ -26,5 +27,6 @@ export const persistence: ServicePersistence = {
     CreateCalworksSanctionTables1771000000000, // sanction
     CreateCalworksFrWindowTables1770300000000, // FR window
     AddFrAb429GoodCause1771100000000, // FR window: AB 429 good cause, redeterminations done
+    AddFrMemberProposals1771200000000, // FR window: the AU members Linkages proposes for a removal
   ],
 };

@@ -35,3 +35,4 @@ export * from './lib/fr-window/fr-window.entities';
 export * from './lib/fr-window/fr-window.repository';
 export * from './lib/fr-window/create-calworks-fr-window-tables.migration';
 export * from './lib/fr-window/add-fr-ab429-good-cause.migration';
+export * from './lib/fr-window/add-fr-member-proposals.migration';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { classifiedPaths, eventDisclosure, type FieldSpec } from '@linkages/platform-access';
-import { eventCatalog } from '@linkages/shared-contracts';
+import { classifiedPaths, eventDisclosure, matchKeyDisclosure, type FieldSpec } from '@linkages/platform-access';
+import { eventCatalog, topics, type EventDefinition } from '@linkages/shared-contracts';
 import { calworksEventClassification } from './calworks-event.classification';
 
 /**
@@ -27,18 +27,21 @@ function mismatches(spec: FieldSpec, schema: z.ZodType, path = '(payload)'): str
   ];
 }
 
+/** The event view shareEvent applies (eventDisclosureFor): match keys pass on the identity topic only. */
+const viewOf = (def: EventDefinition) => (def.topic.name === topics.identityMatchKeys.name ? matchKeyDisclosure : eventDisclosure);
+
 describe('CalWORKs events and the sharing policy', () => {
   // The CalWORKs domain's events (deadline events are the deadline engine's: ids, rule, citation, due instant).
   const calworksEvents = eventCatalog.filter((e) => e.domain === 'calworks');
 
   it.each(calworksEvents.map((e) => [e.type, e] as const))(
-    '%s: every field is classified (nested ones too), and every class may leave CalWORKs',
+    '%s: every field is classified (nested ones too), and every class may leave CalWORKs (match keys only on the identity topic)',
     (type, def) => {
       const spec = calworksEventClassification[type];
       expect(spec).toBeDefined();
       expect(mismatches(spec!, def.payload)).toEqual([]);
       for (const [field, cls] of Object.entries(classifiedPaths(spec!)))
-        expect({ field, allowed: eventDisclosure.classes.includes(cls) }).toEqual({ field, allowed: true });
+        expect({ field, allowed: viewOf(def).classes.includes(cls) }).toEqual({ field, allowed: true });
     },
   );
 

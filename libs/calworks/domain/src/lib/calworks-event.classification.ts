@@ -8,6 +8,7 @@ import {
   goodCauseFoundEvent,
   goodCauseProposedEvent,
   linkagesPriorityFlaggedEvent,
+  memberMatchKeysEvent,
   monthsUntickedEvent,
   noncomplianceStartedEvent,
   redeterminationDueEvent,
@@ -114,6 +115,21 @@ export const calworksEventClassification: Readonly<Record<string, FieldSpec>> = 
     decisionBy: 'fact',
     proposedOn: 'fact',
     casePlanId: 'key',
+  },
+  // A member's match keys, on the identity topic only (read by Linkages' matching alone): ids and the case number as
+  // keys, role, aided and a coarse age band as facts, the keyed tokens as `match-key` (passed only there, by
+  // matchKeyDisclosure). Never a plaintext name, date of birth or SSN (issue 13, Deliver 1; WIC 10850).
+  [memberMatchKeysEvent.type]: {
+    memberId: 'key',
+    auId: 'key',
+    familyId: 'key',
+    caseNumber: 'key',
+    role: 'fact',
+    aided: 'fact',
+    ageBand: 'fact',
+    keys: 'match-key',
+    withdrawn: 'fact',
+    recordedAt: 'fact',
   },
   // Linkages places the family in its strategy by the AU's aided status (issue 13, Deliver 3): the status and its date.
   [aidedStatusRecordedEvent.type]: { auId: 'key', familyId: 'key', caseNumber: 'key', status: 'fact', effectiveOn: 'fact' },

@@ -9,6 +9,7 @@ import {
   frAidWindowOpenedEvent,
   linkagesPriorityFlaggedEvent,
   redeterminationDueEvent,
+  removalMembersConfirmedEvent,
   temporaryAbsenceStartedEvent,
 } from '@linkages/shared-contracts';
 import { createFrAb429Activities } from './fr-ab429.activities';
@@ -56,6 +57,8 @@ export function createFrAidWindowActivities(deps: FrAidWindowActivityDeps): FrAi
           facts: null,
           exclusions: null,
           refusalCode: null,
+          proposedMemberIds: null,
+          proposedAt: null,
         });
         await clocks.open(
           tx,
@@ -120,6 +123,22 @@ export function createFrAidWindowActivities(deps: FrAidWindowActivityDeps): FrAi
           await frWindows.saveConfirmation(tx, confirmation);
         }
         await clocks.satisfy(tx, input.removalId, frPurposes.memberConfirmation, FR_SYSTEM_ACTOR, input.confirmedAt);
+        // Linkages' "AU change" task is done (issue 13, Deliver 4): ids and a count, keyed by the CWS family like the
+        // other FR events; the step's event id (chosen by the workflow) makes a retry publish once.
+        await publishCalworksEvent(
+          outbox,
+          tx,
+          removalMembersConfirmedEvent,
+          {
+            removalId: input.removalId,
+            auId: input.auId,
+            familyId: input.familyId,
+            confirmedAt: input.confirmedAt,
+            removedMemberCount: input.removedMemberIds.length,
+            memberIds: input.removedMemberIds,
+          },
+          ctx(input),
+        );
         if (input.refusal && input.facts.allChildrenRemoved) {
           const removal = await required(tx, input.removalId);
           if (removal.status !== 'closed') removal.status = 'not-eligible';

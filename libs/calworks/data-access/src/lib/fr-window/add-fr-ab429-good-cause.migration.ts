@@ -1,4 +1,5 @@
 import { schemaMigration } from '@linkages/platform-persistence';
+import { createFrMemberProposalsMigration } from './add-fr-member-proposals.migration';
 import { createFrWindowMigration } from './create-calworks-fr-window-tables.migration';
 
 /**
@@ -31,4 +32,8 @@ export const createFrAb429GoodCauseMigration = (schema: string) =>
 export const AddFrAb429GoodCause1771100000000 = createFrAb429GoodCauseMigration('calworks');
 
 /** The FR process's migrations over a schema, oldest first (process and API tests run them in a throwaway schema). */
-export const frWindowMigrations = (schema: string) => [createFrWindowMigration(schema), createFrAb429GoodCauseMigration(schema)];
+export const frWindowMigrations = (schema: string) => [
+  createFrWindowMigration(schema),
+  createFrAb429GoodCauseMigration(schema),
+  createFrMemberProposalsMigration(schema),
+];

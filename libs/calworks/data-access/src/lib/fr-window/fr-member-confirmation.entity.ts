@@ -17,4 +17,7 @@ export class FrMemberConfirmationEntity {
   @Column('jsonb', { nullable: true }) exclusions!: Ab429Exclusions | null;
   /** The AB 135 refusal these facts lead to, if any. */
   @Column('text', { nullable: true }) refusalCode!: FrRefusalCode | null;
+  /** The AU members Linkages proposed (removal-members-proposed): shown to the worker, never confirmed by itself. */
+  @Column('uuid', { array: true, nullable: true }) proposedMemberIds!: string[] | null;
+  @Column('timestamptz', { nullable: true }) proposedAt!: Date | null;
 }

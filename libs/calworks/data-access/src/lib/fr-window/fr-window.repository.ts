@@ -123,4 +123,18 @@ export class FrWindowRepository {
   async saveConfirmation(tx: EntityManager, confirmation: FrMemberConfirmationEntity): Promise<void> {
     await tx.getRepository(FrMemberConfirmationEntity).save(confirmation);
   }
+
+  /**
+   * Keeps the AU members Linkages proposed on the confirmation (a later proposal replaces an earlier one, an older one
+   * arriving late changes nothing); the confirmation's own status and confirmed members are untouched.
+   */
+  async proposeMembers(tx: EntityManager, removalId: string, memberIds: readonly string[], at: Date): Promise<boolean> {
+    const result = await tx
+      .createQueryBuilder()
+      .update(FrMemberConfirmationEntity)
+      .set({ proposedMemberIds: [...memberIds], proposedAt: at })
+      .where('removal_id = :removalId AND (proposed_at IS NULL OR proposed_at < :at)', { removalId, at })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
 }

@@ -1,6 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { casePlanFiledEvent, childRemovedEvent, frServicesGoodCauseGrantedEvent } from '@linkages/shared-contracts';
+import {
+  casePlanFiledEvent,
+  childRemovedEvent,
+  frServicesGoodCauseGrantedEvent,
+  removalMembersProposedEvent,
+} from '@linkages/shared-contracts';
 import { waitFor } from '@linkages/platform-testing';
 import { problemOf, worker } from '../household/household.spec-helper';
 import { startFrApi } from './fr-window-api.spec-helper';
@@ -240,6 +245,7 @@ describe('CalWORKs FR aid window from child welfare’s events (Kafka, inbox, ti
     );
     expect((await h.events(familyId)).map(([n]) => n).filter((n) => !n.startsWith('gov.'))).toEqual([
       'temporary-absence-started',
+      'removal-members-confirmed',
       'linkages-priority-flagged',
       'fr-aid-window-opened',
     ]);
@@ -286,5 +292,101 @@ describe('CalWORKs FR aid window from child welfare’s events (Kafka, inbox, ti
     expect(going.status).toBe('temporary-absence');
     expect((await h.reviewList.execute(ew)).some((r) => r.removalId === removalId)).toBe(false);
     expect(await problemOf(h.match.execute(ew, entry.reviewId, { auId: au.id }))).toMatchObject({ status: 409 });
+  }, 120_000);
+
+  it('Linkages proposes the removal’s AU members on Kafka: kept on the member confirmation and shown; the worker still confirms', async () => {
+    const ew = worker(SC);
+    const caseNumber = `CW-${randomBytes(5).toString('hex')}`;
+    const au = await h.createAu.execute(ew, {
+      ...household(caseNumber),
+      members: [...household(caseNumber).members, { ...applicant, role: 'child', firstName: 'Sib', dateOfBirth: '2019-02-02' }],
+    } as never);
+    const [parent, child, sibling] = au.members;
+    const other = await h.createAu.execute(ew, household(`CW-${randomBytes(5).toString('hex')}`) as never);
+    const familyId = randomUUID();
+    const removalId = randomUUID();
+    const removedAt = DateTime.fromMillis(await h.env.currentTimeMs(), { zone });
+    await h.publish(
+      childRemovedEvent,
+      {
+        removalId,
+        familyId,
+        childId: randomUUID(),
+        caseId: randomUUID(),
+        removedAt: removedAt.toISO() ?? '',
+        allChildrenRemoved: false,
+        calworksCaseNumber: caseNumber,
+      },
+      SC,
+    );
+    await waitFor(async () => (await h.removal.execute(ew, removalId).catch(() => undefined))?.memberConfirmation, {
+      what: 'confirmation',
+    });
+    const linkagesFamilyId = randomUUID();
+    const propose = (memberIds: string[], at: DateTime, auId = au.id) =>
+      h.publish(
+        removalMembersProposedEvent,
+        { familyId: linkagesFamilyId, removalId, auId, proposedMemberIds: memberIds, linkIds: [randomUUID()], at: at.toISO() ?? '' },
+        SC,
+        'referrals',
+      );
+    // A member of another AU (or none of this one) is never kept.
+    await propose([child?.memberId ?? '', other.members[1]?.memberId ?? ''], removedAt.plus({ minutes: 5 }));
+    const proposed = await waitFor(
+      async () => {
+        const v = await h.removal.execute(ew, removalId);
+        return v.memberConfirmation?.proposedMemberIds.length ? v : undefined;
+      },
+      { what: 'the proposal' },
+    );
+    expect(proposed.memberConfirmation).toEqual({
+      status: 'pending',
+      confirmedAt: null,
+      removedMemberIds: [],
+      refusalCode: null,
+      proposedMemberIds: [child?.memberId],
+      proposedAt: removedAt.plus({ minutes: 5 }).toUTC().toISO(),
+    });
+    // An older proposal arriving late, and one for another AU than the case number found, change nothing.
+    const late = await propose([sibling?.memberId ?? ''], removedAt.plus({ minutes: 1 }));
+    const elsewhere = await propose([other.members[1]?.memberId ?? ''], removedAt.plus({ minutes: 9 }), other.id);
+    await waitFor(
+      async () =>
+        (
+          (await h.dataSource.query(`SELECT count(*)::int AS n FROM calworks.inbox WHERE event_id = ANY($1)`, [
+            [late.id, elsewhere.id],
+          ])) as {
+            n: number;
+          }[]
+        )[0]?.n === 2,
+      { what: 'both proposals consumed' },
+    );
+    expect((await h.removal.execute(ew, removalId)).memberConfirmation).toMatchObject({
+      status: 'pending',
+      proposedMemberIds: [child?.memberId],
+    });
+    // The worker confirms by hand (here both children, not only the proposed one): what they confirm is what counts.
+    const confirmed = await h.confirm.execute(ew, removalId, {
+      removedMemberIds: [child?.memberId ?? '', sibling?.memberId ?? ''],
+      parentMemberId: parent?.memberId ?? '',
+      parentWtwSanctioned: false,
+      exclusions: { ssiRecipient: false, undocumentedNoncitizen: false, fleeingFelon: false, timeOnAidLimitReached: false },
+    });
+    expect(confirmed.memberConfirmation).toMatchObject({
+      status: 'confirmed',
+      removedMemberIds: [child?.memberId, sibling?.memberId],
+      proposedMemberIds: [child?.memberId],
+    });
+    const done = await waitFor(async () => (await h.events(familyId)).find(([n]) => n === 'removal-members-confirmed'), {
+      what: 'removal-members-confirmed',
+    });
+    expect(done[1]).toEqual({
+      removalId,
+      auId: au.id,
+      familyId,
+      confirmedAt: expect.any(String),
+      removedMemberCount: 2,
+      memberIds: [child?.memberId, sibling?.memberId],
+    });
   }, 120_000);
 });

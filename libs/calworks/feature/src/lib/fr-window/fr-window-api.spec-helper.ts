@@ -17,7 +17,7 @@ import {
   sanctionEntities,
 } from '@linkages/calworks-data-access';
 import { AuditLog, createAuditMigration } from '@linkages/platform-audit';
-import { BlindIndex, FieldCipher, PersonalData, parseKeyring } from '@linkages/platform-crypto';
+import { BlindIndex, FieldCipher, MatchKeys, parseKeyring, PersonalData } from '@linkages/platform-crypto';
 import { createDeadlineActivities } from '@linkages/platform-deadline-activities';
 import {
   DeadlineClient,
@@ -147,6 +147,7 @@ export async function startFrApi() {
     new FieldCipher(parseKeyring(stack.FIELD_ENCRYPTION_KEYS, 'FIELD_ENCRYPTION_KEYS')),
     BlindIndex.fromBase64(stack.BLIND_INDEX_KEY),
   );
+  const matchKeys = MatchKeys.fromBase64(stack.MATCH_KEY);
   const processes = new FrProcesses(dataSource, temporal, frWindows, clocks, audit);
   const settle = async () => {
     await waitFor(
@@ -166,10 +167,10 @@ export async function startFrApi() {
       await env.sleep(ms);
       await settle();
     },
-    /** Publishes a child welfare event on Kafka, as child welfare's outbox relay does. */
-    async publish<S extends z.ZodObject>(def: EventDefinition<S>, payload: z.input<S>, countyCode: string) {
+    /** Publishes a child welfare (or, with `service`, another producer's) event on Kafka, as its outbox relay does. */
+    async publish<S extends z.ZodObject>(def: EventDefinition<S>, payload: z.input<S>, countyCode: string, service = 'child-welfare') {
       const event = createEvent(def, payload, {
-        service: 'child-welfare',
+        service,
         countyCode,
         correlationId: `it-fr-${randomBytes(3).toString('hex')}`,
       });
@@ -187,7 +188,7 @@ export async function startFrApi() {
       }[];
       return rows.map((r) => [r.event_type.replace(/^gov\.ca\.linkages\.calworks\./, '').replace(/\.v1$/, ''), JSON.parse(r.value)]);
     },
-    createAu: new CreateAssistanceUnit(dataSource, units, personalData, outbox, audit),
+    createAu: new CreateAssistanceUnit(dataSource, units, personalData, matchKeys, outbox, audit),
     enroll: new EnrollWtwParticipant(dataSource, records, participants, new WtwParticipantLoader(participants, clocks), audit),
     removal: new FrRemovalQuery(dataSource, processes, audit),
     reviewList: new FrReviewListQuery(dataSource, frWindows, audit),

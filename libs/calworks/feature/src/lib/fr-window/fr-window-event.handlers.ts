@@ -4,6 +4,7 @@ import { FR_REVIEW_PURPOSE, FR_REVIEW_SUBJECT_TYPE, californiaDate, frRules, frS
 import { removalRow } from '@linkages/calworks-activities';
 import {
   AssistanceUnitRepository,
+  FrMemberConfirmationEntity,
   FrUnmatchedCaseNumberEntity,
   FrWindowRepository,
   WtwParticipantRepository,
@@ -19,6 +20,7 @@ import {
   childRemovedEvent,
   frServicesGoodCauseGrantedEvent,
   parentalRightsTerminatedEvent,
+  removalMembersProposedEvent,
   reunificationServicesTerminatedEvent,
 } from '@linkages/shared-contracts';
 import { SanctionLinkages } from '../sanction/sanction-linkages';
@@ -169,6 +171,39 @@ export function frWindowEventHandlers(
     }),
     on(caseClosedEvent, async (event, tx) => {
       await signalCase(tx, event.countycode, event.data.caseId, event.id, { kind: 'case-closed', closedOn: event.data.closedOn });
+    }),
+    // Linkages proposes which AU members the removal concerns (issue 13, Deliver 1): kept on the eligibility worker's
+    // member confirmation and shown with it; the worker still confirms (ConfirmMembers), never this handler. Only a
+    // removal CalWORKs holds in the county, matched to the same AU, and only members of that AU are kept; a proposal
+    // for another AU than the one the case number found is left to the worker (ignored here).
+    on(removalMembersProposedEvent, async (event, tx) => {
+      const p = event.data;
+      const removal = await frWindows.removalInCounty(tx, event.countycode, p.removalId);
+      if (!removal || removal.auId !== p.auId) return;
+      const members = new Set((await units.members(tx, p.auId)).map((m) => m.id));
+      const proposed = [...new Set(p.proposedMemberIds)].filter((id) => members.has(id));
+      if (proposed.length === 0) return;
+      // The process may not have asked for the confirmation yet (its first step): the task's row, pending, as it would.
+      await frWindows.addConfirmation(
+        tx,
+        Object.assign(new FrMemberConfirmationEntity(), {
+          removalId: removal.removalId,
+          countyCode: removal.countyCode,
+          auId: p.auId,
+          status: 'pending',
+          requestedAt: new Date(),
+          confirmedAt: null,
+          confirmedBy: null,
+          removedMemberIds: null,
+          parentMemberId: null,
+          facts: null,
+          exclusions: null,
+          refusalCode: null,
+          proposedMemberIds: null,
+          proposedAt: null,
+        }),
+      );
+      await frWindows.proposeMembers(tx, removal.removalId, proposed, new Date(p.at));
     }),
   ];
 }

@@ -53,6 +53,10 @@ export const frRemovalResponse = z.object({
       confirmedAt: z.string().nullable(),
       removedMemberIds: z.array(z.uuid()),
       refusalCode: z.enum(frRefusalCodes).nullable(),
+      proposedMemberIds: z
+        .array(z.uuid())
+        .describe('The AU members Linkages proposes (from its person links): only a proposal, the worker confirms'),
+      proposedAt: z.string().nullable().describe('When Linkages proposed them; null before any proposal'),
     })
     .nullable(),
   temporaryAbsence: z.object({ startsOn: day, endsOn: day, ruleId: z.string() }).nullable(),

@@ -34,6 +34,8 @@ export function frRemovalView({ removal: r, confirmation: c, absence: a, window:
           confirmedAt: c.confirmedAt?.toISOString() ?? null,
           removedMemberIds: c.removedMemberIds ?? [],
           refusalCode: c.refusalCode,
+          proposedMemberIds: c.proposedMemberIds ?? [],
+          proposedAt: c.proposedAt?.toISOString() ?? null,
         }
       : null,
     temporaryAbsence: a ? { startsOn: a.startsOn, endsOn: a.endsOn, ruleId: a.ruleId } : null,

@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
+import { MatchKeys } from '@linkages/platform-crypto';
+import { stackEnv } from '@linkages/platform-testing';
 import { problemOf, startHousehold, worker } from './household.spec-helper';
 import { todayInCalifornia } from './household.schemas';
 
@@ -169,10 +171,72 @@ describe('CalWORKs household use cases (real PostgreSQL)', () => {
     expect(await count('au_grant_changes', 'au_id = $1', [au.id])).toBe(3);
   });
 
+  it('each member’s match keys go to Linkages on the identity topic (tokens only), on create and on an added member', async () => {
+    const number = caseNumber();
+    const input = {
+      ...household(number),
+      members: [
+        member('applicant', { firstName: 'Xochitl', lastName: 'Nguyen-Huerta', dateOfBirth: '1987-11-23', ssn: '587-65-4329' }),
+        member('child', { firstName: 'Bao', lastName: 'Nguyen', dateOfBirth: '2018-02-09' }),
+      ],
+    };
+    const au = await h.createAu.execute(worker(LA), input as never);
+    const added = member('other', { firstName: 'Itzel', lastName: 'Huerta', dateOfBirth: '2007-05-30', needy: false, aided: false });
+    const addedView = await h.addMember.execute(worker(LA), au.id, added as never);
+    const keys = MatchKeys.fromBase64(stackEnv().MATCH_KEY);
+    const expected = (m: (typeof input.members)[number] | typeof added, memberId: string, ageBand: string) => [
+      'member-match-keys',
+      {
+        memberId,
+        auId: au.id,
+        familyId: au.id,
+        caseNumber: number,
+        role: m.role,
+        aided: m.aided,
+        ageBand,
+        keys: keys.forPerson(m as { firstName: string; lastName: string; dateOfBirth: string }),
+        withdrawn: false,
+        recordedAt: expect.any(String),
+      },
+    ];
+    expect(await h.events(au.id, 'member-match-keys')).toEqual([
+      expected(input.members[0]!, au.members[0]!.memberId, '20-plus'),
+      expected(input.members[1]!, au.members[1]!.memberId, 'child'),
+      expected(added, addedView.memberId, 'under-20'),
+    ]);
+    const rows = (await h.dataSource.query(
+      `SELECT topic, value FROM calworks.outbox WHERE partition_key = $1 AND event_type LIKE '%member-match-keys%'`,
+      [au.id],
+    )) as { topic: string; value: string }[];
+    expect(new Set(rows.map((r) => r.topic))).toEqual(new Set(['linkages.identity.match-keys.v1']));
+    // PII canary over the serialized payloads: no name part, date of birth (any spelling), SSN or its last four.
+    const serialized = rows.map((r) => r.value).join('\n');
+    for (const plain of [
+      'Xochitl',
+      'XOCHITL',
+      'Nguyen',
+      'NGUYEN',
+      'Huerta',
+      'HUERTA',
+      'Bao',
+      'BAO',
+      'Itzel',
+      'ITZEL',
+      '1987-11-23',
+      '19871123',
+      '2018-02-09',
+      '2007-05-30',
+      '987-65-4329',
+      '987654329',
+      '4329',
+    ])
+      expect({ plain, found: serialized.includes(plain) }).toEqual({ plain, found: false });
+  });
+
   it('an AU created not aided is an applicant to Linkages; a refused create publishes nothing', async () => {
     const number = caseNumber();
     const au = await h.createAu.execute(worker(LA), { ...household(number), aidedStatus: 'not-aided', grant: undefined } as never);
-    expect(await h.events(au.id)).toEqual([
+    expect(await h.events(au.id, 'aided-status-recorded')).toEqual([
       ['aided-status-recorded', { auId: au.id, familyId: au.id, caseNumber: number, status: 'applicant', effectiveOn: '2026-01-01' }],
     ]);
     expect(await problemOf(h.createAu.execute(worker(LA), household(number) as never))).toMatchObject({ status: 409 });

@@ -10,7 +10,7 @@ import {
 } from '@linkages/calworks-data-access';
 import type { Principal } from '@linkages/platform-access';
 import { AuditLog, createAuditMigration } from '@linkages/platform-audit';
-import { BlindIndex, FieldCipher, PersonalData, parseKeyring } from '@linkages/platform-crypto';
+import { BlindIndex, FieldCipher, MatchKeys, parseKeyring, PersonalData } from '@linkages/platform-crypto';
 import { PolicyRegistry } from '@linkages/platform-deadlines';
 import {
   DeadlineClient,
@@ -94,6 +94,7 @@ export async function startHousehold() {
     new FieldCipher(parseKeyring(env.FIELD_ENCRYPTION_KEYS, 'FIELD_ENCRYPTION_KEYS')),
     BlindIndex.fromBase64(env.BLIND_INDEX_KEY),
   );
+  const matchKeys = MatchKeys.fromBase64(env.MATCH_KEY);
   const audit = new HouseholdAudit(new AuditLog(dataSource, 'calworks'));
   const outbox = new OutboxWriter('calworks', 'calworks');
   const units = new AssistanceUnitRepository();
@@ -102,10 +103,10 @@ export async function startHousehold() {
   const auLoader = new AssistanceUnitLoader(units);
   const wtwLoader = new WtwParticipantLoader(participants, deadlines);
   const useCases = {
-    createAu: new CreateAssistanceUnit(dataSource, units, personalData, outbox, audit),
+    createAu: new CreateAssistanceUnit(dataSource, units, personalData, matchKeys, outbox, audit),
     auQuery: new AssistanceUnitQuery(dataSource, records, auLoader, personalData, audit),
     byCaseNumber: new AssistanceUnitByCaseNumberQuery(dataSource, units, auLoader, personalData, audit),
-    addMember: new AddMember(dataSource, records, units, personalData, audit),
+    addMember: new AddMember(dataSource, records, units, personalData, matchKeys, outbox, audit),
     aidedStatus: new RecordAidedStatus(dataSource, records, units, auLoader, personalData, outbox, audit),
     grantChange: new RecordGrantChange(dataSource, records, units, auLoader, personalData, audit),
     enroll: new EnrollWtwParticipant(dataSource, records, participants, wtwLoader, audit),

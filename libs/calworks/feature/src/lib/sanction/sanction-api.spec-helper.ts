@@ -14,7 +14,7 @@ import {
 } from '@linkages/calworks-data-access';
 import { createSanctionActivities } from '@linkages/calworks-activities';
 import { AuditLog, createAuditMigration } from '@linkages/platform-audit';
-import { BlindIndex, FieldCipher, PersonalData, parseKeyring } from '@linkages/platform-crypto';
+import { BlindIndex, FieldCipher, MatchKeys, parseKeyring, PersonalData } from '@linkages/platform-crypto';
 import { createDeadlineActivities } from '@linkages/platform-deadline-activities';
 import {
   DeadlineClient,
@@ -120,6 +120,7 @@ export async function startSanctionApi() {
     new FieldCipher(parseKeyring(stack.FIELD_ENCRYPTION_KEYS, 'FIELD_ENCRYPTION_KEYS')),
     BlindIndex.fromBase64(stack.BLIND_INDEX_KEY),
   );
+  const matchKeys = MatchKeys.fromBase64(stack.MATCH_KEY);
   const processes = new SanctionProcesses(dataSource, temporal, sanctions, clocks, audit);
   const settle = async () => {
     await waitFor(
@@ -139,7 +140,7 @@ export async function startSanctionApi() {
       await env.sleep(ms);
       await settle();
     },
-    createAu: new CreateAssistanceUnit(dataSource, units, personalData, outbox, audit),
+    createAu: new CreateAssistanceUnit(dataSource, units, personalData, matchKeys, outbox, audit),
     enroll: new EnrollWtwParticipant(dataSource, records, participants, new WtwParticipantLoader(participants, clocks), audit),
     open: new OpenNoncomplianceEpisode(dataSource, temporal, registry, records, sanctions, processes, audit),
     episode: new NoncomplianceEpisodeQuery(processes, audit),

@@ -64,6 +64,7 @@ describe('FR aid process calworks/fr-aid-window/<removalId> (time-skipping serve
     const events = await fr.events(family);
     expect(events.map(([name]) => name)).toEqual([
       'temporary-absence-started',
+      'removal-members-confirmed',
       'linkages-priority-flagged',
       'fr-aid-window-opened',
       'fr-aid-window-closed',
@@ -74,8 +75,9 @@ describe('FR aid process calworks/fr-aid-window/<removalId> (time-skipping serve
       endsOn: '2027-04-30',
       ruleId: 'calworks.fr.temporary-absence',
     });
-    expect(events[2]?.[1]).toMatchObject({ removalId, program: 'ab135-cash-aid', startsOn: '2027-05-12', endsOn: '2027-11-30' });
-    expect(events[3]?.[1]).toMatchObject({ removalId, reason: 'six-months-elapsed', closedOn: '2027-11-30' });
+    expect(events[1]?.[1]).toMatchObject({ removalId, familyId: family, removedMemberCount: expect.any(Number) });
+    expect(events[3]?.[1]).toMatchObject({ removalId, program: 'ab135-cash-aid', startsOn: '2027-05-12', endsOn: '2027-11-30' });
+    expect(events[4]?.[1]).toMatchObject({ removalId, reason: 'six-months-elapsed', closedOn: '2027-11-30' });
   }, 180_000);
 
   let secondWindowId: string | undefined;

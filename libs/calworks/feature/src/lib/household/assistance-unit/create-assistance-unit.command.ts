@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { publishCalworksEvent } from '@linkages/calworks-activities';
@@ -11,7 +11,7 @@ import {
   GrantChangeEntity,
   isDuplicateCaseNumber,
 } from '@linkages/calworks-data-access';
-import { PersonalData } from '@linkages/platform-crypto';
+import { MATCH_KEYS, MatchKeys, PersonalData } from '@linkages/platform-crypto';
 import { OutboxWriter } from '@linkages/platform-messaging';
 import { aidedStatusRecordedEvent } from '@linkages/shared-contracts';
 import { HouseholdAudit } from '../household-audit';
@@ -20,10 +20,12 @@ import { caseNumberInUseRefused, refuseHousehold } from '../household.problems';
 import type { CreateAssistanceUnitInput } from './assistance-unit.schemas';
 import { assistanceUnitView } from './assistance-unit.view';
 import { newMember } from './member-entity';
+import { publishMemberMatchKeys } from './member-match-keys';
 
 /**
  * Records an Assistance Unit in the caller's county with its members, first aided status and first grant; tells
- * Linkages the AU's aided status (aided-status-recorded: an applicant or aided, issue 13 Deliver 3).
+ * Linkages the AU's aided status (aided-status-recorded: an applicant or aided, issue 13 Deliver 3) and each
+ * member's match keys (member-match-keys: tokens only, Deliver 1).
  */
 @Injectable()
 export class CreateAssistanceUnit {
@@ -31,6 +33,7 @@ export class CreateAssistanceUnit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly units: AssistanceUnitRepository,
     private readonly personalData: PersonalData,
+    @Inject(MATCH_KEYS) private readonly matchKeys: MatchKeys,
     private readonly outbox: OutboxWriter,
     private readonly audit: HouseholdAudit,
   ) {}
@@ -80,6 +83,14 @@ export class CreateAssistanceUnit {
             effectiveOn: aided.effectiveOn,
           },
           { countyCode: au.countyCode, correlationId: ctx.correlationId },
+        );
+        await publishMemberMatchKeys(
+          this.matchKeys,
+          this.outbox,
+          tx,
+          au,
+          input.members.map((m, i) => ({ ...m, memberId: members[i]?.id ?? '' })),
+          ctx.correlationId,
         );
         await this.audit.record(tx, ctx, 'create', 'assistance-unit', au.id, au.countyCode, {
           members: members.length,
