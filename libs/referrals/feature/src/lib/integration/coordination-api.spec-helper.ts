@@ -36,10 +36,15 @@ import {
 import { createDataSourceOptions, migrateUp } from '@linkages/platform-persistence';
 import { TEMPORAL, workerTelemetry } from '@linkages/platform-temporal';
 import { bundleWorkflowsForTest, createTimeSkippingEnv, devToken, stackEnv, waitFor } from '@linkages/platform-testing';
+import { SHARING_AUTHORITY_ACTIVITIES, sharingAuthorityActivitiesProvider } from '@linkages/referrals-activities';
 import {
   CreateReferralTables1767000000000,
+  SharingAuthorityRepository,
+  createLinkagesFamilyAuthoritiesMigration,
   createLinkagesIdentityMigration,
+  createLinkagesPlanMigration,
   identityEntities,
+  linkagesPlanEntities,
   referralEntities,
 } from '@linkages/referrals-data-access';
 import { linkagesRules } from '@linkages/referrals-domain';
@@ -47,6 +52,10 @@ import { createEvent, toKafkaRecord, topics, type EventDefinition, type TopicDef
 import type { z } from 'zod';
 import { IDENTITY_EVENT_HANDLERS, identityEventHandlersProvider } from '../identity/match-keys.handlers';
 import { LinkagesIdentityModule } from '../identity/linkages-identity.module';
+import { LinkagesAuthorityModule } from '../authority/linkages-authority.module';
+import { LinkagesPlanModule } from '../plan/linkages-plan.module';
+import { PLAN_EVENT_HANDLERS, planEventHandlersProvider } from '../plan/plan-event.handlers';
+import { LinkagesTimelineModule } from '../timeline/linkages-timeline.module';
 
 const schema = 'referrals';
 type Producer = 'child-welfare' | 'calworks';
@@ -75,7 +84,7 @@ export async function startCoordinationApi() {
     url.toString(),
     {
       schema,
-      entities: [TrackedDeadlineEntity, ...referralEntities, ...identityEntities],
+      entities: [TrackedDeadlineEntity, ...referralEntities, ...identityEntities, ...linkagesPlanEntities],
       migrations: [
         createMessagingMigration(schema),
         createAuditMigration(schema),
@@ -83,6 +92,8 @@ export async function startCoordinationApi() {
         ...deadlineTrackingMigrations(schema),
         CreateReferralTables1767000000000,
         createLinkagesIdentityMigration(schema),
+        createLinkagesPlanMigration(schema),
+        createLinkagesFamilyAuthoritiesMigration(schema),
       ],
     },
     'it-coordination',
@@ -102,9 +113,15 @@ export async function startCoordinationApi() {
   const identity = { name: 'referrals', schema };
   const registry = new PolicyRegistry(linkagesRules, countyConfigurations);
 
-  const handlerTokens: symbol[] = [IDENTITY_EVENT_HANDLERS];
-  const activityTokens: symbol[] = [];
-  const sliceProviders: Provider[] = [identityEventHandlersProvider];
+  // Each slice's worker pieces, as apps/referrals/src/worker.module.ts lists them.
+  const handlerTokens: symbol[] = [IDENTITY_EVENT_HANDLERS, PLAN_EVENT_HANDLERS];
+  const activityTokens: symbol[] = [SHARING_AUTHORITY_ACTIVITIES];
+  const sliceProviders: Provider[] = [
+    identityEventHandlersProvider,
+    planEventHandlersProvider,
+    sharingAuthorityActivitiesProvider,
+    SharingAuthorityRepository,
+  ];
 
   @Global()
   @Module({
@@ -154,7 +171,10 @@ export async function startCoordinationApi() {
   })
   class TestPlatformModule {}
 
-  @Module({ imports: [TestPlatformModule, LinkagesIdentityModule], providers: sliceProviders })
+  @Module({
+    imports: [TestPlatformModule, LinkagesIdentityModule, LinkagesAuthorityModule, LinkagesPlanModule, LinkagesTimelineModule],
+    providers: sliceProviders,
+  })
   class TestReferralsModule {}
 
   const app: INestApplication = await NestFactory.create(TestReferralsModule, { logger: ['error'], abortOnError: false });

