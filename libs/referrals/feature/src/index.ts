@@ -41,3 +41,5 @@ export * from './lib/timeline/family-timeline.schemas';
 export * from './lib/timeline/family-timeline.query';
 export * from './lib/timeline/timeline.controller';
 export * from './lib/timeline/linkages-timeline.module';
+export * from './lib/timeline/timeline-append';
+export * from './lib/timeline/timeline-event.handlers';

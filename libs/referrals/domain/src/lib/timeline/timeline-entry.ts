@@ -123,6 +123,8 @@ const occurredFields = [
   'confirmedAt',
   'referredAt',
   'endedAt',
+  'overdueSince',
+  'changedOn',
   'at',
 ];
 

@@ -1,4 +1,4 @@
-import { supportiveServiceChangedEvent, wtwPlanSignedEvent } from '@linkages/shared-contracts';
+import { deadlineOverdueEvent, supportiveServiceChangedEvent, wtwPlanSignedEvent } from '@linkages/shared-contracts';
 import { principal, startPlanApi, statusOf, type PlanApi } from './plan-api.spec-helper';
 
 const uuid = () => globalThis.crypto.randomUUID();
@@ -201,13 +201,28 @@ describe('coordinated plan and authorities (real PostgreSQL, time-skipping serve
     ]);
   });
 
-  it("orders the family's timeline by when each fact happened, then by seq, audited as a share", async () => {
+  it("orders the family's timeline by when each fact happened, then by seq, with the agencies' deadlines, audited as a share", async () => {
+    const overdue = (family: string) => ({
+      deadlineId: uuid(),
+      familyId: family,
+      ruleId: 'calworks.wtw.good-cause-determination',
+      citation: 'MPP 42-721',
+      subjectRef: `episode/${uuid()}`,
+      ownerService: 'calworks' as const,
+      dueAt: '2027-03-04T23:59:59.999-08:00',
+      overdueSince: '2027-03-05T00:00:00.000-08:00',
+      escalationLevel: 1,
+    });
+    // A CalWORKs clock of the AU reaches the shared family; one of an AU referrals does not know is not Linkages'.
+    await api.deliver(deadlineOverdueEvent, overdue(auId));
+    await api.deliver(deadlineOverdueEvent, overdue(uuid()));
     const timeline = await api.timeline.execute(ew, familyId);
     expect(timeline.entries.map((e) => [e.kind, e.agency, e.label])).toEqual([
       ['wtw-plan-signed', 'calworks', 'WTW plan signed (1 activities)'],
       ['supportive-service-changed', 'calworks', 'Supportive service child-care in-place'],
+      ['deadline-overdue', 'calworks', 'Deadline overdue: calworks.wtw.good-cause-determination'],
     ]);
-    expect(timeline.entries.map((e) => e.seq)).toEqual([1, 2]);
+    expect(timeline.entries.map((e) => e.seq)).toEqual([1, 2, 3]);
     const shares = await api.audits(`record_type = 'family-timeline' AND action = 'share'`, []);
     expect(shares).toHaveLength(1);
   });

@@ -37,6 +37,7 @@ import { RecordMdtCommand } from '../authority/record-mdt.command';
 import { RevokeAuthorityCommand } from '../authority/revoke-authority.command';
 import { ReferralInCounty } from '../referral/referral-in-county';
 import { FamilyTimelineQuery } from '../timeline/family-timeline.query';
+import { timelineEventHandlers } from '../timeline/timeline-event.handlers';
 import { AddPlanActivityCommand } from './add-plan-activity.command';
 import { DecideWtwCountCommand } from './decide-wtw-count.command';
 import { PlanAudit } from './plan-audit';
@@ -108,7 +109,7 @@ export async function startPlanApi() {
   const readPlan = new ReadPlanQuery(ds, familyInCounty, disclosure, plans, evaluator);
   const referralInCounty = new ReferralInCounty(ds, new ReferralRepository(), audit);
   const recorder = new AuthorityRecorder(ds, authorities, families, clocks, temporal, audit);
-  const handlers = planEventHandlers(families, plans, evaluator);
+  const handlers = [...planEventHandlers(families, plans, evaluator), ...timelineEventHandlers(families)];
 
   return {
     ds,
@@ -116,8 +117,8 @@ export async function startPlanApi() {
     env,
     families,
     /** A CalWORKs event delivered to the plan's handler in an inbox-like transaction (returns the event). */
-    async deliver<S extends z.ZodObject>(def: EventDefinition<S>, payload: z.input<S>, id?: string) {
-      const event = createEvent(def, payload, { service: 'calworks', countyCode: COUNTY, correlationId: 'it-plan', ...(id ? { id } : {}) });
+    async deliver<S extends z.ZodObject>(def: EventDefinition<S>, payload: z.input<S>, id?: string, service = 'calworks') {
+      const event = createEvent(def, payload, { service, countyCode: COUNTY, correlationId: 'it-plan', ...(id ? { id } : {}) });
       const registration = handlers.find((h) => h.event.type === def.type);
       if (!registration) throw new Error(`no handler for ${def.type}`);
       await ds.transaction((tx) => registration.handle(event as never, tx));

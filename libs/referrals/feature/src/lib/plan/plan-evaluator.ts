@@ -38,11 +38,10 @@ export class PlanEvaluator {
 
   async evaluate(tx: EntityManager, family: PlanFamily, correlationId: string, at = new Date()): Promise<PlanConflictEntity[]> {
     const settings = this.settingsOf(family.countyCode);
-    const [activities, circumstances, existing] = await Promise.all([
-      this.plans.activities(tx, family.familyIds),
-      this.plans.circumstances(tx, family.familyIds),
-      this.plans.conflicts(tx, family.familyIds),
-    ]);
+    // One after another: a transaction's queries share its connection.
+    const activities = await this.plans.activities(tx, family.familyIds);
+    const circumstances = await this.plans.circumstances(tx, family.familyIds);
+    const existing = await this.plans.conflicts(tx, family.familyIds);
     for (const id of wtwCountCandidates(activities, settings)) {
       const a = activities.find((x) => x.id === id);
       if (a && a.wtwCount === null) await this.plans.saveActivity(tx, Object.assign(a, { wtwCount: 'candidate', updatedAt: at }));

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { on, type EventHandlersProvider, type HandlerRegistration } from '@linkages/platform-messaging';
 import { FamilyResolver, LinkagesFamilyEntity, PlanActivityEntity, PlanRepository } from '@linkages/referrals-data-access';
-import { attributionOf, timelineEntryOf, type AgencyRef } from '@linkages/referrals-domain';
+import { attributionOf, type AgencyRef } from '@linkages/referrals-domain';
+import { appendToTimeline } from '../timeline/timeline-append';
 import { supportiveServiceChangedEvent, wtwPlanSignedEvent, type CloudEvent } from '@linkages/shared-contracts';
 import { PlanEvaluator, type PlanFamily } from './plan-evaluator';
 
@@ -20,15 +21,7 @@ export async function familyOfEvent(
   const ref: AgencyRef | undefined = attributionOf(event);
   if (!ref) return undefined;
   const { familyId } = await families.resolve(tx, event.countycode, ref);
-  const entry = timelineEntryOf({ id: event.id, type: event.type, time: event.time, data: event.data, source: event.source });
-  await families.appendTimeline(tx, familyId, {
-    eventId: event.id,
-    eventType: event.type,
-    agency: entry.agency,
-    occurredAt: entry.occurredAt,
-    subject: event.subject ?? `${entry.kind}/${event.id}`,
-    entry: { kind: entry.kind, label: entry.label },
-  });
+  await appendToTimeline(families, tx, familyId, event);
   const merged = await tx.getRepository(LinkagesFamilyEntity).find({ where: { mergedInto: familyId } });
   return { familyId, familyIds: [familyId, ...merged.map((m) => m.id)], countyCode: event.countycode };
 }
