@@ -389,4 +389,46 @@ describe('CalWORKs FR aid window from child welfare’s events (Kafka, inbox, ti
       memberIds: [child?.memberId, sibling?.memberId],
     });
   }, 120_000);
+
+  it('a proposal before the process asked for the confirmation makes the pending task with it; an unknown removal is ignored', async () => {
+    const ew = worker(SC);
+    const au = await h.createAu.execute(ew, household(`CW-${randomBytes(5).toString('hex')}`) as never);
+    const child = au.members[1]?.memberId ?? '';
+    // The removal as the child-removed handler records it, before the process's first step ran.
+    const removalId = randomUUID();
+    await h.dataSource.query(
+      `INSERT INTO calworks.fr_removals (removal_id, county_code, family_id, case_id, child_id, au_id, removed_at, all_children_removed, status, refusals, received_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now(), true, 'temporary-absence', '[]', now())`,
+      [removalId, SC, randomUUID(), randomUUID(), randomUUID(), au.id],
+    );
+    const unknownRemoval = randomUUID();
+    const at = DateTime.fromMillis(await h.env.currentTimeMs(), { zone });
+    const events = [];
+    for (const id of [removalId, unknownRemoval])
+      events.push(
+        await h.publish(
+          removalMembersProposedEvent,
+          { familyId: randomUUID(), removalId: id, auId: au.id, proposedMemberIds: [child], linkIds: [randomUUID()], at: at.toISO() ?? '' },
+          SC,
+          'referrals',
+        ),
+      );
+    await waitFor(
+      async () =>
+        (
+          (await h.dataSource.query(`SELECT count(*)::int AS n FROM calworks.inbox WHERE event_id = ANY($1)`, [
+            events.map((e) => e.id),
+          ])) as {
+            n: number;
+          }[]
+        )[0]?.n === 2,
+      { what: 'both proposals consumed' },
+    );
+    expect(
+      await h.dataSource.query(
+        `SELECT removal_id, status, au_id, proposed_member_ids, confirmed_at FROM calworks.fr_member_confirmations WHERE removal_id = ANY($1)`,
+        [[removalId, unknownRemoval]],
+      ),
+    ).toEqual([{ removal_id: removalId, status: 'pending', au_id: au.id, proposed_member_ids: [child], confirmed_at: null }]);
+  }, 60_000);
 });
