@@ -403,7 +403,7 @@ describe('CalWORKs FR aid window from child welfare’s events (Kafka, inbox, ti
     );
     const unknownRemoval = randomUUID();
     const at = DateTime.fromMillis(await h.env.currentTimeMs(), { zone });
-    const events = [];
+    const events: { id: string }[] = [];
     for (const id of [removalId, unknownRemoval])
       events.push(
         await h.publish(
