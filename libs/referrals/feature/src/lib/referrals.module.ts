@@ -5,6 +5,7 @@ import { ListAuthoritiesQuery } from './authority/list-authorities.query';
 import { RecordConsentCommand } from './authority/record-consent.command';
 import { RecordMdtCommand } from './authority/record-mdt.command';
 import { RevokeAuthorityCommand } from './authority/revoke-authority.command';
+import { LinkagesIdentityModule } from './identity/linkages-identity.module';
 import { MatchPersonQuery } from './person/match-person.query';
 import { CreateReferralCommand } from './referral/create-referral.command';
 import { ReadReferralQuery } from './referral/read-referral.query';
@@ -24,6 +25,8 @@ export const referralUseCases = [
 
 /** The referrals API: Linkages referrals, identity matching and sharing authorities. */
 @Module({
+  // CreateReferral matches the typed-in members through the identity pipeline (issue 13).
+  imports: [LinkagesIdentityModule],
   controllers: [ReferralsController],
   providers: [ReferralRepository, SharingAuthorityRepository, ReferralInCounty, AuthorityRecorder, ...referralUseCases],
 })

@@ -5,18 +5,31 @@ import type { DataSource } from 'typeorm';
 import { auditActor } from '@linkages/platform-auth';
 import { decideCwsDisclosure, eventDisclosure, redact } from '@linkages/platform-access';
 import { AUDIT_LOG, type AuditLog } from '@linkages/platform-audit';
-import { PersonalData } from '@linkages/platform-crypto';
+import { MATCH_KEYS, MatchKeys, PersonalData, ageBandOf } from '@linkages/platform-crypto';
 import { OutboxWriter } from '@linkages/platform-messaging';
 import { familyReferredEvent } from '@linkages/shared-contracts';
-import { ReferralEntity, ReferralMemberEntity, ReferralRepository } from '@linkages/referrals-data-access';
+import {
+  FamilyResolver,
+  IdentityRepository,
+  ReferralEntity,
+  ReferralMemberEntity,
+  ReferralRepository,
+} from '@linkages/referrals-data-access';
 import { disclosed, familyReferredPayload, referralClassification, type DisclosedReferral } from '@linkages/referrals-domain';
 import type { RequestContext } from '../request-context';
 import type { CreateReferral } from '../referral.schemas';
+import { MatchPipeline } from '../identity/match-pipeline';
 import { MEMBER_SCOPE, referralView } from './referral.view';
 
+/** The answer to a new referral: the referral, and the earlier referral of the same family when there was one. */
+export type CreatedReferral = DisclosedReferral & { duplicateOf?: string };
+
 /**
- * Child welfare refers a family to Linkages. The referral commits with its `family-referred` event (the event view:
- * ids and facts, a disclosure to CalWORKs on WIC 10850) and both audit records, or not at all.
+ * Child welfare refers a family to Linkages. The typed-in members get match keys and go through the matching
+ * pipeline like the agencies' own records: the referral's family id is the shared Linkages family the members link
+ * into (a family posted twice is one family: the answer names the earlier referral in `duplicateOf`). The referral
+ * commits with its `family-referred` event (the event view: ids and facts, keyed by the Linkages family id, a
+ * disclosure to CalWORKs on WIC 10850) and both audit records, or not at all. Match keys never leave the transaction.
  */
 @Injectable()
 export class CreateReferralCommand {
@@ -26,12 +39,17 @@ export class CreateReferralCommand {
     private readonly outbox: OutboxWriter,
     private readonly personalData: PersonalData,
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
+    @Inject(MATCH_KEYS) private readonly matchKeys: MatchKeys,
+    private readonly families: FamilyResolver,
+    private readonly identity: IdentityRepository,
+    private readonly pipeline: MatchPipeline,
   ) {}
 
-  async execute({ principal, correlationId }: RequestContext, input: CreateReferral): Promise<DisclosedReferral> {
+  async execute({ principal, correlationId }: RequestContext, input: CreateReferral): Promise<CreatedReferral> {
     const referral = Object.assign(new ReferralEntity(), {
       id: randomUUID(),
-      familyId: randomUUID(),
+      // Set in the transaction: the shared family the members link into.
+      familyId: '',
       countyCode: principal.county,
       status: 'open' as const,
       caseType: input.caseType,
@@ -58,9 +76,42 @@ export class CreateReferralCommand {
         position,
       });
     });
-    const view = referralView(referral, this.personalData);
     const ownAgency = decideCwsDisclosure(principal, { county: referral.countyCode }, [], new Date());
-    await this.dataSource.transaction(async (tx) => {
+    const memberKeys = input.members.map((m) => this.matchKeys.forPerson(m));
+    const today = new Date().toISOString().slice(0, 10);
+    let duplicateOf: string | undefined;
+    const view = await this.dataSource.transaction(async (tx) => {
+      const ref = { kind: 'linkages-referral' as const, id: referral.id };
+      await this.families.resolve(tx, referral.countyCode, ref);
+      if (referral.calworksCaseNumber) await this.families.recordCaseNumber(tx, ref, referral.calworksCaseNumber);
+      for (const [i, member] of referral.members.entries()) {
+        const typed = input.members[i];
+        const keys = memberKeys[i];
+        if (!typed || !keys) continue;
+        const record = await this.identity.upsertPerson(tx, {
+          countyCode: referral.countyCode,
+          agency: 'linkages',
+          refKind: 'referral-member',
+          refId: member.id,
+          familyRefKind: 'linkages-referral',
+          familyRefId: referral.id,
+          role: typed.role,
+          ageBand: ageBandOf(typed.dateOfBirth, today),
+          aided: null,
+          caseNumber: referral.calworksCaseNumber,
+          keys,
+          withdrawnAt: null,
+          sourceEventId: null,
+        });
+        await this.pipeline.run(tx, record, correlationId);
+      }
+      const familyId = await this.families.familyOf(tx, referral.countyCode, ref);
+      if (!familyId) throw new Error('The referral has no shared family');
+      referral.familyId = familyId;
+      duplicateOf = (await this.families.identitiesOf(tx, familyId)).find(
+        (i) => i.kind === 'linkages-referral' && i.id !== referral.id,
+      )?.id;
+      const view = referralView(referral, this.personalData);
       await this.referrals.add(tx, referral);
       const payload = familyReferredPayload(redact(view, referralClassification, eventDisclosure) ?? {});
       const event = await this.outbox.enqueue(tx, familyReferredEvent, payload, { countyCode: referral.countyCode, correlationId });
@@ -75,7 +126,7 @@ export class CreateReferralCommand {
             purpose: 'linkages-referral',
             outcome: 'allowed',
             correlationId,
-            details: { members: referral.members.length },
+            details: { members: referral.members.length, familyId: referral.familyId, ...(duplicateOf ? { duplicateOf } : {}) },
           },
           // The event is a disclosure to CalWORKs: ids and minimum-necessary facts, on WIC 10850.
           {
@@ -93,7 +144,8 @@ export class CreateReferralCommand {
         ],
         tx,
       );
+      return view;
     });
-    return disclosed(view, ownAgency);
+    return { ...disclosed(view, ownAgency), ...(duplicateOf ? { duplicateOf } : {}) };
   }
 }
