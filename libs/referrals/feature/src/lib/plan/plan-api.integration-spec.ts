@@ -161,6 +161,31 @@ describe('coordinated plan and authorities (real PostgreSQL, time-skipping serve
     expect(listed.map((a) => [a.id, a.endedReason])).toEqual([[consent.id, 'revoked']]);
   }, 60_000);
 
+  it('an MDT membership widens the view for its members only, with its window tracked as a clock on the timeline', async () => {
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Los_Angeles' });
+    const mdt = await api.recordMdt.executeOnFamily(cws, familyId, {
+      kind: 'mdt',
+      reportReceivedOn: today,
+      memberSubjects: [ew.principal.subject],
+      reference: 'MDT protocol 2026-12',
+    });
+    expect(mdt).toMatchObject({ kind: 'mdt', active: true, memberSubjects: [ew.principal.subject] });
+    expect(mdt.basis).toContain('30');
+    expect((await api.readPlan.execute(ew, familyId)).disclosure).toMatchObject({ basis: 'mdt', authorityIds: [mdt.id] });
+    const notMember = { principal: principal('calworks', 'ew-2'), correlationId: 'it-ew2' };
+    expect((await api.readPlan.execute(notMember, familyId)).disclosure.basis).toBe('wic-10850');
+    const timeline = await api.timeline.execute(ew, familyId);
+    expect(timeline.clocks).toEqual([
+      expect.objectContaining({ ruleId: 'linkages.mdt-information-window', purpose: 'mdt-window', subject: `sharing-authority/${mdt.id}` }),
+    ]);
+    // Ended by staff: its clock is cancelled with it.
+    await api.revoke.executeOnFamily(cws, familyId, mdt.id, 'MDT closed the case');
+    expect((await api.readPlan.execute(ew, familyId)).disclosure.basis).toBe('wic-10850');
+    expect(await api.ds.query(`SELECT status FROM "${api.schema}".tracked_deadlines WHERE subject_id = $1`, [mdt.id])).toEqual([
+      { status: 'cancelled' },
+    ]);
+  }, 60_000);
+
   it('marks countable CWS activities as WTW candidates; only a CalWORKs worker decides, once', async () => {
     const plan = await api.readPlan.execute(ew, familyId);
     expect(plan.wtwCandidates).toEqual([sudId]);
@@ -224,6 +249,6 @@ describe('coordinated plan and authorities (real PostgreSQL, time-skipping serve
     ]);
     expect(timeline.entries.map((e) => e.seq)).toEqual([1, 2, 3]);
     const shares = await api.audits(`record_type = 'family-timeline' AND action = 'share'`, []);
-    expect(shares).toHaveLength(1);
+    expect(shares.map((a) => a.authority)).toEqual([expect.stringMatching(/^mdt:/), 'wic-10850']);
   });
 });
