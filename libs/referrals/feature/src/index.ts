@@ -43,3 +43,4 @@ export * from './lib/timeline/timeline.controller';
 export * from './lib/timeline/linkages-timeline.module';
 export * from './lib/timeline/timeline-append';
 export * from './lib/timeline/timeline-event.handlers';
+export * from './lib/referral/create-referral.response';

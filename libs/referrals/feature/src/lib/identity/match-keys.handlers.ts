@@ -6,6 +6,8 @@ import type { IdentityChange } from './family-linker';
 import { MatchPipeline } from './match-pipeline';
 
 export const IDENTITY_EVENT_HANDLERS = Symbol('IDENTITY_EVENT_HANDLERS');
+/** Optional: a provider of an IdentityChangeListener (the coordination slice signals its workflows through it). */
+export const IDENTITY_CHANGE_LISTENER = Symbol('IDENTITY_CHANGE_LISTENER');
 
 /** Told of every merge and split after the rows are written (H3's coordination workflows follow the family). */
 export type IdentityChangeListener = (changes: readonly IdentityChange[], eventId: string) => Promise<void>;
@@ -79,7 +81,7 @@ export function identityEventHandlers(
 /** The worker's provider of the identity handlers (the lead adds it to the referrals worker beside the others). */
 export const identityEventHandlersProvider: EventHandlersProvider = {
   provide: IDENTITY_EVENT_HANDLERS,
-  inject: [IdentityRepository, FamilyResolver, MatchPipeline],
-  useFactory: (identity: IdentityRepository, families: FamilyResolver, pipeline: MatchPipeline) =>
-    identityEventHandlers(identity, families, pipeline),
+  inject: [IdentityRepository, FamilyResolver, MatchPipeline, { token: IDENTITY_CHANGE_LISTENER, optional: true }],
+  useFactory: (identity: IdentityRepository, families: FamilyResolver, pipeline: MatchPipeline, onChange?: IdentityChangeListener) =>
+    identityEventHandlers(identity, families, pipeline, onChange),
 };
