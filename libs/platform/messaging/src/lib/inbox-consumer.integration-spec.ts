@@ -79,6 +79,26 @@ describe('idempotent inbox consumer, dead letters and replay (real PostgreSQL an
     expect(await applied()).toEqual([{ seq: 1 }, { seq: 3 }, { seq: 2 }]);
   });
 
+  it('runs every handler registered for a type in one transaction: a failing second handler applies neither', async () => {
+    let failSecond = true;
+    const second = on(f.probe, async (event, tx) => {
+      await tx.query(`INSERT INTO "${f.schema}".applied (event_id, family_id, seq) VALUES ($1, $2, $3)`, [
+        event.id,
+        event.data.familyId,
+        event.data.seq * 10,
+      ]);
+      if (failSecond && event.data.seq === 2) throw new Error('second handler down');
+    });
+    await f.consumer([f.recordingHandler, second], { retries: 1 });
+    await produceRaw([record(1), record(2)]);
+    const [letter] = await waitFor(async () => ((await dlq()).length === 1 ? dlq() : undefined), { what: 'the dead letter' });
+    expect(await applied()).toEqual([{ seq: 1 }, { seq: 10 }]);
+    failSecond = false;
+    await replayDeadLetters(f.kafka, [letter!]);
+    await waitFor(async () => (await applied()).length === 4, { what: 'both handlers on the replay' });
+    expect(await applied()).toEqual([{ seq: 1 }, { seq: 10 }, { seq: 2 }, { seq: 20 }]);
+  });
+
   it('skips a type it does not handle and processes a newer minor version, ignoring the fields it does not know', async () => {
     await f.consumer();
     await produceRaw([

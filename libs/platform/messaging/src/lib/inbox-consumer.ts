@@ -73,7 +73,19 @@ export class InboxConsumer {
 
   constructor(private readonly options: InboxConsumerOptions) {
     this.inbox = `"${assertSchemaName(options.schema)}".inbox`;
-    this.handlers = new Map(options.handlers.map((h) => [h.event.type, h]));
+    // Several slices of a service may handle one event type: their handlers run in registration order, in the one
+    // inbox transaction (one fails: none is applied, and the event is retried or dead-lettered as a whole).
+    this.handlers = new Map();
+    for (const h of options.handlers) {
+      const prior = this.handlers.get(h.event.type);
+      const handle: EventHandler = prior
+        ? async (event, tx) => {
+            await prior.handle(event, tx);
+            await h.handle(event, tx);
+          }
+        : h.handle;
+      this.handlers.set(h.event.type, { event: prior?.event ?? h.event, handle });
+    }
   }
 
   async start(): Promise<void> {
