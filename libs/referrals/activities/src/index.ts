@@ -2,3 +2,5 @@
 export {};
 export * from './lib/sharing-authority/sharing-authority.activities';
 export * from './lib/sharing-authority/sharing-authority-activities.provider';
+export * from './lib/coordination/coordination.activities';
+export * from './lib/coordination/coordination-activities.provider';

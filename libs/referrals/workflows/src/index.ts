@@ -2,3 +2,5 @@
 export {};
 export * from './lib/sharing-authority/sharing-authority.messages';
 export * from './lib/sharing-authority/sharing-authority.workflow';
+export * from './lib/coordination/coordination.messages';
+export * from './lib/coordination/coordination.workflow';

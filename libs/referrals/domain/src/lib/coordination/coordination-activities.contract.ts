@@ -38,12 +38,22 @@ export type CoordinationEvent =
   | {
       kind: 'coordination-task-changed';
       id: string;
-      payload: { taskId: string; task: CoordinationTaskCode; status: CoordinationTaskStatus; at: string };
+      /** `dueAt` is filled by the activity (the clock's due instant); `outcome` when done. */
+      payload: { taskId: string; task: CoordinationTaskCode; status: CoordinationTaskStatus; ruleId: string; outcome?: string; at: string };
     }
   | {
       kind: 'strategy-enrolled';
       id: string;
-      payload: { enrollmentId: string; strategy: Strategy; reasons: PlacementReason[]; liaisonAssigned: boolean; since: string };
+      payload: {
+        enrollmentId: string;
+        strategy: Strategy;
+        tracks: Track[];
+        reasons: PlacementReason[];
+        caseStage: CaseStage;
+        liaisonAssigned: boolean;
+        supersedes?: string;
+        since: string;
+      };
     };
 
 export interface CoordinationStep {

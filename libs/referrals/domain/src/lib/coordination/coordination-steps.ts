@@ -54,7 +54,7 @@ export const hasCoordinationChanges = (p: CoordinationParts): boolean =>
 const taskChanged = (ctx: CoordinationStepContext, t: CoordinationTask, at: string): CoordinationEvent => ({
   kind: 'coordination-task-changed',
   id: ctx.id(),
-  payload: { taskId: t.taskId, task: t.code, status: t.status, at },
+  payload: { taskId: t.taskId, task: t.code, status: t.status, ruleId: t.ruleId, ...(t.outcome ? { outcome: t.outcome } : {}), at },
 });
 
 interface TaskSpec {
@@ -455,8 +455,11 @@ function derive(ctx: CoordinationStepContext, s: CoordinationState, p: Coordinat
     payload: {
       enrollmentId: next.enrollmentId,
       strategy: next.strategy,
+      tracks: next.tracks,
       reasons: next.reasons,
+      caseStage: next.caseStage,
       liaisonAssigned: !!next.liaisonSubject,
+      ...(change === 'supersede' && current ? { supersedes: current.enrollmentId } : {}),
       since: at,
     },
   });
@@ -574,7 +577,15 @@ export function assignLiaison(ctx: CoordinationStepContext, s: CoordinationState
   p.events.push({
     kind: 'strategy-enrolled',
     id: ctx.id(),
-    payload: { enrollmentId: e.enrollmentId, strategy: e.strategy, reasons: e.reasons, liaisonAssigned: true, since: e.since },
+    payload: {
+      enrollmentId: e.enrollmentId,
+      strategy: e.strategy,
+      tracks: e.tracks,
+      reasons: e.reasons,
+      caseStage: e.caseStage,
+      liaisonAssigned: true,
+      since: e.since,
+    },
   });
   return p;
 }

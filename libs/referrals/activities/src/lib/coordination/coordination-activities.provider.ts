@@ -1,0 +1,17 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { CoordinationRepository } from '@linkages/referrals-data-access';
+import { TrackedDeadlines } from '@linkages/platform-deadline-tracking';
+import { OutboxWriter } from '@linkages/platform-messaging';
+import type { ActivitiesProvider } from '@linkages/platform-temporal';
+import { createCoordinationActivities } from './coordination.activities';
+
+export const COORDINATION_ACTIVITIES = Symbol('COORDINATION_ACTIVITIES');
+
+/** The coordination process's activities for the referrals worker (CoordinationRepository goes in WorkerOptions.providers). */
+export const coordinationActivitiesProvider: ActivitiesProvider = {
+  provide: COORDINATION_ACTIVITIES,
+  inject: [getDataSourceToken(), OutboxWriter, TrackedDeadlines, CoordinationRepository],
+  useFactory: (dataSource: DataSource, outbox: OutboxWriter, clocks: TrackedDeadlines, coordination: CoordinationRepository) =>
+    createCoordinationActivities({ dataSource, outbox, clocks, coordination }),
+};

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { CoordinationRepository } from '@linkages/referrals-data-access';
+import { TrackedDeadlines, deadlineIdOf } from '@linkages/platform-deadline-tracking';
+import { FamilyDisclosure } from '../authority/family-disclosure';
+import { FamilyInCounty } from '../authority/family-in-county';
+import type { RequestContext } from '../request-context';
+import type { CoordinationResponse } from './coordination.schemas';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The family's coordination tasks, each with its clock explained, and its meetings: through the sharing policy, audited. */
+@Injectable()
+export class ReadCoordinationQuery {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly familyInCounty: FamilyInCounty,
+    private readonly disclosure: FamilyDisclosure,
+    private readonly coordination: CoordinationRepository,
+    private readonly clocks: TrackedDeadlines,
+  ) {}
+
+  async execute(ctx: RequestContext, familyId: string): Promise<CoordinationResponse> {
+    const tx = this.dataSource.manager;
+    const family = await this.familyInCounty.find(ctx, familyId, 'view coordination');
+    const decision = await this.disclosure.decide(tx, ctx, family, 'view coordination');
+    const tasks = (await Promise.all(family.familyIds.map((id) => this.coordination.tasksOf(tx, id)))).flat();
+    const meetings = (await Promise.all(family.familyIds.map((id) => this.coordination.meetingsOf(tx, id)))).flat();
+    const clocks = await this.clocks.views(tx, [...new Set(tasks.map((t) => t.subjectId))]);
+    await this.disclosure.audited(ctx, family, 'coordination', 'view coordination', decision, { tasks: tasks.length });
+    return {
+      familyId: family.familyId,
+      tasks: tasks.map((t) => ({
+        taskId: t.id,
+        code: t.code,
+        status: t.status,
+        ruleId: t.ruleId,
+        subjectType: t.subjectType,
+        subjectId: t.subjectId,
+        caseId: t.caseId,
+        startAt: t.startAt.toISOString(),
+        dueAt: iso(t.dueAt),
+        doneAt: iso(t.doneAt),
+        outcome: t.outcome,
+        escalationLevel: t.escalationLevel,
+        clock: clocks.find((c) => c.deadlineId === deadlineIdOf('referrals', { type: t.subjectType, id: t.subjectId }, t.purpose)) ?? null,
+      })),
+      meetings: meetings.map((m) => ({
+        meetingId: m.id,
+        kind: m.kind,
+        caseId: m.caseId,
+        heldOn: m.heldOn,
+        calworksWorkerInvited: m.calworksWorkerInvited,
+      })),
+    };
+  }
+}
