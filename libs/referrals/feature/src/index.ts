@@ -10,7 +10,6 @@ export * from './lib/authority/record-mdt.command';
 export * from './lib/authority/revoke-authority.command';
 export * from './lib/authority/list-authorities.query';
 export * from './lib/referrals.controller';
-export * from './lib/referral-event.handlers';
 export * from './lib/referrals.module';
 export * from './lib/identity/family-linker';
 export * from './lib/identity/match-pipeline';
