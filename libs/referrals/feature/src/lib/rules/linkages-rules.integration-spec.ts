@@ -56,4 +56,29 @@ describe('Linkages deadline rules at their real durations (time-skipping test se
     ).rejects.toThrow();
     await scenarios.close(handle);
   }, 60_000);
+  it('linkages.fr-worker-contacts-csw: removal Wed 24 Nov 2027 → 3 business days → Wed 1 Dec (Thanksgiving and the day after skipped)', async () => {
+    // Business days on the county calendar: Thu 25 Nov (Thanksgiving Day) and Fri 26 Nov (the day after, a county
+    // holiday) closed, Sat 27 and Sun 28 the weekend → Mon 29 Nov (1), Tue 30 Nov (2), Wed 1 Dec (3).
+    await prove({
+      rule: 'linkages.fr-worker-contacts-csw',
+      cites: 'LA DCFS 1200-500.80',
+      calendar: 'county',
+      start: '2027-11-24T10:00:00-08:00',
+      due: '2027-12-01T23:59:59.999-08:00',
+      skipped: ['2027-11-25 (Thanksgiving Day)', '2027-11-26 (Day after Thanksgiving)', '2027-11-27 (Saturday)', '2027-11-28 (Sunday)'],
+    });
+  }, 60_000);
+
+  it('linkages.joint-case-planning-meeting (unconfirmed, 30 days): FR case opened Fri 10 Dec 2027 → Sun 9 Jan 2028 → Mon 10 Jan', async () => {
+    // 30 calendar days from Fri 10 Dec 2027: Sun 9 Jan 2028, closed → the next open day, Mon 10 Jan.
+    await prove({
+      rule: 'linkages.joint-case-planning-meeting',
+      cites: 'RULES.md 7',
+      calendar: 'county',
+      start: '2027-12-10T00:00:00-08:00',
+      due: '2028-01-10T23:59:59.999-08:00',
+      skipped: ['2028-01-09 (Sunday)'],
+      rolled: ['2028-01-09', '2028-01-10'],
+    });
+  }, 60_000);
 });
