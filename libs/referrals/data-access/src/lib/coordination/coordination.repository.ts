@@ -97,7 +97,6 @@ export class CoordinationRepository {
             endedAt: null,
             supersededBy: null,
           })
-          .orIgnore()
           .execute();
         return;
       }
