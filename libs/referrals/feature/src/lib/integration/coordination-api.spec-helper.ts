@@ -36,10 +36,18 @@ import {
 import { createDataSourceOptions, migrateUp } from '@linkages/platform-persistence';
 import { TEMPORAL, workerTelemetry } from '@linkages/platform-temporal';
 import { bundleWorkflowsForTest, createTimeSkippingEnv, devToken, stackEnv, waitFor } from '@linkages/platform-testing';
-import { SHARING_AUTHORITY_ACTIVITIES, sharingAuthorityActivitiesProvider } from '@linkages/referrals-activities';
 import {
+  COORDINATION_ACTIVITIES,
+  SHARING_AUTHORITY_ACTIVITIES,
+  coordinationActivitiesProvider,
+  sharingAuthorityActivitiesProvider,
+} from '@linkages/referrals-activities';
+import {
+  CoordinationRepository,
   CreateReferralTables1767000000000,
   SharingAuthorityRepository,
+  coordinationEntities,
+  createLinkagesCoordinationMigration,
   createLinkagesFamilyAuthoritiesMigration,
   createLinkagesIdentityMigration,
   createLinkagesPlanMigration,
@@ -56,6 +64,13 @@ import { LinkagesAuthorityModule } from '../authority/linkages-authority.module'
 import { LinkagesPlanModule } from '../plan/linkages-plan.module';
 import { PLAN_EVENT_HANDLERS, planEventHandlersProvider } from '../plan/plan-event.handlers';
 import { LinkagesTimelineModule } from '../timeline/linkages-timeline.module';
+import { TIMELINE_EVENT_HANDLERS, timelineEventHandlersProvider } from '../timeline/timeline-event.handlers';
+import {
+  COORDINATION_EVENT_HANDLERS,
+  coordinationEventHandlersProvider,
+  coordinationWorkerProviders,
+} from '../coordination/coordination-event.handlers';
+import { LinkagesCoordinationModule } from '../coordination/linkages-coordination.module';
 
 const schema = 'referrals';
 type Producer = 'child-welfare' | 'calworks';
@@ -84,7 +99,7 @@ export async function startCoordinationApi() {
     url.toString(),
     {
       schema,
-      entities: [TrackedDeadlineEntity, ...referralEntities, ...identityEntities, ...linkagesPlanEntities],
+      entities: [TrackedDeadlineEntity, ...referralEntities, ...identityEntities, ...coordinationEntities, ...linkagesPlanEntities],
       migrations: [
         createMessagingMigration(schema),
         createAuditMigration(schema),
@@ -92,6 +107,7 @@ export async function startCoordinationApi() {
         ...deadlineTrackingMigrations(schema),
         CreateReferralTables1767000000000,
         createLinkagesIdentityMigration(schema),
+        createLinkagesCoordinationMigration(schema),
         createLinkagesPlanMigration(schema),
         createLinkagesFamilyAuthoritiesMigration(schema),
       ],
@@ -114,12 +130,17 @@ export async function startCoordinationApi() {
   const registry = new PolicyRegistry(linkagesRules, countyConfigurations);
 
   // Each slice's worker pieces, as apps/referrals/src/worker.module.ts lists them.
-  const handlerTokens: symbol[] = [IDENTITY_EVENT_HANDLERS, PLAN_EVENT_HANDLERS];
-  const activityTokens: symbol[] = [SHARING_AUTHORITY_ACTIVITIES];
+  const handlerTokens: symbol[] = [IDENTITY_EVENT_HANDLERS, COORDINATION_EVENT_HANDLERS, PLAN_EVENT_HANDLERS, TIMELINE_EVENT_HANDLERS];
+  const activityTokens: symbol[] = [COORDINATION_ACTIVITIES, SHARING_AUTHORITY_ACTIVITIES];
   const sliceProviders: Provider[] = [
     identityEventHandlersProvider,
+    coordinationEventHandlersProvider,
     planEventHandlersProvider,
+    timelineEventHandlersProvider,
+    coordinationActivitiesProvider,
     sharingAuthorityActivitiesProvider,
+    ...coordinationWorkerProviders,
+    CoordinationRepository,
     SharingAuthorityRepository,
   ];
 
@@ -172,7 +193,14 @@ export async function startCoordinationApi() {
   class TestPlatformModule {}
 
   @Module({
-    imports: [TestPlatformModule, LinkagesIdentityModule, LinkagesAuthorityModule, LinkagesPlanModule, LinkagesTimelineModule],
+    imports: [
+      TestPlatformModule,
+      LinkagesIdentityModule,
+      LinkagesAuthorityModule,
+      LinkagesCoordinationModule,
+      LinkagesPlanModule,
+      LinkagesTimelineModule,
+    ],
     providers: sliceProviders,
   })
   class TestReferralsModule {}

@@ -1,5 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { memberMatchKeysEvent, personMatchKeysEvent, wtwPlanSignedEvent } from '@linkages/shared-contracts';
+import { temporal } from '@temporalio/proto';
+import { waitFor } from '@linkages/platform-testing';
+import {
+  aidedStatusRecordedEvent,
+  caseOpenedEvent,
+  childRemovedEvent,
+  memberMatchKeysEvent,
+  personMatchKeysEvent,
+  referralAcceptedEvent,
+  removalMembersConfirmedEvent,
+  wtwPlanSignedEvent,
+} from '@linkages/shared-contracts';
+import { coordinationProcessId } from '../coordination/coordination-event.handlers';
 import { startCoordinationApi, type CoordinationApi } from './coordination-api.spec-helper';
 
 // Issue 13 end to end below HTTP: child welfare and CalWORKs publish what they know of one family on Kafka, each
@@ -40,6 +52,9 @@ describe('Linkages coordination from both agencies’ events on Kafka (inbox, ma
   const wtwActivityId = randomUUID();
   let familyId: string;
   let courtOrderedId: string;
+  const referralId = randomUUID();
+  const caseId = randomUUID();
+  const removalId = randomUUID();
 
   it('match keys from child welfare and CalWORKs for the same mother and child → one shared family (the mothers linked automatically)', async () => {
     const recordedAt = new Date().toISOString();
@@ -167,6 +182,139 @@ describe('Linkages coordination from both agencies’ events on Kafka (inbox, ma
     expect((await h.get(`/shared-families/${familyId}`, 'la-calworks-worker')).status).toBe(404);
   }, 60_000);
 
+  it('child welfare accepts a referral on the aided family, removes the daughter and opens an FR case → the FR strategy and the removal’s coordination tasks with explained clocks', async () => {
+    interface Task {
+      taskId: string;
+      code: string;
+      status: string;
+      ruleId: string;
+      subjectType: string;
+      subjectId: string;
+      dueAt: string | null;
+      outcome: string | null;
+      clock: { explanation?: string; dueAt?: string | null } | null;
+    }
+    // CalWORKs: the AU is aided. Child welfare (its own topic, its own family id): the referral accepted, the child
+    // removed on Tuesday 24 November 2026, two days before Thanksgiving, and then the FR case opened (the case-opened
+    // fact arrives after the removal, as it can).
+    const facts = [
+      await h.publish(
+        aidedStatusRecordedEvent,
+        { auId, familyId: auId, caseNumber, status: 'aided', effectiveOn: '2026-01-01' },
+        SC,
+        'calworks',
+      ),
+      await h.publish(
+        referralAcceptedEvent,
+        {
+          referralId,
+          familyId: cwsFamilyId,
+          acceptedAt: '2026-11-23T10:00:00-08:00',
+          responsePriority: 'immediate',
+          path: 'investigation',
+          knownToCalworks: true,
+          calworksCaseNumber: caseNumber,
+        },
+        SC,
+        'child-welfare',
+      ),
+      await h.publish(
+        childRemovedEvent,
+        {
+          removalId,
+          familyId: cwsFamilyId,
+          childId: cwsChildId,
+          caseId,
+          removedAt: '2026-11-24T10:00:00-08:00',
+          allChildrenRemoved: true,
+          calworksCaseNumber: caseNumber,
+        },
+        SC,
+        'child-welfare',
+      ),
+      await h.publish(
+        caseOpenedEvent,
+        { caseId, familyId: cwsFamilyId, caseType: 'family-reunification', openedOn: '2026-11-24', calworksCaseNumber: caseNumber },
+        SC,
+        'child-welfare',
+      ),
+    ];
+    for (const e of facts) await h.processed(e.id);
+
+    const coordination = await waitFor(
+      async () => {
+        const r = await h.get(`/shared-families/${familyId}/coordination`, 'calworks-worker');
+        const tasks = (r.body as unknown as { tasks?: Task[] }).tasks ?? [];
+        const codes = tasks.map((t) => t.code);
+        return r.status === 200 && ['worker-contacts-csw', 'au-change', 'joint-case-planning-meeting'].every((c) => codes.includes(c))
+          ? tasks
+          : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the removal’s coordination tasks' },
+    );
+    const task = (code: string) => coordination.find((t) => t.code === code)!;
+    // The FR / WTW worker contacts the CSW within 3 business days of the removal: Wednesday 25 (1), Thanksgiving and
+    // the day after skipped, the weekend, Monday 30 (2), Tuesday 1 December (3), end of the county's day.
+    const contact = task('worker-contacts-csw');
+    expect(contact).toMatchObject({ ruleId: 'linkages.fr-worker-contacts-csw', subjectType: 'removal', subjectId: removalId });
+    expect(new Date(contact.dueAt!).toISOString()).toBe(new Date('2026-12-01T23:59:59.999-08:00').toISOString());
+    expect(contact.clock?.explanation).toMatch(/Thanksgiving/);
+    expect(contact.clock?.explanation).toMatch(/Day after Thanksgiving/);
+    // The AU change follows the removal within one business day (Wednesday 25 November).
+    const auChange = task('au-change');
+    expect(auChange.ruleId).toBe('linkages.au-change-after-removal');
+    expect(new Date(auChange.dueAt!).toISOString()).toBe(new Date('2026-11-25T23:59:59.999-08:00').toISOString());
+    // The joint case-planning meeting hangs off the FR case.
+    const meeting = task('joint-case-planning-meeting');
+    expect(meeting).toMatchObject({ ruleId: 'linkages.joint-case-planning-meeting', subjectType: 'cws-case', subjectId: caseId });
+    expect(meeting.clock?.explanation).toBeTruthy();
+    // One removal, one hand-off clock (a redelivered or reordered fact opens none twice).
+    expect(coordination.filter((t) => t.code === 'worker-contacts-csw')).toHaveLength(1);
+
+    // The strategy: an FR case on an aided family.
+    const enrollment = await h.get(`/shared-families/${familyId}/enrollment`, 'liaison');
+    expect(enrollment.status).toBe(200);
+    expect(enrollment.body).toMatchObject({ current: { strategy: 'intervention-fr' } });
+    const events = (await h.events(familyId)).map(([type]) => type);
+    expect(events).toContain('strategy-enrolled');
+    expect(events).toContain('coordination-task-changed');
+
+    // CalWORKs confirms the AU members the removal concerns: the AU change is met by that fact.
+    const confirmed = await h.publish(
+      removalMembersConfirmedEvent,
+      { removalId, auId, familyId: cwsFamilyId, confirmedAt: new Date().toISOString(), removedMemberCount: 1, memberIds: [auChildId] },
+      SC,
+      'calworks',
+    );
+    await h.processed(confirmed.id);
+    await waitFor(
+      async () => {
+        const r = await h.get(`/shared-families/${familyId}/coordination`, 'liaison');
+        return (r.body as unknown as { tasks: Task[] }).tasks.find((t) => t.code === 'au-change')?.status === 'done' || undefined;
+      },
+      { timeoutMs: 30_000, what: 'the AU change met by removal-members-confirmed' },
+    );
+    // The worker records the contact; a second outcome on the closed task is refused with nothing changed.
+    const outcome = await h.post(
+      `/shared-families/${familyId}/coordination/tasks/${contact.taskId}/outcome`,
+      { outcome: 'done' },
+      'calworks-worker',
+    );
+    expect(outcome.status).toBe(200);
+    expect((outcome.body as unknown as { tasks: Task[] }).tasks.find((t) => t.taskId === contact.taskId)).toMatchObject({
+      status: 'done',
+      outcome: 'done',
+    });
+    const again = await h.post(
+      `/shared-families/${familyId}/coordination/tasks/${contact.taskId}/outcome`,
+      { outcome: 'done' },
+      'calworks-worker',
+    );
+    expect(again.status).toBe(409);
+    expect(String(again.body['type'])).toMatch(/task-already-closed$/);
+    expect((await h.get(`/shared-families/${familyId}/coordination`, 'la-calworks-worker')).status).toBe(404);
+  }, 90_000);
+
   it('CalWORKs signs the mother’s WTW plan (Kafka) and child welfare enters her court-ordered treatment (plan use case) → the plan flags the clash', async () => {
     // 32 hours of job search Monday to Thursday, 08:00–16:00, as CalWORKs' event carries the plan.
     const signed = await h.publish(
@@ -256,17 +404,26 @@ describe('Linkages coordination from both agencies’ events on Kafka (inbox, ma
   it('the timeline: both agencies’ facts in one order, each explained', async () => {
     const read = await h.get(`/shared-families/${familyId}/timeline`, 'liaison');
     expect(read.status).toBe(200);
-    const timeline = read.body as unknown as { entries: { seq: number; eventType: string; occurredAt: string; label: string }[] };
+    const timeline = read.body as unknown as {
+      entries: { seq: number; eventType: string; occurredAt: string; label: string }[];
+      clocks: { ruleId: string; dueAt: string | null; explanation: string | null }[];
+    };
     const types = timeline.entries.map((e) => e.eventType);
-    expect(types).toContain(wtwPlanSignedEvent.type);
+    for (const def of [referralAcceptedEvent, childRemovedEvent, caseOpenedEvent, aidedStatusRecordedEvent, wtwPlanSignedEvent])
+      expect(types).toContain(def.type);
+    // Each fact once, although several slices handle it.
+    expect(new Set(timeline.entries.map((e) => e.seq)).size).toBe(timeline.entries.length);
     // Ordered by when it happened, then the family's own sequence; seq numbers are the family's, without gaps.
     const ordered = [...timeline.entries].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.seq - b.seq);
     expect(timeline.entries).toEqual(ordered);
     expect(timeline.entries.every((e) => e.label.length > 0)).toBe(true);
+    // Referrals' clocks beside the facts, explained.
+    const handoff = timeline.clocks.find((c) => c.ruleId === 'linkages.fr-worker-contacts-csw');
+    expect(handoff?.explanation).toMatch(/Thanksgiving/);
     expect((await h.get(`/shared-families/${familyId}/timeline`, 'la-cws-worker')).status).toBe(404);
   });
 
-  it('the canary: no name, date of birth, SSN or match-key token of the run reached a log line or an API answer', async () => {
+  it('the canary: no name, date of birth, SSN or match-key token of the run reached a log line, an API answer or the coordination history', async () => {
     const tokensOf = (keys: ReturnType<CoordinationApi['matchKeys']['forPerson']>) => [
       ...(keys.ssn ? [keys.ssn] : []),
       ...Object.values(keys.dob ?? {}),
@@ -289,11 +446,16 @@ describe('Linkages coordination from both agencies’ events on Kafka (inbox, ma
       ...people.flatMap((p) => tokensOf(h.matchKeys.forPerson(p))),
     ];
     const answers = await Promise.all(
-      ['', '/plan', '/timeline'].flatMap((path) =>
+      ['', '/coordination', '/enrollment', '/plan', '/timeline', '/authorities'].flatMap((path) =>
         ['liaison', 'cws-worker', 'calworks-worker'].map(async (user) => (await h.get(`/shared-families/${familyId}${path}`, user)).text),
       ),
     );
     answers.push((await h.get('/match-reviews', 'liaison')).text);
+    // The family's coordination process history (ids, codes and dates only), raw as the server holds it.
+    const history = await h.env.client.workflow.getHandle(coordinationProcessId(familyId)).fetchHistory();
+    const historyText = Buffer.from(temporal.api.history.v1.History.encode(history).finish()).toString('latin1');
+    expect(historyText).toContain(removalId);
+    answers.push(historyText);
     // The scanner reads the real lines (the harness's own start line is one of them).
     expect(h.logs.some((l) => l.includes('Linkages coordination harness'))).toBe(true);
     const leaks = [...h.logs, ...answers].flatMap((line) => secrets.filter((s) => line.includes(s)));
