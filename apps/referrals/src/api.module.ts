@@ -1,7 +1,25 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@linkages/platform-service';
-import { ReferralsApiModule } from '@linkages/referrals-feature';
+import {
+  LinkagesAuthorityModule,
+  LinkagesCoordinationModule,
+  LinkagesIdentityModule,
+  LinkagesPlanModule,
+  LinkagesTimelineModule,
+  ReferralsApiModule,
+} from '@linkages/referrals-feature';
 import { service } from './service';
 
-@Module({ imports: [PlatformModule.forApi(service), ReferralsApiModule] })
+/** The referrals API: Linkages referrals, the shared family (matching, authorities, coordination, plan, timeline). */
+@Module({
+  imports: [
+    PlatformModule.forApi(service),
+    ReferralsApiModule,
+    LinkagesIdentityModule,
+    LinkagesAuthorityModule,
+    LinkagesCoordinationModule,
+    LinkagesPlanModule,
+    LinkagesTimelineModule,
+  ],
+})
 export class ApiModule {}

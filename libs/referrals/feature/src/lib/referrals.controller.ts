@@ -12,6 +12,7 @@ import { RevokeAuthorityCommand } from './authority/revoke-authority.command';
 import type { AuthorityView } from './authority/authority.view';
 import { MatchPersonQuery, type PersonMatch } from './person/match-person.query';
 import { CreateReferralCommand } from './referral/create-referral.command';
+import { createReferralResponse } from './referral/create-referral.response';
 import { ReadReferralQuery } from './referral/read-referral.query';
 import {
   authorityListResponse,
@@ -58,16 +59,19 @@ export class ReferralsController {
   @ApiOperation({
     summary: 'Refer a CWS family to Linkages',
     description:
-      'Child welfare staff only. The referral is recorded in your county; SSNs and dates of birth are stored encrypted; a `linkages.family-referred` event (ids and facts only) goes to CalWORKs.',
+      "Child welfare staff only. The referral is recorded in your county; SSNs and dates of birth are stored encrypted; a `linkages.family-referred` event (ids and facts only) goes to CalWORKs. The members are matched like the agencies' own records: the same family referred again shares its Linkages family id, and the answer names the earlier referral (`duplicateOf`).",
   })
   @ApiJsonBody(createReferralBody)
-  @ApiSuccess(disclosedReferralResponse, { status: 201, description: 'The referral as child welfare sees it, with the disclosure basis' })
+  @ApiSuccess(createReferralResponse, {
+    status: 201,
+    description: 'The referral as child welfare sees it, with the disclosure basis (and duplicateOf when the family was referred before)',
+  })
   @ApiProblems('validation')
   create(
     @CurrentPrincipal() principal: Principal,
     @ValidBody(createReferralBody) body: CreateReferral,
     @CorrelationId() correlationId: string,
-  ): Promise<DisclosedReferral> {
+  ) {
     return this.createReferral.execute({ principal, correlationId }, body);
   }
 

@@ -1,10 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ReferralRepository, SharingAuthorityRepository } from '@linkages/referrals-data-access';
-import { AuthorityRecorder } from './authority/authority.recorder';
-import { ListAuthoritiesQuery } from './authority/list-authorities.query';
-import { RecordConsentCommand } from './authority/record-consent.command';
-import { RecordMdtCommand } from './authority/record-mdt.command';
-import { RevokeAuthorityCommand } from './authority/revoke-authority.command';
+import { ReferralRepository } from '@linkages/referrals-data-access';
+import { LinkagesAuthorityModule } from './authority/linkages-authority.module';
 import { LinkagesIdentityModule } from './identity/linkages-identity.module';
 import { MatchPersonQuery } from './person/match-person.query';
 import { CreateReferralCommand } from './referral/create-referral.command';
@@ -13,21 +9,15 @@ import { ReferralInCounty } from './referral/referral-in-county';
 import { ReferralsController } from './referrals.controller';
 
 /** The use cases of the referrals API, one per file, grouped by aggregate. */
-export const referralUseCases = [
-  CreateReferralCommand,
-  ReadReferralQuery,
-  MatchPersonQuery,
-  ListAuthoritiesQuery,
-  RecordConsentCommand,
-  RecordMdtCommand,
-  RevokeAuthorityCommand,
-];
+export const referralUseCases = [CreateReferralCommand, ReadReferralQuery, MatchPersonQuery];
 
-/** The referrals API: Linkages referrals, identity matching and sharing authorities. */
+/**
+ * The referrals API: Linkages referrals. CreateReferral matches the typed-in members through the identity pipeline;
+ * the referral-scoped authority routes use the authority use cases of the shared family (issue 13).
+ */
 @Module({
-  // CreateReferral matches the typed-in members through the identity pipeline (issue 13).
-  imports: [LinkagesIdentityModule],
+  imports: [LinkagesIdentityModule, LinkagesAuthorityModule],
   controllers: [ReferralsController],
-  providers: [ReferralRepository, SharingAuthorityRepository, ReferralInCounty, AuthorityRecorder, ...referralUseCases],
+  providers: [ReferralRepository, ReferralInCounty, ...referralUseCases],
 })
 export class ReferralsApiModule {}

@@ -42,9 +42,6 @@ describe('AddLinkagesFamilyToAuthorities1772300000000 and CreateLinkagesPlanTabl
   });
 
   it('makes an existing referral its own shared family and puts its authorities on it', async () => {
-    expect(await ds.query(`SELECT linkages_family_id FROM ${s}.referrals WHERE id = $1`, [referralId])).toEqual([
-      { linkages_family_id: familyId },
-    ]);
     expect(await ds.query(`SELECT id, county_code, status FROM ${s}.linkages_families`)).toEqual([
       { id: familyId, county_code: '06085', status: 'active' },
     ]);

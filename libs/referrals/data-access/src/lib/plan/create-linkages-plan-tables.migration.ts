@@ -26,7 +26,7 @@ export const createLinkagesPlanMigration = (schema: string) =>
         type_code text NOT NULL,
         title text,
         weekly_hours numeric(5, 2) NOT NULL CHECK (weekly_hours >= 0 AND weekly_hours <= 168),
-        slots jsonb NOT NULL DEFAULT '[]',
+        slots jsonb NOT NULL,
         starts_on date NOT NULL,
         ends_on date CHECK (ends_on IS NULL OR ends_on >= starts_on),
         requires_child_care boolean NOT NULL,
