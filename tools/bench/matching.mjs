@@ -229,7 +229,7 @@ log(
   `duplicates found: ${count.duplicate.trueFound} of ${trueDuplicates} true duplicate pairs in child welfare (${count.duplicate.found - count.duplicate.trueFound} warnings on different people)`,
 );
 log(`guards fired: ${[...guards.entries()].map(([g, n]) => `${g} ${n}`).join(', ') || 'none'}`);
-const sweepLine = [0.9, 0.97, 0.99, 0.995, 0.999, 0.9999].map((t) => {
+const sweepLine = [0.9, 0.93, 0.95, 0.97, 0.99, 0.995, 0.999, 0.9999].map((t) => {
   const links = sweep.filter(([p, guarded]) => p >= t && !guarded);
   const tp = links.filter(([, , same]) => same).length;
   return `≥${t}: p=${(tp / Math.max(links.length, 1)).toFixed(4)} r=${(tp / trueCross).toFixed(4)} queue=${sweep.filter(([p, guarded]) => (p >= t && guarded) || (p < t && p >= settings.reviewThreshold)).length}`;
