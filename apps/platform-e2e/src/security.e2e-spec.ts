@@ -9,10 +9,12 @@ import { Client as TemporalClient } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { demoUsers, devToken, platformTemporalClient, stackEnv, waitFor } from '@linkages/platform-testing';
 import { hasPermission, type Permission, type Role } from '@linkages/platform-access';
+import { MatchKeys } from '@linkages/platform-crypto';
 import { servicePorts, startPlatform, type RunningPlatform, type ServicePorts } from './platform.spec-helper';
 import { calworksMatrix } from './calworks-matrix.spec-helper';
 import { calworksFrMatrix } from './calworks-fr-matrix.spec-helper';
 import { calworksSanctionMatrix } from './calworks-sanction-matrix.spec-helper';
+import { linkagesMatrix } from './linkages-matrix.spec-helper';
 
 // The security baseline against the four running services (`npm start`): every route declares its policy, the
 // generated access matrix (route × user: role, own/other county, own/other agency) answers as the permission table
@@ -157,13 +159,17 @@ describe('security baseline over HTTP (npm start)', () => {
     success: number;
     scoped?: boolean;
     confidential?: boolean;
-    prepare?: () => Promise<{ path?: string; body?: unknown }>;
+    /** A fresh record for one caller expected to succeed (the caller, for routes whose body depends on the agency). */
+    prepare?: (user: User | undefined) => Promise<{ path?: string; body?: unknown }>;
+    /** The status a caller with the permission gets instead of success (a business refusal by agency). */
+    refused?: (user: User | undefined) => number | undefined;
     body?: () => unknown;
     path?: () => string;
   };
   const calworks = calworksMatrix(call);
   const fr = calworksFrMatrix(call);
   const sanction = calworksSanctionMatrix(call, calworks);
+  const linkages = linkagesMatrix(call, async <T>(sql: string, params: unknown[]) => (await db.query(sql, params)).rows as T[]);
   const templates: Record<string, Template> = {
     'GET /health': { success: 200 },
     'GET /health/ready': { success: 200 },
@@ -362,6 +368,8 @@ describe('security baseline over HTTP (npm start)', () => {
     ...calworks.templates,
     ...sanction.templates,
     ...fr.templates,
+    // Linkages coordination (issue 13): shared families formed by the referrals worker from both agencies' match keys.
+    ...linkages.templates,
   };
 
   interface CwsFixture {
@@ -425,12 +433,12 @@ describe('security baseline over HTTP (npm start)', () => {
     return f;
   };
 
-  const expectedStatus = (op: Op, user: User | undefined, success: number, scoped: boolean) => {
+  const expectedStatus = (op: Op, user: User | undefined, success: number, scoped: boolean, refused?: Template['refused']) => {
     if (op.policy?.kind === 'public') return success;
     if (!user) return 401;
     if (!op.policy || !hasPermission(user.roles, op.policy.permission)) return 403;
     if (scoped && user.county !== county) return 404;
-    return success;
+    return refused?.(user) ?? success;
   };
 
   const calls: Call[] = [];
@@ -447,21 +455,21 @@ describe('security baseline over HTTP (npm start)', () => {
     ).toEqual([]);
     const undocumented: string[] = [];
     cws = await cwsStage('petitioned');
-    await Promise.all([calworks.setUp().then(() => sanction.setUp()), fr.setUp()]);
+    await Promise.all([calworks.setUp().then(() => sanction.setUp()), fr.setUp(), linkages.setUp()]);
     // The fresh records of the callers expected to succeed, made a few at a time before the calls: the CalWORKs
     // processes' fixtures take several steps each, one after the other they would take minutes.
     const allowed = (op: Op, user: User | undefined) => {
       const t = templates[keyOf(op)]!;
-      return t.prepare !== undefined && expectedStatus(op, user, t.success, t.scoped ?? false) === t.success;
+      return t.prepare !== undefined && expectedStatus(op, user, t.success, t.scoped ?? false, t.refused) === t.success;
     };
     const jobs = ops.flatMap((op) =>
-      [undefined, ...users].filter((user) => allowed(op, user)).map((user) => ({ id: `${keyOf(op)} ${user?.username}`, op })),
+      [undefined, ...users].filter((user) => allowed(op, user)).map((user) => ({ id: `${keyOf(op)} ${user?.username}`, op, user })),
     );
     const fresh = new Map<string, { path?: string; body?: unknown }>();
     let next = 0;
     await Promise.all(
       Array.from({ length: 6 }, async () => {
-        for (let job = jobs[next++]; job; job = jobs[next++]) fresh.set(job.id, await templates[keyOf(job.op)]!.prepare!());
+        for (let job = jobs[next++]; job; job = jobs[next++]) fresh.set(job.id, await templates[keyOf(job.op)]!.prepare!(job.user));
       }),
     );
     for (const op of ops) {
@@ -480,7 +488,7 @@ describe('security baseline over HTTP (npm start)', () => {
           service: op.service.name,
           user: user?.username ?? 'anonymous',
           status: res.status,
-          expected: expectedStatus(op, user, t.success, t.scoped ?? false),
+          expected: expectedStatus(op, user, t.success, t.scoped ?? false, t.refused),
           correlationId,
           body: text,
         });
@@ -870,6 +878,32 @@ describe('security baseline over HTTP (npm start)', () => {
         calworksHistory,
       ]);
 
+      // Linkages (issue 13): the two agencies' records of the canary parent form one shared family in referrals (their
+      // match keys crossed Kafka); what referrals answers about it is scanned too.
+      const sharedFamilyId = await waitFor(
+        async () => {
+          const rows = (
+            await db.query<{ family_id: string }>(
+              `SELECT family_id FROM referrals.family_identities WHERE unlinked_at IS NULL AND ref_id = ANY($1::uuid[])`,
+              [[cwsFamily.id, au.id]],
+            )
+          ).rows;
+          return rows.length === 2 && rows[0]!.family_id === rows[1]!.family_id ? rows[0]!.family_id : undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 500, what: 'the canary parent’s shared family to form' },
+      );
+      const linkagesAnswers = (
+        await Promise.all(
+          ['', '/plan', '/timeline', '/authorities'].flatMap((suffix) =>
+            ['liaison', 'calworks-worker', 'cws-worker'].map(
+              async (user) => (await call('referrals', 'GET', `/shared-families/${sharedFamilyId}${suffix}`, { user })).text,
+            ),
+          ),
+        )
+      ).join('\n');
+      expect(linkagesAnswers).toContain(sharedFamilyId);
+      for (const secret of [first, last, ssn, ssnDigits, dob]) expect(linkagesAnswers).not.toContain(secret);
+
       // Servers create and delete files while we read (SQLite journals, Kafka segments): a vanished file is skipped.
       const read = (f: string): Buffer[] => {
         try {
@@ -909,6 +943,30 @@ describe('security baseline over HTTP (npm start)', () => {
         [first, last, ssn, ssnDigits, dob, `Canaryreporter${tag}`].filter((c) => bytes.includes(c)).map((c) => `${where} contains ${c}`),
       );
       expect(leaks).toEqual([]);
+
+      // The parent's match keys (tokens under MATCH_KEY) belong on the identity topic and in referrals' tables only:
+      // never in a log line, an API answer or a Temporal history.
+      const keys = MatchKeys.fromBase64(stackEnv().MATCH_KEY).forPerson({ firstName: first, lastName: last, dateOfBirth: dob, ssn });
+      const tokens = [
+        keys.ssn!,
+        ...Object.values(keys.dob ?? {}),
+        keys.first.exact,
+        keys.first.canonical,
+        keys.first.phonetic,
+        keys.first.bloom,
+        keys.last.exact,
+        ...keys.last.parts,
+        ...keys.last.phonetic,
+        keys.last.bloom,
+        ...keys.blocking,
+      ];
+      // The scanner sees them where they belong (the same key made them).
+      expect(sources['Kafka log segments']!.includes(keys.first.exact)).toBe(true);
+      const answered = Buffer.from(linkagesAnswers + calls.map((c) => c.body).join('\n'));
+      const tokenLeaks = Object.entries({ ...sources, 'API answers': answered })
+        .filter(([where]) => where !== 'Kafka log segments')
+        .flatMap(([where, bytes]) => tokens.filter((t) => bytes.includes(t)).map((t) => `${where} contains a match key ${t.slice(0, 8)}…`));
+      expect(tokenLeaks).toEqual([]);
 
       // At rest: names are plain columns, SSN and date of birth only ciphertext and blind index; no names in the
       // outbox or in stored idempotent responses.
