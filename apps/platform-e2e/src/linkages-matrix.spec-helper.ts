@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { waitFor } from '@linkages/platform-testing';
 
 // The Linkages coordination routes of the access matrix (security.e2e-spec.ts, issue 13). A shared family forms the
@@ -160,16 +160,18 @@ export function linkagesMatrix(call: LinkagesMatrixCall, query: LinkagesMatrixQu
       { timeoutMs: 120_000, intervalMs: 300, what: 'a matrix match review to open' },
     );
   };
+  /** A new CWS activity of the family, found in the plan by its own title (the plan lists activities in its order). */
   const cwsActivity = async (f: SharedFixture) => {
+    const title = `Matrix treatment ${randomUUID()}`;
     const plan = (await post(
       'referrals',
       `/shared-families/${f.familyId}/plan/activities`,
-      cwsActivityBody(f.applicantId),
+      { ...cwsActivityBody(f.applicantId), title },
       'cws-supervisor',
     )) as {
-      activities: { id: string; agency: string }[];
+      activities: { id: string; agency: string; title?: string | null }[];
     };
-    return plan.activities.filter((a) => a.agency === 'cws').at(-1)!.id;
+    return plan.activities.find((a) => a.title === title)!.id;
   };
 
   const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
