@@ -243,7 +243,9 @@ describe('child welfare: referral → investigation → removal → court, every
       const found = await waitFor(
         async () => {
           const ids: string[] = [];
-          for await (const wf of client.workflow.list({ query: `CaseId = "${caseId}"` })) ids.push(wf.workflowId);
+          // Child welfare's own clocks (Linkages' coordination clocks of the family carry the case id too).
+          for await (const wf of client.workflow.list({ query: `CaseId = "${caseId}"` }))
+            if (wf.workflowId.startsWith('child-welfare/')) ids.push(wf.workflowId);
           return ids.length >= 10 ? ids : undefined;
         },
         { timeoutMs: 30_000, intervalMs: 1000, what: 'the case’s deadline workflows in the visibility store' },

@@ -146,19 +146,40 @@ export function linkagesMatrix(call: LinkagesMatrixCall, query: LinkagesMatrixQu
   };
   const openReview = async () => {
     const p = await pair(false);
-    // The queue answers the county's oldest reviews first (a page): this one is found by its records.
-    return waitFor(
-      async () =>
-        (
-          await query<{ id: string }>(
-            `SELECT r.id FROM referrals.match_reviews r
-               JOIN referrals.person_records a ON a.id = r.a_id JOIN referrals.person_records b ON b.id = r.b_id
-              WHERE r.status = 'open' AND $1 IN (a.ref_id, b.ref_id)`,
-            [p.cwsParentId],
-          )
-        )[0]?.id,
-      { timeoutMs: 120_000, intervalMs: 300, what: 'a matrix match review to open' },
+    const records = await waitFor(
+      async () => {
+        const rows = await query<{ id: string; county_code: string }>(
+          `SELECT id, county_code FROM referrals.person_records WHERE ref_id = ANY($1::uuid[]) ORDER BY agency`,
+          [[p.cwsParentId, p.applicantId]],
+        );
+        return rows.length === 2 ? rows : undefined;
+      },
+      { timeoutMs: 120_000, intervalMs: 300, what: 'the review pair’s person records' },
     );
+    // The queue answers the county's oldest reviews first (a page): this one is found by its records.
+    const found = await query<{ id: string }>(
+      `SELECT r.id FROM referrals.match_reviews r WHERE r.status = 'open' AND (r.a_id = ANY($1::uuid[]) OR r.b_id = ANY($1::uuid[]))`,
+      [records.map((r) => r.id)],
+    );
+    if (found[0]) return found[0].id;
+    // The matrix tests who may decide a review, not the model (the e2e suites give many people one name and birth
+    // date, so the model may have linked or passed the pair): the review is opened as the pipeline would write it.
+    const id = randomUUID();
+    const evidence = {
+      levels: { ssn: 'differ', dob: 'exact', first: 'exact', last: 'exact', role: 'compatible' },
+      partialWeights: {},
+      priorWeight: 0,
+      weight: 0,
+      probability: 0.7,
+      guards: ['ssn-conflict'],
+      modelVersion: 'e2e-matrix-fixture',
+    };
+    await query(
+      `INSERT INTO referrals.match_reviews (id, county_code, a_id, b_id, kind, probability, evidence, status, opened_at)
+       VALUES ($1, $2, $3, $4, 'cross-agency', 0.7, $5::jsonb, 'open', now())`,
+      [id, records[0]!.county_code, records[0]!.id, records[1]!.id, JSON.stringify(evidence)],
+    );
+    return id;
   };
   /** A new CWS activity of the family, found in the plan by its own title (the plan lists activities in its order). */
   const cwsActivity = async (f: SharedFixture) => {
