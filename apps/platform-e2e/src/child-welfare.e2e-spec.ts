@@ -304,6 +304,8 @@ describe('child welfare: referral → investigation → removal → court, every
       'referral-accepted',
       'case-opened',
       'child-removed',
+      // Linkages coordination learns of the CFT meeting (issue 13: it meets the joint case-planning meeting).
+      'cft-meeting-held',
       'case-plan-filed',
       'case-plan-filed',
       'reunification-services-ordered',
