@@ -4,7 +4,7 @@
 // Flags: --no-install, --no-build. LINKAGES_PORT_OFFSET shifts every service port (the stack's ports stay).
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdirSync, openSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   assertPortFree,
@@ -56,11 +56,12 @@ async function main() {
       ['worker', 'worker.js'],
     ]) {
       const log = join(serviceLogs, `${name}-${kind}.log`);
+      const logStart = existsSync(log) ? statSync(log).size : 0;
       const child = spawn(node, ['--enable-source-maps', join(repoRoot, 'dist/apps', name, 'src', entry)], {
         env,
         stdio: ['ignore', openSync(log, 'a'), openSync(log, 'a')],
       });
-      children.push({ name: `${name} ${kind}`, child, log });
+      children.push({ name: `${name} ${kind}`, child, log, logStart });
     }
     table.push({ name, port, healthPort });
   }
@@ -85,10 +86,11 @@ async function main() {
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
-  for (const { name, child, log } of children) {
+  for (const { name, child, log, logStart } of children) {
     child.once('exit', (code, signal) => {
       if (stopping) return;
       console.error(`\n✖ ${name} exited (${code ?? signal}). Its log: ${log}`);
+      console.error(lastLines(log, logStart));
       void stop(1);
     });
   }
@@ -110,6 +112,31 @@ async function main() {
   }
   console.log(`  ${'Temporal UI'.padEnd(14)} http://${host}:${ports.temporalUi}`);
   console.log(`\nService logs (JSON lines): ${serviceLogs}. Stack status: npm run stack -- status. Ctrl-C stops the services.`);
+}
+
+/** The last lines the process wrote to its log in this run, readable: JSON lines as `level msg (err)`. */
+function lastLines(log, from, count = 25) {
+  try {
+    const text = readFileSync(log).subarray(from).toString('utf8');
+    const lines = text
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .slice(-count);
+    if (lines.length === 0) return '  (it wrote nothing to its log)';
+    return lines
+      .map((line) => {
+        try {
+          const entry = JSON.parse(line);
+          const err = entry.err ? ` (${entry.err.type ?? 'Error'}: ${entry.err.message ?? ''})` : '';
+          return `  ${entry.level ?? ''} ${entry.msg ?? ''}${err}`.slice(0, 600);
+        } catch {
+          return `  ${line}`.slice(0, 600);
+        }
+      })
+      .join('\n');
+  } catch (error) {
+    return `  (its log could not be read: ${error.message})`;
+  }
 }
 
 async function waitReady(url, timeoutMs = 120_000) {

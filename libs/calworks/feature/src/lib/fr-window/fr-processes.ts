@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { readSnapshot } from '@linkages/platform-persistence';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { FrWindowRepository, type FrRemovalEntity } from '@linkages/calworks-data-access';
@@ -37,13 +38,12 @@ export class FrProcesses {
 
   async view(tx: EntityManager, removal: FrRemovalEntity) {
     const id = removal.removalId;
-    const [confirmation, absence, window, ab429, clocks] = await Promise.all([
-      this.frWindows.confirmation(tx, id),
-      this.frWindows.temporaryAbsence(tx, id),
-      this.frWindows.window(tx, id),
-      this.frWindows.ab429(tx, id),
-      this.clocks.views(tx, [id]),
-    ]);
+    // One after another: the caller's snapshot is one connection.
+    const confirmation = await this.frWindows.confirmation(tx, id);
+    const absence = await this.frWindows.temporaryAbsence(tx, id);
+    const window = await this.frWindows.window(tx, id);
+    const ab429 = await this.frWindows.ab429(tx, id);
+    const clocks = await this.clocks.views(tx, [id]);
     return frRemovalView({
       removal,
       clocks,
@@ -69,7 +69,6 @@ export class FrProcesses {
 
   /** The removal again, after its process wrote the step (the view reads the rows). */
   async reread(ctx: HouseholdCtx, removalId: string) {
-    const tx = this.dataSource.manager;
-    return this.view(tx, await this.removal(tx, ctx, removalId));
+    return readSnapshot(this.dataSource, async (tx) => this.view(tx, await this.removal(tx, ctx, removalId)));
   }
 }

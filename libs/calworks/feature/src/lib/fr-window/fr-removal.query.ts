@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { readSnapshot } from '@linkages/platform-persistence';
 import { HouseholdAudit } from '../household/household-audit';
 import type { HouseholdCtx } from '../household/household.context';
 import { FrProcesses } from './fr-processes';
@@ -15,9 +16,11 @@ export class FrRemovalQuery {
   ) {}
 
   async execute(ctx: HouseholdCtx, removalId: string) {
-    const tx = this.dataSource.manager;
-    const removal = await this.processes.removal(tx, ctx, removalId);
-    await this.audit.read(ctx, 'fr-removal', removal.removalId, removal.countyCode, 'view FR aid window');
-    return this.processes.view(tx, removal);
+    // One snapshot: a step that commits between the reads would otherwise show its window beside the step before it.
+    return readSnapshot(this.dataSource, async (tx) => {
+      const removal = await this.processes.removal(tx, ctx, removalId);
+      await this.audit.read(ctx, 'fr-removal', removal.removalId, removal.countyCode, 'view FR aid window');
+      return this.processes.view(tx, removal);
+    });
   }
 }

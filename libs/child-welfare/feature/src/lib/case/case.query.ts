@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { readSnapshot } from '@linkages/platform-persistence';
 import { CaseworkAudit } from '../casework-audit';
 import type { Ctx } from '../casework.context';
 import { CaseworkRecords } from '../casework-records';
@@ -17,8 +18,10 @@ export class CaseQuery {
   ) {}
 
   async execute(ctx: Ctx, caseId: string) {
-    const kase = await this.records.case(this.dataSource.manager, ctx, caseId);
-    await this.audit.read(ctx, 'case', caseId, kase.countyCode, 'view case');
-    return this.views.of(this.dataSource.manager, kase);
+    return readSnapshot(this.dataSource, async (tx) => {
+      const kase = await this.records.case(tx, ctx, caseId);
+      await this.audit.read(ctx, 'case', caseId, kase.countyCode, 'view case');
+      return this.views.of(tx, kase);
+    });
   }
 }

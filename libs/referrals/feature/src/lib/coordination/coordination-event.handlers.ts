@@ -65,16 +65,44 @@ export class CoordinationProcesses {
   }
 }
 
-type Mapped = { fact: CoordinationFact; starts: boolean } | undefined;
+/** What an event tells the coordination process: its fact, and whether the fact alone starts a process. */
+export type CoordinationMapping = { fact: CoordinationFact; starts: boolean } | undefined;
 
 /**
- * Both agencies' events into the shared family's coordination (issue 13 item 4; plan D2 and §6). Each handler, in
- * the inbox transaction: attributes the event to its agency ref (`attributionOf`), resolves the shared family (minted
- * if new, its row locked), appends the event to the family's timeline (idempotent by event id), then tells the
- * family's coordination process the fact. A fact that calls for coordination by itself (an ER referral, a case or a
- * removal naming a CalWORKs case, a report evaluated out to services, a typed-in referral), or any fact of a family
- * both agencies are linked to, starts the process; any other only reaches a running one. The child-removed handler also
- * proposes to CalWORKs which AU members the removal concerns (MatchPipeline.proposeRemovalMembers).
+ * One coordination handler: in the inbox transaction, attributes the event to its agency ref (`attributionOf`, or
+ * `refOf`), resolves the shared family (minted if new, its row locked), appends the event to the family's timeline with
+ * the fact it told (idempotent by event id; a merge replays the facts from there), runs `extra`, then tells the family's
+ * process the fact: started when the fact calls for coordination by itself or the family is known to both agencies,
+ * otherwise only a running process hears it. Other slices register their events with it too.
+ */
+export function coordinationFactHandler<S extends z.ZodObject>(
+  processes: CoordinationProcesses,
+  families: FamilyResolver,
+  def: EventDefinition<S>,
+  map: (data: z.output<S>) => CoordinationMapping,
+  extra?: (tx: EntityManager, event: CloudEvent<z.output<S>>) => Promise<void>,
+  refOf: (event: CloudEvent<z.output<S>>) => AgencyRef | undefined = (event) => attributionOf(event),
+): HandlerRegistration {
+  return on(def, async (event, tx) => {
+    const ref = refOf(event);
+    if (!ref) return;
+    const county = event.countycode;
+    const { familyId } = await families.resolve(tx, county, ref);
+    const mapped = map(event.data);
+    await appendToTimeline(families, tx, familyId, event, mapped ? { coordination: mapped } : undefined);
+    if (extra) await extra(tx, event);
+    if (!mapped) return;
+    const shared = mapped.starts || (await linkedAcrossAgencies(families, tx, familyId));
+    await processes.tell(familyId, county, event.id, mapped.fact, shared);
+  });
+}
+
+/**
+ * Both agencies' events into the shared family's coordination (issue 13 item 4; plan D2 and §6), each through
+ * `coordinationFactHandler`. A fact that calls for coordination by itself (an ER referral, a case or a removal naming a
+ * CalWORKs case, a report evaluated out to services, a typed-in referral), or any fact of a family both agencies are
+ * linked to, starts the process; any other only reaches a running one. The child-removed handler also proposes to
+ * CalWORKs which AU members the removal concerns (MatchPipeline.proposeRemovalMembers).
  */
 export function coordinationEventHandlers(
   processes: CoordinationProcesses,
@@ -83,22 +111,10 @@ export function coordinationEventHandlers(
 ): HandlerRegistration[] {
   const handle = <S extends z.ZodObject>(
     def: EventDefinition<S>,
-    map: (data: z.output<S>) => Mapped,
+    map: (data: z.output<S>) => CoordinationMapping,
     extra?: (tx: EntityManager, event: CloudEvent<z.output<S>>) => Promise<void>,
-    refOf: (event: CloudEvent<z.output<S>>) => AgencyRef | undefined = (event) => attributionOf(event),
-  ) =>
-    on(def, async (event, tx) => {
-      const ref = refOf(event);
-      if (!ref) return;
-      const county = event.countycode;
-      const { familyId } = await families.resolve(tx, county, ref);
-      await appendToTimeline(families, tx, familyId, event);
-      if (extra) await extra(tx, event);
-      const mapped = map(event.data);
-      if (!mapped) return;
-      const shared = mapped.starts || (await linkedAcrossAgencies(families, tx, familyId));
-      await processes.tell(familyId, county, event.id, mapped.fact, shared);
-    });
+    refOf?: (event: CloudEvent<z.output<S>>) => AgencyRef | undefined,
+  ) => coordinationFactHandler(processes, families, def, map, extra, refOf);
 
   return [
     handle(referralAcceptedEvent, (p) => ({
@@ -224,7 +240,7 @@ export function coordinationEventHandlers(
 }
 
 /** The family is known to both agencies (a CWS or typed-in family and a CalWORKs AU map to it). */
-async function linkedAcrossAgencies(families: FamilyResolver, tx: EntityManager, familyId: string): Promise<boolean> {
+export async function linkedAcrossAgencies(families: FamilyResolver, tx: EntityManager, familyId: string): Promise<boolean> {
   const kinds = new Set((await families.identitiesOf(tx, familyId)).map((i) => i.kind));
   return kinds.has('au') && (kinds.has('cws-family') || kinds.has('linkages-referral'));
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { readSnapshot } from '@linkages/platform-persistence';
 import { CoordinationRepository } from '@linkages/referrals-data-access';
 import { TrackedDeadlines, deadlineIdOf } from '@linkages/platform-deadline-tracking';
 import { FamilyDisclosure } from '../authority/family-disclosure';
@@ -22,12 +23,19 @@ export class ReadCoordinationQuery {
   ) {}
 
   async execute(ctx: RequestContext, familyId: string): Promise<CoordinationResponse> {
-    const tx = this.dataSource.manager;
     const family = await this.familyInCounty.find(ctx, familyId, 'view coordination');
-    const decision = await this.disclosure.decide(tx, ctx, family, 'view coordination');
-    const tasks = (await Promise.all(family.familyIds.map((id) => this.coordination.tasksOf(tx, id)))).flat();
-    const meetings = (await Promise.all(family.familyIds.map((id) => this.coordination.meetingsOf(tx, id)))).flat();
-    const clocks = await this.clocks.views(tx, [...new Set(tasks.map((t) => t.subjectId))]);
+    // One snapshot: a task and its clock are written together, so they are read as of one moment too.
+    const { decision, tasks, meetings, clocks } = await readSnapshot(this.dataSource, async (tx) => {
+      const decision = await this.disclosure.decide(tx, ctx, family, 'view coordination');
+      const tasks: Awaited<ReturnType<CoordinationRepository['tasksOf']>> = [];
+      const meetings: Awaited<ReturnType<CoordinationRepository['meetingsOf']>> = [];
+      for (const id of family.familyIds) {
+        tasks.push(...(await this.coordination.tasksOf(tx, id)));
+        meetings.push(...(await this.coordination.meetingsOf(tx, id)));
+      }
+      const clocks = await this.clocks.views(tx, [...new Set(tasks.map((t) => t.subjectId))]);
+      return { decision, tasks, meetings, clocks };
+    });
     await this.disclosure.audited(ctx, family, 'coordination', 'view coordination', decision, { tasks: tasks.length });
     return {
       familyId: family.familyId,

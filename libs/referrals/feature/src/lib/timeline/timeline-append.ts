@@ -10,6 +10,7 @@ import type { CloudEvent } from '@linkages/shared-contracts';
  */
 export function timelineInputOf(
   event: Pick<CloudEvent<unknown>, 'id' | 'type' | 'time' | 'data' | 'source' | 'subject'>,
+  kept?: Record<string, unknown>,
 ): TimelineEntryInput {
   const data = (typeof event.data === 'object' && event.data !== null ? event.data : {}) as Record<string, unknown>;
   const entry = timelineEntryOf({ id: event.id, type: event.type, time: event.time, data, source: event.source });
@@ -19,14 +20,18 @@ export function timelineInputOf(
     agency: entry.agency,
     occurredAt: entry.occurredAt,
     subject: event.subject ?? `${entry.kind}/${event.id}`,
-    entry: { kind: entry.kind, label: entry.label },
+    entry: { kind: entry.kind, label: entry.label, ...kept },
   };
 }
 
-/** Appends the event to the family's timeline (idempotent by event id); the seq. */
+/**
+ * Appends the event to the family's timeline (idempotent by event id); the seq. `kept`: what the service keeps with
+ * the entry and never shows (the coordination fact the event told, ids, codes and dates, replayed when families merge).
+ */
 export const appendToTimeline = (
   families: FamilyResolver,
   tx: EntityManager,
   familyId: string,
   event: Parameters<typeof timelineInputOf>[0],
-) => families.appendTimeline(tx, familyId, timelineInputOf(event));
+  kept?: Record<string, unknown>,
+) => families.appendTimeline(tx, familyId, timelineInputOf(event, kept));

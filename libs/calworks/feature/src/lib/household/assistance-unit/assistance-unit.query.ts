@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { readSnapshot } from '@linkages/platform-persistence';
 import { PersonalData } from '@linkages/platform-crypto';
 import { HouseholdAudit } from '../household-audit';
 import type { HouseholdCtx } from '../household.context';
@@ -20,9 +21,10 @@ export class AssistanceUnitQuery {
   ) {}
 
   async execute(ctx: HouseholdCtx, auId: string) {
-    const tx = this.dataSource.manager;
-    const au = await this.records.assistanceUnit(tx, ctx, auId);
-    const loaded = await this.loader.load(tx, au);
+    const { au, loaded } = await readSnapshot(this.dataSource, async (tx) => {
+      const au = await this.records.assistanceUnit(tx, ctx, auId);
+      return { au, loaded: await this.loader.load(tx, au) };
+    });
     await this.audit.read(ctx, 'assistance-unit', au.id, au.countyCode, 'view assistance unit');
     return assistanceUnitView(this.personalData, loaded);
   }
