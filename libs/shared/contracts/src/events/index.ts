@@ -49,3 +49,5 @@ export * from './linkages/strategy-enrolled';
 export * from './linkages/coordination-task-changed';
 export * from './linkages/plan-conflict-flagged';
 export * from './linkages/sharing-authority-ended';
+export * from './linkages/prevention-referred';
+export * from './linkages/special-population-facts-recorded';

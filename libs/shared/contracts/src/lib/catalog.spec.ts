@@ -11,8 +11,10 @@ import {
   monthsUntickedEvent,
   noncomplianceStartedEvent,
   personMatchKeysEvent,
+  preventionReferredEvent,
   sanctionCuredEvent,
   sanctionImposedEvent,
+  specialPopulationFactsRecordedEvent,
 } from '../events';
 
 const ctx = { service: 'child-welfare', countyCode: '06085', correlationId: 'req-1' };
@@ -70,6 +72,8 @@ describe('event catalog', () => {
       'coordination-task-changed',
       'plan-conflict-flagged',
       'sharing-authority-ended',
+      'prevention-referred',
+      'special-population-facts-recorded',
     ])
       expect(names).toContain(required);
   });
@@ -194,5 +198,23 @@ describe('CloudEvents envelope in Kafka binary mode', () => {
     }
     const record = toKafkaRecord(createEvent(childRemovedEvent, childRemovedEvent.example, ctx));
     expect(() => fromKafkaRecord({ value: Buffer.from('not json'), headers: record.headers })).toThrow(/not JSON/);
+  });
+});
+
+describe('typed-in Linkages facts (issue 13, Deliver 3)', () => {
+  it('prevention-referred carries risk factors as codes and the AU as an id', () => {
+    expect(preventionReferredEvent.payload.parse(preventionReferredEvent.example)).toEqual(preventionReferredEvent.example);
+    expect(() => preventionReferredEvent.payload.parse({ ...preventionReferredEvent.example, riskFactors: ['Mother fled DV'] })).toThrow();
+    expect(() => preventionReferredEvent.payload.parse({ ...preventionReferredEvent.example, auId: 'CW-123' })).toThrow();
+    const { auId: _a, ...withoutAu } = preventionReferredEvent.example;
+    expect(preventionReferredEvent.payload.parse(withoutAu)).toEqual(withoutAu);
+  });
+
+  it('special-population-facts-recorded names an agency ref of the family and age bands from the vocabulary', () => {
+    const def = specialPopulationFactsRecordedEvent;
+    expect(def.payload.parse(def.example)).toEqual(def.example);
+    expect(() => def.payload.parse({ ...def.example, refKind: 'person' })).toThrow();
+    expect(() => def.payload.parse({ ...def.example, parentAgeBands: ['17'] })).toThrow();
+    expect(def.subject(def.example)).toBe(`special-population-facts/${def.example.factsId}`);
   });
 });
