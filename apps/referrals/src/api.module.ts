@@ -5,6 +5,7 @@ import {
   LinkagesCoordinationModule,
   LinkagesIdentityModule,
   LinkagesPlanModule,
+  LinkagesPreventionModule,
   LinkagesTimelineModule,
   ReferralsApiModule,
 } from '@linkages/referrals-feature';
@@ -20,6 +21,7 @@ import { service } from './service';
     LinkagesCoordinationModule,
     LinkagesPlanModule,
     LinkagesTimelineModule,
+    LinkagesPreventionModule,
   ],
 })
 export class ApiModule {}

@@ -9,6 +9,7 @@ import {
   identityProviders,
   planEventHandlersProvider,
   planWorkerProviders,
+  preventionEventHandlersProvider,
   timelineEventHandlersProvider,
 } from '@linkages/referrals-feature';
 import { service } from './service';
@@ -27,6 +28,7 @@ import { service } from './service';
         coordinationEventHandlersProvider,
         planEventHandlersProvider,
         timelineEventHandlersProvider,
+        preventionEventHandlersProvider,
       ],
       providers: [
         ...new Set([...identityProviders, ...planWorkerProviders, ...coordinationWorkerProviders]),

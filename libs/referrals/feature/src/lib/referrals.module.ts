@@ -7,6 +7,7 @@ import { CreateReferralCommand } from './referral/create-referral.command';
 import { ReadReferralQuery } from './referral/read-referral.query';
 import { ReferralInCounty } from './referral/referral-in-county';
 import { ReferralsController } from './referrals.controller';
+import { TypedInHouseholdMatcher } from './referral/typed-in-household';
 
 /** The use cases of the referrals API, one per file, grouped by aggregate. */
 export const referralUseCases = [CreateReferralCommand, ReadReferralQuery, MatchPersonQuery];
@@ -18,6 +19,7 @@ export const referralUseCases = [CreateReferralCommand, ReadReferralQuery, Match
 @Module({
   imports: [LinkagesIdentityModule, LinkagesAuthorityModule],
   controllers: [ReferralsController],
-  providers: [ReferralRepository, ReferralInCounty, ...referralUseCases],
+  providers: [ReferralRepository, ReferralInCounty, TypedInHouseholdMatcher, ...referralUseCases],
+  exports: [TypedInHouseholdMatcher],
 })
 export class ReferralsApiModule {}

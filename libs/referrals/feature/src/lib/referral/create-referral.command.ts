@@ -5,28 +5,22 @@ import type { DataSource } from 'typeorm';
 import { auditActor } from '@linkages/platform-auth';
 import { decideCwsDisclosure, eventDisclosure, redact } from '@linkages/platform-access';
 import { AUDIT_LOG, type AuditLog } from '@linkages/platform-audit';
-import { MATCH_KEYS, MatchKeys, PersonalData, ageBandOf } from '@linkages/platform-crypto';
+import { PersonalData } from '@linkages/platform-crypto';
 import { OutboxWriter } from '@linkages/platform-messaging';
 import { familyReferredEvent } from '@linkages/shared-contracts';
-import {
-  FamilyResolver,
-  IdentityRepository,
-  ReferralEntity,
-  ReferralMemberEntity,
-  ReferralRepository,
-} from '@linkages/referrals-data-access';
+import { ReferralEntity, ReferralMemberEntity, ReferralRepository } from '@linkages/referrals-data-access';
 import { disclosed, familyReferredPayload, referralClassification, type DisclosedReferral } from '@linkages/referrals-domain';
 import type { RequestContext } from '../request-context';
 import type { CreateReferral } from '../referral.schemas';
-import { MatchPipeline } from '../identity/match-pipeline';
 import { MEMBER_SCOPE, referralView } from './referral.view';
+import { TypedInHouseholdMatcher } from './typed-in-household';
 
 /** The answer to a new referral: the referral, and the earlier referral of the same family when there was one. */
 export type CreatedReferral = DisclosedReferral & { duplicateOf?: string };
 
 /**
  * Child welfare refers a family to Linkages. The typed-in members get match keys and go through the matching
- * pipeline like the agencies' own records: the referral's family id is the shared Linkages family the members link
+ * pipeline like the agencies' own records (TypedInHouseholdMatcher, shared with POST /prevention-referrals): the referral's family id is the shared Linkages family the members link
  * into (a family posted twice is one family: the answer names the earlier referral in `duplicateOf`). The referral
  * commits with its `family-referred` event (the event view: ids and facts, keyed by the Linkages family id, a
  * disclosure to CalWORKs on WIC 10850) and both audit records, or not at all. Match keys never leave the transaction.
@@ -39,10 +33,7 @@ export class CreateReferralCommand {
     private readonly outbox: OutboxWriter,
     private readonly personalData: PersonalData,
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
-    @Inject(MATCH_KEYS) private readonly matchKeys: MatchKeys,
-    private readonly families: FamilyResolver,
-    private readonly identity: IdentityRepository,
-    private readonly pipeline: MatchPipeline,
+    private readonly household: TypedInHouseholdMatcher,
   ) {}
 
   async execute({ principal, correlationId }: RequestContext, input: CreateReferral): Promise<CreatedReferral> {
@@ -77,40 +68,20 @@ export class CreateReferralCommand {
       });
     });
     const ownAgency = decideCwsDisclosure(principal, { county: referral.countyCode }, [], new Date());
-    const memberKeys = input.members.map((m) => this.matchKeys.forPerson(m));
-    const today = new Date().toISOString().slice(0, 10);
     let duplicateOf: string | undefined;
     const view = await this.dataSource.transaction(async (tx) => {
-      const ref = { kind: 'linkages-referral' as const, id: referral.id };
-      await this.families.resolve(tx, referral.countyCode, ref);
-      if (referral.calworksCaseNumber) await this.families.recordCaseNumber(tx, ref, referral.calworksCaseNumber);
-      for (const [i, member] of referral.members.entries()) {
-        const typed = input.members[i];
-        const keys = memberKeys[i];
-        if (!typed || !keys) continue;
-        const record = await this.identity.upsertPerson(tx, {
-          countyCode: referral.countyCode,
-          agency: 'linkages',
-          refKind: 'referral-member',
-          refId: member.id,
-          familyRefKind: 'linkages-referral',
-          familyRefId: referral.id,
-          role: typed.role,
-          ageBand: ageBandOf(typed.dateOfBirth, today),
-          aided: null,
-          caseNumber: referral.calworksCaseNumber,
-          keys,
-          withdrawnAt: null,
-          sourceEventId: null,
-        });
-        await this.pipeline.run(tx, record, correlationId);
-      }
-      const familyId = await this.families.familyOf(tx, referral.countyCode, ref);
-      if (!familyId) throw new Error('The referral has no shared family');
-      referral.familyId = familyId;
-      duplicateOf = (await this.families.identitiesOf(tx, familyId)).find(
-        (i) => i.kind === 'linkages-referral' && i.id !== referral.id,
-      )?.id;
+      const matched = await this.household.match(tx, {
+        countyCode: referral.countyCode,
+        referralId: referral.id,
+        calworksCaseNumber: referral.calworksCaseNumber,
+        people: referral.members.flatMap((member, i) => {
+          const typed = input.members[i];
+          return typed ? [{ ...typed, personId: member.id }] : [];
+        }),
+        correlationId,
+      });
+      referral.familyId = matched.familyId;
+      duplicateOf = matched.duplicateOf;
       const view = referralView(referral, this.personalData);
       await this.referrals.add(tx, referral);
       const payload = familyReferredPayload(redact(view, referralClassification, eventDisclosure) ?? {});

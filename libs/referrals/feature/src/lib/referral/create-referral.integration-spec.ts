@@ -20,6 +20,7 @@ import { FamilyLinker } from '../identity/family-linker';
 import { MatchPipeline } from '../identity/match-pipeline';
 import type { CreateReferral } from '../referral.schemas';
 import { CreateReferralCommand } from './create-referral.command';
+import { TypedInHouseholdMatcher } from './typed-in-household';
 
 // POST /referrals below HTTP on the real PostgreSQL (a throwaway database: the referral tables live in `referrals`):
 // the typed-in members go through the matching pipeline, so the same family posted twice is one Linkages family and
@@ -82,10 +83,7 @@ describe('CreateReferral deduplicates through matching (PostgreSQL)', () => {
       outbox,
       personalData,
       audit,
-      MatchKeys.fromBase64(stack.MATCH_KEY),
-      resolver,
-      identity,
-      pipeline,
+      new TypedInHouseholdMatcher(MatchKeys.fromBase64(stack.MATCH_KEY), resolver, identity, pipeline),
     );
   }, 60_000);
   afterAll(async () => {
