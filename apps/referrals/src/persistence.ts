@@ -1,6 +1,7 @@
 import { platformEntities, platformMigrations } from '@linkages/platform-service';
 import type { ServicePersistence } from '@linkages/platform-persistence';
 import {
+  AddConsentScopes1772500000000,
   AddLinkagesFamilyToAuthorities1772300000000,
   CreateLinkagesCoordinationTables1772100000000,
   CreateLinkagesIdentityTables1772000000000,
@@ -32,5 +33,6 @@ export const persistence: ServicePersistence = {
     CreateLinkagesCoordinationTables1772100000000,
     CreateLinkagesPlanTables1772200000000,
     AddLinkagesFamilyToAuthorities1772300000000,
+    AddConsentScopes1772500000000,
   ],
 };

@@ -27,3 +27,4 @@ export * from './lib/coordination/create-linkages-coordination-tables.migration'
 export * from './lib/coordination/coordination.repository';
 export * from './lib/identity/identity.repository';
 export * from './lib/authority/referral-tables-in-schema';
+export * from './lib/authority/add-consent-scopes.migration';

@@ -39,3 +39,4 @@ export * from './lib/family/identity-event.classification';
 export * from './lib/authority-event.classification';
 export * from './lib/coordination/coordination-event.classification';
 export * from './lib/coordination/coordination-dates';
+export * from './lib/plan/plan-disclosure.rules';

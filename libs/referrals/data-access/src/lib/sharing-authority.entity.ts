@@ -1,5 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { AuthorityCategory, AuthorityEndReason, AuthorityKind, SharingAuthorityRecord } from '@linkages/referrals-domain';
+import type {
+  AuthorityCategory,
+  AuthorityEndReason,
+  AuthorityKind,
+  ConsentScope,
+  SharingAuthorityRecord,
+} from '@linkages/referrals-domain';
 
 /** A recorded authority to share a family's child-welfare information with CalWORKs (consent or MDT membership). */
 @Entity({ name: 'sharing_authorities' })
@@ -14,6 +20,8 @@ export class SharingAuthorityEntity implements SharingAuthorityRecord {
   @Column('timestamptz') effectiveFrom!: Date;
   @Column('timestamptz') expiresAt!: Date;
   @Column('text', { array: true }) categories!: AuthorityCategory[];
+  /** What a consent names beyond its categories (`substance-use-records`, 42 CFR 2.31); an MDT membership none. */
+  @Column('text', { array: true, default: () => "'{}'" }) scopes!: ConsentScope[];
   @Column('text', { array: true, nullable: true }) memberSubjects!: string[] | null;
   /** Form and its reference (SCD 1029 / county release form number), or the MDT protocol. */
   @Column('text') reference!: string;

@@ -3,6 +3,7 @@ import { assertSchemaName } from '@linkages/platform-persistence';
 import { CreateReferralTables1767000000000 } from '../create-referral-tables.migration';
 import { createLinkagesIdentityMigration } from '../identity/create-linkages-identity-tables.migration';
 import { createLinkagesPlanMigration } from '../plan/create-linkages-plan-tables.migration';
+import { createConsentScopesMigration } from './add-consent-scopes.migration';
 import { createLinkagesFamilyAuthoritiesMigration } from './add-linkages-family-to-authorities.migration';
 
 /**
@@ -36,4 +37,5 @@ export const authorityAndPlanMigrations = (schema: string) => [
   createLinkagesIdentityMigration(schema),
   createLinkagesPlanMigration(schema),
   createLinkagesFamilyAuthoritiesMigration(schema),
+  createConsentScopesMigration(schema),
 ];

@@ -25,7 +25,7 @@ import {
   linkagesPlanEntities,
   referralEntities,
 } from '@linkages/referrals-data-access';
-import { linkagesRules } from '@linkages/referrals-domain';
+import { linkagesRules, type ConsentScope } from '@linkages/referrals-domain';
 import { createEvent, type EventDefinition } from '@linkages/shared-contracts';
 import type { z } from 'zod';
 import { AuthorityRecorder } from '../authority/authority.recorder';
@@ -106,7 +106,7 @@ export async function startPlanApi() {
   const disclosure = new FamilyDisclosure(authorities, audit);
   const evaluator = new PlanEvaluator(plans, outbox);
   const planAudit = new PlanAudit(audit);
-  const readPlan = new ReadPlanQuery(ds, familyInCounty, disclosure, plans, evaluator);
+  const readPlan = new ReadPlanQuery(ds, familyInCounty, disclosure, plans, evaluator, authorities);
   const referralInCounty = new ReferralInCounty(ds, new ReferralRepository(), audit);
   const recorder = new AuthorityRecorder(ds, authorities, families, clocks, temporal, audit);
   const handlers = [...planEventHandlers(families, plans, evaluator), ...timelineEventHandlers(families)];
@@ -134,6 +134,18 @@ export async function startPlanApi() {
     recordMdt: new RecordMdtCommand(referralInCounty, familyInCounty, recorder, clocks),
     revoke: new RevokeAuthorityCommand(ds, referralInCounty, familyInCounty, authorities, outbox, clocks, temporal, audit),
     listAuthorities: new ListAuthoritiesQuery(ds, referralInCounty, familyInCounty, authorities, audit),
+    /**
+     * What a recorded consent names beyond its categories (`substance-use-records`, 42 CFR 2.31), set on its row: the
+     * consent body does not take `scopes` yet (the authority slice's), so the spec records the consent through its use
+     * case and then names the scopes as that use case will.
+     */
+    async nameScopes(authorityId: string, scopes: ConsentScope[]) {
+      await ds.transaction(async (tx) => {
+        const row = await authorities.forUpdate(tx, authorityId);
+        if (!row) throw new Error(`no authority ${authorityId}`);
+        await authorities.save(tx, Object.assign(row, { scopes }));
+      });
+    },
     /** referrals' outbox events for a family, oldest first: `[name, payload]`. */
     async events(familyId: string): Promise<[string, Record<string, unknown>][]> {
       const rows = (await ds.query(`SELECT event_type, value FROM "${schema}".outbox WHERE partition_key = $1 ORDER BY seq`, [
@@ -143,7 +155,7 @@ export async function startPlanApi() {
     },
     async audits(where: string, params: unknown[]) {
       return (await ds.query(
-        `SELECT actor_subject, action, record_type, record_id, purpose, outcome, authority FROM "${schema}".audit_log WHERE ${where} ORDER BY seq`,
+        `SELECT actor_subject, action, record_type, record_id, purpose, outcome, authority, reason, details FROM "${schema}".audit_log WHERE ${where} ORDER BY seq`,
         params,
       )) as {
         actor_subject: string;
@@ -153,6 +165,8 @@ export async function startPlanApi() {
         purpose: string;
         outcome: string;
         authority: string | null;
+        reason: string | null;
+        details: Record<string, unknown> | null;
       }[];
     },
     async stop() {

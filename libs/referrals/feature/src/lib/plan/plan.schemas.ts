@@ -55,8 +55,13 @@ const activityResponse = z.object({
   agency: z.enum(['cws', 'calworks']),
   source: z.enum(['event', 'staff']).optional(),
   personRecordId: z.string(),
-  kind: z.enum(planActivityKinds).optional(),
-  typeCode: z.string().optional().describe('A CWS service’s type: a detail, shown to CalWORKs only under a consent or MDT membership'),
+  kind: z.enum(planActivityKinds).optional().describe('A CWS activity’s kind: a detail, absent from a schedule block'),
+  typeCode: z
+    .string()
+    .optional()
+    .describe(
+      'A CWS service’s type: a detail, shown to CalWORKs only under a consent or MDT membership covering it (substance-use items: a consent naming substance-use records, 42 CFR 2.31)',
+    ),
   title: z.string().nullable().optional(),
   weeklyHours: z.number().optional(),
   slots: z.array(z.object({ day: z.enum(weekdays).optional(), start: z.string().optional(), end: z.string().optional() })).optional(),
@@ -66,7 +71,14 @@ const activityResponse = z.object({
   requiresTransport: z.boolean().optional(),
   location: z.string().nullable().optional(),
   status: z.enum(['active', 'ended']).optional(),
-  wtwCount: z.enum(['candidate', 'confirmed', 'rejected']).nullable().optional(),
+  wtwCount: z
+    .enum(['candidate', 'confirmed', 'rejected'])
+    .nullable()
+    .optional()
+    .describe('Whether it counts toward WTW participation: absent from a schedule block (the mark would tell the treatment type)'),
+  shown: z
+    .enum(['whole', 'schedule'])
+    .describe('`schedule`: a CWS activity shown to CalWORKs as a block only (days, times, dates, hours, needs), under WIC 10850 alone'),
 });
 
 export const planResponse = z.object({
@@ -79,13 +91,16 @@ export const planResponse = z.object({
       personRecordId: z.string(),
       activityIds: z.array(z.uuid()),
       reason: z.string(),
+      shown: z.enum(['whole', 'masked']).describe('`masked`: it names a CWS activity shown as a block; its reason says "a CWS activity"'),
       flaggedAt: z.string(),
       resolvedAt: z.string().nullable(),
     }),
   ),
   wtwCandidates: z
     .array(z.uuid())
-    .describe('CWS activities marked for the workers to decide whether they count toward WTW; never counted automatically'),
+    .describe(
+      'CWS activities marked for the workers to decide whether they count toward WTW, among those shown whole to the caller; never counted automatically',
+    ),
   circumstances: z.array(
     z.object({
       personRecordId: z.string(),
