@@ -91,8 +91,7 @@ export function activityDisclosure(policy: PlanDisclosurePolicy, activity: Pick<
     classes: policy.classes,
   });
   if (policy.viewer === 'cws') return whole(activity.agency === 'cws' ? 'own-agency' : 'wic-10850', null);
-  if (activity.agency === 'calworks' && policy.viewer === 'calworks') return whole('own-agency', null);
-  if (activity.agency === 'calworks') return masked('no-detail-authority', policy);
+  if (activity.agency === 'calworks') return whole(policy.viewer === 'calworks' ? 'own-agency' : 'wic-10850', null);
   if (isSubstanceUseType(activity.typeCode))
     return policy.substanceUse ? whole('consent', policy.substanceUse) : masked('no-substance-use-consent', policy);
   return policy.detail ? whole(policy.detail.kind, policy.detail.id) : masked('no-detail-authority', policy);

@@ -87,7 +87,8 @@ export class PlanController {
   @IdempotentCreate()
   @ApiOperation({
     summary: 'Decide whether a CWS activity counts toward WTW participation (CalWORKs staff)',
-    description: 'Candidates are only marked; nothing counts until a CalWORKs worker confirms. Decided once.',
+    description:
+      'Candidates are only marked; nothing counts until a CalWORKs worker confirms. Decided once. A CWS activity you see only as a schedule block (no consent or MDT membership covering it; a substance-use item without a consent naming substance-use records) is answered 404, as if absent, and the attempt audited.',
   })
   @ApiJsonBody(wtwCountBody)
   @ApiSuccess(planResponse, { status: 200, description: 'The plan as it now is' })
