@@ -4,3 +4,4 @@ export * from './lib/sharing-authority/sharing-authority.activities';
 export * from './lib/sharing-authority/sharing-authority-activities.provider';
 export * from './lib/coordination/coordination.activities';
 export * from './lib/coordination/coordination-activities.provider';
+export * from './lib/coordination/coordination-hand-over';

@@ -6,10 +6,13 @@ import {
   type CoordinationEvent,
   type CoordinationStep,
 } from '@linkages/referrals-domain';
-import type { CoordinationRepository } from '@linkages/referrals-data-access';
+import { Context } from '@temporalio/activity';
+import type { Client } from '@temporalio/client';
+import type { CoordinationRepository, FamilyResolver } from '@linkages/referrals-data-access';
 import type { TrackedDeadlines } from '@linkages/platform-deadline-tracking';
 import { shareEvent, type OutboxWriter } from '@linkages/platform-messaging';
 import { coordinationTaskChangedEvent, strategyEnrolledEvent } from '@linkages/shared-contracts';
+import { signalFamilyMerged } from './coordination-hand-over';
 
 /** What the coordination step needs of the clocks: TrackedDeadlines (a process test passes one over the test server). */
 export type CoordinationClocks = Pick<TrackedDeadlines, 'open' | 'satisfy' | 'cancel' | 'due'>;
@@ -19,6 +22,9 @@ export interface CoordinationActivityDeps {
   outbox: OutboxWriter;
   clocks: CoordinationClocks;
   coordination: CoordinationRepository;
+  families: FamilyResolver;
+  /** The Temporal client (TEMPORAL): a merged family's process hands its tasks to the survivor's. */
+  temporal: { readonly client: Client };
 }
 
 /**
@@ -32,8 +38,15 @@ export function createCoordinationActivities({
   outbox,
   clocks,
   coordination,
+  families,
+  temporal,
 }: CoordinationActivityDeps): CoordinationActivities {
   return {
+    async handOverCoordination(handOver) {
+      // The survivor's process runs where this one does (the service's task queue).
+      await signalFamilyMerged(temporal.client, families, dataSource.manager, handOver, Context.current().info.taskQueue);
+    },
+
     async applyCoordinationStep(step: CoordinationStep) {
       const { familyId, countyCode } = step.family;
       const dueAt: Record<string, string | null> = {};

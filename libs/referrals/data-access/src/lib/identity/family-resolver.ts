@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { IsNull, type EntityManager } from 'typeorm';
-import type { AgencyRef, RefKind } from '@linkages/referrals-domain';
+import type { AgencyRef, FamilyFactSignal, RefKind } from '@linkages/referrals-domain';
 import { FamilyIdentityEntity } from './family-identity.entity';
 import { FamilyTimelineEntity, type TimelineAgency } from './family-timeline.entity';
 import { LinkagesFamilyEntity } from './linkages-family.entity';
@@ -124,6 +124,25 @@ export class FamilyResolver {
       }),
     );
     return seq;
+  }
+
+  /**
+   * The coordination facts the family's timeline kept (each event's fact, in timeline order, with its event id): what a
+   * merge tells the survivor's process. Entries without a kept fact (an event that tells coordination nothing) are left out.
+   */
+  async timelineFacts(tx: EntityManager, familyId: string): Promise<FamilyFactSignal[]> {
+    const survivor = await this.survivorOf(tx, familyId);
+    const rows = await tx
+      .getRepository(FamilyTimelineEntity)
+      .createQueryBuilder('t')
+      .where('t.familyId = :familyId', { familyId: survivor })
+      .andWhere("jsonb_exists(t.entry, 'coordination')")
+      .orderBy('t.seq', 'ASC')
+      .getMany();
+    return rows.flatMap((r) => {
+      const kept = r.entry['coordination'] as { fact?: FamilyFactSignal['fact'] } | undefined;
+      return kept?.fact ? [{ eventId: r.eventId, fact: kept.fact }] : [];
+    });
   }
 
   /** Records the CalWORKs case number an agency gave for its family ref (used by the family-link rules). */

@@ -78,6 +78,19 @@ export interface CoordinationStepResult {
   dueAt: Record<string, string | null>;
 }
 
+/** What a merged family's process hands to the survivor's (the survivor's process is started if it is not running). */
+export interface CoordinationHandOver {
+  /** The family-linked event of the merge. */
+  eventId: string;
+  survivorFamilyId: string;
+  countyCode: string;
+  mergedFamilyId: string;
+  tasks: CoordinationTask[];
+  meetings: CoordinationMeeting[];
+}
+
 export interface CoordinationActivities {
   applyCoordinationStep(step: CoordinationStep): Promise<CoordinationStepResult>;
+  /** Signals (with start) the survivor's process with the shared family's timeline facts and these tasks and meetings. */
+  handOverCoordination(handOver: CoordinationHandOver): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { CalworksStatus, CwsCaseType } from '../strategy/strategy.vocabulary';
+import type { CoordinationMeeting, CoordinationTask } from './coordination-process';
 
 // The facts the coordination process of a shared family hears, as its inbox handlers pass them on (one per consumed
 // event, in the family's timeline order). Ids, codes and dates only: no names, no narrative (no PII in histories).
@@ -58,3 +59,30 @@ export interface FamilyFactSignal {
   eventId: string;
   fact: CoordinationFact;
 }
+
+/**
+ * Shared families merged (one person found in both): the survivor's process hears the absorbed family's facts (read
+ * from the timeline, each with its event id, so a fact it saw is skipped) and the tasks and meetings the absorbed
+ * family's process held (handed over by that process when it stops; none when it never ran).
+ */
+export interface FamilyMergedSignal {
+  /** The family-linked event of the merge. */
+  eventId: string;
+  mergedFamilyId: string;
+  facts: FamilyFactSignal[];
+  tasks: CoordinationTask[];
+  meetings: CoordinationMeeting[];
+}
+
+/** To the absorbed family's process: it hands its tasks over to the survivor and forwards what still reaches it. */
+export interface MergedIntoSignal {
+  eventId: string;
+  survivorFamilyId: string;
+}
+
+/** Signal names both the workflow and the clients (handlers, activities) use. */
+export const coordinationSignalNames = {
+  familyFact: 'coordinationFamilyFact',
+  familyMerged: 'coordinationFamilyMerged',
+  mergedInto: 'coordinationMergedInto',
+} as const;

@@ -75,6 +75,8 @@ export interface CoordinationState {
   seen: string[];
   /** Facts applied since the run started (continueAsNew after `continueAfter`). */
   factsInRun: number;
+  /** Merged into this shared family: its process holds the tasks now; this one forwards what still reaches it. */
+  mergedInto?: string;
 }
 
 export interface CoordinationInput {

@@ -5,6 +5,8 @@ import { initialCoordinationState, type CoordinationState } from './coordination
 import {
   applyCoordinationClock,
   applyCoordinationFact,
+  applyFamilyMerged,
+  applyMergedInto,
   recordJointMeeting,
   recordTaskOutcome,
   refuseTaskOutcome,
@@ -159,5 +161,87 @@ describe('coordination steps (pure)', () => {
     ]);
     fact(s, { kind: 'child-removed', removalId: 'rm-4', caseId: 'case-9', removedAt: '2027-11-24T10:00:00-08:00', knownToCalworks: true });
     expect(s.tasks.filter((t) => t.code === 'worker-contacts-csw')).toHaveLength(1);
+  });
+
+  describe('shared families merge', () => {
+    const removal = {
+      kind: 'child-removed',
+      removalId: 'rm-m',
+      caseId: 'case-m',
+      removedAt: '2027-11-20T10:00:00-08:00',
+      knownToCalworks: false,
+    } as const;
+
+    it('the survivor hears the absorbed family’s aided status: the removal’s hand-off opens from the removal’s instant, once', () => {
+      // The CWS family heard the removal; the AU-only family heard the aided status (no process of its own ran).
+      const survivor = fresh();
+      fact(survivor, removal, 'e-rm');
+      expect(survivor.tasks).toEqual([]);
+      const merge = {
+        eventId: 'e-linked',
+        mergedFamilyId: 'family-au',
+        // The survivor's own fact comes back with the timeline: skipped (seen).
+        facts: [
+          { eventId: 'e-rm', fact: removal },
+          {
+            eventId: 'e-aided',
+            fact: { kind: 'aided-status-recorded', auId: 'au-9', status: 'aided', effectiveOn: '2027-01-01' } as const,
+          },
+        ],
+        tasks: [],
+        meetings: [],
+      };
+      const p = applyFamilyMerged(ctx, survivor, merge);
+      expect(codes(survivor)).toEqual(['worker-contacts-csw:open', 'au-change:open']);
+      expect(p?.clocks).toEqual([
+        expect.objectContaining({
+          op: 'open',
+          subject: { type: 'removal', id: 'rm-m' },
+          purpose: 'fr-worker-contacts-csw',
+          startAt: removal.removedAt,
+        }),
+        expect.objectContaining({ op: 'open', subject: { type: 'removal', id: 'rm-m' }, purpose: 'au-change', startAt: removal.removedAt }),
+      ]);
+      expect(survivor.facts.calworks.status).toBe('aided');
+      expect(applyFamilyMerged(ctx, survivor, merge)).toBeUndefined();
+      // A fact the merge told is not applied again when its event is redelivered.
+      expect(fact(survivor, merge.facts[1]!.fact, 'e-aided')).toBeUndefined();
+    });
+
+    it('the absorbed process hands over its tasks: the survivor keeps them (rows re-written under it) and derives no second one', () => {
+      const absorbed = fresh();
+      fact(absorbed, { kind: 'aided-status-recorded', auId: 'au-9', status: 'aided', effectiveOn: '2027-01-01' }, 'e-aided-2');
+      fact(absorbed, { ...removal, knownToCalworks: true }, 'e-rm-2');
+      fact(
+        absorbed,
+        { kind: 'case-opened', caseId: 'case-m', caseType: 'family-reunification', openedOn: '2027-11-21', knownToCalworks: true },
+        'e-case',
+      );
+      expect(codes(absorbed)).toEqual(['worker-contacts-csw:open', 'au-change:open', 'joint-case-planning-meeting:open']);
+      const enrollment = absorbed.enrollment?.enrollmentId;
+      const handed = applyMergedInto(ctx, absorbed, { eventId: 'e-linked-2', survivorFamilyId: 'family-cws' });
+      expect(handed?.parts.enrollment).toEqual({ op: 'end', enrollmentId: enrollment, endedAt: ctx.now });
+      expect(handed?.tasks.map((t) => t.code)).toEqual(['worker-contacts-csw', 'au-change', 'joint-case-planning-meeting']);
+      expect(absorbed).toMatchObject({ mergedInto: 'family-cws', tasks: [], enrollment: null });
+      expect(applyMergedInto(ctx, absorbed, { eventId: 'e-linked-3', survivorFamilyId: 'family-cws' })).toBeUndefined();
+
+      // The survivor already knew the same removal (its CWS event) but not the aided status.
+      const survivor = fresh();
+      fact(survivor, removal, 'e-rm-cws');
+      const p = applyFamilyMerged(ctx, survivor, {
+        eventId: 'e-linked-2',
+        mergedFamilyId: 'family-au',
+        facts: [
+          { eventId: 'e-aided-2', fact: { kind: 'aided-status-recorded', auId: 'au-9', status: 'aided', effectiveOn: '2027-01-01' } },
+        ],
+        tasks: handed?.tasks ?? [],
+        meetings: [],
+      });
+      expect(codes(survivor)).toEqual(['worker-contacts-csw:open', 'au-change:open', 'joint-case-planning-meeting:open']);
+      expect(survivor.tasks.map((t) => t.taskId)).toEqual(handed?.tasks.map((t) => t.taskId));
+      expect(p?.tasks.map((t) => t.code)).toEqual(['worker-contacts-csw', 'au-change', 'joint-case-planning-meeting']);
+      // The moved tasks' clocks exist (opened by the absorbed process, which forwards them): none is opened again.
+      expect(p?.clocks).toEqual([]);
+    });
   });
 });

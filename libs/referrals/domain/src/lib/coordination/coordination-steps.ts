@@ -1,9 +1,10 @@
 import { caseStageOf, enrollmentChange, placeInStrategy } from '../strategy/strategy.rules';
 import type { CoordinationClockOp, CoordinationEvent, CoordinationStep } from './coordination-activities.contract';
 import { countyDateOf, startOfCountyDay } from './coordination-dates';
-import type { CoordinationFact } from './coordination-facts';
+import type { CoordinationFact, FamilyMergedSignal, MergedIntoSignal } from './coordination-facts';
 import type {
   CoordinationInput,
+  CoordinationMeeting,
   CoordinationState,
   CoordinationTask,
   JointMeetingRequest,
@@ -469,6 +470,68 @@ const remember = (s: CoordinationState, key: string) => {
   s.seen.push(key);
   if (s.seen.length > SEEN_KEPT) s.seen.splice(0, s.seen.length - SEEN_KEPT);
 };
+
+const sameTask = (a: CoordinationTask, b: CoordinationTask) =>
+  a.taskId === b.taskId || (a.code === b.code && a.subject.type === b.subject.type && a.subject.id === b.subject.id);
+
+/**
+ * This family absorbed another (shared families merged): the absorbed family's tasks and meetings join this family's
+ * (a task this family already holds for the same subject stays as it is; the moved ones are written under this family,
+ * their clocks keep notifying the absorbed process, which forwards them), then its facts are told in their own order
+ * (a fact seen here is skipped), and what the merged facts call for is derived once, as of the merge: a removal in a
+ * family now known to be aided gets its contact and AU-change tasks from the removal's instant. Undefined when the
+ * merge was heard before.
+ */
+export function applyFamilyMerged(
+  ctx: CoordinationStepContext,
+  s: CoordinationState,
+  m: FamilyMergedSignal,
+): CoordinationParts | undefined {
+  const key = `merge:${m.eventId}`;
+  if (s.seen.includes(key)) return undefined;
+  remember(s, key);
+  const p = parts(ctx, 'family-merged', COORDINATION_PROCESS_ACTOR);
+  for (const task of m.tasks) {
+    if (s.tasks.some((t) => sameTask(t, task))) continue;
+    s.tasks.push(task);
+    p.tasks.push(task);
+    if (task.subject.type === 'cws-referral' && !s.erChecklists.includes(task.subject.id)) s.erChecklists.push(task.subject.id);
+  }
+  for (const meeting of m.meetings) if (!s.meetings.some((x) => x.meetingId === meeting.meetingId)) s.meetings.push(meeting);
+  const told = m.facts
+    .filter((f) => !s.seen.includes(f.eventId))
+    .map((f) => ({ ...f, at: coordinationFactInstant(f.fact, ctx.now) }))
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  for (const f of told) {
+    remember(s, f.eventId);
+    s.factsInRun += 1;
+    absorb(ctx, s, p, f.eventId, f.fact, f.at);
+  }
+  derive(ctx, s, p, m.eventId, ctx.now);
+  return p;
+}
+
+/**
+ * This family was merged into another: its enrollment ends (the survivor's enrollment places the merged family) and
+ * its tasks leave with the hand-over. Returns what to hand over; undefined when it was merged already.
+ */
+export function applyMergedInto(
+  ctx: CoordinationStepContext,
+  s: CoordinationState,
+  m: MergedIntoSignal,
+): { parts: CoordinationParts; tasks: CoordinationTask[]; meetings: CoordinationMeeting[] } | undefined {
+  if (s.mergedInto) return undefined;
+  s.mergedInto = m.survivorFamilyId;
+  const p = parts(ctx, 'merged-into', COORDINATION_PROCESS_ACTOR);
+  if (s.enrollment) {
+    p.enrollment = { op: 'end', enrollmentId: s.enrollment.enrollmentId, endedAt: ctx.now };
+    s.enrollment = null;
+  }
+  const handed = { parts: p, tasks: s.tasks, meetings: s.meetings };
+  s.tasks = [];
+  s.meetings = [];
+  return handed;
+}
 
 /** A fact of either agency; undefined when its event id was seen (a redelivery). */
 export function applyCoordinationFact(

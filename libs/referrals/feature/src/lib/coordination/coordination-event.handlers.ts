@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { WorkflowNotFoundError } from '@temporalio/client';
+import type { SignalDefinition } from '@temporalio/common';
 import { FamilyResolver } from '@linkages/referrals-data-access';
-import { attributionOf, linkagesSettingsFor, type AgencyRef, type CoordinationFact } from '@linkages/referrals-domain';
-import { familyFactSignal, coordinationWorkflow } from '@linkages/referrals-workflows';
+import { attributionOf, type AgencyRef, type CoordinationFact } from '@linkages/referrals-domain';
+import { coordinationProcessId, coordinationStart, signalFamilyMerged } from '@linkages/referrals-activities';
+import { coordinationWorkflow, familyFactSignal, mergedIntoSignal } from '@linkages/referrals-workflows';
 import { on, type EventHandlersProvider, type HandlerRegistration } from '@linkages/platform-messaging';
-import { TEMPORAL, taskQueueOf, workflowId, type TemporalClientHandle } from '@linkages/platform-temporal';
+import { TEMPORAL, type TemporalClientHandle } from '@linkages/platform-temporal';
 import {
   aidedStatusRecordedEvent,
   caseClosedEvent,
@@ -14,6 +16,7 @@ import {
   cftMeetingHeldEvent,
   childRemovedEvent,
   childReunifiedEvent,
+  familyLinkedEvent,
   familyReferredEvent,
   frAidWindowClosedEvent,
   frAidWindowOpenedEvent,
@@ -33,8 +36,7 @@ import type { z } from 'zod';
 import { appendToTimeline } from '../timeline/timeline-append';
 import { MatchPipeline } from '../identity/match-pipeline';
 
-/** The coordination process of a shared family: `referrals/coordination/<familyId>` (the Linkages family id). */
-export const coordinationProcessId = (familyId: string) => workflowId('referrals', 'coordination', familyId);
+export { coordinationProcessId } from '@linkages/referrals-activities';
 
 /**
  * Starts or signals a shared family's coordination process with a fact (signal-with-start by the family's business
@@ -46,22 +48,44 @@ export class CoordinationProcesses {
   constructor(@Inject(TEMPORAL) private readonly temporal: TemporalClientHandle) {}
 
   async tell(familyId: string, countyCode: string, eventId: string, fact: CoordinationFact, startIfAbsent = true): Promise<void> {
-    const id = coordinationProcessId(familyId);
     if (!startIfAbsent) {
-      try {
-        await this.temporal.client.workflow.getHandle(id).signal(familyFactSignal, { eventId, fact });
-      } catch (error) {
-        if (!(error instanceof WorkflowNotFoundError)) throw error; // no coordination for this family: nothing to change
-      }
+      await this.signalIfRunning(familyId, familyFactSignal, { eventId, fact });
       return;
     }
     await this.temporal.client.workflow.signalWithStart(coordinationWorkflow, {
-      workflowId: id,
-      taskQueue: taskQueueOf({ name: 'referrals' }),
-      args: [{ familyId, countyCode, settings: linkagesSettingsFor(countyCode) }],
+      ...coordinationStart(familyId, countyCode),
       signal: familyFactSignal,
       signalArgs: [{ eventId, fact }],
     });
+  }
+
+  /**
+   * Shared families merged (`linkages.family-linked` naming the family it absorbed): the absorbed family's process, if
+   * it runs, ends its enrollment and hands its tasks and meetings to the survivor's with the timeline's facts; if it
+   * never ran, the survivor's process hears the facts from here. Either way the survivor's process is started.
+   */
+  async merged(
+    tx: EntityManager,
+    families: FamilyResolver,
+    m: { eventId: string; countyCode: string; survivorFamilyId: string; mergedFamilyId: string },
+  ) {
+    const handedOver = await this.signalIfRunning(m.mergedFamilyId, mergedIntoSignal, {
+      eventId: m.eventId,
+      survivorFamilyId: m.survivorFamilyId,
+    });
+    if (handedOver) return;
+    await signalFamilyMerged(this.temporal.client, families, tx, { ...m, tasks: [], meetings: [] });
+  }
+
+  /** False when the family has no running process. */
+  private async signalIfRunning<A>(familyId: string, def: SignalDefinition<[A]>, arg: A): Promise<boolean> {
+    try {
+      await this.temporal.client.workflow.getHandle(coordinationProcessId(familyId)).signal(def, arg);
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false; // no coordination for this family: nothing to change
+      throw error;
+    }
   }
 }
 
@@ -236,6 +260,17 @@ export function coordinationEventHandlers(
       undefined,
       (event) => ({ kind: 'linkages-referral', id: event.data.referralId }),
     ),
+    // Linkages' own merge of two shared families (one family-linked per moved identity: the later ones change nothing).
+    on(familyLinkedEvent, async (event, tx) => {
+      const { familyId, mergedFromFamilyId } = event.data;
+      if (!mergedFromFamilyId) return;
+      await processes.merged(tx, families, {
+        eventId: event.id,
+        countyCode: event.countycode,
+        survivorFamilyId: familyId,
+        mergedFamilyId: mergedFromFamilyId,
+      });
+    }),
   ];
 }
 

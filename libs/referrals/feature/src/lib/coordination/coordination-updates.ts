@@ -5,7 +5,7 @@ import { notFound } from '@linkages/platform-auth';
 import { refusedWrite } from '@linkages/platform-http';
 import { COORDINATION_REFUSED, type CoordinationRefusal, type CoordinationView } from '@linkages/referrals-domain';
 import { TEMPORAL, type TemporalClientHandle } from '@linkages/platform-temporal';
-import { coordinationProcessId } from './coordination-event.handlers';
+import { coordinationProcessId } from '@linkages/referrals-activities';
 import { noEnrollment, taskAlreadyClosed } from './coordination.problems';
 
 /**

@@ -1,7 +1,14 @@
 import { DataSource } from 'typeorm';
 import type { WorkflowHandle } from '@temporalio/client';
 import { createCoordinationActivities } from '@linkages/referrals-activities';
-import { CoordinationRepository, coordinationEntities, createLinkagesCoordinationMigration } from '@linkages/referrals-data-access';
+import {
+  CoordinationRepository,
+  FamilyResolver,
+  coordinationEntities,
+  createLinkagesCoordinationMigration,
+  createLinkagesIdentityMigration,
+  identityEntities,
+} from '@linkages/referrals-data-access';
 import {
   defaultLinkagesSettings,
   linkagesRules,
@@ -31,7 +38,11 @@ export async function createCoordinationHarness() {
   const schema = `it_coord_${uniqueSuffix()}`;
   const options = createDataSourceOptions(
     stackEnv().DATABASE_URL,
-    { schema, entities: coordinationEntities, migrations: [createMessagingMigration(schema), createLinkagesCoordinationMigration(schema)] },
+    {
+      schema,
+      entities: [...coordinationEntities, ...identityEntities],
+      migrations: [createMessagingMigration(schema), createLinkagesIdentityMigration(schema), createLinkagesCoordinationMigration(schema)],
+    },
     'it-coordination-process',
   );
   await migrateUp(options);
@@ -57,6 +68,12 @@ export async function createCoordinationHarness() {
         outbox: new OutboxWriter(schema, 'referrals'),
         clocks: tc.clocks,
         coordination: new CoordinationRepository(),
+        families: new FamilyResolver(),
+        temporal: {
+          get client() {
+            return harness().env.client;
+          },
+        },
       }),
   });
   ref.h = h;
@@ -65,6 +82,7 @@ export async function createCoordinationHarness() {
   return {
     h,
     ds,
+    families: new FamilyResolver(),
     schema,
     clocks: tc,
     /** A fact as the inbox handler passes it on: signal-with-start by the family's business id. */

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { historyStore } from '@linkages/platform-testing';
+import { historyStore, waitFor } from '@linkages/platform-testing';
 import { createCoordinationHarness } from './coordination.harness.spec-helper';
+import { coordinationViewQuery, mergedIntoSignal } from './coordination.messages';
 
 // Saved histories of the coordination process, replayed against the current code on every test run. A change that
 // alters the commands of in-flight runs fails here; make it with patched()/deprecatePatch() instead. Record the missing
@@ -70,6 +71,43 @@ async function recordHistories(): Promise<void> {
     await c.fact(d, { kind: 'case-closed', caseId, closedOn: '2027-12-02' });
     await c.until(hd, 'closed', (v) => v.enrollment === null);
     await store.save('fm-joint-meeting-liaison-closed', hd);
+
+    // Shared families merged: the absorbed process ends its enrollment, hands its tasks to the survivor's (which it
+    // starts) and forwards the AU change's due clock; the survivor's run holds the tasks and hears the due.
+    await c.h.travelTo('2027-12-06T09:05:00-08:00');
+    const absorbedId = uuid();
+    const mergedRemoval = uuid();
+    const removed = {
+      kind: 'child-removed',
+      removalId: mergedRemoval,
+      caseId: uuid(),
+      removedAt: '2027-12-06T09:00:00-08:00',
+      knownToCalworks: true,
+    } as const;
+    const removedEvent = uuid();
+    const he = await c.fact(absorbedId, removed, { eventId: removedEvent });
+    await c.until(he, 'hand-off', (v) => v.tasks.length === 2);
+    const survivorId = await c.ds.transaction(async (tx) => {
+      const id = (await c.families.resolve(tx, '06085', { kind: 'cws-family', id: uuid() })).familyId;
+      await c.families.appendTimeline(tx, id, {
+        eventId: removedEvent,
+        eventType: 'gov.ca.linkages.cws.child-removed.v1',
+        agency: 'cws',
+        occurredAt: removed.removedAt,
+        subject: `removal/${mergedRemoval}`,
+        entry: { kind: 'child-removed', label: 'child removed', coordination: { fact: removed, starts: true } },
+      });
+      return id;
+    });
+    await he.signal(mergedIntoSignal, { eventId: uuid(), survivorFamilyId: survivorId });
+    const hs = c.h.env.client.workflow.getHandle(`referrals/coordination/${survivorId}`);
+    await waitFor(async () => ((await hs.query(coordinationViewQuery).catch(() => undefined))?.tasks.length === 2 ? true : undefined), {
+      what: 'survivor tasks',
+    });
+    await c.h.travelTo('2027-12-08T00:00:30-08:00');
+    await c.until(hs as never, 'forwarded due', (v) => v.tasks.some((t) => t.status === 'overdue'));
+    await store.save('merged-absorbed-hands-over-forwards', he);
+    await store.save('merged-survivor-holds-tasks', hs as never);
 
     // Not recorded: a run continued as new. The time-skipping test server fails intermittently once a run continues as
     // new ("invalid history builder state for action"); continueAsNew is covered by coordination.workflow.integration-spec.

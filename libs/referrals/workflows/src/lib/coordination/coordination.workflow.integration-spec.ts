@@ -1,5 +1,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { waitFor } from '@linkages/platform-testing';
 import { createCoordinationHarness, type CoordinationHarness } from './coordination.harness.spec-helper';
+import { coordinationViewQuery, mergedIntoSignal } from './coordination.messages';
 
 const uuid = () => globalThis.crypto.randomUUID();
 type Handle = Parameters<CoordinationHarness['view']>[0];
@@ -178,8 +180,90 @@ describe('coordination process (time-skipping, real clocks)', () => {
     await closeOpen(handle);
   }, 180_000);
 
+  it('shared families merge: the absorbed process ends its enrollment, hands its tasks to the survivor’s (started by it) and forwards their clocks', async () => {
+    await c.h.travelTo('2027-12-20T12:05:00-08:00');
+    const absorbedId = uuid();
+    const removalId = uuid();
+    const caseId = uuid();
+    const removed = { kind: 'child-removed', removalId, caseId, removedAt: '2027-12-20T12:00:00-08:00', knownToCalworks: true } as const;
+    const opened = {
+      kind: 'case-opened',
+      caseId,
+      caseType: 'family-reunification',
+      openedOn: '2027-12-20',
+      knownToCalworks: true,
+    } as const;
+    const removedEvent = uuid();
+    const openedEvent = uuid();
+    const absorbed = await c.fact(absorbedId, removed, { eventId: removedEvent });
+    await c.fact(absorbedId, opened, { eventId: openedEvent });
+    const before = await c.until(absorbed, 'three tasks', (x) => x.tasks.length === 3 && x.tasks.every((t) => t.dueAt !== null));
+    expect(before.enrollment).toMatchObject({ strategy: 'intervention-fr' });
+
+    // The survivor's timeline holds both families' facts after the merge (the linker moved the absorbed entries).
+    const survivorId = await c.ds.transaction(async (tx) => {
+      const id = (await c.families.resolve(tx, '06085', { kind: 'cws-family', id: uuid() })).familyId;
+      for (const [eventId, fact] of [
+        [removedEvent, removed],
+        [openedEvent, opened],
+      ] as const)
+        await c.families.appendTimeline(tx, id, {
+          eventId,
+          eventType: `gov.ca.linkages.cws.${fact.kind}.v1`,
+          agency: 'cws',
+          occurredAt: '2027-12-20T12:00:00-08:00',
+          subject: `test/${eventId}`,
+          entry: { kind: fact.kind, label: fact.kind, coordination: { fact, starts: true } },
+        });
+      return id;
+    });
+    const merge = uuid();
+    await absorbed.signal(mergedIntoSignal, { eventId: merge, survivorFamilyId: survivorId });
+    const survivor = c.h.env.client.workflow.getHandle(`referrals/coordination/${survivorId}`);
+    const after = await waitFor(
+      async () => {
+        const v = await survivor.query(coordinationViewQuery).catch(() => undefined);
+        return v && v.tasks.length === 3 ? v : undefined;
+      },
+      { what: 'survivor holds the tasks', timeoutMs: 30_000 },
+    );
+    // The same tasks (ids), none derived twice from the replayed facts; the survivor is enrolled, the absorbed is not.
+    expect(after.tasks.map((t) => t.taskId).sort()).toEqual(before.tasks.map((t) => t.taskId).sort());
+    expect(after.enrollment).toMatchObject({ strategy: 'intervention-fr' });
+    const left = await c.until(absorbed, 'absorbed emptied', (x) => x.tasks.length === 0 && x.enrollment === null);
+    expect(left.meetings).toEqual([]);
+    const rows = (await c.ds.query(`SELECT DISTINCT family_id FROM "${c.schema}".coordination_tasks WHERE subject_id = ANY($1)`, [
+      [removalId, caseId],
+    ])) as { family_id: string }[];
+    expect(rows.map((r) => r.family_id)).toEqual([survivorId]);
+    const enrollments = (await c.ds.query(`SELECT family_id, ended_at FROM "${c.schema}".enrollments WHERE family_id = $1`, [
+      absorbedId,
+    ])) as {
+      ended_at: Date | null;
+    }[];
+    expect(enrollments.length).toBeGreaterThan(0);
+    expect(enrollments.every((e) => e.ended_at !== null)).toBe(true);
+
+    // The AU change is due by the end of Tue 21 Dec: its clock notifies the absorbed process, which forwards it.
+    await c.h.travelTo('2027-12-22T00:00:30-08:00');
+    await waitFor(
+      async () => {
+        const v = await survivor.query(coordinationViewQuery);
+        return v.tasks.some((t) => t.code === 'au-change' && t.status === 'overdue') ? v : undefined;
+      },
+      { what: 'forwarded due clock', timeoutMs: 30_000 },
+    );
+    expect(
+      (await c.events(survivorId))
+        .filter(([n, p]) => n === 'coordination-task-changed' && p['task'] === 'au-change')
+        .map(([, p]) => p['status']),
+    ).toEqual(['overdue']);
+    const v = await survivor.query(coordinationViewQuery);
+    for (const t of v.tasks) if (t.status === 'open' || t.status === 'overdue') await c.outcome(survivor as never, t.taskId, 'not-needed');
+  }, 180_000);
+
   it('FM case: a joint meeting recorded over HTTP meets it; a meeting dated in the future is refused and changes nothing', async () => {
-    await c.h.travelTo('2027-12-21T09:05:00-08:00');
+    await c.h.travelTo('2027-12-22T09:05:00-08:00');
     const familyId = uuid();
     const caseId = uuid();
     const handle = await c.fact(familyId, {

@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  getExternalWorkflowHandle,
   proxyActivities,
   setHandler,
   uuid4,
@@ -13,6 +14,8 @@ import {
   COORDINATION_REFUSED,
   applyCoordinationClock,
   applyCoordinationFact,
+  applyFamilyMerged,
+  applyMergedInto,
   assignLiaison,
   caseStageOf,
   countyDateOf,
@@ -31,19 +34,22 @@ import {
   type CoordinationState,
   type CoordinationStepContext,
   type CoordinationView,
+  type FamilyMergedSignal,
+  type MergedIntoSignal,
 } from '@linkages/referrals-domain';
 import { deadlineReachedSignal, type DeadlineReached } from '@linkages/platform-deadline-workflows';
 import {
   coordinationViewQuery,
   familyFactSignal,
-  identityChangedSignal,
+  familyMergedSignal,
   jointMeetingUpdate,
   liaisonUpdate,
+  mergedIntoSignal,
   taskOutcomeUpdate,
   type FamilyFactSignal,
 } from './coordination.messages';
 
-const { applyCoordinationStep } = proxyActivities<CoordinationActivities>({
+const { applyCoordinationStep, handOverCoordination } = proxyActivities<CoordinationActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
@@ -52,7 +58,11 @@ const refused = (refusal: CoordinationRefusal) => {
   if (refusal) throw ApplicationFailure.nonRetryable(`${refusal.code}: ${refusal.reason}`, COORDINATION_REFUSED, refusal);
 };
 
-type Item = { type: 'fact'; signal: FamilyFactSignal } | { type: 'clock'; reached: DeadlineReached };
+type Item =
+  | { type: 'fact'; signal: FamilyFactSignal }
+  | { type: 'clock'; reached: DeadlineReached }
+  | { type: 'merged'; signal: FamilyMergedSignal }
+  | { type: 'merged-into'; signal: MergedIntoSignal };
 
 /**
  * The coordination of one shared family (issue 13 item 4; plan §6), fed by both agencies' facts in the family's
@@ -63,6 +73,10 @@ type Item = { type: 'fact'; signal: FamilyFactSignal } | { type: 'clock'; reache
  * Every deadline is a TrackedDeadlines clock opened with `notify` = this workflow: it learns of due and overdue from
  * deadlineReachedSignal and keeps no timer of its own. Steps run one at a time, in the order accepted; after
  * `continueAfter` facts the run continues as new with its state.
+ *
+ * Shared families merge when matching finds one person in both: the survivor's process hears the absorbed family's
+ * facts and tasks (familyMergedSignal); the absorbed family's process ends its enrollment, hands its tasks over and from
+ * then on only forwards what still reaches it (its tasks' clocks notify it) to the survivor's.
  */
 export async function coordinationWorkflow(input: CoordinationInput): Promise<CoordinationView> {
   if (!input?.familyId || !input.countyCode || !input.settings)
@@ -120,6 +134,32 @@ export async function coordinationWorkflow(input: CoordinationInput): Promise<Co
       { validator: (r: R) => refused(refuse(r)) },
     );
 
+  // Merged into another family: end the enrollment, hand the tasks and meetings to the survivor's process.
+  const handOver = async (signal: MergedIntoSignal) => {
+    const handed = applyMergedInto(ctx(), state, signal);
+    if (!handed) return;
+    await run(handed.parts);
+    await handOverCoordination({
+      eventId: signal.eventId,
+      survivorFamilyId: signal.survivorFamilyId,
+      countyCode: input.countyCode,
+      mergedFamilyId: input.familyId,
+      tasks: handed.tasks,
+      meetings: handed.meetings,
+    });
+  };
+  // The survivor's process: `referrals/coordination/<survivor>` (same service and kind as this one).
+  const forward = async (survivorFamilyId: string, item: Item) => {
+    const survivor = getExternalWorkflowHandle(workflowId.replace(/[^/]+$/, survivorFamilyId));
+    try {
+      if (item.type === 'fact') await survivor.signal(familyFactSignal, item.signal);
+      else if (item.type === 'clock') await survivor.signal(deadlineReachedSignal, item.reached);
+      else if (item.type === 'merged') await survivor.signal(familyMergedSignal, item.signal);
+    } catch {
+      // The survivor's process is gone (it was started by the hand-over and never ends): nothing left to tell.
+    }
+  };
+
   const queue: Item[] = [];
   setHandler(coordinationViewQuery, view);
   setHandler(familyFactSignal, (signal) => {
@@ -129,9 +169,16 @@ export async function coordinationWorkflow(input: CoordinationInput): Promise<Co
   setHandler(deadlineReachedSignal, (reached) => {
     queue.push({ type: 'clock', reached });
   });
-  setHandler(identityChangedSignal, (signal) => {
-    // The absorbed family's facts arrive on this family from now on (its own process re-points its tasks).
-    if (signal?.eventId && !state.seen.includes(signal.eventId)) state.seen.push(signal.eventId);
+  setHandler(familyMergedSignal, (signal) => {
+    if (!signal?.eventId || !signal.mergedFamilyId) return;
+    queue.push({
+      type: 'merged',
+      signal: { ...signal, facts: signal.facts ?? [], tasks: signal.tasks ?? [], meetings: signal.meetings ?? [] },
+    });
+  });
+  setHandler(mergedIntoSignal, (signal) => {
+    if (!signal?.eventId || !signal.survivorFamilyId || signal.survivorFamilyId === input.familyId) return;
+    queue.push({ type: 'merged-into', signal });
   });
   update(taskOutcomeUpdate, (r) => refuseTaskOutcome(state, r), recordTaskOutcome);
   update(jointMeetingUpdate, (r) => refuseJointMeeting(state, r, countyDateOf(now())), recordJointMeeting);
@@ -140,8 +187,11 @@ export async function coordinationWorkflow(input: CoordinationInput): Promise<Co
   for (;;) {
     await condition(() => queue.length > 0 || state.factsInRun >= continueAfter || workflowInfo().continueAsNewSuggested);
     const item = queue.shift();
-    if (item?.type === 'fact') await serial(() => run(applyCoordinationFact(ctx(), state, item.signal.eventId, item.signal.fact)));
-    else if (item) await serial(() => run(applyCoordinationClock(ctx(), state, item.reached)));
+    if (item && state.mergedInto) await serial(() => forward(state.mergedInto ?? '', item));
+    else if (item?.type === 'fact') await serial(() => run(applyCoordinationFact(ctx(), state, item.signal.eventId, item.signal.fact)));
+    else if (item?.type === 'clock') await serial(() => run(applyCoordinationClock(ctx(), state, item.reached)));
+    else if (item?.type === 'merged') await serial(() => run(applyFamilyMerged(ctx(), state, item.signal)));
+    else if (item?.type === 'merged-into') await serial(() => handOver(item.signal));
     if (queue.length === 0 && (state.factsInRun >= continueAfter || workflowInfo().continueAsNewSuggested)) {
       await chain;
       await condition(allHandlersFinished);
