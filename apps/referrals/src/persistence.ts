@@ -3,6 +3,7 @@ import type { ServicePersistence } from '@linkages/platform-persistence';
 import {
   AddConsentScopes1772500000000,
   AddLinkagesFamilyToAuthorities1772300000000,
+  AddLinkagesMatchingIndexes1772400000000,
   CreateLinkagesCoordinationTables1772100000000,
   CreateLinkagesIdentityTables1772000000000,
   CreateLinkagesPlanTables1772200000000,
@@ -33,6 +34,7 @@ export const persistence: ServicePersistence = {
     CreateLinkagesCoordinationTables1772100000000,
     CreateLinkagesPlanTables1772200000000,
     AddLinkagesFamilyToAuthorities1772300000000,
+    AddLinkagesMatchingIndexes1772400000000,
     AddConsentScopes1772500000000,
   ],
 };

@@ -28,3 +28,4 @@ export * from './lib/coordination/coordination.repository';
 export * from './lib/identity/identity.repository';
 export * from './lib/authority/referral-tables-in-schema';
 export * from './lib/authority/add-consent-scopes.migration';
+export * from './lib/identity/add-linkages-matching-indexes.migration';

@@ -33,6 +33,7 @@ export * from './lib/matching/default-match-model';
 export * from './lib/matching/match-settings';
 export * from './lib/matching/match-decision';
 export * from './lib/matching/match-pair';
+export * from './lib/matching/match-plan';
 export * from './lib/family/family-link.rules';
 export * from './lib/family/removal-members.rules';
 export * from './lib/family/identity-event.classification';

@@ -11,6 +11,17 @@ export interface MatchSettings {
    * nothing of how common it is (the model's u applies until then).
    */
   termFrequencyMinimumPopulation: number;
+  /**
+   * A fuzzy blocking token shared by more than this many of the county's records finds no candidates (Splink's advice
+   * on blocking rules: a block that large is a crowd, common name and birth year or one birthday, whose pairs the
+   * model cannot tell apart without an SSN; comparing each new record with all of it is the O(n²) the queue drowned in).
+   * The exact SSN key always blocks, whatever its size.
+   */
+  maxBlockSize: number;
+  /** At most this many open cross-agency reviews per record: a new record in a crowd asks about its best pairs only. */
+  maxOpenReviewsPerRecord: number;
+  /** A duplicate cluster is followed this far at most (a bound on the cluster query, not a rule). */
+  maxDuplicateClusterSize: number;
 }
 
 /**
@@ -18,12 +29,20 @@ export interface MatchSettings {
  * automatic links was 0.9989 and the lowest recall 0.9592, against targets of 0.995 and 0.95; at 0.995 recall fell to
  * 0.945–0.953 (the queue grew), at 0.9 precision fell to 0.9971. The guards still send twins, SSN conflicts and
  * common names to the review queue whatever the score.
+ *
+ * maxBlockSize 100: the largest block of the generated population (10,505 records, seed 20261201) is 37, so the cap
+ * never drops a block of the normal population; a crowd of one name and birth date outgrows it and then only SSNs find
+ * its members. maxOpenReviewsPerRecord 3: in that population no record has more than 3 uncertain cross-agency pairs
+ * of which one is the same person (county-configurable, as both are).
  */
 export const defaultMatchSettings: MatchSettings = {
   linkThreshold: 0.93,
   reviewThreshold: 0.5,
   commonNameFrequency: 0.01,
   termFrequencyMinimumPopulation: 1000,
+  maxBlockSize: 100,
+  maxOpenReviewsPerRecord: 3,
+  maxDuplicateClusterSize: 500,
 };
 
 /** Per-county overrides (none recorded yet; a county's board may choose a stricter link threshold). */

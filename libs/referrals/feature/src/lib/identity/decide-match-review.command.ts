@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AUDIT_LOG, type AuditLog } from '@linkages/platform-audit';
 import { auditActor } from '@linkages/platform-auth';
 import { refusedWrite } from '@linkages/platform-http';
-import { FamilyResolver, IdentityRepository } from '@linkages/referrals-data-access';
+import { FamilyResolver, IdentityRepository, type MatchReviewEntity } from '@linkages/referrals-data-access';
+import { matchSettingsFor } from '@linkages/referrals-domain';
 import type { RequestContext } from '../request-context';
 import { FamilyLinker, type IdentityContext } from './family-linker';
 import { IdentityAudit } from './identity-audit';
@@ -17,7 +18,7 @@ import { MatchPipeline } from './match-pipeline';
  * A liaison decides a match review: `link` records the person link (decided by the liaison, with the model's
  * evidence) and joins the shared families when the family-link rules then hold (a duplicate inside one agency is
  * linked as a duplicate, never merged); `reject` records that they are not one person (the model does not ask again).
- * Decided once (409 after); audited; reversible by unlink.
+ * A duplicate decision covers its cluster (see coverCluster). Decided once (409 after); audited; reversible by unlink.
  */
 @Injectable()
 export class DecideMatchReviewCommand {
@@ -56,6 +57,7 @@ export class DecideMatchReviewCommand {
         reason: input.reason,
       });
       await this.identity.saveReview(tx, review);
+      const covered = review.kind === 'duplicate' ? await this.coverCluster(tx, review, input, principal.subject) : [];
       await this.audit.append(
         {
           ...auditActor(principal),
@@ -67,12 +69,39 @@ export class DecideMatchReviewCommand {
           outcome: 'allowed',
           reason: input.reason,
           correlationId,
-          details: { decision: input.decision, linkId, kind: review.kind, ...(input.note ? { note: input.note } : {}) },
+          details: {
+            decision: input.decision,
+            linkId,
+            kind: review.kind,
+            ...(covered.length ? { coveredReviewIds: covered } : {}),
+            ...(input.note ? { note: input.note } : {}),
+          },
         },
         tx,
       );
       const familyId = (await this.families.familyOf(tx, review.countyCode, { kind: a.familyRefKind, id: a.familyRefId })) ?? null;
       return matchReviewView(review, records, { linkId, familyId });
     });
+  }
+
+  /**
+   * A decision on a duplicate covers the cluster. `link`: the two records' confirmed clusters (duplicate links) are now
+   * one, so every other open duplicate review inside it asks what is already known and is superseded. `reject`: "not the
+   * same person" holds between everyone confirmed as one with either record, so the open duplicate reviews between the
+   * two confirmed clusters are rejected with it, and the pipeline does not ask again about any member (it reads a
+   * rejection as covering the other record's confirmed cluster). Open reviews that only suspect a member stay open:
+   * a suspicion is not a confirmation. The covered reviews carry the liaison as decider and the same reason.
+   */
+  private async coverCluster(tx: EntityManager, review: MatchReviewEntity, input: DecideMatchReview, decidedBy: string): Promise<string[]> {
+    const max = matchSettingsFor(review.countyCode).maxDuplicateClusterSize;
+    const left = [...(await this.identity.duplicateCluster(tx, [review.aId], { openReviews: false, max }))];
+    const right =
+      input.decision === 'link' ? left : [...(await this.identity.duplicateCluster(tx, [review.bId], { openReviews: false, max }))];
+    return this.identity.closeCoveredReviews(
+      tx,
+      review.countyCode,
+      { decidedReviewId: review.id, left, right, status: input.decision === 'link' ? 'superseded' : 'rejected' },
+      { decidedBy, reason: input.reason },
+    );
   }
 }

@@ -1,20 +1,31 @@
-import { Controller, Get, Post, UseInterceptors } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Post, Query, UseInterceptors } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@linkages/platform-access';
 import { CorrelationId, CurrentPrincipal, Requires } from '@linkages/platform-auth';
-import { ApiJsonBody, ApiProblems, ApiSuccess, IdempotentCreate, UuidParam, ValidBody } from '@linkages/platform-http';
+import {
+  ApiJsonBody,
+  ApiProblems,
+  ApiSuccess,
+  IdempotentCreate,
+  UuidParam,
+  ValidBody,
+  ZodValidationPipe,
+  openApiSchemaOf,
+} from '@linkages/platform-http';
 import { DecideMatchReviewCommand } from './decide-match-review.command';
 import { IdentityRefusalAudit } from './identity-audit';
 import { linkagesFamilyRead, linkagesMatchReview } from './identity.permissions';
 import { matchReviewDecided, personLinkEnded } from './identity.problems';
 import {
   decideMatchReviewBody,
+  matchReviewListQuery,
   matchReviewListResponse,
   matchReviewResponse,
   sharedFamilyResponse,
   unlinkPersonBody,
   unlinkResponse,
   type DecideMatchReview,
+  type MatchReviewListQuery,
   type UnlinkPerson,
 } from './identity.schemas';
 import { ListMatchReviewsQuery } from './list-match-reviews.query';
@@ -41,11 +52,24 @@ export class LinkagesIdentityController {
   @Requires(linkagesMatchReview)
   @ApiOperation({
     summary: 'The county’s match review queue (cross-agency pairs the model was unsure of, and duplicates inside one agency)',
+    description:
+      'Paged oldest first (opened at, then id): `limit` 1–100 (default 50), `after` the previous page’s `nextCursor` (opaque), `kind` cross-agency or duplicate, `status` (default open). A bad parameter is a 400 problem naming it.',
   })
-  @ApiSuccess(matchReviewListResponse, { status: 200, description: 'Open reviews, oldest first, with evidence levels' })
+  @ApiQuery({ name: 'limit', required: false, schema: openApiSchemaOf(matchReviewListQuery.shape.limit, 'input') })
+  @ApiQuery({ name: 'after', required: false, schema: { type: 'string', description: 'The `nextCursor` of the previous page' } })
+  @ApiQuery({ name: 'kind', required: false, schema: openApiSchemaOf(matchReviewListQuery.shape.kind, 'input') })
+  @ApiQuery({ name: 'status', required: false, schema: openApiSchemaOf(matchReviewListQuery.shape.status, 'input') })
+  @ApiSuccess(matchReviewListResponse, {
+    status: 200,
+    description: 'A page of reviews, oldest first, with evidence levels and the next cursor',
+  })
   @ApiProblems('validation')
-  reviews(@CurrentPrincipal() principal: Principal, @CorrelationId() correlationId: string) {
-    return this.listReviews.execute({ principal, correlationId });
+  reviews(
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+    @Query(new ZodValidationPipe(matchReviewListQuery, 'query')) query: MatchReviewListQuery,
+  ) {
+    return this.listReviews.execute({ principal, correlationId }, query);
   }
 
   @Post('match-reviews/:reviewId/decision')

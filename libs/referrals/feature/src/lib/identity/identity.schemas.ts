@@ -64,7 +64,42 @@ export const matchReviewResponse = z.object({
   linkId: z.uuid().nullable().describe('The person link the decision made (decision link)'),
   familyId: z.uuid().nullable().describe('The shared family of the first record after the decision'),
 });
-export const matchReviewListResponse = z.array(matchReviewResponse);
+export const matchReviewListResponse = z
+  .object({
+    reviews: z.array(matchReviewResponse).describe('Oldest first (opened at, then id)'),
+    nextCursor: z.string().nullable().describe('Pass as `after` for the next page; null on the last page'),
+  })
+  .describe('One page of the county’s match review queue');
+
+/** The review queue's cursor: opaque to callers (base64url of the last review's position: opened-at microseconds and id). */
+export const reviewCursor = {
+  encode: (position: { micros: string; id: string }) => Buffer.from(`${position.micros}.${position.id}`, 'utf8').toString('base64url'),
+  decode: (cursor: string): { micros: string; id: string } | undefined => {
+    const text = Buffer.from(cursor, 'base64url').toString('utf8');
+    const match = /^(-?\d{1,19})\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(text);
+    const [, micros, id] = match ?? [];
+    return micros && id ? { micros, id } : undefined;
+  },
+};
+
+export const matchReviewListQuery = z
+  .strictObject({
+    limit: z.coerce.number().int().min(1).max(100).default(50).describe('Reviews per page, 1–100 (default 50)'),
+    after: z
+      .string()
+      .max(200)
+      .transform((cursor, ctx) => {
+        const position = reviewCursor.decode(cursor);
+        if (!position) ctx.addIssue({ code: 'custom', message: 'is not a cursor this list gave (nextCursor)' });
+        return position ?? { micros: '0', id: '' };
+      })
+      .optional()
+      .describe('The `nextCursor` of the previous page'),
+    kind: z.enum(['cross-agency', 'duplicate']).optional().describe('Only cross-agency pairs, or only duplicates inside one agency'),
+    status: z.enum(['open', 'linked', 'rejected', 'superseded']).default('open').describe('Default open (the queue)'),
+  })
+  .describe('Paging and filters of the match review queue');
+export type MatchReviewListQuery = z.output<typeof matchReviewListQuery>;
 
 export const personLinkResponse = z.object({
   linkId: z.uuid(),

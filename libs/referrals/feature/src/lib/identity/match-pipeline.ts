@@ -9,16 +9,19 @@ import {
   IdentityRepository,
   MatchReviewEntity,
   PersonLinkEntity,
-  tokenKinds,
   type PersonLinkKind,
   type PersonRecordEntity,
 } from '@linkages/referrals-data-access';
 import {
   assessPair,
+  bestDuplicateCandidate,
   defaultMatchModel,
+  duplicateToOpen,
   identityEventClassification,
   matchSettingsFor,
+  planCrossAgency,
   proposedAuMembers,
+  type AssessedCandidate,
   type CwsToAuLink,
   type MatchModel,
   type PairAssessment,
@@ -29,10 +32,15 @@ import { FamilyLinker, systemActor, type IdentityChange, type IdentityContext } 
 
 /** What one record's run did (counts and ids only: never a token). */
 export interface PipelineResult {
+  /** Candidates compared (other agency families sharing a usable block). */
   candidates: number;
+  /** The record's fuzzy blocks left out as over the county's block cap. */
+  blocksSkipped: number;
   links: string[];
   reviews: string[];
   duplicates: string[];
+  /** Uncertain cross-agency pairs not sent to review: the record had its cap of open reviews. */
+  capped: number;
   changes: IdentityChange[];
 }
 
@@ -50,10 +58,14 @@ export const linkKindOf = (a: PersonRecordEntity, b: PersonRecordEntity): Person
 
 /**
  * The matching pipeline (issue 13, Deliver 1): for a person record just written, the county's candidates sharing a
- * blocking token are compared (levels from tokens), scored (Fellegi–Sunter with term frequencies) and decided with
- * the guards. A confident cross-agency pair is linked (person link, then the shared families joined when the
- * family-link rules hold); an uncertain one goes to the review queue; a pair inside one agency across two of its
- * families is a duplicate warning (review + `duplicate-suspected`), never merged. All in the caller's transaction.
+ * usable blocking token (a fuzzy block over the county's `maxBlockSize` is a crowd and finds nothing; the exact SSN key
+ * always does) are compared (levels from tokens), scored (Fellegi–Sunter with term frequencies) and decided with the
+ * guards. A confident cross-agency pair is linked (person link, then the shared families joined when the family-link
+ * rules hold); an uncertain one goes to the review queue, at most `maxOpenReviewsPerRecord` open per record, the best
+ * ones. Inside one agency duplicates are clusters: the record opens at most one duplicate warning (review +
+ * `duplicate-suspected`), against its best candidate, and none when the two are already in one cluster; never merged.
+ * The work per record is a fixed handful of set-based queries plus one write per decision. All in the caller's
+ * transaction.
  */
 @Injectable()
 export class MatchPipeline {
@@ -68,46 +80,80 @@ export class MatchPipeline {
   ) {}
 
   async run(tx: EntityManager, record: PersonRecordEntity, correlationId: string): Promise<PipelineResult> {
-    const result: PipelineResult = { candidates: 0, links: [], reviews: [], duplicates: [], changes: [] };
+    const result: PipelineResult = { candidates: 0, blocksSkipped: 0, links: [], reviews: [], duplicates: [], capped: 0, changes: [] };
     if (record.withdrawnAt) return result;
     const settings = matchSettingsFor(record.countyCode);
     const ctx: IdentityContext = { correlationId, actor: systemActor(record.countyCode) };
-    const minimum = settings.termFrequencyMinimumPopulation;
-    const first = await this.identity.termFrequency(tx, record.countyCode, tokenKinds.firstExact, record.keys.first.exact, minimum);
-    const last = await this.identity.termFrequency(tx, record.countyCode, tokenKinds.lastExact, record.keys.last.exact, minimum);
-    const tf: TermFrequencies = { ...(first !== undefined ? { first } : {}), ...(last !== undefined ? { last } : {}) };
-    const candidates = await this.identity.candidates(tx, record);
+    // A few set-based queries per record, whatever the number of candidates: term frequencies, candidates (block cap),
+    // everything the record already has with others, and the twins among the families involved.
+    const tf: TermFrequencies = await this.identity.termFrequencies(
+      tx,
+      record.countyCode,
+      { first: record.keys.first.exact, last: record.keys.last.exact },
+      settings.termFrequencyMinimumPopulation,
+    );
+    const found = await this.identity.candidates(tx, record, { maxBlockSize: settings.maxBlockSize });
+    const candidates = found.people.filter((o) => o.familyRefKind !== record.familyRefKind || o.familyRefId !== record.familyRefId);
     result.candidates = candidates.length;
-    const twinsIn = new Map<string, boolean>();
-    const sameBirthSibling = async (p: PersonRecordEntity) => {
-      const key = `${p.familyRefKind}:${p.familyRefId}`;
-      let found = twinsIn.get(key);
-      if (found === undefined) {
-        const members = await this.identity.personsOfFamily(tx, { kind: p.familyRefKind, id: p.familyRefId });
-        found = members.some((o) => o.id !== p.id && !!o.keys.dob && o.keys.dob.full === p.keys.dob?.full);
-        twinsIn.set(key, found);
-      }
-      return found;
+    result.blocksSkipped = found.blocksSkipped;
+    if (candidates.length === 0) return result;
+    const states = await this.identity.pairStatesOf(tx, record.id);
+    const twins = await this.identity.withSameBirthSibling(tx, [record, ...candidates]);
+    const pending = new Set(states.filter((p) => p.status === 'linked' || p.status === 'open').map((p) => p.otherId));
+    const refused = new Set(states.filter((p) => p.status === 'unlinked' || p.status === 'rejected').map((p) => p.otherId));
+    // A liaison's "not the same" on a duplicate covers the other's confirmed cluster (see DecideMatchReviewCommand).
+    const rejectedDuplicates = states.filter((p) => p.kind === 'duplicate' && p.status === 'rejected').map((p) => p.otherId);
+    const refusedClusters = await this.identity.duplicateCluster(tx, rejectedDuplicates, {
+      openReviews: false,
+      max: settings.maxDuplicateClusterSize,
+    });
+
+    const assessed = new Map<string, { other: PersonRecordEntity; assessment: PairAssessment }>();
+    const pairOf = (id: string) => {
+      const pair = assessed.get(id);
+      if (!pair) throw new Error('The plan named a candidate that was not assessed');
+      return pair;
     };
+    const scored: AssessedCandidate[] = [];
     for (const other of candidates) {
-      if (other.familyRefKind === record.familyRefKind && other.familyRefId === record.familyRefId) continue;
-      const context = { sameBirthSibling: (await sameBirthSibling(record)) || (await sameBirthSibling(other)) };
-      const assessment = assessPair(record, other, this.model, settings, tf, context);
+      const assessment = assessPair(record, other, this.model, settings, tf, {
+        sameBirthSibling: twins.has(record.id) || twins.has(other.id),
+      });
       if (assessment.outcome === 'none') continue;
-      if (await this.identity.currentLinkOf(tx, record.id, other.id)) continue;
-      if (await this.identity.openReviewOf(tx, record.id, other.id)) continue;
-      if ((await this.identity.rejectedPair(tx, record.id, other.id)) || (await this.identity.unlinkedPair(tx, record.id, other.id)))
-        continue;
       const kind = linkKindOf(record, other);
-      if (kind === 'duplicate') {
+      assessed.set(other.id, { other, assessment });
+      scored.push({
+        id: other.id,
+        kind,
+        outcome: assessment.outcome,
+        probability: assessment.evidence.probability,
+        since: other.updatedAt.getTime(),
+        pending: pending.has(other.id),
+        refused: refused.has(other.id) || (kind === 'duplicate' && refusedClusters.has(other.id)),
+      });
+    }
+
+    const openCross = states.filter((p) => p.source === 'review' && p.kind === 'cross-agency' && p.status === 'open').length;
+    const plan = planCrossAgency(scored, openCross, settings);
+    result.capped = plan.capped;
+    for (const id of plan.links) {
+      const { other, assessment } = pairOf(id);
+      const link = await this.link(tx, record, other, assessment, 'auto', ctx);
+      result.links.push(link.id);
+      const change = await this.linker.afterPersonLink(tx, record.countyCode, link, ctx, 'auto');
+      if (change) result.changes.push(change);
+    }
+    for (const id of plan.reviews) {
+      const { other, assessment } = pairOf(id);
+      result.reviews.push((await this.openReview(tx, record, other, assessment, 'cross-agency')).id);
+    }
+    const best = bestDuplicateCandidate(scored);
+    if (best) {
+      const cluster = await this.identity.duplicateCluster(tx, [record.id], { openReviews: true, max: settings.maxDuplicateClusterSize });
+      const open = duplicateToOpen(best, cluster);
+      if (open) {
+        const { other, assessment } = pairOf(open.id);
         result.duplicates.push(await this.warnDuplicate(tx, record, other, assessment, ctx));
-      } else if (assessment.outcome === 'link') {
-        const link = await this.link(tx, record, other, assessment, 'auto', ctx);
-        result.links.push(link.id);
-        const change = await this.linker.afterPersonLink(tx, record.countyCode, link, ctx, 'auto');
-        if (change) result.changes.push(change);
-      } else {
-        result.reviews.push((await this.openReview(tx, record, other, assessment, 'cross-agency')).id);
       }
     }
     return result;

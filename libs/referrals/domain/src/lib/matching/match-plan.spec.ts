@@ -1,0 +1,96 @@
+import { blockIsUsable, bestDuplicateCandidate, duplicateToOpen, planCrossAgency, type AssessedCandidate } from './match-plan';
+import { defaultMatchSettings, matchSettingsFor } from './match-settings';
+
+const candidate = (id: string, over: Partial<AssessedCandidate> = {}): AssessedCandidate => ({
+  id,
+  kind: 'cross-agency',
+  outcome: 'review',
+  probability: 0.8,
+  since: 1000,
+  pending: false,
+  refused: false,
+  ...over,
+});
+
+describe('matching: the block cap (Splink-style)', () => {
+  const settings = { maxBlockSize: 100 };
+  it('a fuzzy block is used up to maxBlockSize records and dropped above it', () => {
+    expect(blockIsUsable('block', 1, settings)).toBe(true);
+    expect(blockIsUsable('block', 100, settings)).toBe(true);
+    expect(blockIsUsable('block', 101, settings)).toBe(false);
+  });
+  it('the exact SSN key always blocks, whatever its size', () => {
+    expect(blockIsUsable('ssn', 10_000, settings)).toBe(true);
+  });
+  it('the cap and the per-record review limit are county settings', () => {
+    expect(defaultMatchSettings.maxBlockSize).toBe(100);
+    expect(matchSettingsFor('06001', { '06001': { maxBlockSize: 40, maxOpenReviewsPerRecord: 1 } })).toMatchObject({
+      maxBlockSize: 40,
+      maxOpenReviewsPerRecord: 1,
+    });
+  });
+});
+
+describe('matching: cross-agency reviews per record are capped, the best kept', () => {
+  const settings = { maxOpenReviewsPerRecord: 3 };
+  it('opens the best reviews within the cap (probability, then the earliest record) and links every confident pair', () => {
+    const crowd = [
+      candidate('a', { probability: 0.6 }),
+      candidate('b', { probability: 0.9, since: 2000 }),
+      candidate('c', { probability: 0.9, since: 1500 }),
+      candidate('d', { probability: 0.7 }),
+      candidate('e', { probability: 0.55 }),
+      candidate('l1', { outcome: 'link', probability: 0.99 }),
+      candidate('l2', { outcome: 'link', probability: 0.98 }),
+    ];
+    expect(planCrossAgency(crowd, 0, settings)).toEqual({ links: ['l1', 'l2'], reviews: ['c', 'b', 'd'], capped: 2 });
+  });
+  it('the reviews the record already has count against the cap', () => {
+    const plan = planCrossAgency([candidate('a'), candidate('b')], 2, settings);
+    expect(plan).toEqual({ links: [], reviews: ['a'], capped: 1 });
+    expect(planCrossAgency([candidate('a')], 5, settings)).toEqual({ links: [], reviews: [], capped: 1 });
+  });
+  it('pending and refused pairs, and duplicates, open nothing here', () => {
+    const plan = planCrossAgency(
+      [candidate('p', { pending: true }), candidate('r', { refused: true, outcome: 'link' }), candidate('d', { kind: 'duplicate' })],
+      0,
+      settings,
+    );
+    expect(plan).toEqual({ links: [], reviews: [], capped: 0 });
+  });
+});
+
+describe('matching: duplicates inside one agency as clusters', () => {
+  const dup = (id: string, over: Partial<AssessedCandidate> = {}) => candidate(id, { kind: 'duplicate', ...over });
+  it('the best candidate: highest probability, ties by the earliest record; refused pairs left out', () => {
+    expect(bestDuplicateCandidate([dup('x', { since: 3 }), dup('y', { since: 1 }), dup('z', { since: 2 })])?.id).toBe('y');
+    expect(bestDuplicateCandidate([dup('x', { probability: 0.7 }), dup('y', { probability: 0.95, since: 9 })])?.id).toBe('y');
+    expect(bestDuplicateCandidate([dup('x', { probability: 0.99, refused: true }), dup('y')])?.id).toBe('y');
+    expect(bestDuplicateCandidate([candidate('cross')])).toBeUndefined();
+  });
+  it('at most one review, none when the record is already in the candidate’s cluster', () => {
+    const best = dup('y');
+    expect(duplicateToOpen(best, new Set(['r']))?.id).toBe('y');
+    expect(duplicateToOpen(best, new Set(['r', 'y']))).toBeUndefined();
+    expect(duplicateToOpen(dup('y', { pending: true }), new Set(['r']))).toBeUndefined();
+    expect(duplicateToOpen(undefined, new Set(['r']))).toBeUndefined();
+  });
+  it('a crowd of n look-alikes opens n − 1 reviews, not n(n − 1)/2 (each newcomer against the earliest)', () => {
+    const opened: [string, string][] = [];
+    const clusterOf = new Map<string, Set<string>>();
+    const cluster = (id: string) => clusterOf.get(id) ?? new Set([id]);
+    const ids = Array.from({ length: 30 }, (_, i) => `p${String(i).padStart(2, '0')}`);
+    ids.forEach((id, i) => {
+      const earlier = ids.slice(0, i).map((o, j) => dup(o, { since: j }));
+      const open = duplicateToOpen(bestDuplicateCandidate(earlier), cluster(id));
+      if (!open) return;
+      opened.push([id, open.id]);
+      const joined = new Set([...cluster(id), ...cluster(open.id)]);
+      for (const member of joined) clusterOf.set(member, joined);
+    });
+    expect(opened).toHaveLength(29);
+    expect(new Set(opened.map(([, to]) => to))).toEqual(new Set(['p00']));
+    // Run again (a record re-published): it is already in the cluster, nothing more.
+    expect(duplicateToOpen(bestDuplicateCandidate([dup('p00', { since: 0 })]), cluster('p05'))).toBeUndefined();
+  });
+});
