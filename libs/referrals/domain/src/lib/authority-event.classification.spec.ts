@@ -44,14 +44,13 @@ describe('the coordinated plan through the sharing policy', () => {
     expect(Object.keys(cwsPlanActivityClassification).sort()).toEqual(Object.keys(sud).sort());
   });
 
-  it('shows CalWORKs a CWS service as busy time (facts), never what or where it is, without an authority', () => {
+  it('shows CalWORKs a CWS service as busy time (facts), never what or where it is, nor whether it may count toward WTW (which would tell its kind), without an authority', () => {
     const wic10850 = redact(sud, cwsPlanActivityClassification, { classes: ['key', 'fact', 'identity'] });
     expect(wic10850).toEqual({
       id: 'a-1',
       agency: 'cws',
       source: 'staff',
       personRecordId: 'p-1',
-      kind: 'court-ordered-service',
       weeklyHours: 9,
       slots: [{ day: 'tue', start: '13:00', end: '16:00' }],
       startsOn: '2027-03-08',
@@ -59,7 +58,6 @@ describe('the coordinated plan through the sharing policy', () => {
       requiresChildCare: false,
       requiresTransport: true,
       status: 'active',
-      wtwCount: 'candidate',
     });
     expect(redact(sud, cwsPlanActivityClassification, { classes: ['key', 'fact', 'identity', 'detail'] })).toEqual(sud);
   });

@@ -24,11 +24,18 @@ describe('a signed authorization for release of information (WIC 18986.46)', () 
     expect(consentTerms(consent)).toMatchObject({
       kind: 'consent',
       categories: ['identity', 'detail'],
+      scopes: [],
       memberSubjects: null,
       reference: 'SCD 1029 #2026-0141',
       basis:
-        "Signed authorization for release of information (WIC 18986.46), signed 2026-11-01, valid through 2027-10-31; covers identity and detail; never the reporter's identity (PC 11167(d)).",
+        "Signed authorization for release of information (WIC 18986.46), signed 2026-11-01, valid through 2027-10-31; covers identity and detail; never the reporter's identity (PC 11167(d)). It names no substance-use disorder records, so none are shared (42 CFR 2.31).",
     });
+  });
+
+  it('covers substance-use disorder records only when it names them (42 CFR 2.31), and says so', () => {
+    const named = consentTerms({ ...consent, scopes: ['substance-use-records', 'substance-use-records'] });
+    expect(named.scopes).toEqual(['substance-use-records']);
+    expect(named.basis).toContain('It names substance-use disorder records (42 CFR 2.31).');
   });
 });
 

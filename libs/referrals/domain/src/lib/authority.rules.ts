@@ -11,14 +11,19 @@ export function consentTerms(input: ConsentInput): AuthorityTerms {
   const effectiveFrom = DateTime.fromISO(input.signedOn, { zone: COUNTY_ZONE }).startOf('day');
   const expiresAt = DateTime.fromISO(input.expiresOn, { zone: COUNTY_ZONE }).plus({ days: 1 }).startOf('day');
   const categories = [...new Set(input.categories)];
+  const scopes = [...new Set(input.scopes ?? [])];
+  const named = scopes.includes('substance-use-records')
+    ? ' It names substance-use disorder records (42 CFR 2.31).'
+    : ' It names no substance-use disorder records, so none are shared (42 CFR 2.31).';
   return {
     kind: 'consent',
     effectiveFrom: effectiveFrom.toJSDate(),
     expiresAt: expiresAt.toJSDate(),
     categories,
+    scopes,
     memberSubjects: null,
     reference: input.reference,
-    basis: `Signed authorization for release of information (WIC 18986.46), signed ${input.signedOn}, valid through ${input.expiresOn}; covers ${categories.join(' and ')}; never the reporter's identity (PC 11167(d)).`,
+    basis: `Signed authorization for release of information (WIC 18986.46), signed ${input.signedOn}, valid through ${input.expiresOn}; covers ${categories.join(' and ')}; never the reporter's identity (PC 11167(d)).${named}`,
   };
 }
 

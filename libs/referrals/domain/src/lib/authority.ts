@@ -1,4 +1,5 @@
 import type { AuthorityKind } from '@linkages/platform-access';
+import type { ConsentScope } from './plan/plan-disclosure.rules';
 
 export type { AuthorityKind } from '@linkages/platform-access';
 
@@ -11,6 +12,8 @@ export interface AuthorityTerms {
   effectiveFrom: Date;
   expiresAt: Date;
   categories: AuthorityCategory[];
+  /** Records a consent names specifically (42 CFR 2.31: substance-use records only when named); an MDT never has any. */
+  scopes: ConsentScope[];
   /** MDT: the team members (token subjects) the membership applies to; consent: null (covers the CalWORKs agency). */
   memberSubjects: string[] | null;
   /** Form and its reference (SCD 1029 / county release form number), or the MDT protocol. */
@@ -44,6 +47,8 @@ export interface ConsentInput {
   signedOn: string;
   expiresOn: string;
   categories: readonly AuthorityCategory[];
+  /** Records the authorization names specifically (none: it covers no substance-use records). */
+  scopes?: readonly ConsentScope[];
   reference: string;
 }
 

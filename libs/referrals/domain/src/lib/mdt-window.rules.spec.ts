@@ -36,6 +36,7 @@ describe('the MDT information window (WIC 18961.7)', () => {
       effectiveFrom: new Date('2026-11-10T08:00:00.000Z'),
       expiresAt: new Date(due.dueAt!),
       categories: ['identity', 'detail'],
+      scopes: [],
       memberSubjects: ['demo:liaison', 'demo:ew'],
       reference: 'County MDT protocol, meeting 2026-11-12',
       basis: due.explanation.summary,

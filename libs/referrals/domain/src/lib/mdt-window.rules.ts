@@ -46,6 +46,7 @@ export function mdtMembershipTerms(
     effectiveFrom: DateTime.fromISO(opening.startAt).toJSDate(),
     expiresAt: DateTime.fromISO(due.dueAt).toJSDate(),
     categories: ['identity', 'detail'],
+    scopes: [], // an MDT exchange never covers substance-use records (42 CFR 2.31 needs a written consent)
     memberSubjects: [...new Set(input.memberSubjects)],
     reference: input.reference,
     basis: `${due.explanation.summary}${input.goodCauseReason ? ` Good cause: ${input.goodCauseReason}.` : ''}`,

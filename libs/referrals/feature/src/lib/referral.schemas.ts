@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateOfBirth, schemaMatches, ssn, type MatchesSchema } from '@linkages/platform-http';
-import type { DisclosedReferral } from '@linkages/referrals-domain';
+import { consentScopes, type DisclosedReferral } from '@linkages/referrals-domain';
 import type { AuthorityView } from './authority/authority.view';
 import type { PersonMatch } from './person/match-person.query';
 
@@ -51,6 +51,13 @@ export const recordConsentBody = z
       .array(z.enum(['identity', 'detail']))
       .min(1)
       .describe('What the authorization releases beyond the minimum-necessary facts'),
+    scopes: z
+      .array(z.enum(consentScopes))
+      .max(consentScopes.length)
+      .optional()
+      .describe(
+        'Records the authorization names specifically: `substance-use-records` only when it names them (42 CFR 2.31); none when absent',
+      ),
     reference: text(200).describe('The form and its number, e.g. "SCD 1029 #2026-0141"'),
   })
   .refine((b) => b.expiresOn > b.signedOn, { path: ['expiresOn'], message: 'must be after signedOn' });
@@ -145,6 +152,7 @@ export const authorityResponse = z.object({
   expiresAt: z.string(),
   active: z.boolean().describe('In force now'),
   categories: z.array(z.string()).describe('What it releases beyond the minimum-necessary facts'),
+  scopes: z.array(z.string()).describe('Records a consent names specifically (`substance-use-records`); none for an MDT'),
   memberSubjects: z.array(z.string()).nullable(),
   reference: z.string(),
   basis: z.string().describe('How its window was computed (rule, citation, extension)'),

@@ -66,6 +66,7 @@ describe('AddLinkagesFamilyToAuthorities1772300000000 and CreateLinkagesPlanTabl
   });
 
   it('reverts both', async () => {
+    await migrateDown(options); // AddConsentScopes1772500000000, which runs after them
     await migrateDown(options);
     await migrateDown(options);
     const tables = (await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`, [

@@ -11,6 +11,7 @@ export interface AuthorityView {
   expiresAt: string;
   active: boolean;
   categories: string[];
+  scopes: string[];
   memberSubjects: string[] | null;
   reference: string;
   basis: string;
@@ -31,6 +32,7 @@ export function authorityView(a: SharingAuthorityEntity): AuthorityView {
     expiresAt: a.expiresAt.toISOString(),
     active: isActive(toSharingAuthority(a), new Date()),
     categories: a.categories,
+    scopes: a.scopes ?? [],
     memberSubjects: a.memberSubjects,
     reference: a.reference,
     basis: a.basis,
@@ -58,6 +60,7 @@ export function familyAuthorityView(a: SharingAuthorityEntity, now = new Date())
     expiresAt: a.expiresAt.toISOString(),
     active: isActive(toSharingAuthority(a), now),
     categories: a.categories,
+    scopes: a.scopes ?? [],
     memberSubjects: a.memberSubjects,
     reference: a.reference,
     basis: a.basis,

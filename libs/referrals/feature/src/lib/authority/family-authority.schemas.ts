@@ -11,6 +11,7 @@ export const familyAuthorityResponse = z.object({
   expiresAt: z.string().describe('Sharing stops at this instant; the authority’s process records the end then'),
   active: z.boolean().describe('In force now'),
   categories: z.array(z.string()).describe('What it releases beyond the minimum-necessary facts'),
+  scopes: z.array(z.string()).describe('Records a consent names specifically (`substance-use-records`); none for an MDT'),
   memberSubjects: z.array(z.string()).nullable(),
   reference: z.string(),
   basis: z.string().describe('How its window was computed (rule, citation, extension)'),
