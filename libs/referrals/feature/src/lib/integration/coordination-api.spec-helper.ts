@@ -74,7 +74,8 @@ import {
 import { LinkagesCoordinationModule } from '../coordination/linkages-coordination.module';
 
 const schema = 'referrals';
-type Producer = 'child-welfare' | 'calworks';
+/** Whose event it is: an agency's, or one of referrals' own as its outbox relay would send it (the harness runs no relay). */
+type Producer = 'child-welfare' | 'calworks' | 'referrals';
 
 /**
  * The Linkages coordination of the referrals service below its composition root (issue 13): a throwaway PostgreSQL
@@ -235,6 +236,7 @@ export async function startCoordinationApi() {
     cws: copy(topics.cwsCaseEvents),
     wtw: copy(topics.calworksWtwEvents),
     frAid: copy(topics.calworksFrAidEvents),
+    linkages: copy(topics.linkagesReferralEvents),
   };
   const topicFor = (def: { topic: TopicDefinition }) => {
     const found = Object.values(topicOf).find((t) => t.name.endsWith(def.topic.name));

@@ -5,6 +5,7 @@ import {
   aidedStatusRecordedEvent,
   caseOpenedEvent,
   childRemovedEvent,
+  familyLinkedEvent,
   memberMatchKeysEvent,
   personMatchKeysEvent,
   referralAcceptedEvent,
@@ -25,6 +26,8 @@ const cwsPeople = {
   parent: { firstName: 'Guadalupe', lastName: 'Hernández López', dateOfBirth: '1991-04-05', ssn: '219 09 9999' },
   child: { firstName: 'Sofia', lastName: 'Hernández', dateOfBirth: '2019-06-07' },
 };
+/** A mother each agency holds in its own family, found only by matching (after each told its facts). */
+const mergedMother = { firstName: 'Marisol', lastName: 'Quintero', dateOfBirth: '1988-02-14', ssn: '321-54-9876' };
 const calworksPeople = {
   applicant: { firstName: 'Lupe', lastName: 'Hernandez-Lopez', dateOfBirth: '1991-04-05', ssn: '219-09-9999' },
   child: { firstName: 'Sofía', lastName: 'Hernandez-Lopez', dateOfBirth: '2019-07-06' },
@@ -401,6 +404,112 @@ describe('Linkages coordination from both agencies’ events on Kafka (inbox, ma
     expect(cwsBlock).not.toHaveProperty('title');
   }, 60_000);
 
+  it('each agency told its own facts before matching found the family: the merge brings them together, and the removal’s hand-off opens', async () => {
+    const cwsFamily = randomUUID();
+    const mother = randomUUID();
+    const child = randomUUID();
+    const au = randomUUID();
+    const applicant = randomUUID();
+    const removal = randomUUID();
+    const kase = randomUUID();
+    // Child welfare removes a child without knowing of CalWORKs (no case number); CalWORKs records its AU aided.
+    const told = [
+      await h.publish(
+        childRemovedEvent,
+        {
+          removalId: removal,
+          familyId: cwsFamily,
+          childId: child,
+          caseId: kase,
+          removedAt: '2026-11-30T10:00:00-08:00',
+          allChildrenRemoved: true,
+        },
+        SC,
+        'child-welfare',
+      ),
+      await h.publish(
+        aidedStatusRecordedEvent,
+        { auId: au, familyId: au, caseNumber: `CW${Date.now()}`, status: 'aided', effectiveOn: '2026-06-01' },
+        SC,
+        'calworks',
+      ),
+    ];
+    for (const e of told) await h.processed(e.id);
+    // Neither fact alone calls for coordination: no tasks, no process.
+    expect(await h.query(`SELECT 1 FROM referrals.coordination_tasks WHERE subject_id = $1`, [removal])).toEqual([]);
+
+    // Then both agencies' match keys for the mother (one SSN): linked automatically, the two families merge.
+    const recordedAt = new Date().toISOString();
+    const keysEvents = [
+      await h.publish(
+        personMatchKeysEvent,
+        {
+          personId: mother,
+          familyId: cwsFamily,
+          role: 'parent',
+          ageBand: '20-plus',
+          keys: h.matchKeys.forPerson(mergedMother),
+          withdrawn: false,
+          recordedAt,
+        },
+        SC,
+        'child-welfare',
+      ),
+      await h.publish(
+        memberMatchKeysEvent,
+        {
+          memberId: applicant,
+          auId: au,
+          familyId: au,
+          caseNumber: `CW${Date.now()}`,
+          role: 'applicant',
+          aided: true,
+          ageBand: '20-plus',
+          keys: h.matchKeys.forPerson(mergedMother),
+          withdrawn: false,
+          recordedAt,
+        },
+        SC,
+        'calworks',
+      ),
+    ];
+    for (const e of keysEvents) await h.processed(e.id);
+    const identities = await h.query<{ family_id: string }>(
+      `SELECT family_id FROM referrals.family_identities WHERE unlinked_at IS NULL AND ref_id = ANY($1)`,
+      [[cwsFamily, au]],
+    );
+    expect(new Set(identities.map((i) => i.family_id)).size).toBe(1);
+    const shared = identities[0]!.family_id;
+    // Referrals hears its own family-linked event (as its relay sends it): the merge reaches the coordination process.
+    const linked = (await h.events(shared)).filter(([type, p]) => type === 'family-linked' && p['mergedFromFamilyId']);
+    expect(linked.length).toBeGreaterThan(0);
+    for (const [, payload] of linked) await h.processed((await h.publish(familyLinkedEvent, payload as never, SC, 'referrals')).id);
+
+    const tasks = await waitFor(
+      async () => {
+        const r = await h.get(`/shared-families/${shared}/coordination`, 'calworks-worker');
+        const list =
+          (r.body as unknown as { tasks?: { code: string; subjectId: string; startAt: string; dueAt: string | null }[] }).tasks ?? [];
+        return list.length >= 2 && list.every((t) => t.dueAt) ? list : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the merged family’s hand-off tasks' },
+    );
+    expect(tasks.map((t) => t.code).sort()).toEqual(['au-change', 'worker-contacts-csw']);
+    expect(
+      tasks.every(
+        (t) => t.subjectId === removal && new Date(t.startAt).toISOString() === new Date('2026-11-30T10:00:00-08:00').toISOString(),
+      ),
+    ).toBe(true);
+    // Three business days from Monday 30 November: Tue 1, Wed 2, Thu 3 December.
+    const contact = tasks.find((t) => t.code === 'worker-contacts-csw')!;
+    expect(new Date(contact.dueAt!).toISOString()).toBe(new Date('2026-12-03T23:59:59.999-08:00').toISOString());
+    // A redelivered merge changes nothing.
+    for (const [, payload] of linked) await h.processed((await h.publish(familyLinkedEvent, payload as never, SC, 'referrals')).id);
+    await h.settle();
+    const again = await h.get(`/shared-families/${shared}/coordination`, 'liaison');
+    expect((again.body as unknown as { tasks: unknown[] }).tasks).toHaveLength(2);
+  }, 90_000);
+
   it('the timeline: both agencies’ facts in one order, each explained', async () => {
     const read = await h.get(`/shared-families/${familyId}/timeline`, 'liaison');
     expect(read.status).toBe(200);
@@ -437,12 +546,14 @@ describe('Linkages coordination from both agencies’ events on Kafka (inbox, ma
       keys.last.bloom,
       ...keys.blocking,
     ];
-    const people = [cwsPeople.parent, cwsPeople.child, calworksPeople.applicant, calworksPeople.child];
+    const people = [cwsPeople.parent, cwsPeople.child, calworksPeople.applicant, calworksPeople.child, mergedMother];
     const secrets = [
       ...people.flatMap((p) => [p.firstName, p.lastName, p.dateOfBirth]),
       '219-09-9999',
       '219 09 9999',
       '219099999',
+      '321-54-9876',
+      '321549876',
       ...people.flatMap((p) => tokensOf(h.matchKeys.forPerson(p))),
     ];
     const answers = await Promise.all(
