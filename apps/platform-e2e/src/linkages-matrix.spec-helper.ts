@@ -58,6 +58,17 @@ const mdtBody = () => ({
   memberSubjects: ['demo:liaison'],
   reference: 'County MDT protocol, meeting 2026-11-12',
 });
+/** A CalWORKs applicant household typed in for Prevention: people of its own on every call, so no two calls match. */
+const preventionBody = () => {
+  const last = `Matrix${letters(8)}`;
+  return {
+    members: [
+      { role: 'parent', firstName: `Matrix${letters(8)}`, lastName: last, dateOfBirth: freshDob(), ssn: freshSsn() },
+      { role: 'child', firstName: `Matrix${letters(8)}`, lastName: last, dateOfBirth: '2021-04-09' },
+    ],
+    riskFactors: ['housing-instability'],
+  };
+};
 const cwsActivityBody = (personRecordId: string) => ({
   kind: 'court-ordered-service',
   personRecordId,
@@ -373,6 +384,16 @@ export function linkagesMatrix(call: LinkagesMatrixCall, query: LinkagesMatrixQu
       }),
     },
     'referrals GET /shared-families/{familyId}/timeline': { success: 200, scoped: true, confidential: true, path: onFamily('/timeline') },
+    // Typed in (issue 13, Deliver 3): CalWORKs staff and liaisons refer an applicant household (any county: it creates);
+    // liaisons and supervisors record special-population facts on the county's shared family (202, the process applies them).
+    'referrals POST /prevention-referrals': { success: 201, confidential: true, body: preventionBody },
+    'referrals POST /shared-families/{familyId}/special-population-facts': {
+      success: 202,
+      scoped: true,
+      confidential: true,
+      path: onFamily('/special-population-facts'),
+      body: () => ({ homeless: true, reason: 'The family is staying in a county shelter' }),
+    },
   };
 
   return {

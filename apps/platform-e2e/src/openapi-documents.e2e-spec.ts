@@ -37,10 +37,11 @@ interface Op {
 }
 
 /**
- * Every POST by kind: a create answers 201, a command on an existing resource or a query answers 200. A POST missing
- * here fails the test: a new route must say which it is.
+ * Every POST by kind: a create answers 201, a command on an existing resource or a query answers 200, a command a
+ * process applies asynchronously answers 202 (accepted, with a Location to read). A POST missing here fails the test:
+ * a new route must say which it is.
  */
-const postKinds: Record<string, 'create' | 'command' | 'query'> = {
+const postKinds: Record<string, 'create' | 'command' | 'query' | 'accepted'> = {
   'POST /codec/decode': 'command',
   'POST /codec/encode': 'command',
   'referrals POST /referrals': 'create',
@@ -60,6 +61,8 @@ const postKinds: Record<string, 'create' | 'command' | 'query'> = {
   'referrals POST /shared-families/{familyId}/plan/activities': 'create',
   'referrals POST /shared-families/{familyId}/plan/circumstances': 'command',
   'referrals POST /shared-families/{familyId}/plan/activities/{activityId}/wtw-count': 'command',
+  'referrals POST /prevention-referrals': 'create',
+  'referrals POST /shared-families/{familyId}/special-population-facts': 'accepted',
   'child-welfare POST /families': 'create',
   'child-welfare POST /referrals': 'create',
   'child-welfare POST /referrals/{referralId}/screening': 'command',
@@ -104,8 +107,11 @@ const postKinds: Record<string, 'create' | 'command' | 'query'> = {
   'calworks POST /fr-removals/{removalId}/member-confirmation': 'command',
   'calworks POST /fr-removals/{removalId}/ab429-redeterminations': 'command',
 };
-const successOf = (o: Op) =>
-  o.method === 'POST' ? (postKinds[o.key] === 'create' ? '201' : postKinds[o.key] ? '200' : 'unclassified') : '200';
+const successOf = (o: Op) => {
+  if (o.method !== 'POST') return '200';
+  const kind = postKinds[o.key];
+  return kind === 'create' ? '201' : kind === 'accepted' ? '202' : kind ? '200' : 'unclassified';
+};
 
 /**
  * The problems each operation's code path can raise beyond the standard ones (auth, rate limit, 500, validation,
@@ -155,6 +161,8 @@ const raises: Record<string, string[]> = {
     'impossible-sequence',
   ],
   'referrals GET /shared-families/{familyId}/timeline': ['not-found', 'no-sharing-authority'],
+  'referrals POST /prevention-referrals': ['not-found'],
+  'referrals POST /shared-families/{familyId}/special-population-facts': ['not-found'],
   'child-welfare POST /families': [],
   'child-welfare GET /families/{familyId}': ['not-found'],
   'child-welfare POST /referrals': cwsWrite,
