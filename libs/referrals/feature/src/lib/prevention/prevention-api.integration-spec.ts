@@ -256,13 +256,23 @@ describe('Linkages typed-in facts: prevention referrals and special-population f
 
   it('a liaison’s special-population facts move the enrollment to Special Populations (202, Location to the enrollment)', async () => {
     const before = await enrollmentOf(firstFamilyId, (e) => e.current !== null, 'the first family’s enrollment');
-    const r = await h.post(
-      `/shared-families/${firstFamilyId}/special-population-facts`,
-      { homeless: true, parentAgeBands: ['under-20', '20-plus'], reason: 'The family has been in a shelter since November' },
-      'liaison',
-    );
+    const key = randomUUID();
+    const facts = { homeless: true, parentAgeBands: ['under-20', '20-plus'], reason: 'The family has been in a shelter since November' };
+    const r = await h.post(`/shared-families/${firstFamilyId}/special-population-facts`, facts, 'liaison', key);
     expect(r.status).toBe(202);
     expect(r.headers.get('location')).toBe(`/shared-families/${firstFamilyId}/enrollment`);
+    // The same request again (same Idempotency-Key) answers the same, Location included, and records nothing twice.
+    const replay = await h.post(`/shared-families/${firstFamilyId}/special-population-facts`, facts, 'liaison', key);
+    expect({
+      status: replay.status,
+      location: replay.headers.get('location'),
+      replayed: replay.headers.get('idempotent-replayed'),
+    }).toEqual({
+      status: 202,
+      location: `/shared-families/${firstFamilyId}/enrollment`,
+      replayed: 'true',
+    });
+    expect(replay.body).toEqual(r.body);
     expect(r.body).toMatchObject({
       familyId: firstFamilyId,
       status: 'accepted',

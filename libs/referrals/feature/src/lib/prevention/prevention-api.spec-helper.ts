@@ -297,12 +297,14 @@ export async function startPreventionApi() {
 
   const tokens = new Map<string, string>();
   const token = async (user: string) => tokens.get(user) ?? tokens.set(user, await devToken(user)).get(user)!;
-  const request = async (method: 'GET' | 'POST', path: string, body: unknown, user: string) => {
+  const request = async (method: 'GET' | 'POST', path: string, body: unknown, user: string, idempotencyKey?: string) => {
     const res = await fetch(`${base}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${await token(user)}`,
-        ...(method === 'POST' ? { 'content-type': 'application/json', 'idempotency-key': randomBytes(12).toString('hex') } : {}),
+        ...(method === 'POST'
+          ? { 'content-type': 'application/json', 'idempotency-key': idempotencyKey ?? randomBytes(12).toString('hex') }
+          : {}),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
@@ -338,7 +340,7 @@ export async function startPreventionApi() {
       await settle();
     },
     get: (path: string, user: string) => request('GET', path, undefined, user),
-    post: (path: string, body: unknown, user: string) => request('POST', path, body, user),
+    post: (path: string, body: unknown, user: string, idempotencyKey?: string) => request('POST', path, body, user, idempotencyKey),
     /** Publishes an agency's event on Kafka, keyed as its outbox relay keys it. */
     async publish<S extends z.ZodObject>(def: EventDefinition<S>, payload: z.input<S>, countyCode: string, service: Producer) {
       const event = createEvent(def, payload, { service, countyCode, correlationId: `it-prevention-${randomBytes(3).toString('hex')}` });

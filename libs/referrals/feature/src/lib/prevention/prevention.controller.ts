@@ -1,6 +1,16 @@
-import { Controller, HttpCode, Post, Res } from '@nestjs/common';
+import {
+  Controller,
+  HttpCode,
+  Injectable,
+  Post,
+  UseInterceptors,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { tap, type Observable } from 'rxjs';
 import { CorrelationId, CurrentPrincipal, Requires } from '@linkages/platform-auth';
 import type { Principal } from '@linkages/platform-access';
 import { ApiJsonBody, ApiProblems, ApiSuccess, IdempotentCreate, UuidParam, ValidBody, openApiSchemaOf } from '@linkages/platform-http';
@@ -16,6 +26,23 @@ import {
   type SpecialPopulationFactsInput,
 } from './prevention.schemas';
 import { RecordSpecialPopulationFactsCommand } from './record-special-population-facts.command';
+
+/**
+ * `Location` of an accepted command: the `enrollment` its answer names. Outside the idempotency interceptor, so a
+ * replayed answer carries it too.
+ */
+@Injectable()
+export class EnrollmentLocation implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const res = context.switchToHttp().getResponse<Response>();
+    return next.handle().pipe(
+      tap((body: unknown) => {
+        const location = (body as { enrollment?: unknown } | undefined)?.enrollment;
+        if (typeof location === 'string') res.setHeader('Location', location);
+      }),
+    );
+  }
+}
 
 /**
  * What no agency event covers, typed into Linkages (issue 13, Deliver 3): a CalWORKs applicant household referred for
@@ -55,6 +82,8 @@ export class PreventionController {
   @Post('shared-families/:familyId/special-population-facts')
   @Requires('linkages.enrollment.write')
   @IdempotentCreate()
+  // Below IdempotentCreate: the outer interceptor, so it sees a replayed answer too.
+  @UseInterceptors(EnrollmentLocation)
   @HttpCode(202)
   @ApiOperation({
     summary: 'Record facts that place the family in Special Populations (homeless, teen parents)',
@@ -69,15 +98,12 @@ export class PreventionController {
     content: { 'application/json': { schema: openApiSchemaOf(specialPopulationFactsResponse, 'output') } },
   })
   @ApiProblems('validation', 'not-found')
-  async specialPopulationFacts(
+  specialPopulationFacts(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('familyId') familyId: string,
     @ValidBody(specialPopulationFactsBody) body: SpecialPopulationFactsInput,
     @CorrelationId() correlationId: string,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<SpecialPopulationFactsAccepted> {
-    const accepted = await this.recordSpecialPopulationFacts.execute({ principal, correlationId }, familyId, body);
-    res.setHeader('Location', accepted.enrollment);
-    return accepted;
+    return this.recordSpecialPopulationFacts.execute({ principal, correlationId }, familyId, body);
   }
 }
