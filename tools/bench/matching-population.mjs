@@ -179,3 +179,71 @@ export function generatePopulation({ seed = 20261201, families = 2000, asOf = '2
   }
   return { people, families: truthFamilies, records, twins, duplicateFamilies: duplicates };
 }
+
+/**
+ * A crowd of look-alikes (the e2e suites' many people of one name and birth date; a county's common names, shared
+ * birthdays, a shelter's intake): `size` agency records of one first name, surname and date of birth, each in its own
+ * family, in both agencies, each a different person with her own SSN (most of them), except `matches` people held by
+ * both agencies (one record each side; all but one with the SSN both sides) and `duplicates` people child welfare
+ * entered twice (same SSN). Same record shape as generatePopulation; person ids `c<n>`, families `crowd:<n>`.
+ */
+export function generateCrowd({
+  seed = 20261201,
+  size = 300,
+  matches = 6,
+  duplicates = 2,
+  firstName = 'Maria',
+  lastName = 'Garcia',
+  dateOfBirth = '1987-03-14',
+  start = 0,
+} = {}) {
+  const rand = prng(seed ^ 0x2c1b3c6d);
+  const usedSsn = new Set();
+  const ssn = () => {
+    for (;;) {
+      const value = `${pad(900 - 1 - Math.floor(rand() * 150), 3)}-${pad(1 + Math.floor(rand() * 99))}-${pad(1 + Math.floor(rand() * 9999), 4)}`;
+      if (!usedSsn.has(value)) return (usedSsn.add(value), value);
+    }
+  };
+  const records = [];
+  let n = 0;
+  const add = (personId, agency, withSsn) =>
+    records.push({
+      index: start + records.length,
+      agency,
+      familyRef: `crowd:${n++}`,
+      personId,
+      role: 'parent',
+      ageBand: '20-plus',
+      firstName,
+      lastName,
+      dateOfBirth,
+      ssn: withSsn,
+      crowd: true,
+    });
+  const people = [];
+  for (let k = 0; k < matches; k++) people.push({ id: `cm${k}`, ssn: ssn(), kind: 'match', k });
+  for (let k = 0; k < duplicates; k++) people.push({ id: `cd${k}`, ssn: ssn(), kind: 'duplicate' });
+  const single = size - 2 * matches - 2 * duplicates;
+  for (let k = 0; k < single; k++) people.push({ id: `c${k}`, ssn: rand() < 0.9 ? ssn() : undefined, kind: 'single' });
+  // Arrival order: shuffled, so the real matches and duplicates arrive anywhere in the crowd.
+  const arrivals = people.flatMap((p) =>
+    p.kind === 'match'
+      ? [
+          [p, 'cws', p.k === 0 ? undefined : p.ssn],
+          [p, 'calworks', p.ssn],
+        ]
+      : p.kind === 'duplicate'
+        ? [
+            [p, 'cws', p.ssn],
+            [p, 'cws', p.ssn],
+          ]
+        : [[p, rand() < 0.45 ? 'cws' : 'calworks', p.ssn]],
+  );
+  for (let i = arrivals.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [arrivals[i], arrivals[j]] = [arrivals[j], arrivals[i]];
+  }
+  for (const [p, agency, withSsn] of arrivals) add(p.id, agency, withSsn);
+  return { records, matches, duplicates };
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench:matching [-- --families 2000 --seed 20261201 --fit]
+// npm run bench:matching [-- --families 2000 --seed 20261201 --fit --crowd 300 --dist <built tree>]
 // Measures the Linkages matching (issue 13, Deliver 1) on a generated population: families known to child welfare,
 // CalWORKs or both, each agency's copy of a person with recording noise (typos, swapped day/month, DOB digit typos,
 // hyphenated and changed surnames, nicknames, missing SSNs, twins, families child welfare entered twice). Runs the
@@ -7,14 +7,21 @@
 // scores and decides exactly as the pipeline does. Phases: keys → u by random pairs → m by EM on the blocked pairs →
 // score and decide every blocked pair. Reports pairs, automatic links, TP/FP/FN, the review queue, duplicates found.
 // `--fit` decides with the EM-fitted model and prints it (to freeze in default-match-model.ts under a new version);
-// without it, the frozen default model decides. Last line: `matching precision = <p> recall = <r>`. Asserts nothing.
+// without it, the frozen default model decides. Blocking is the pipeline's: a fuzzy block shared by more than the
+// county's maxBlockSize records is not used, the exact SSN key always is.
+// Then the pipeline's per-record flow is replayed in arrival order (matching-pipeline-sim.mjs) on the population
+// followed by a crowd of `--crowd` look-alikes (one name and birth date, many families, both agencies, a few real
+// matches): candidate pairs compared, reviews opened and ms per record for the crowd against the same run's normal
+// population, before (pairwise) and after (clusters and caps), as ratios. Last line (the normal population's
+// automatic links): `matching precision = <p> recall = <r>`. Asserts nothing.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ensureBuilt, repoRoot } from '../stack/lib.mjs';
-import { generatePopulation, prng } from './matching-population.mjs';
+import { simulatePipeline } from './matching-pipeline-sim.mjs';
+import { generateCrowd, generatePopulation, prng } from './matching-population.mjs';
 
 const require = createRequire(import.meta.url);
 const argv = process.argv.slice(2);
@@ -23,19 +30,24 @@ const FAMILIES = arg('--families', 2000);
 const SEED = arg('--seed', 20261201);
 const FIT = argv.includes('--fit');
 const RANDOM_PAIRS = arg('--random-pairs', 200_000);
+const CROWD = arg('--crowd', 300);
+// The built tree to run (default dist/; another for a tree built elsewhere, e.g. before `npm run build` ran here).
+const DIST = argv.includes('--dist') ? argv[argv.indexOf('--dist') + 1] : join(repoRoot, 'dist');
 const log = (m) => process.stdout.write(`${m}\n`);
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
 log(`bench:matching — ${FAMILIES} families, seed ${SEED}${FIT ? ', fitting the model by EM' : ', frozen default model'}`);
-await ensureBuilt();
-const needed = ['dist/libs/platform/crypto/src/lib/match/match-keys.js', 'dist/libs/referrals/domain/src/lib/matching/match-pair.js'];
-if (!needed.every((f) => existsSync(join(repoRoot, f)))) {
-  log('the built code predates the matching: building (npm run build)');
-  execFileSync(process.execPath, [join(repoRoot, 'tools/build.mjs')], { stdio: 'ignore' });
-}
-const { MatchKeys } = require(join(repoRoot, 'dist/libs/platform/crypto/src/index.js'));
-const domain = require(join(repoRoot, 'dist/libs/referrals/domain/src/index.js'));
+const needed = ['libs/platform/crypto/src/lib/match/match-keys.js', 'libs/referrals/domain/src/lib/matching/match-plan.js'];
+if (DIST === join(repoRoot, 'dist')) {
+  await ensureBuilt();
+  if (!needed.every((f) => existsSync(join(DIST, f)))) {
+    log('the built code predates the matching: building (npm run build)');
+    execFileSync(process.execPath, [join(repoRoot, 'tools/build.mjs')], { stdio: 'ignore' });
+  }
+} else if (!needed.every((f) => existsSync(join(DIST, f)))) throw new Error(`${DIST} holds no built matching code`);
+const { MatchKeys } = require(join(DIST, 'libs/platform/crypto/src/index.js'));
+const domain = require(join(DIST, 'libs/referrals/domain/src/index.js'));
 const {
   assessPair,
   compare,
@@ -84,12 +96,23 @@ const sameBirthSibling = (a, b) => [a, b].some((r) => (birthdays.get(`${r.family
 const subject = (r) => ({ keys: r.keys, ageBand: r.ageBand, role: r.role });
 const kindOf = (a, b) => (a.agency === b.agency ? 'duplicate' : 'cross-agency');
 
-// 2. Candidate pairs: records sharing a blocking token, from different agency families (as the pipeline's query).
+// 2. Candidate pairs: records sharing a usable blocking token, from different agency families (as the pipeline's
+// query): a fuzzy block over maxBlockSize is not used; the exact SSN key (its own token kind) always is.
+const settings = defaultMatchSettings;
 const blocks = new Map();
-for (const r of records) for (const t of r.keys.blocking) blocks.set(t, [...(blocks.get(t) ?? []), r.index]);
+const addTo = (t, r) => (blocks.get(t) ?? blocks.set(t, []).get(t)).push(r.index);
+for (const r of records) {
+  for (const t of r.keys.blocking) addTo(`block:${t}`, r);
+  if (r.keys.ssn) addTo(`ssn:${r.keys.ssn}`, r);
+}
 const pairs = new Map();
 let largestBlock = 0;
-for (const members of blocks.values()) {
+let capped = 0;
+for (const [token, members] of blocks.entries()) {
+  if (!domain.blockIsUsable(token.startsWith('ssn:') ? 'ssn' : 'block', members.length, settings)) {
+    capped++;
+    continue;
+  }
   largestBlock = Math.max(largestBlock, members.length);
   for (let i = 0; i < members.length; i++) {
     for (let j = i + 1; j < members.length; j++) {
@@ -103,8 +126,8 @@ for (const members of blocks.values()) {
 const candidateCount = new Map();
 for (const [a, b] of pairs.values()) for (const r of [a, b]) candidateCount.set(r.index, (candidateCount.get(r.index) ?? 0) + 1);
 log(
-  `blocking: ${blocks.size} tokens, ${pairs.size} candidate pairs (largest block ${largestBlock}, ` +
-    `most candidates of one record ${Math.max(...candidateCount.values())}; the pipeline takes 200) (${elapsed()})`,
+  `blocking: ${blocks.size} tokens (${capped} over maxBlockSize ${settings.maxBlockSize}, not used), ${pairs.size} candidate pairs ` +
+    `(largest block used ${largestBlock}, most candidates of one record ${Math.max(...candidateCount.values())}) (${elapsed()})`,
 );
 
 // Truth.
@@ -167,7 +190,6 @@ const fitted = modelOf(`${MATCH_MODEL_VERSION}-fit`, lambda, trained.m, u, defau
 const model = FIT ? fitted : defaultMatchModel;
 
 // 5. Score and decide every blocked pair as the pipeline does.
-const settings = defaultMatchSettings;
 const count = { link: { tp: 0, fp: 0 }, review: { cross: 0, crossTrue: 0, duplicate: 0 }, duplicate: { found: 0, trueFound: 0 } };
 const guards = new Map();
 const falsePositives = [];
@@ -238,5 +260,51 @@ log(`link-threshold sweep (same model and guards): ${sweepLine.join('; ')}`);
 const missed = [...missedPatterns.entries()].sort((x, y) => y[1] - x[1]).slice(0, 8);
 log(`missed true pairs by pattern (ssn/dob/first/last/role): ${missed.map(([k, n]) => `${k} ×${n}`).join('; ') || 'none'}`);
 for (const e of falsePositives) log(`false positive: levels ${JSON.stringify(e.levels)} p=${e.probability.toFixed(5)}`);
+
+// 6. The pipeline's per-record flow in arrival order: the population, then a crowd of look-alikes.
+const crowd = generateCrowd({ seed: SEED, size: CROWD, start: records.length });
+for (const r of crowd.records) r.keys = matchKeys.forPerson(r);
+const arrivals = [...records, ...crowd.records];
+const segmentOf = (r) => (r.crowd ? 'crowd' : 'normal');
+log(
+  `pipeline replay: ${records.length} records, then a crowd of ${crowd.records.length} (one name and birth date, each in her own family, ` +
+    `both agencies; ${crowd.matches} people in both agencies, ${crowd.duplicates} entered twice by child welfare) (${elapsed()})`,
+);
+const perRecord = (x, n) => (n === 0 ? 0 : x / n);
+const fmt = (x) => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.toFixed(4));
+const results = {};
+for (const mode of ['pairwise', 'clusters']) {
+  // Warm-up pass (JIT), then the measured pass; both deterministic.
+  simulatePipeline(arrivals.slice(0, 2000), { domain, model, settings, mode, segmentOf });
+  const segments = simulatePipeline(arrivals, { domain, model, settings, mode, segmentOf });
+  results[mode] = segments;
+  for (const [name, s] of segments) {
+    log(
+      `pipeline ${mode === 'pairwise' ? 'before (pairwise)' : 'after (clusters + caps)'} — ${name}: ${s.records} records, ` +
+        `${s.compared} candidate pairs compared (${fmt(perRecord(s.compared, s.records))}/record), ` +
+        `links ${s.links} (TP ${s.tp}, FP ${s.fp}), reviews opened ${s.crossReviews} cross-agency + ${s.duplicateReviews} duplicate ` +
+        `(${fmt(perRecord(s.crossReviews + s.duplicateReviews, s.records))}/record), ${fmt(perRecord(s.ms, s.records))} ms/record` +
+        (mode === 'clusters'
+          ? `; ${s.blocksSkipped} blocks over the cap, ${s.capped} uncertain pairs over the review cap (${s.cappedSame} of them the same person), ${s.lookAlikes} confident pairs of records with too many look-alikes sent to review`
+          : ''),
+    );
+  }
+}
+for (const mode of ['pairwise', 'clusters']) {
+  const n = results[mode].get('normal');
+  const c = results[mode].get('crowd');
+  const ratio = (x, y) => (y === 0 ? (x === 0 ? '1.0' : '∞') : (x / y).toFixed(1));
+  log(
+    `crowd ÷ normal per record, ${mode === 'pairwise' ? 'before' : 'after'}: candidate pairs ×${ratio(perRecord(c.compared, c.records), perRecord(n.compared, n.records))}, ` +
+      `reviews opened ×${ratio(perRecord(c.crossReviews + c.duplicateReviews, c.records), perRecord(n.crossReviews + n.duplicateReviews, n.records))}, ` +
+      `ms ×${ratio(perRecord(c.ms, c.records), perRecord(n.ms, n.records))}`,
+  );
+}
+const beforeCrowd = results.pairwise.get('crowd');
+const afterCrowd = results.clusters.get('crowd');
+log(
+  `crowd after ÷ before: reviews opened ${afterCrowd.crossReviews + afterCrowd.duplicateReviews} vs ${beforeCrowd.crossReviews + beforeCrowd.duplicateReviews}, ` +
+    `candidate pairs ${afterCrowd.compared} vs ${beforeCrowd.compared}; real matches linked ${afterCrowd.tp} (before ${beforeCrowd.tp}) of ${crowd.matches}`,
+);
 log(`time ${elapsed()}`);
 log(`matching precision = ${precision.toFixed(4)} recall = ${recall.toFixed(4)}`);

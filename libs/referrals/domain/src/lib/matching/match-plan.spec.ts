@@ -1,4 +1,4 @@
-import { blockIsUsable, bestDuplicateCandidate, duplicateToOpen, planCrossAgency, type AssessedCandidate } from './match-plan';
+import { blockIsUsable, bestDuplicateCandidate, duplicateToOpen, looksAlike, planCrossAgency, type AssessedCandidate } from './match-plan';
 import { defaultMatchSettings, matchSettingsFor } from './match-settings';
 
 const candidate = (id: string, over: Partial<AssessedCandidate> = {}): AssessedCandidate => ({
@@ -32,7 +32,8 @@ describe('matching: the block cap (Splink-style)', () => {
 });
 
 describe('matching: cross-agency reviews per record are capped, the best kept', () => {
-  const settings = { maxOpenReviewsPerRecord: 3 };
+  const settings = { maxOpenReviewsPerRecord: 3, maxLookAlikes: 2 };
+  const quiet = (openReviews = 0) => ({ openReviews, lookAlikes: 0 });
   it('opens the best reviews within the cap (probability, then the earliest record) and links every confident pair', () => {
     const crowd = [
       candidate('a', { probability: 0.6 }),
@@ -43,20 +44,47 @@ describe('matching: cross-agency reviews per record are capped, the best kept', 
       candidate('l1', { outcome: 'link', probability: 0.99 }),
       candidate('l2', { outcome: 'link', probability: 0.98 }),
     ];
-    expect(planCrossAgency(crowd, 0, settings)).toEqual({ links: ['l1', 'l2'], reviews: ['c', 'b', 'd'], capped: 2 });
+    expect(planCrossAgency(crowd, quiet(), settings)).toEqual({ links: ['l1', 'l2'], reviews: ['c', 'b', 'd'], capped: 2, lookAlikes: 0 });
   });
   it('the reviews the record already has count against the cap', () => {
-    const plan = planCrossAgency([candidate('a'), candidate('b')], 2, settings);
-    expect(plan).toEqual({ links: [], reviews: ['a'], capped: 1 });
-    expect(planCrossAgency([candidate('a')], 5, settings)).toEqual({ links: [], reviews: [], capped: 1 });
+    const plan = planCrossAgency([candidate('a'), candidate('b')], quiet(2), settings);
+    expect(plan).toEqual({ links: [], reviews: ['a'], capped: 1, lookAlikes: 0 });
+    expect(planCrossAgency([candidate('a')], quiet(5), settings)).toEqual({ links: [], reviews: [], capped: 1, lookAlikes: 0 });
   });
   it('pending and refused pairs, and duplicates, open nothing here', () => {
     const plan = planCrossAgency(
       [candidate('p', { pending: true }), candidate('r', { refused: true, outcome: 'link' }), candidate('d', { kind: 'duplicate' })],
-      0,
+      quiet(),
       settings,
     );
-    expect(plan).toEqual({ links: [], reviews: [], capped: 0 });
+    expect(plan).toEqual({ links: [], reviews: [], capped: 0, lookAlikes: 0 });
+  });
+  it('a record with more look-alikes than one person can be links only on the SSN; the rest go to review, capped', () => {
+    const pairs = [
+      candidate('ssn', { outcome: 'link', probability: 0.999, ssnAgrees: true }),
+      candidate('x', { outcome: 'link', probability: 0.99 }),
+      candidate('y', { outcome: 'link', probability: 0.98 }),
+      candidate('z', { outcome: 'link', probability: 0.97 }),
+      candidate('w', { outcome: 'link', probability: 0.96 }),
+    ];
+    expect(planCrossAgency(pairs, { openReviews: 0, lookAlikes: 3 }, settings)).toEqual({
+      links: ['ssn'],
+      reviews: ['x', 'y', 'z'],
+      capped: 1,
+      lookAlikes: 4,
+    });
+    // Two look-alikes are one person an agency entered twice: they still link.
+    expect(planCrossAgency(pairs.slice(0, 3), { openReviews: 0, lookAlikes: 2 }, settings).links).toEqual(['ssn', 'x', 'y']);
+  });
+  it('look-alikes: same name and birth date (or day and month swapped, or a nickname), no SSN agreement', () => {
+    const levels = { ssn: 'null', dob: 'exact', first: 'exact', last: 'exact', role: 'compatible' } as const;
+    expect(looksAlike(levels)).toBe(true);
+    expect(looksAlike({ ...levels, ssn: 'differ' })).toBe(true);
+    expect(looksAlike({ ...levels, dob: 'swapped', first: 'nickname' })).toBe(true);
+    expect(looksAlike({ ...levels, ssn: 'exact' })).toBe(false);
+    expect(looksAlike({ ...levels, dob: 'two-of-three' })).toBe(false);
+    expect(looksAlike({ ...levels, first: 'dice-85' })).toBe(false);
+    expect(looksAlike({ ...levels, last: 'shared-part' })).toBe(false);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { MatchLevels } from './match-levels';
 import type { MatchSettings } from './match-settings';
 
 /** How a blocking token was made: a fuzzy block (names, birth year, birthday) or the exact SSN key. */
@@ -24,6 +25,8 @@ export interface AssessedCandidate {
   pending: boolean;
   /** A liaison said no to this pair (rejected, or ended its link): the model does not ask again. */
   refused: boolean;
+  /** The pair agrees on the SSN key (the one agreement a crowd of look-alikes cannot share by chance). */
+  ssnAgrees?: boolean;
 }
 
 /** Best first: the higher probability, then the earlier record, then the id (a total order, so runs repeat). */
@@ -37,26 +40,50 @@ export interface CrossAgencyPlan {
   reviews: string[];
   /** Uncertain pairs left out because the record already had, or now has, its cap of open reviews. */
   capped: number;
+  /** Confident pairs sent to review instead because the record has more look-alikes than one person can be. */
+  lookAlikes: number;
 }
 
 /**
- * Cross-agency: every confident pair links; every uncertain pair is one review, but never more than
- * `maxOpenReviewsPerRecord` open reviews for the record (those it already has count), the best first, so a crowd of
- * look-alikes cannot flood the queue. Pending and refused pairs open nothing.
+ * Two records that look alike on everything but the SSN: the same date of birth (or day and month swapped), first
+ * name (or nickname) and surname, and no SSN agreement (missing on one side, or different: then provably two people).
+ */
+export const looksAlike = (levels: MatchLevels): boolean =>
+  levels.ssn !== 'exact' &&
+  (levels.dob === 'exact' || levels.dob === 'swapped') &&
+  (levels.first === 'exact' || levels.first === 'nickname') &&
+  levels.last === 'exact';
+
+/** What the record already has, and how many look-alikes it has in the other agency (all compared, whatever the score). */
+export interface CrossAgencyContext {
+  openReviews: number;
+  lookAlikes: number;
+}
+
+/**
+ * Cross-agency: every confident pair links, unless the record is in a crowd: with more than `maxLookAlikes`
+ * look-alikes in the other agency (a name and birth date shared by different people; see looksAlike), a link without
+ * SSN agreement is not confident, and goes to review instead (a person is one record of an agency, or two when it
+ * entered her twice; three or more look-alikes are a crowd the model cannot tell apart without the SSN). Every
+ * uncertain pair is one review, but never more than `maxOpenReviewsPerRecord` open reviews for the record (those it
+ * already has count), the best first, so a crowd cannot flood the queue. Pending and refused pairs open nothing.
  */
 export function planCrossAgency(
   candidates: readonly AssessedCandidate[],
-  openReviewsOfRecord: number,
-  settings: Pick<MatchSettings, 'maxOpenReviewsPerRecord'>,
+  context: CrossAgencyContext,
+  settings: Pick<MatchSettings, 'maxOpenReviewsPerRecord' | 'maxLookAlikes'>,
 ): CrossAgencyPlan {
-  const fresh = candidates.filter((c) => c.kind === 'cross-agency' && !c.pending && !c.refused);
-  const links = fresh.filter((c) => c.outcome === 'link').sort(byBestCandidate);
-  const uncertain = fresh.filter((c) => c.outcome === 'review').sort(byBestCandidate);
-  const room = Math.max(0, settings.maxOpenReviewsPerRecord - openReviewsOfRecord);
+  const crowd = context.lookAlikes > settings.maxLookAlikes;
+  const outcomeOf = (c: AssessedCandidate) => (crowd && c.outcome === 'link' && !c.ssnAgrees ? 'review' : c.outcome);
+  const fresh = candidates.filter((c) => c.kind === 'cross-agency' && !c.refused && !c.pending);
+  const links = fresh.filter((c) => outcomeOf(c) === 'link').sort(byBestCandidate);
+  const uncertain = fresh.filter((c) => outcomeOf(c) === 'review').sort(byBestCandidate);
+  const room = Math.max(0, settings.maxOpenReviewsPerRecord - context.openReviews);
   return {
     links: links.map((c) => c.id),
     reviews: uncertain.slice(0, room).map((c) => c.id),
     capped: Math.max(0, uncertain.length - room),
+    lookAlikes: crowd ? fresh.filter((c) => c.outcome === 'link' && !c.ssnAgrees).length : 0,
   };
 }
 

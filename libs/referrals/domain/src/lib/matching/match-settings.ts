@@ -20,6 +20,12 @@ export interface MatchSettings {
   maxBlockSize: number;
   /** At most this many open cross-agency reviews per record: a new record in a crowd asks about its best pairs only. */
   maxOpenReviewsPerRecord: number;
+  /**
+   * More look-alikes than this in the other agency (same name and birth date, no SSN agreement: see looksAlike) make
+   * the record's name-and-birth-date agreements a crowd's: its links without SSN agreement go to review instead (one
+   * person is one record of an agency, or two when it entered her twice).
+   */
+  maxLookAlikes: number;
   /** A duplicate cluster is followed this far at most (a bound on the cluster query, not a rule). */
   maxDuplicateClusterSize: number;
 }
@@ -30,10 +36,11 @@ export interface MatchSettings {
  * 0.945–0.953 (the queue grew), at 0.9 precision fell to 0.9971. The guards still send twins, SSN conflicts and
  * common names to the review queue whatever the score.
  *
- * maxBlockSize 100: the largest block of the generated population (10,505 records, seed 20261201) is 37, so the cap
- * never drops a block of the normal population; a crowd of one name and birth date outgrows it and then only SSNs find
- * its members. maxOpenReviewsPerRecord 3: in that population no record has more than 3 uncertain cross-agency pairs
- * of which one is the same person (county-configurable, as both are).
+ * maxBlockSize 100, maxOpenReviewsPerRecord 3, maxLookAlikes 2 (all county-configurable): on the generated population
+ * (10,505 records, seed 20261201) the largest block is 37, the review cap leaves out no uncertain pair and no record
+ * has more than two look-alikes in the other agency, so none of them changes a decision there (precision and recall
+ * as before); on a crowd of 300 records of one name and birth date they bound the work and the queue and stop the
+ * links between different people of the crowd (`npm run bench:matching` prints both).
  */
 export const defaultMatchSettings: MatchSettings = {
   linkThreshold: 0.93,
@@ -42,6 +49,7 @@ export const defaultMatchSettings: MatchSettings = {
   termFrequencyMinimumPopulation: 1000,
   maxBlockSize: 100,
   maxOpenReviewsPerRecord: 3,
+  maxLookAlikes: 2,
   maxDuplicateClusterSize: 500,
 };
 

@@ -265,7 +265,10 @@ describe('Linkages matching pipeline (PostgreSQL)', () => {
       firstName: 'Maria',
       lastName: 'Garcia',
       dateOfBirth: '1988-05-20',
-      ssn: `7${String(10 + (i % 80)).padStart(2, '0')}-${String(10 + Math.floor(i / 80)).padStart(2, '0')}-${String(1000 + i)}`,
+      // One in ten of the crowd (after the first ten) has no SSN in her agency's record.
+      ...(i > 10 && i % 10 === 3 && i < 500
+        ? {}
+        : { ssn: `7${String(10 + (i % 80)).padStart(2, '0')}-${String(10 + Math.floor(i / 80)).padStart(2, '0')}-${String(1000 + i)}` }),
     });
     const crowdRefs: string[] = [];
     const real: [string, string][] = [];
@@ -333,7 +336,12 @@ describe('Linkages matching pipeline (PostgreSQL)', () => {
       )) as { b: string; n: number }[];
       // Ties go to the earliest record: each agency's first crowd record is the one the others are asked about.
       expect(rows.length).toBeGreaterThan(0);
-      expect(rows.every((r) => r.b === crowdRefs[0] || r.b === crowdRefs[1])).toBe(true);
+      // Each newcomer is asked about her best candidate, ties to the earliest: each agency's first crowd record, or a
+      // record without SSN (no SSN conflict scores higher), never a new pair per crowd member.
+      const hubs = new Set([crowdRefs[0], crowdRefs[1], ...crowdRefs.filter((_, i) => !('ssn' in maria(i)))]);
+      expect(rows.every((r) => hubs.has(r.b))).toBe(true);
+      expect(rows.length).toBeLessThanOrEqual(4);
+      expect(rows.reduce((n, r) => n + r.n, 0)).toBeGreaterThan(crowdSize / 4);
       // The duplicate-suspected events are one per review, not one per pair.
       const events = (
         (await ds.query(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE event_type LIKE '%duplicate-suspected%'`)) as {
@@ -341,6 +349,21 @@ describe('Linkages matching pipeline (PostgreSQL)', () => {
         }[]
       )[0]!.n;
       expect(events).toBeLessThanOrEqual(crowdSize);
+    });
+
+    it('different people of the crowd are never linked, with or without an SSN (look-alikes go to review)', async () => {
+      const links = (await ds.query(
+        `SELECT count(*)::int AS n FROM "${schema}".person_links l JOIN "${schema}".person_records a ON a.id = l.a_id
+           JOIN "${schema}".person_records b ON b.id = l.b_id WHERE a.ref_id = ANY($1::uuid[]) OR b.ref_id = ANY($1::uuid[])`,
+        [crowdRefs],
+      )) as { n: number }[];
+      expect(links[0]!.n).toBe(0);
+      const guarded = (await ds.query(
+        `SELECT count(*)::int AS n FROM "${schema}".match_reviews r JOIN "${schema}".person_records a ON a.id = r.a_id
+          WHERE r.kind = 'cross-agency' AND a.ref_id = ANY($1::uuid[]) AND r.evidence->'levels'->>'ssn' = 'null'`,
+        [crowdRefs],
+      )) as { n: number }[];
+      expect(guarded[0]!.n).toBeGreaterThan(0);
     });
 
     it('the real matches in the crowd are still linked (found by the SSN key, which always blocks)', async () => {

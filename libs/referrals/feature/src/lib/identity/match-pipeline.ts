@@ -17,6 +17,7 @@ import {
   bestDuplicateCandidate,
   defaultMatchModel,
   duplicateToOpen,
+  looksAlike,
   identityEventClassification,
   matchSettingsFor,
   planCrossAgency,
@@ -41,6 +42,8 @@ export interface PipelineResult {
   duplicates: string[];
   /** Uncertain cross-agency pairs not sent to review: the record had its cap of open reviews. */
   capped: number;
+  /** Confident pairs sent to review instead: the record has more look-alikes in the other agency than one person can be. */
+  lookAlikes: number;
   changes: IdentityChange[];
 }
 
@@ -80,7 +83,16 @@ export class MatchPipeline {
   ) {}
 
   async run(tx: EntityManager, record: PersonRecordEntity, correlationId: string): Promise<PipelineResult> {
-    const result: PipelineResult = { candidates: 0, blocksSkipped: 0, links: [], reviews: [], duplicates: [], capped: 0, changes: [] };
+    const result: PipelineResult = {
+      candidates: 0,
+      blocksSkipped: 0,
+      links: [],
+      reviews: [],
+      duplicates: [],
+      capped: 0,
+      lookAlikes: 0,
+      changes: [],
+    };
     if (record.withdrawnAt) return result;
     const settings = matchSettingsFor(record.countyCode);
     const ctx: IdentityContext = { correlationId, actor: systemActor(record.countyCode) };
@@ -115,12 +127,14 @@ export class MatchPipeline {
       return pair;
     };
     const scored: AssessedCandidate[] = [];
+    let lookAlikes = 0;
     for (const other of candidates) {
       const assessment = assessPair(record, other, this.model, settings, tf, {
         sameBirthSibling: twins.has(record.id) || twins.has(other.id),
       });
-      if (assessment.outcome === 'none') continue;
       const kind = linkKindOf(record, other);
+      if (kind === 'cross-agency' && looksAlike(assessment.evidence.levels)) lookAlikes++;
+      if (assessment.outcome === 'none') continue;
       assessed.set(other.id, { other, assessment });
       scored.push({
         id: other.id,
@@ -130,12 +144,14 @@ export class MatchPipeline {
         since: other.updatedAt.getTime(),
         pending: pending.has(other.id),
         refused: refused.has(other.id) || (kind === 'duplicate' && refusedClusters.has(other.id)),
+        ssnAgrees: assessment.evidence.levels.ssn === 'exact',
       });
     }
 
     const openCross = states.filter((p) => p.source === 'review' && p.kind === 'cross-agency' && p.status === 'open').length;
-    const plan = planCrossAgency(scored, openCross, settings);
+    const plan = planCrossAgency(scored, { openReviews: openCross, lookAlikes }, settings);
     result.capped = plan.capped;
+    result.lookAlikes = plan.lookAlikes;
     for (const id of plan.links) {
       const { other, assessment } = pairOf(id);
       const link = await this.link(tx, record, other, assessment, 'auto', ctx);
