@@ -21,6 +21,7 @@ export function simulatePipeline(records, { domain, model, settings, mode, segme
   const birthdays = new Map();
   const pairs = new Map();
   const openCross = new Map();
+  const linksOf = new Map();
   const parent = new Map();
   const find = (x) => {
     let root = x;
@@ -48,6 +49,8 @@ export function simulatePipeline(records, { domain, model, settings, mode, segme
         capped: 0,
         cappedSame: 0,
         lookAlikes: 0,
+        linksOverCap: 0,
+        linksOverCapSame: 0,
         blocksSkipped: 0,
         ms: 0,
       });
@@ -110,6 +113,8 @@ export function simulatePipeline(records, { domain, model, settings, mode, segme
     }
     const link = (i) => {
       pairs.set(pairKey(order, i), 'linked');
+      linksOf.set(order, (linksOf.get(order) ?? 0) + 1);
+      linksOf.set(i, (linksOf.get(i) ?? 0) + 1);
       s.links++;
       if (records[i].personId === r.personId) s.tp++;
       else s.fp++;
@@ -133,11 +138,21 @@ export function simulatePipeline(records, { domain, model, settings, mode, segme
         else review(c.id, 'cross-agency');
       }
     } else {
-      const plan = planCrossAgency(scored, { openReviews: openCross.get(order) ?? 0, lookAlikes }, settings);
+      const plan = planCrossAgency(
+        scored,
+        { openReviews: openCross.get(order) ?? 0, links: linksOf.get(order) ?? 0, lookAlikes },
+        settings,
+      );
       for (const i of plan.links) link(i);
       for (const i of plan.reviews) review(i, 'cross-agency');
       s.capped += plan.capped;
       s.lookAlikes += plan.lookAlikes;
+      s.linksOverCap += plan.linksOverCap;
+      const linked = new Set(plan.links);
+      s.linksOverCapSame += scored.filter(
+        (c) =>
+          c.kind === 'cross-agency' && c.outcome === 'link' && !c.pending && !linked.has(c.id) && records[c.id].personId === r.personId,
+      ).length;
       const opened = new Set(plan.reviews);
       s.cappedSame += scored.filter(
         (c) =>

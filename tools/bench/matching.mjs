@@ -285,7 +285,7 @@ for (const mode of ['pairwise', 'clusters']) {
         `links ${s.links} (TP ${s.tp}, FP ${s.fp}), reviews opened ${s.crossReviews} cross-agency + ${s.duplicateReviews} duplicate ` +
         `(${fmt(perRecord(s.crossReviews + s.duplicateReviews, s.records))}/record), ${fmt(perRecord(s.ms, s.records))} ms/record` +
         (mode === 'clusters'
-          ? `; ${s.blocksSkipped} blocks over the cap, ${s.capped} uncertain pairs over the review cap (${s.cappedSame} of them the same person), ${s.lookAlikes} confident pairs of records with too many look-alikes sent to review`
+          ? `; ${s.blocksSkipped} blocks over the cap, ${s.capped} uncertain pairs over the review cap (${s.cappedSame} of them the same person), ${s.lookAlikes} confident pairs of records with too many look-alikes and ${s.linksOverCap} over the link cap sent to review (${s.linksOverCapSame} confident pairs of one person not linked)`
           : ''),
     );
   }

@@ -32,8 +32,8 @@ describe('matching: the block cap (Splink-style)', () => {
 });
 
 describe('matching: cross-agency reviews per record are capped, the best kept', () => {
-  const settings = { maxOpenReviewsPerRecord: 3, maxLookAlikes: 2 };
-  const quiet = (openReviews = 0) => ({ openReviews, lookAlikes: 0 });
+  const settings = { maxOpenReviewsPerRecord: 3, maxLookAlikes: 2, maxLinksPerRecord: 2 };
+  const quiet = (openReviews = 0) => ({ openReviews, links: 0, lookAlikes: 0 });
   it('opens the best reviews within the cap (probability, then the earliest record) and links every confident pair', () => {
     const crowd = [
       candidate('a', { probability: 0.6 }),
@@ -44,12 +44,24 @@ describe('matching: cross-agency reviews per record are capped, the best kept', 
       candidate('l1', { outcome: 'link', probability: 0.99 }),
       candidate('l2', { outcome: 'link', probability: 0.98 }),
     ];
-    expect(planCrossAgency(crowd, quiet(), settings)).toEqual({ links: ['l1', 'l2'], reviews: ['c', 'b', 'd'], capped: 2, lookAlikes: 0 });
+    expect(planCrossAgency(crowd, quiet(), settings)).toEqual({
+      links: ['l1', 'l2'],
+      reviews: ['c', 'b', 'd'],
+      capped: 2,
+      lookAlikes: 0,
+      linksOverCap: 0,
+    });
   });
   it('the reviews the record already has count against the cap', () => {
     const plan = planCrossAgency([candidate('a'), candidate('b')], quiet(2), settings);
-    expect(plan).toEqual({ links: [], reviews: ['a'], capped: 1, lookAlikes: 0 });
-    expect(planCrossAgency([candidate('a')], quiet(5), settings)).toEqual({ links: [], reviews: [], capped: 1, lookAlikes: 0 });
+    expect(plan).toEqual({ links: [], reviews: ['a'], capped: 1, lookAlikes: 0, linksOverCap: 0 });
+    expect(planCrossAgency([candidate('a')], quiet(5), settings)).toEqual({
+      links: [],
+      reviews: [],
+      capped: 1,
+      lookAlikes: 0,
+      linksOverCap: 0,
+    });
   });
   it('pending and refused pairs, and duplicates, open nothing here', () => {
     const plan = planCrossAgency(
@@ -57,7 +69,7 @@ describe('matching: cross-agency reviews per record are capped, the best kept', 
       quiet(),
       settings,
     );
-    expect(plan).toEqual({ links: [], reviews: [], capped: 0, lookAlikes: 0 });
+    expect(plan).toEqual({ links: [], reviews: [], capped: 0, lookAlikes: 0, linksOverCap: 0 });
   });
   it('a record with more look-alikes than one person can be links only on the SSN; the rest go to review, capped', () => {
     const pairs = [
@@ -67,14 +79,32 @@ describe('matching: cross-agency reviews per record are capped, the best kept', 
       candidate('z', { outcome: 'link', probability: 0.97 }),
       candidate('w', { outcome: 'link', probability: 0.96 }),
     ];
-    expect(planCrossAgency(pairs, { openReviews: 0, lookAlikes: 3 }, settings)).toEqual({
+    expect(planCrossAgency(pairs, { openReviews: 0, links: 0, lookAlikes: 3 }, settings)).toEqual({
       links: ['ssn'],
       reviews: ['x', 'y', 'z'],
       capped: 1,
       lookAlikes: 4,
+      linksOverCap: 0,
     });
     // Two look-alikes are one person an agency entered twice: they still link.
-    expect(planCrossAgency(pairs.slice(0, 3), { openReviews: 0, lookAlikes: 2 }, settings).links).toEqual(['ssn', 'x', 'y']);
+    expect(planCrossAgency(pairs.slice(1, 3), { openReviews: 0, links: 0, lookAlikes: 2 }, settings).links).toEqual(['x', 'y']);
+  });
+  it('at most maxLinksPerRecord links (the best, the record’s current links counting); more confident pairs go to review', () => {
+    const sameSsn = ['a', 'b', 'c', 'd'].map((id, i) => candidate(id, { outcome: 'link', probability: 0.999 - i / 1000, ssnAgrees: true }));
+    expect(planCrossAgency(sameSsn, quiet(), settings)).toEqual({
+      links: ['a', 'b'],
+      reviews: ['c', 'd'],
+      capped: 0,
+      lookAlikes: 0,
+      linksOverCap: 2,
+    });
+    expect(planCrossAgency(sameSsn, { openReviews: 2, links: 1, lookAlikes: 0 }, settings)).toEqual({
+      links: ['a'],
+      reviews: ['b'],
+      capped: 2,
+      lookAlikes: 0,
+      linksOverCap: 3,
+    });
   });
   it('look-alikes: same name and birth date (or day and month swapped, or a nickname), no SSN agreement', () => {
     const levels = { ssn: 'null', dob: 'exact', first: 'exact', last: 'exact', role: 'compatible' } as const;

@@ -42,6 +42,8 @@ export interface CrossAgencyPlan {
   capped: number;
   /** Confident pairs sent to review instead because the record has more look-alikes than one person can be. */
   lookAlikes: number;
+  /** Confident pairs sent to review instead because the record has its cap of current cross-agency links. */
+  linksOverCap: number;
 }
 
 /**
@@ -57,6 +59,8 @@ export const looksAlike = (levels: MatchLevels): boolean =>
 /** What the record already has, and how many look-alikes it has in the other agency (all compared, whatever the score). */
 export interface CrossAgencyContext {
   openReviews: number;
+  /** Current cross-agency links of the record. */
+  links: number;
   lookAlikes: number;
 }
 
@@ -71,19 +75,25 @@ export interface CrossAgencyContext {
 export function planCrossAgency(
   candidates: readonly AssessedCandidate[],
   context: CrossAgencyContext,
-  settings: Pick<MatchSettings, 'maxOpenReviewsPerRecord' | 'maxLookAlikes'>,
+  settings: Pick<MatchSettings, 'maxOpenReviewsPerRecord' | 'maxLookAlikes' | 'maxLinksPerRecord'>,
 ): CrossAgencyPlan {
   const crowd = context.lookAlikes > settings.maxLookAlikes;
   const outcomeOf = (c: AssessedCandidate) => (crowd && c.outcome === 'link' && !c.ssnAgrees ? 'review' : c.outcome);
   const fresh = candidates.filter((c) => c.kind === 'cross-agency' && !c.refused && !c.pending);
-  const links = fresh.filter((c) => outcomeOf(c) === 'link').sort(byBestCandidate);
-  const uncertain = fresh.filter((c) => outcomeOf(c) === 'review').sort(byBestCandidate);
+  // At most maxLinksPerRecord new links (the best; an agency holds a person once, or twice when it entered her twice):
+  // the others, however confident, are questions for the liaison like the uncertain ones (an SSN shared by a hundred
+  // records is a data problem, not a hundred links merging a hundred families).
+  const confident = fresh.filter((c) => outcomeOf(c) === 'link').sort(byBestCandidate);
+  const linkRoom = Math.max(0, settings.maxLinksPerRecord - context.links);
+  const links = confident.slice(0, linkRoom);
+  const uncertain = [...confident.slice(linkRoom), ...fresh.filter((c) => outcomeOf(c) === 'review')].sort(byBestCandidate);
   const room = Math.max(0, settings.maxOpenReviewsPerRecord - context.openReviews);
   return {
     links: links.map((c) => c.id),
     reviews: uncertain.slice(0, room).map((c) => c.id),
     capped: Math.max(0, uncertain.length - room),
     lookAlikes: crowd ? fresh.filter((c) => c.outcome === 'link' && !c.ssnAgrees).length : 0,
+    linksOverCap: confident.length - links.length,
   };
 }
 

@@ -26,6 +26,8 @@ export interface MatchSettings {
    * person is one record of an agency, or two when it entered her twice).
    */
   maxLookAlikes: number;
+  /** At most this many current cross-agency links per record; more confident pairs go to review (capped as well). */
+  maxLinksPerRecord: number;
   /** A duplicate cluster is followed this far at most (a bound on the cluster query, not a rule). */
   maxDuplicateClusterSize: number;
 }
@@ -50,6 +52,7 @@ export const defaultMatchSettings: MatchSettings = {
   maxBlockSize: 100,
   maxOpenReviewsPerRecord: 3,
   maxLookAlikes: 2,
+  maxLinksPerRecord: 2,
   maxDuplicateClusterSize: 500,
 };
 

@@ -378,6 +378,33 @@ describe('Linkages matching pipeline (PostgreSQL)', () => {
       }
     });
 
+    it('an SSN many records share (a fixture, a data error) links a new record to at most two of them; the rest are questions', async () => {
+      const shared = '219-09-9999';
+      const cws = ['Flow', 'Matrix', 'Test', 'Demo', 'Sample'].map((firstName, i) => ({
+        ref: randomUUID(),
+        person: { firstName, lastName: 'Parent', dateOfBirth: `199${i}-04-0${i + 1}`, ssn: shared },
+      }));
+      for (const c of cws) await deliver(cwsPerson(randomUUID(), c.person, 'parent', c.ref));
+      const applicant = randomUUID();
+      await deliver(
+        auMember(
+          randomUUID(),
+          { firstName: 'Matrixapplicant', lastName: 'Parent', dateOfBirth: '1990-04-02', ssn: shared },
+          'parent',
+          applicant,
+        ),
+      );
+      const rows = (await ds.query(
+        `SELECT (SELECT count(*)::int FROM "${schema}".person_links l WHERE (l.a_id = p.id OR l.b_id = p.id) AND l.status = 'linked') AS links,
+                (SELECT count(*)::int FROM "${schema}".match_reviews r WHERE r.a_id = p.id AND r.status = 'open') AS reviews
+           FROM "${schema}".person_records p WHERE p.ref_id = $1`,
+        [applicant],
+      )) as { links: number; reviews: number }[];
+      expect(rows[0]!.links).toBeLessThanOrEqual(defaultMatchSettings.maxLinksPerRecord);
+      expect(rows[0]!.links + rows[0]!.reviews).toBeGreaterThan(0);
+      expect(rows[0]!.reviews).toBeLessThanOrEqual(defaultMatchSettings.maxOpenReviewsPerRecord);
+    });
+
     it('twins born the crowd’s birthday are still not linked to each other’s records', async () => {
       const links = (await ds.query(
         `SELECT a.ref_id AS a, b.ref_id AS b FROM "${schema}".person_links l JOIN "${schema}".person_records a ON a.id = l.a_id

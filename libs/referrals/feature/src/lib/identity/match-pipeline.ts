@@ -44,6 +44,8 @@ export interface PipelineResult {
   capped: number;
   /** Confident pairs sent to review instead: the record has more look-alikes in the other agency than one person can be. */
   lookAlikes: number;
+  /** Confident pairs sent to review instead: the record has its cap of cross-agency links. */
+  linksOverCap: number;
   changes: IdentityChange[];
 }
 
@@ -91,6 +93,7 @@ export class MatchPipeline {
       duplicates: [],
       capped: 0,
       lookAlikes: 0,
+      linksOverCap: 0,
       changes: [],
     };
     if (record.withdrawnAt) return result;
@@ -149,9 +152,11 @@ export class MatchPipeline {
     }
 
     const openCross = states.filter((p) => p.source === 'review' && p.kind === 'cross-agency' && p.status === 'open').length;
-    const plan = planCrossAgency(scored, { openReviews: openCross, lookAlikes }, settings);
+    const currentCross = states.filter((p) => p.source === 'link' && p.kind === 'cross-agency' && p.status === 'linked').length;
+    const plan = planCrossAgency(scored, { openReviews: openCross, links: currentCross, lookAlikes }, settings);
     result.capped = plan.capped;
     result.lookAlikes = plan.lookAlikes;
+    result.linksOverCap = plan.linksOverCap;
     for (const id of plan.links) {
       const { other, assessment } = pairOf(id);
       const link = await this.link(tx, record, other, assessment, 'auto', ctx);
