@@ -68,6 +68,12 @@ export const platformConfigSchema = z.object({
         .min(1),
     ),
   AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  /**
+   * Where a consumer group with no committed offsets starts reading (its first start; later starts resume where it
+   * left off): `earliest`, the topics' retained history, so a service switched on learns what the other agencies
+   * already told (Linkages finds the families both already hold); `latest`, only what arrives from now on.
+   */
+  CONSUMER_FIRST_START: z.enum(['earliest', 'latest']).default('earliest'),
   /** Requests per minute per authenticated user (per client address before authentication). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** The Temporal Web UI's origin, allowed to call the codec server (CORS). */

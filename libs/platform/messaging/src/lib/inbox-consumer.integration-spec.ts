@@ -51,6 +51,28 @@ describe('idempotent inbox consumer, dead letters and replay (real PostgreSQL an
     expect(letters.find((l) => l.reason === 'invalid-envelope')?.errors.join()).toMatch(/id|specversion/);
   });
 
+  it('a new group starts at the retained history, or (CONSUMER_FIRST_START=latest) at what arrives after it joined', async () => {
+    await produceRaw([record(1), record(2)]);
+    const latest = await f.consumer(undefined, { groupId: `${f.schema}-latest`, fromBeginning: false });
+    // Joined: wait until the group holds its partitions, then send one more.
+    const admin = f.kafka.admin();
+    await admin.connect();
+    try {
+      await waitFor(async () => ((await admin.describeGroups([`${f.schema}-latest`])).groups[0]?.state === 'Stable' ? true : undefined), {
+        what: 'the latest group to be stable',
+      });
+    } finally {
+      await admin.disconnect();
+    }
+    await produceRaw([record(3)]);
+    await waitFor(async () => ((await applied()).length === 1 ? true : undefined), { what: 'only the new event' });
+    expect(await applied()).toEqual([{ seq: 3 }]);
+    await latest.stop();
+    await f.consumer(undefined, { groupId: `${f.schema}-earliest`, fromBeginning: true });
+    await waitFor(async () => ((await applied()).length === 4 ? true : undefined), { what: 'the history for the earliest group' });
+    expect((await applied()).map((a) => a.seq)).toEqual([3, 1, 2, 3]);
+  });
+
   it('a failing handler is retried, then dead-lettered; after the fix a replay is applied exactly once', async () => {
     let fixed = false;
     let attempts = 0;

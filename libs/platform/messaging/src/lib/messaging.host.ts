@@ -79,6 +79,7 @@ export class MessagingHost implements OnApplicationBootstrap, OnModuleDestroy {
         handlers,
         logger: this.logger,
         metrics: this.metrics,
+        fromBeginning: this.config.CONSUMER_FIRST_START === 'earliest',
       });
       await this.consumer.start();
     }

@@ -92,7 +92,10 @@ export async function createMessagingFixture(name: string) {
       started.push(relay);
       return relay;
     },
-    async consumer(handlers: HandlerRegistration[] = [recordingHandler], overrides: { retries?: number; groupId?: string } = {}) {
+    async consumer(
+      handlers: HandlerRegistration[] = [recordingHandler],
+      overrides: { retries?: number; groupId?: string; fromBeginning?: boolean } = {},
+    ) {
       const consumer = new InboxConsumer({
         kafka,
         dataSource,
@@ -103,6 +106,7 @@ export async function createMessagingFixture(name: string) {
         logger,
         retries: overrides.retries ?? 2,
         initialRetryMs: 50,
+        ...(overrides.fromBeginning !== undefined ? { fromBeginning: overrides.fromBeginning } : {}),
       });
       started.push(consumer);
       await consumer.start();
