@@ -1,6 +1,7 @@
-import { DataSource } from 'typeorm';
+import { DataSource, type MigrationInterface } from 'typeorm';
 import { createDataSourceOptions, migrateUp, schemaDrift } from '@linkages/platform-persistence';
 import { stackEnv, uniqueSuffix } from '@linkages/platform-testing';
+import { createLinkagesMatchingIndexesMigration } from './add-linkages-matching-indexes.migration';
 import { createLinkagesIdentityMigration } from './create-linkages-identity-tables.migration';
 import { FamilyResolver } from './family-resolver';
 import { identityEntities } from './identity.entities';
@@ -11,7 +12,11 @@ describe('Linkages identity tables and FamilyResolver (PostgreSQL)', () => {
   const schema = `it_identity_${uniqueSuffix()}`;
   const options = createDataSourceOptions(
     stackEnv().DATABASE_URL,
-    { schema, entities: identityEntities, migrations: [createLinkagesIdentityMigration(schema)] },
+    {
+      schema,
+      entities: identityEntities,
+      migrations: [createLinkagesIdentityMigration(schema), createLinkagesMatchingIndexesMigration(schema)],
+    },
     'it-linkages-identity',
   );
   const resolver = new FamilyResolver();
@@ -71,5 +76,43 @@ describe('Linkages identity tables and FamilyResolver (PostgreSQL)', () => {
     ]);
     expect(a.familyId).toBe(b.familyId);
     expect([a.created, b.created].sort()).toEqual([false, true]);
+  });
+
+  it('AddLinkagesMatchingIndexes gives the records held before it their SSN key token, and reverts cleanly', async () => {
+    const other = `it_identity_up_${uniqueSuffix()}`;
+    const base = (migrations: (new () => MigrationInterface)[]) =>
+      createDataSourceOptions(stackEnv().DATABASE_URL, { schema: other, entities: identityEntities, migrations }, 'it-linkages-identity');
+    await migrateUp(base([createLinkagesIdentityMigration(other)]));
+    const withIndexes = base([createLinkagesIdentityMigration(other), createLinkagesMatchingIndexesMigration(other)]);
+    const db = await new DataSource(withIndexes).initialize();
+    try {
+      const keys = (ssn: string | null) => JSON.stringify({ ...(ssn ? { ssn } : {}), first: {}, last: {}, blocking: ['b1'] });
+      for (const [id, ssn] of [
+        ['00000000-0000-4000-8000-000000000001', 'ssn-token-1'],
+        ['00000000-0000-4000-8000-000000000002', null],
+      ] as const) {
+        await db.query(
+          `INSERT INTO "${other}".person_records (id, county_code, agency, ref_kind, ref_id, family_ref_kind, family_ref_id, role, age_band, keys, updated_at)
+           VALUES ($1, '06085', 'cws', 'cws-person', gen_random_uuid(), 'cws-family', gen_random_uuid(), 'parent', '20-plus', $2, now())`,
+          [id, keys(ssn)],
+        );
+      }
+      await migrateUp(withIndexes);
+      const tokens = (await db.query(`SELECT person_record_id AS id, token FROM "${other}".match_tokens WHERE kind = 'ssn'`)) as unknown[];
+      expect(tokens).toEqual([{ id: '00000000-0000-4000-8000-000000000001', token: 'ssn-token-1' }]);
+      const indexes = (await db.query(`SELECT indexname FROM pg_indexes WHERE schemaname = $1 ORDER BY 1`, [other])) as {
+        indexname: string;
+      }[];
+      expect(indexes.map((i) => i.indexname)).toEqual(
+        expect.arrayContaining(['match_tokens_block', 'match_reviews_a', 'match_reviews_b', 'match_reviews_queue']),
+      );
+      await db.undoLastMigration();
+      expect(await db.query(`SELECT 1 FROM "${other}".match_tokens WHERE kind = 'ssn'`)).toEqual([]);
+      const after = (await db.query(`SELECT indexname FROM pg_indexes WHERE schemaname = $1`, [other])) as { indexname: string }[];
+      expect(after.map((i) => i.indexname)).not.toContain('match_tokens_block');
+    } finally {
+      await db.query(`DROP SCHEMA "${other}" CASCADE`);
+      await db.destroy();
+    }
   });
 });
