@@ -401,6 +401,14 @@ export function linkagesMatrix(call: LinkagesMatrixCall, query: LinkagesMatrixQu
     /** The shared fixtures: a shared family with a CWS activity, an open review, a link. */
     async setUp() {
       shared = await sharedFamily();
+      // The family signed a release naming substance-use records (42 CFR 2.31): CalWORKs may see the CWS treatment
+      // activity and decide whether it counts toward WTW (without it, the activity is a schedule block and 404 to them).
+      await post(
+        'referrals',
+        `/shared-families/${shared.familyId}/consents`,
+        { ...consentBody(), scopes: ['substance-use-records'] },
+        'cws-supervisor',
+      );
       linkId = await linkOf(shared);
       [reviewId, activityId, openTasks] = await Promise.all([openReview(), cwsActivity(shared), coordinate(shared)]);
     },
