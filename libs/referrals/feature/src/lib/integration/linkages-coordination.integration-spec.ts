@@ -143,7 +143,11 @@ describe('Linkages coordination from both agencies’ events on Kafka (inbox, ma
     // (the frozen model decides); an open review is exactly that pair, and the liaison links it.
     const queue = await h.get('/match-reviews', 'liaison');
     expect(queue.status).toBe(200);
-    const reviews = queue.body as unknown as { reviewId: string; kind: string; a: { refId: string }; b: { refId: string } }[];
+    const { reviews, nextCursor } = queue.body as unknown as {
+      reviews: { reviewId: string; kind: string; a: { refId: string }; b: { refId: string } }[];
+      nextCursor: string | null;
+    };
+    expect(nextCursor).toBeNull(); // one page: this run's county database holds only this family's reviews
     expect(reviews.map((r) => [r.kind, [r.a.refId, r.b.refId].sort().join(' ')])).toEqual(
       reviews.length === 0 ? [] : [['cross-agency', [cwsChildId, auChildId].sort().join(' ')]],
     );
