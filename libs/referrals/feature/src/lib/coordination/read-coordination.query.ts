@@ -39,21 +39,26 @@ export class ReadCoordinationQuery {
     await this.disclosure.audited(ctx, family, 'coordination', 'view coordination', decision, { tasks: tasks.length });
     return {
       familyId: family.familyId,
-      tasks: tasks.map((t) => ({
-        taskId: t.id,
-        code: t.code,
-        status: t.status,
-        ruleId: t.ruleId,
-        subjectType: t.subjectType,
-        subjectId: t.subjectId,
-        caseId: t.caseId,
-        startAt: t.startAt.toISOString(),
-        dueAt: iso(t.dueAt),
-        doneAt: iso(t.doneAt),
-        outcome: t.outcome,
-        escalationLevel: t.escalationLevel,
-        clock: clocks.find((c) => c.deadlineId === deadlineIdOf('referrals', { type: t.subjectType, id: t.subjectId }, t.purpose)) ?? null,
-      })),
+      tasks: tasks.map((t) => {
+        const clock =
+          clocks.find((c) => c.deadlineId === deadlineIdOf('referrals', { type: t.subjectType, id: t.subjectId }, t.purpose)) ?? null;
+        return {
+          taskId: t.id,
+          code: t.code,
+          status: t.status,
+          ruleId: t.ruleId,
+          subjectType: t.subjectType,
+          subjectId: t.subjectId,
+          caseId: t.caseId,
+          startAt: t.startAt.toISOString(),
+          // The same instant as the clock's, printed as the clock prints it (county time), so the two read alike.
+          dueAt: clock?.dueAt && t.dueAt && Date.parse(clock.dueAt) === t.dueAt.getTime() ? clock.dueAt : iso(t.dueAt),
+          doneAt: iso(t.doneAt),
+          outcome: t.outcome,
+          escalationLevel: t.escalationLevel,
+          clock,
+        };
+      }),
       meetings: meetings.map((m) => ({
         meetingId: m.id,
         kind: m.kind,
