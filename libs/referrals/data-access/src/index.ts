@@ -29,3 +29,6 @@ export * from './lib/identity/identity.repository';
 export * from './lib/authority/referral-tables-in-schema';
 export * from './lib/authority/add-consent-scopes.migration';
 export * from './lib/identity/add-linkages-matching-indexes.migration';
+export * from './lib/prevention/prevention-referral.entities';
+export * from './lib/prevention/create-prevention-referral-tables.migration';
+export * from './lib/prevention/prevention.repository';

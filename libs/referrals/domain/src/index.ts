@@ -41,3 +41,4 @@ export * from './lib/authority-event.classification';
 export * from './lib/coordination/coordination-event.classification';
 export * from './lib/coordination/coordination-dates';
 export * from './lib/plan/plan-disclosure.rules';
+export * from './lib/prevention/prevention-event.classification';

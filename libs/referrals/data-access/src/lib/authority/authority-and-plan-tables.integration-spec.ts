@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createDataSourceOptions, migrateDown, migrateUp } from '@linkages/platform-persistence';
 import { stackEnv, uniqueSuffix } from '@linkages/platform-testing';
-import { authorityAndPlanMigrations } from './referral-tables-in-schema';
+import { referralsMigrationsThrough } from './referral-tables-in-schema';
 
 // The two migrations of the authority and plan slices on the real PostgreSQL: a referral and its consent recorded
 // before them become a shared family (same id, mapped as FamilyResolver maps a typed-in referral) with the consent on
@@ -9,19 +9,17 @@ import { authorityAndPlanMigrations } from './referral-tables-in-schema';
 describe('AddLinkagesFamilyToAuthorities1772300000000 and CreateLinkagesPlanTables1772200000000', () => {
   const schema = `it_auth_mig_${uniqueSuffix()}`;
   const s = `"${schema}"`;
-  const options = createDataSourceOptions(
-    stackEnv().DATABASE_URL,
-    { schema, entities: [], migrations: authorityAndPlanMigrations(schema) },
-    'it-auth-mig',
-  );
+  /** The referrals migrations up to the newer of the two (AddLinkagesFamilyToAuthorities1772300000000). */
+  const migrations = referralsMigrationsThrough(schema, 'AddLinkagesFamilyToAuthorities1772300000000');
+  const options = createDataSourceOptions(stackEnv().DATABASE_URL, { schema, entities: [], migrations }, 'it-auth-mig');
   let ds: DataSource;
   const referralId = '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d';
   const familyId = 'b6f1e2d4-8c3a-4e9b-a1f0-2d7c5e3b9a60';
   const authorityId = '0f1e2d3c-4b5a-4697-8887-766554433221';
 
   beforeAll(async () => {
-    // Up to the identity tables, a referral with a consent as the service holds them today, then the two migrations.
-    await migrateUp({ ...options, migrations: authorityAndPlanMigrations(schema).slice(0, 2) });
+    // Up to the identity tables, a referral with a consent as the service held them then, then the rest (the coordination tables and the two).
+    await migrateUp({ ...options, migrations: migrations.slice(0, 2) });
     ds = await new DataSource(options).initialize();
     await ds.query(
       `INSERT INTO ${s}.referrals (id, family_id, county_code, status, case_type, cws_case_number, children_removed, allegations, services_recommended, created_by, created_at)
@@ -66,7 +64,10 @@ describe('AddLinkagesFamilyToAuthorities1772300000000 and CreateLinkagesPlanTabl
   });
 
   it('reverts both', async () => {
-    await migrateDown(options); // AddConsentScopes1772500000000, which runs after them
+    expect(migrations.slice(-2).map((m) => new m().name)).toEqual([
+      'CreateLinkagesPlanTables1772200000000',
+      'AddLinkagesFamilyToAuthorities1772300000000',
+    ]);
     await migrateDown(options);
     await migrateDown(options);
     const tables = (await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`, [

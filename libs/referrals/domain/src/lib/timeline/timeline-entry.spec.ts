@@ -45,6 +45,34 @@ describe('timelineEntryOf', () => {
     });
   });
 
+  it('labels the typed-in Linkages facts: a prevention referral and special-population facts (codes, never the reason)', () => {
+    const referred = ev('gov.ca.linkages.linkages.prevention-referred.v1', {
+      referralId: 'r',
+      riskFactors: ['housing-instability', 'other'],
+      memberCount: 2,
+      referredAt: '2027-03-02T09:30:00-08:00',
+    });
+    expect(timelineEntryOf(referred)).toEqual({
+      kind: 'prevention-referred',
+      agency: 'linkages',
+      label: 'CalWORKs household referred to Linkages Prevention (2 risk factors)',
+      occurredAt: '2027-03-02T09:30:00-08:00',
+    });
+    expect(timelineEntryOf(ev('gov.ca.linkages.linkages.prevention-referred.v1', { riskFactors: [] })).label).toBe(
+      'CalWORKs household referred to Linkages Prevention',
+    );
+    const facts = (data: Record<string, unknown>) =>
+      timelineEntryOf(ev('gov.ca.linkages.linkages.special-population-facts-recorded.v1', data));
+    expect(facts({ homeless: true, parentAgeBands: ['under-20', '20-plus'] })).toEqual({
+      kind: 'special-population-facts-recorded',
+      agency: 'linkages',
+      label: 'Special-population facts recorded (homeless, teen parent)',
+      occurredAt: '2027-03-20T17:00:00.000Z',
+    });
+    expect(facts({ homeless: false, parentAgeBands: ['20-plus'] }).label).toBe('Special-population facts recorded (not homeless)');
+    expect(facts({ parentAgeBands: ['under-20'] }).label).toBe('Special-population facts recorded (teen parent)');
+  });
+
   it('attributes a deadline event to the service owning the clock, and falls back to the event time', () => {
     const overdue = ev('gov.ca.linkages.deadlines.deadline-overdue.v1', {
       ruleId: 'calworks.wtw.good-cause-determination',

@@ -85,6 +85,15 @@ const labels: Record<string, Labeller> = {
   'temporary-absence-started': () => 'CalWORKs temporary absence started',
   'removal-members-confirmed': () => 'CalWORKs confirmed the AU members the removal concerns',
   'family-referred': () => 'Family referred to Linkages',
+  'prevention-referred': (d) =>
+    `CalWORKs household referred to Linkages Prevention${Array.isArray(d['riskFactors']) && d['riskFactors'].length > 0 ? ` (${d['riskFactors'].length} risk factors)` : ''}`,
+  'special-population-facts-recorded': (d) => {
+    const facts = [
+      ...(d['homeless'] === true ? ['homeless'] : d['homeless'] === false ? ['not homeless'] : []),
+      ...(Array.isArray(d['parentAgeBands']) && d['parentAgeBands'].includes('under-20') ? ['teen parent'] : []),
+    ];
+    return `Special-population facts recorded${facts.length > 0 ? ` (${facts.join(', ')})` : ''}`;
+  },
   'family-linked': (d) => `${d['agency'] === 'calworks' ? 'CalWORKs' : 'Child welfare'} record linked to the shared family`,
   'family-unlinked': (d) => `${d['agency'] === 'calworks' ? 'CalWORKs' : 'Child welfare'} record unlinked from the shared family`,
   'strategy-enrolled': (d) => `Enrolled in Linkages strategy ${s(d['strategy']) ?? ''}`.trim(),

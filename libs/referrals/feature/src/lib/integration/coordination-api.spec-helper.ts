@@ -10,7 +10,16 @@ import { Worker } from '@temporalio/worker';
 import { AUDIT_LOG, AuditLog, createAuditMigration } from '@linkages/platform-audit';
 import { AuthGuard, TOKEN_VERIFIER, createTokenVerifier } from '@linkages/platform-auth';
 import { SERVICE_IDENTITY } from '@linkages/platform-config';
-import { BLIND_INDEX, BlindIndex, FIELD_CIPHER, FieldCipher, MatchKeys, PersonalData, parseKeyring } from '@linkages/platform-crypto';
+import {
+  BLIND_INDEX,
+  BlindIndex,
+  FIELD_CIPHER,
+  FieldCipher,
+  MATCH_KEYS,
+  MatchKeys,
+  PersonalData,
+  parseKeyring,
+} from '@linkages/platform-crypto';
 import { createDeadlineActivities } from '@linkages/platform-deadline-activities';
 import {
   DeadlineClient,
@@ -44,17 +53,9 @@ import {
 } from '@linkages/referrals-activities';
 import {
   CoordinationRepository,
-  CreateReferralTables1767000000000,
   SharingAuthorityRepository,
-  coordinationEntities,
-  createLinkagesCoordinationMigration,
-  createLinkagesFamilyAuthoritiesMigration,
-  createConsentScopesMigration,
-  createLinkagesIdentityMigration,
-  createLinkagesPlanMigration,
-  identityEntities,
-  linkagesPlanEntities,
-  referralEntities,
+  referralsEntities,
+  referralsMigrations,
 } from '@linkages/referrals-data-access';
 import { linkagesRules } from '@linkages/referrals-domain';
 import { createEvent, toKafkaRecord, topics, type EventDefinition, type TopicDefinition } from '@linkages/shared-contracts';
@@ -72,6 +73,8 @@ import {
   coordinationWorkerProviders,
 } from '../coordination/coordination-event.handlers';
 import { LinkagesCoordinationModule } from '../coordination/linkages-coordination.module';
+import { LinkagesPreventionModule } from '../prevention/linkages-prevention.module';
+import { PREVENTION_EVENT_HANDLERS, preventionEventHandlersProvider } from '../prevention/prevention-event.handlers';
 
 const schema = 'referrals';
 /** Whose event it is: an agency's, or one of referrals' own as its outbox relay would send it (the harness runs no relay). */
@@ -79,14 +82,17 @@ type Producer = 'child-welfare' | 'calworks' | 'referrals';
 
 /**
  * The Linkages coordination of the referrals service below its composition root (issue 13): a throwaway PostgreSQL
- * database migrated with the referrals migrations (schema `referrals`, as apps/referrals/src/persistence.ts lists them);
- * the agencies' events produced on the real Kafka broker on this run's own copies of the four topics referrals reads
- * (identity match keys, CWS case events, CalWORKs WTW and FR aid events) and consumed by one real InboxConsumer with
- * every referrals handler provider; the referrals workflows and activities in the time-skipping server, their clocks
- * as real deadline workflows through the real DeadlineCommandRelay; the slices' Nest modules (controllers, guards,
- * idempotency, problem+json) over HTTP with the development identity provider's tokens. The platform providers are
- * wired by hand, as in child welfare's case-api.spec-helper (a feature's test may not import the composition root).
- * Every log line is kept (`logs`), so the spec can prove match keys and names never reach one.
+ * database migrated with the referrals migrations (schema `referrals`, `referralsMigrations` as
+ * apps/referrals/src/persistence.ts runs them); the agencies' events produced on the real Kafka broker on this run's
+ * own copies of the topics referrals reads (identity match keys, CWS case events, CalWORKs WTW and FR aid events, and
+ * its own referral events: `relay()` sends referrals' unsent outbox rows there as the outbox relay would) and consumed
+ * by one real InboxConsumer with every referrals handler provider; the referrals workflows and activities in the
+ * time-skipping server, their clocks as real deadline workflows through the real DeadlineCommandRelay; the slices'
+ * Nest modules (controllers, guards, idempotency, problem+json; the typed-in prevention facts too) over HTTP with the
+ * development identity provider's tokens, and the MATCH_KEYS the agencies' services use (`matchKeys`, shared with the
+ * spec's agency events). The platform providers are wired by hand, as in child welfare's case-api.spec-helper (a
+ * feature's test may not import the composition root). Every log line is kept (`logs`), so the spec can prove match
+ * keys and names never reach one.
  */
 export async function startCoordinationApi() {
   const stack = stackEnv();
@@ -101,18 +107,13 @@ export async function startCoordinationApi() {
     url.toString(),
     {
       schema,
-      entities: [TrackedDeadlineEntity, ...referralEntities, ...identityEntities, ...coordinationEntities, ...linkagesPlanEntities],
+      entities: [TrackedDeadlineEntity, ...referralsEntities],
       migrations: [
         createMessagingMigration(schema),
         createAuditMigration(schema),
         createIdempotencyMigration(schema),
         ...deadlineTrackingMigrations(schema),
-        CreateReferralTables1767000000000,
-        createLinkagesIdentityMigration(schema),
-        createLinkagesCoordinationMigration(schema),
-        createLinkagesPlanMigration(schema),
-        createLinkagesFamilyAuthoritiesMigration(schema),
-        createConsentScopesMigration(schema),
+        ...referralsMigrations(schema),
       ],
     },
     'it-coordination',
@@ -131,15 +132,24 @@ export async function startCoordinationApi() {
   const temporal = { connection: env.connection, client: env.client };
   const identity = { name: 'referrals', schema };
   const registry = new PolicyRegistry(linkagesRules, countyConfigurations);
+  /** The keys both agencies compute under the shared MATCH_KEY (a fresh one: referrals only compares). */
+  const matchKeys = new MatchKeys(randomBytes(32));
 
   // Each slice's worker pieces, as apps/referrals/src/worker.module.ts lists them.
-  const handlerTokens: symbol[] = [IDENTITY_EVENT_HANDLERS, COORDINATION_EVENT_HANDLERS, PLAN_EVENT_HANDLERS, TIMELINE_EVENT_HANDLERS];
+  const handlerTokens: symbol[] = [
+    IDENTITY_EVENT_HANDLERS,
+    COORDINATION_EVENT_HANDLERS,
+    PLAN_EVENT_HANDLERS,
+    TIMELINE_EVENT_HANDLERS,
+    PREVENTION_EVENT_HANDLERS,
+  ];
   const activityTokens: symbol[] = [COORDINATION_ACTIVITIES, SHARING_AUTHORITY_ACTIVITIES];
   const sliceProviders: Provider[] = [
     identityEventHandlersProvider,
     coordinationEventHandlersProvider,
     planEventHandlersProvider,
     timelineEventHandlersProvider,
+    preventionEventHandlersProvider,
     coordinationActivitiesProvider,
     sharingAuthorityActivitiesProvider,
     ...coordinationWorkerProviders,
@@ -157,6 +167,7 @@ export async function startCoordinationApi() {
       { provide: TEMPORAL, useValue: temporal },
       { provide: FIELD_CIPHER, useValue: new FieldCipher(parseKeyring(stack.FIELD_ENCRYPTION_KEYS, 'FIELD_ENCRYPTION_KEYS')) },
       { provide: BLIND_INDEX, useValue: BlindIndex.fromBase64(stack.BLIND_INDEX_KEY) },
+      { provide: MATCH_KEYS, useValue: matchKeys },
       { provide: AUDIT_LOG, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new AuditLog(ds, schema) },
       {
         provide: TOKEN_VERIFIER,
@@ -183,6 +194,7 @@ export async function startCoordinationApi() {
       TEMPORAL,
       FIELD_CIPHER,
       BLIND_INDEX,
+      MATCH_KEYS,
       AUDIT_LOG,
       TOKEN_VERIFIER,
       PersonalData,
@@ -203,6 +215,7 @@ export async function startCoordinationApi() {
       LinkagesCoordinationModule,
       LinkagesPlanModule,
       LinkagesTimelineModule,
+      LinkagesPreventionModule,
     ],
     providers: sliceProviders,
   })
@@ -267,17 +280,24 @@ export async function startCoordinationApi() {
 
   const tokens = new Map<string, string>();
   const token = async (user: string) => tokens.get(user) ?? tokens.set(user, await devToken(user)).get(user)!;
-  const request = async (method: 'GET' | 'POST', path: string, body: unknown, user: string) => {
+  const request = async (method: 'GET' | 'POST', path: string, body: unknown, user: string, idempotencyKey?: string) => {
     const res = await fetch(`${base}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${await token(user)}`,
-        ...(method === 'POST' ? { 'content-type': 'application/json', 'idempotency-key': randomBytes(12).toString('hex') } : {}),
+        ...(method === 'POST'
+          ? { 'content-type': 'application/json', 'idempotency-key': idempotencyKey ?? randomBytes(12).toString('hex') }
+          : {}),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await res.text();
-    return { status: res.status, text, body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> & unknown[] };
+    return {
+      status: res.status,
+      headers: res.headers,
+      text,
+      body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> & unknown[],
+    };
   };
   const query = <T>(sql: string, params: unknown[] = []) => dataSource.query(sql, params) as Promise<T[]>;
   const settle = async () => {
@@ -293,8 +313,8 @@ export async function startCoordinationApi() {
     env,
     dataSource,
     logs,
-    /** The keys both agencies compute under the shared MATCH_KEY (the stack's, or a fresh one: referrals only compares). */
-    matchKeys: new MatchKeys(randomBytes(32)),
+    /** The keys both agencies compute under the shared MATCH_KEY, as MATCH_KEYS in the service (typed-in households). */
+    matchKeys,
     query,
     settle,
     async sleep(ms: number) {
@@ -303,13 +323,37 @@ export async function startCoordinationApi() {
       await settle();
     },
     get: (path: string, user: string) => request('GET', path, undefined, user),
-    post: (path: string, body: unknown, user: string) => request('POST', path, body, user),
+    /** A POST with a fresh Idempotency-Key, or the one given (a replay). */
+    post: (path: string, body: unknown, user: string, idempotencyKey?: string) => request('POST', path, body, user, idempotencyKey),
     /** Publishes an agency's event on Kafka, keyed as its outbox relay keys it. */
     async publish<S extends z.ZodObject>(def: EventDefinition<S>, payload: z.input<S>, countyCode: string, service: Producer) {
       const event = createEvent(def, payload, { service, countyCode, correlationId: `it-coordination-${randomBytes(3).toString('hex')}` });
       const record = toKafkaRecord(event);
       await producer.send({ topic: topicFor(def).name, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
       return event;
+    },
+    /**
+     * Publishes referrals' unsent outbox rows of its referral-events topic to this run's copy, as the relay would; their
+     * ids and types (the inbox records only the events some referrals handler takes).
+     */
+    async relay(): Promise<{ id: string; type: string }[]> {
+      const rows = await query<{
+        event_id: string;
+        event_type: string;
+        partition_key: string;
+        headers: Record<string, string>;
+        value: string;
+      }>(
+        `SELECT event_id, event_type, partition_key, headers, value FROM referrals.outbox WHERE sent_at IS NULL AND topic = $1 ORDER BY seq`,
+        [topics.linkagesReferralEvents.name],
+      );
+      if (rows.length === 0) return [];
+      await producer.send({
+        topic: topicOf.linkages.name,
+        messages: rows.map((r) => ({ key: r.partition_key, value: r.value, headers: r.headers })),
+      });
+      await query(`UPDATE referrals.outbox SET sent_at = now() WHERE event_id = ANY($1::uuid[])`, [rows.map((r) => r.event_id)]);
+      return rows.map((r) => ({ id: r.event_id, type: r.event_type }));
     },
     /** Waits until the inbox processed an event (fails with the dead-letter log line when its handler failed). */
     async processed(eventId: string) {

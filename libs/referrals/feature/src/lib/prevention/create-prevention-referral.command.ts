@@ -7,12 +7,16 @@ import { AUDIT_LOG, type AuditLog } from '@linkages/platform-audit';
 import { PersonalData } from '@linkages/platform-crypto';
 import { OutboxWriter, shareEvent } from '@linkages/platform-messaging';
 import { eventDisclosure } from '@linkages/platform-access';
-import { IdentityRepository } from '@linkages/referrals-data-access';
+import {
+  IdentityRepository,
+  PreventionReferralEntity,
+  PreventionReferralMemberEntity,
+  PreventionRepository,
+} from '@linkages/referrals-data-access';
+import { preventionEventClassification } from '@linkages/referrals-domain';
 import { preventionReferredEvent } from '@linkages/shared-contracts';
 import type { RequestContext } from '../request-context';
 import { TypedInHouseholdMatcher } from '../referral/typed-in-household';
-import { preventionEventClassification } from './prevention-event.classification';
-import { PreventionReferralEntity, PreventionReferralMemberEntity } from './prevention-referral.entities';
 import type { PreventionReferralInput, PreventionReferralView } from './prevention.schemas';
 
 /** The scope of the members' encrypted identifiers (the cipher's associated data). */
@@ -39,6 +43,7 @@ export class CreatePreventionReferralCommand {
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
     private readonly identity: IdentityRepository,
     private readonly household: TypedInHouseholdMatcher,
+    private readonly referrals: PreventionRepository,
   ) {}
 
   async execute(ctx: RequestContext, input: PreventionReferralInput): Promise<PreventionReferralView> {
@@ -79,7 +84,7 @@ export class CreatePreventionReferralCommand {
         correlationId,
       });
       referral.familyId = matched.familyId;
-      await tx.save(referral);
+      await this.referrals.add(tx, referral);
       await shareEvent(
         this.outbox,
         tx,

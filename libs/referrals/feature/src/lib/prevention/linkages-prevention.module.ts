@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PreventionRepository } from '@linkages/referrals-data-access';
 import { LinkagesAuthorityModule } from '../authority/linkages-authority.module';
 import { LinkagesIdentityModule } from '../identity/linkages-identity.module';
 import { TypedInHouseholdMatcher } from '../referral/typed-in-household';
@@ -17,6 +18,6 @@ export const preventionUseCases = [CreatePreventionReferralCommand, RecordSpecia
 @Module({
   imports: [LinkagesIdentityModule, LinkagesAuthorityModule],
   controllers: [PreventionController],
-  providers: [TypedInHouseholdMatcher, ...preventionUseCases],
+  providers: [PreventionRepository, TypedInHouseholdMatcher, ...preventionUseCases],
 })
 export class LinkagesPreventionModule {}

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { waitFor } from '@linkages/platform-testing';
 import { memberMatchKeysEvent, preventionReferredEvent, specialPopulationFactsRecordedEvent } from '@linkages/shared-contracts';
-import { startPreventionApi, type PreventionApi } from './prevention-api.spec-helper';
+import { startCoordinationApi, type CoordinationApi } from '../integration/coordination-api.spec-helper';
 
 // Issue 13, Deliver 3, "typing one in": what no agency event covers is typed into Linkages and then matched and
 // deduplicated like the rest. A CalWORKs worker refers an applicant household for Prevention; referrals' own event
@@ -29,11 +29,11 @@ const household = () => {
 };
 
 describe('Linkages typed-in facts: prevention referrals and special-population facts (PostgreSQL, Kafka, Temporal)', () => {
-  let h: PreventionApi;
+  let h: CoordinationApi;
   let firstFamilyId: string;
 
   beforeAll(async () => {
-    h = await startPreventionApi();
+    h = await startCoordinationApi();
   }, 180_000);
   afterAll(async () => {
     await h?.stop();

@@ -6,11 +6,11 @@ import { auditActor } from '@linkages/platform-auth';
 import { AUDIT_LOG, type AuditLog } from '@linkages/platform-audit';
 import { OutboxWriter, shareEvent } from '@linkages/platform-messaging';
 import { FamilyResolver } from '@linkages/referrals-data-access';
+import { preventionEventClassification } from '@linkages/referrals-domain';
 import { specialPopulationFactsRecordedEvent } from '@linkages/shared-contracts';
 import { FamilyInCounty } from '../authority/family-in-county';
 import type { RequestContext } from '../request-context';
 import { enrollmentPathOf } from './create-prevention-referral.command';
-import { preventionEventClassification } from './prevention-event.classification';
 import type { SpecialPopulationFactsAccepted, SpecialPopulationFactsInput } from './prevention.schemas';
 
 /**

@@ -4,8 +4,7 @@ import { preventionReferredEvent, specialPopulationFactsRecordedEvent } from '@l
 /**
  * What referrals tells both agencies of a typed-in prevention referral and of a liaison's special-population facts,
  * field by field: ids (`key`) and codes, flags and instants (`fact`). No person, no reason text. A field added to one
- * of these events without a class here is dropped before the outbox. (Belongs with the referrals domain's other
- * classifications; kept beside its only producer until the lead moves it.)
+ * of these events without a class here is dropped before the outbox.
  */
 export const preventionEventClassification: Readonly<Record<string, FieldSpec>> = {
   [preventionReferredEvent.type]: {
