@@ -12,7 +12,8 @@ export const preventionUseCases = [CreatePreventionReferralCommand, RecordSpecia
 /**
  * The typed-in Linkages facts (issue 13, Deliver 3): POST /prevention-referrals and POST
  * /shared-families/{familyId}/special-population-facts. Its tables (preventionEntities,
- * CreatePreventionReferralTables1772600000000) go in the referrals data source; its inbox handlers
+ * CreatePreventionReferralTables1772600000000 and PreventionRepository in @linkages/referrals-data-access) are in the
+ * referrals data source through referralsEntities and referralsMigrations; its inbox handlers
  * (preventionEventHandlersProvider) in the worker.
  */
 @Module({
