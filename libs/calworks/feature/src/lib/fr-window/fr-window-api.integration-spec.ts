@@ -431,4 +431,58 @@ describe('CalWORKs FR aid window from child welfare’s events (Kafka, inbox, ti
       ),
     ).toEqual([{ removal_id: removalId, status: 'pending', au_id: au.id, proposed_member_ids: [child], confirmed_at: null }]);
   }, 60_000);
+
+  it('a removal whose event named no case number: Linkages’ proposal with the removal (1.1) starts its FR process for the AU it found', async () => {
+    const ew = worker(SC);
+    const au = await h.createAu.execute(ew, household(`CW-${randomBytes(5).toString('hex')}`) as never);
+    const child = au.members[1]?.memberId ?? '';
+    const removalId = randomUUID();
+    const familyId = randomUUID();
+    const removedAt = DateTime.fromMillis(await h.env.currentTimeMs(), { zone });
+    // Child welfare's event without a case number: CalWORKs cannot tell whose it is, and records nothing.
+    const removed = await h.publish(
+      childRemovedEvent,
+      { removalId, familyId, childId: randomUUID(), caseId: randomUUID(), removedAt: removedAt.toISO() ?? '', allChildrenRemoved: true },
+      SC,
+    );
+    await waitFor(
+      async () =>
+        ((await h.dataSource.query(`SELECT 1 FROM calworks.inbox WHERE event_id = $1`, [removed.id])) as unknown[]).length > 0 || undefined,
+      { what: 'the removal consumed' },
+    );
+    expect(await h.dataSource.query(`SELECT 1 FROM calworks.fr_removals WHERE removal_id = $1`, [removalId])).toEqual([]);
+    // Linkages found the family by matching and proposes the child, with the removal as child welfare reported it.
+    const caseId = randomUUID();
+    await h.publish(
+      removalMembersProposedEvent,
+      {
+        familyId: randomUUID(),
+        removalId,
+        auId: au.id,
+        proposedMemberIds: [child],
+        linkIds: [randomUUID()],
+        removal: { cwsFamilyId: familyId, caseId, childId: randomUUID(), removedAt: removedAt.toISO() ?? '', allChildrenRemoved: true },
+        at: removedAt.plus({ minutes: 2 }).toISO() ?? '',
+      },
+      SC,
+      'referrals',
+    );
+    const started = await waitFor(
+      async () => {
+        const v = await h.removal.execute(ew, removalId).catch(() => undefined);
+        return v?.temporaryAbsence && v.memberConfirmation?.proposedMemberIds.length ? v : undefined;
+      },
+      { what: 'the FR process started from the proposal' },
+    );
+    expect(started).toMatchObject({
+      auId: au.id,
+      status: 'temporary-absence',
+      memberConfirmation: { status: 'pending', proposedMemberIds: [child] },
+    });
+    // The process is the removal's own, as child welfare's case facts will find it.
+    expect(await h.dataSource.query(`SELECT case_id FROM calworks.fr_removals WHERE removal_id = $1`, [removalId])).toEqual([
+      { case_id: caseId },
+    ]);
+    expect((await h.events(familyId)).map(([n]) => n)).toContain('temporary-absence-started');
+  }, 60_000);
 });

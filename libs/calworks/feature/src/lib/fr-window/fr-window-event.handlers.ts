@@ -55,6 +55,53 @@ export function frWindowEventHandlers(
     }
   };
 
+  /**
+   * Records a removal of the county and starts its FR process (signal-with-start by the removal's business id): from
+   * child welfare's child-removed (the AU found by its case number, or none yet: the review list), or from Linkages'
+   * proposal of the AU's members for a removal whose event named no case number (the family found by matching).
+   */
+  const startRemoval = async (
+    tx: EntityManager,
+    county: string,
+    eventId: string,
+    r: { removalId: string; familyId: string; caseId: string; childId: string; removedAt: string; allChildrenRemoved: boolean },
+    au: { id: string } | undefined,
+    reviewId: string | null,
+  ) => {
+    const processId = frProcessId(r.removalId);
+    // Linkages priority (item 4): the AU's open noncompliance episodes learn that child welfare knows the family.
+    if (au) await linkages.familyKnown(tx, au.id, { source: 'child-removed', eventId, knownOn: californiaDate(r.removedAt) });
+    await frWindows.addRemoval(tx, removalRow({ ...r, countyCode: county, auId: au?.id ?? null, reviewId }));
+    // A removal whose process has ended is never started again (one window per removal): the row says it, and the
+    // id may not be reused.
+    if ((await frWindows.removal(tx, r.removalId))?.status === 'closed') return;
+    await temporal.client.workflow
+      .signalWithStart(frAidWindowWorkflow, {
+        workflowId: processId,
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        taskQueue: taskQueueOf({ name: 'calworks' }),
+        args: [
+          {
+            removalId: r.removalId,
+            familyId: r.familyId,
+            caseId: r.caseId,
+            childId: r.childId,
+            countyCode: county,
+            removedAt: r.removedAt,
+            allChildrenRemoved: r.allChildrenRemoved,
+            auId: au?.id ?? null,
+            reviewId,
+            settings: frSettingsFor(county),
+          },
+        ],
+        signal: cwsFactSignal,
+        signalArgs: [{ eventId, fact: { kind: 'child-removed' } }],
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error; // ended: nothing to start again
+      });
+  };
+
   return [
     on(childRemovedEvent, async (event, tx) => {
       const r = event.data;
@@ -93,38 +140,7 @@ export function frWindowEventHandlers(
             { notify: processId },
           );
       }
-      // Linkages priority (item 4): the AU's open noncompliance episodes learn that child welfare knows the family.
-      if (au) await linkages.familyKnown(tx, au.id, { source: 'child-removed', eventId: event.id, knownOn: californiaDate(r.removedAt) });
-      const base = { ...r, countyCode: county, auId: au?.id ?? null };
-      await frWindows.addRemoval(tx, removalRow({ ...base, reviewId }));
-      // A removal whose process has ended is never started again (one window per removal): the row says it, and the
-      // id may not be reused.
-      if ((await frWindows.removal(tx, r.removalId))?.status === 'closed') return;
-      await temporal.client.workflow
-        .signalWithStart(frAidWindowWorkflow, {
-          workflowId: processId,
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          taskQueue: taskQueueOf({ name: 'calworks' }),
-          args: [
-            {
-              removalId: r.removalId,
-              familyId: r.familyId,
-              caseId: r.caseId,
-              childId: r.childId,
-              countyCode: county,
-              removedAt: r.removedAt,
-              allChildrenRemoved: r.allChildrenRemoved,
-              auId: au?.id ?? null,
-              reviewId,
-              settings: frSettingsFor(county),
-            },
-          ],
-          signal: cwsFactSignal,
-          signalArgs: [{ eventId: event.id, fact: { kind: 'child-removed' } }],
-        })
-        .catch((error: unknown) => {
-          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error; // ended: nothing to start again
-        });
+      await startRemoval(tx, county, event.id, r, au, reviewId);
     }),
     on(casePlanFiledEvent, async (event, tx) => {
       const p = event.data;
@@ -175,10 +191,20 @@ export function frWindowEventHandlers(
     // Linkages proposes which AU members the removal concerns (issue 13, Deliver 1): kept on the eligibility worker's
     // member confirmation and shown with it; the worker still confirms (ConfirmMembers), never this handler. Only a
     // removal CalWORKs holds in the county, matched to the same AU, and only members of that AU are kept; a proposal
-    // for another AU than the one the case number found is left to the worker (ignored here).
+    // for another AU than the one the case number found is left to the worker (ignored here). A proposal for a removal
+    // CalWORKs does not hold (its event named no case number) starts the removal's FR process for the proposed AU.
     on(removalMembersProposedEvent, async (event, tx) => {
       const p = event.data;
-      const removal = await frWindows.removalInCounty(tx, event.countycode, p.removalId);
+      let removal = await frWindows.removalInCounty(tx, event.countycode, p.removalId);
+      if (!removal && p.removal) {
+        // Child welfare named no case number (1.1 carries the removal): Linkages found the AU, so the FR process starts
+        // for it as it would have from the case number; the worker still confirms the members.
+        const au = await units.inCounty(tx, event.countycode, p.auId);
+        if (!au) return;
+        const { cwsFamilyId, ...facts } = p.removal;
+        await startRemoval(tx, event.countycode, event.id, { removalId: p.removalId, familyId: cwsFamilyId, ...facts }, au, null);
+        removal = await frWindows.removalInCounty(tx, event.countycode, p.removalId);
+      }
       if (!removal || removal.auId !== p.auId) return;
       const members = new Set((await units.members(tx, p.auId)).map((m) => m.id));
       const proposed = [...new Set(p.proposedMemberIds)].filter((id) => members.has(id));

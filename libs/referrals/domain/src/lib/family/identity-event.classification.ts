@@ -35,6 +35,7 @@ export const identityEventClassification: Readonly<Record<string, FieldSpec>> = 
     auId: 'key',
     proposedMemberIds: ['key'],
     linkIds: ['key'],
+    removal: { cwsFamilyId: 'key', caseId: 'key', childId: 'key', removedAt: 'fact', allChildrenRemoved: 'fact' },
     at: 'fact',
   },
 };
