@@ -19,7 +19,16 @@ export type CoordinationFact =
     }
   | { kind: 'case-opened'; caseId: string; caseType: CwsCaseType; openedOn: string; knownToCalworks: boolean }
   | { kind: 'case-closed'; caseId: string; closedOn: string }
-  | { kind: 'child-removed'; removalId: string; caseId: string; removedAt: string; knownToCalworks: boolean }
+  | {
+      kind: 'child-removed';
+      removalId: string;
+      caseId: string;
+      removedAt: string;
+      knownToCalworks: boolean;
+      /** The CWS child and whether every child was removed (kept on the timeline: a proposal made after a later link needs them). */
+      childId?: string;
+      allChildrenRemoved?: boolean;
+    }
   | { kind: 'child-reunified'; caseId: string; removalId?: string; returnedOn: string }
   | { kind: 'case-plan-filed'; casePlanId: string; caseId: string; filedOn: string; planKind: 'initial' | 'update' | 'amendment' }
   | { kind: 'cft-meeting-held'; meetingId: string; caseId: string; heldOn: string; calworksWorkerInvited: boolean }

@@ -171,6 +171,8 @@ export function coordinationEventHandlers(
           caseId: p.caseId,
           removedAt: p.removedAt,
           knownToCalworks: !!p.calworksCaseNumber,
+          childId: p.childId,
+          allChildrenRemoved: p.allChildrenRemoved,
         },
         starts: !!p.calworksCaseNumber,
       }),
@@ -181,6 +183,9 @@ export function coordinationEventHandlers(
             removalId: r.removalId,
             childId: r.childId,
             removedAt: r.removedAt,
+            caseId: r.caseId,
+            cwsFamilyId: r.familyId,
+            allChildrenRemoved: r.allChildrenRemoved,
             correlationId: event.correlationid,
           });
       },

@@ -48,7 +48,10 @@ export class DecideMatchReviewCommand {
       if (input.decision === 'link') {
         const link = await this.pipeline.link(tx, a, b, { evidence: review.evidence }, principal.subject, ctx);
         linkId = link.id;
-        if (link.kind === 'cross-agency') await this.linker.afterPersonLink(tx, review.countyCode, link, ctx, 'liaison');
+        if (link.kind === 'cross-agency') {
+          await this.linker.afterPersonLink(tx, review.countyCode, link, ctx, 'liaison');
+          await this.pipeline.proposeForEarlierRemovals(tx, review.countyCode, link, correlationId);
+        }
       }
       Object.assign(review, {
         status: input.decision === 'link' ? ('linked' as const) : ('rejected' as const),

@@ -167,11 +167,68 @@ describe('Linkages matching pipeline (PostgreSQL)', () => {
         removalId: randomUUID(),
         childId: cwsChildId,
         removedAt: '2026-12-01T18:00:00.000Z',
+        caseId: randomUUID(),
+        cwsFamilyId: cwsFamily,
+        allChildrenRemoved: true,
         correlationId: 'it',
       }),
     );
     expect(proposals).toEqual([{ auId: au, proposedMemberIds: [auChildId], linkIds: [expect.any(String)] }]);
     expect(await outboxTypes()).toContain('removal-members-proposed');
+  });
+
+  it('a removal child welfare reported before the child was linked gets its proposal, with the removal, when the link is made', async () => {
+    const family2 = randomUUID();
+    const au2 = randomUUID();
+    const child2 = randomUUID();
+    const auChild2 = randomUUID();
+    const removalId = randomUUID();
+    const caseId = randomUUID();
+    const boy = { firstName: 'Mateo', lastName: 'Quintana', dateOfBirth: '2018-09-21', ssn: '611-22-4455' };
+    // The removal reached referrals first (the coordination handler keeps its fact on the family's timeline).
+    await ds.transaction(async (tx) => {
+      const { familyId } = await resolver.resolve(tx, county, { kind: 'cws-family', id: family2 });
+      await resolver.appendTimeline(tx, familyId, {
+        eventId: randomUUID(),
+        eventType: 'gov.ca.linkages.cws.child-removed.v1',
+        agency: 'cws',
+        occurredAt: '2026-12-01T16:00:00.000Z',
+        subject: `removal/${removalId}`,
+        entry: {
+          kind: 'child-removed',
+          label: 'Child removed',
+          coordination: {
+            fact: {
+              kind: 'child-removed',
+              removalId,
+              caseId,
+              removedAt: '2026-12-01T16:00:00.000Z',
+              knownToCalworks: false,
+              childId: child2,
+              allChildrenRemoved: true,
+            },
+            starts: false,
+          },
+        },
+      });
+    });
+    const proposed = async () =>
+      ((await ds.query(`SELECT value FROM "${schema}".outbox WHERE event_type LIKE '%removal-members-proposed%'`)) as { value: string }[])
+        .map(
+          (r) => JSON.parse(r.value) as { removalId: string; auId: string; proposedMemberIds: string[]; removal?: Record<string, unknown> },
+        )
+        .filter((v) => v.removalId === removalId);
+    await deliver(cwsPerson(family2, boy, 'child', child2));
+    expect(await proposed()).toEqual([]);
+    // CalWORKs' record of the same boy (SSN): linked, and the earlier removal is proposed to his AU, with the removal.
+    await deliver(auMember(au2, boy, 'child', auChild2));
+    expect(await proposed()).toEqual([
+      expect.objectContaining({
+        auId: au2,
+        proposedMemberIds: [auChild2],
+        removal: { cwsFamilyId: family2, caseId, childId: child2, removedAt: '2026-12-01T16:00:00.000Z', allChildrenRemoved: true },
+      }),
+    ]);
   });
 
   it('an uncertain pair goes to the review queue; the liaison links it (audited, decided once)', async () => {

@@ -54,6 +54,10 @@ export interface RemovalFacts {
   /** The CWS person removed (child-removed's childId). */
   childId: string;
   removedAt: string;
+  /** The CWS case and family, and whether every child was removed: CalWORKs starts the FR process from them (1.1). */
+  caseId: string;
+  cwsFamilyId: string;
+  allChildrenRemoved: boolean;
   correlationId: string;
 }
 
@@ -163,6 +167,7 @@ export class MatchPipeline {
       result.links.push(link.id);
       const change = await this.linker.afterPersonLink(tx, record.countyCode, link, ctx, 'auto');
       if (change) result.changes.push(change);
+      await this.proposeForEarlierRemovals(tx, record.countyCode, link, correlationId);
     }
     for (const id of plan.reviews) {
       const { other, assessment } = pairOf(id);
@@ -304,6 +309,31 @@ export class MatchPipeline {
    * child (`removal-members-proposed` per AU, keyed by the shared family). Called by the child-removed handler in its
    * inbox transaction; nothing is published when the child is linked to no AU member.
    */
+  /**
+   * A cross-agency link was just made (automatically or by a liaison): when one side is a CWS child whose removals
+   * child welfare reported before the link, each removal gets its AU-member proposal now (the family's timeline kept
+   * the removal), as it would have had the link come first.
+   */
+  async proposeForEarlierRemovals(tx: EntityManager, countyCode: string, link: PersonLinkEntity, correlationId: string): Promise<void> {
+    if (link.kind !== 'cross-agency') return;
+    const child = (await this.identity.byIds(tx, [link.aId, link.bId])).find((p) => p.refKind === 'cws-person');
+    if (!child) return;
+    const familyId = await this.families.familyOf(tx, countyCode, { kind: 'cws-family', id: child.familyRefId });
+    if (!familyId) return;
+    for (const { fact } of await this.families.timelineFacts(tx, familyId)) {
+      if (fact.kind !== 'child-removed' || fact.childId !== child.refId) continue;
+      await this.proposeRemovalMembers(tx, countyCode, {
+        removalId: fact.removalId,
+        childId: child.refId,
+        removedAt: fact.removedAt,
+        caseId: fact.caseId,
+        cwsFamilyId: child.familyRefId,
+        allChildrenRemoved: fact.allChildrenRemoved ?? false,
+        correlationId,
+      });
+    }
+  }
+
   async proposeRemovalMembers(tx: EntityManager, countyCode: string, removal: RemovalFacts): Promise<RemovalMemberProposal[]> {
     const child = await this.identity.byRefId(tx, removal.childId);
     if (!child || child.countyCode !== countyCode || child.refKind !== 'cws-person') return [];
@@ -328,7 +358,19 @@ export class MatchPipeline {
         tx,
         identityEventClassification,
         removalMembersProposedEvent,
-        { familyId, removalId: removal.removalId, ...proposal, at: new Date().toISOString() },
+        {
+          familyId,
+          removalId: removal.removalId,
+          ...proposal,
+          removal: {
+            cwsFamilyId: removal.cwsFamilyId,
+            caseId: removal.caseId,
+            childId: removal.childId,
+            removedAt: removal.removedAt,
+            allChildrenRemoved: removal.allChildrenRemoved,
+          },
+          at: new Date().toISOString(),
+        },
         { countyCode, correlationId: removal.correlationId },
       );
     }
