@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // npm run stack -- up | down | status | logs [name] | env
 // Installs (idempotently) and runs the platform's servers on 127.0.0.1: PostgreSQL, Kafka (KRaft), the Temporal dev
-// server with its Web UI, the Temporal time-skipping test server used by workflow tests, and a development OpenID
-// Connect identity provider that signs tokens for the demo users (infra/local/dev-idp.mjs).
+// server with its Web UI, the Temporal time-skipping test server used by workflow tests, a development OpenID
+// Connect identity provider that signs tokens for the demo users (infra/local/dev-idp.mjs), and Mailpit (a real SMTP
+// server whose web UI and API show the mail it accepted).
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import * as kafka from './components/kafka.mjs';
 import * as temporal from './components/temporal.mjs';
 import * as testServer from './components/temporal-test-server.mjs';
 import * as idp from './components/idp.mjs';
+import * as mailpit from './components/mailpit.mjs';
 
 export const envFile = join(stackDir, 'stack.env');
 
@@ -20,6 +22,7 @@ const servers = [
   ['kafka', kafka],
   ['temporal', temporal],
   ['idp', idp],
+  ['mailpit', mailpit],
 ];
 
 /** A local secret, generated once into .stack/secrets (never committed). */
@@ -46,6 +49,7 @@ function writeEnv() {
     TEMPORAL_ADDRESS: temporal.address(),
     TEMPORAL_NAMESPACE: temporal.namespace,
     TEMPORAL_TEST_SERVER_PATH: testServer.wrapperPath,
+    ...mailpit.env(),
   };
   ensureDir(stackDir);
   writeFileSync(
@@ -66,9 +70,12 @@ async function up() {
     step('install Temporal CLI', () => temporal.install()),
     step('install Temporal test server', () => testServer.install()),
     step('check development identity provider', () => idp.install()),
+    step('install Mailpit', () => mailpit.install()),
   ]);
-  // Start in parallel: each waits for its own health check.
-  await Promise.all(servers.map(([name, c]) => step(`start ${name}`, () => c.start())));
+  // Start in parallel: each waits for its own health check. Mailpit (nothing waits for it) starts after the others.
+  const [early, late] = [servers.filter(([name]) => name !== 'mailpit'), servers.filter(([name]) => name === 'mailpit')];
+  await Promise.all(early.map(([name, c]) => step(`start ${name}`, () => c.start())));
+  for (const [name, c] of late) await step(`start ${name}`, () => c.start());
   writeEnv();
   console.log(`Stack up in ${totalElapsed()}. Connection settings: ${envFile}`);
   await status();
@@ -102,6 +109,8 @@ async function status() {
     probe(() => temporal.uiHealth()).then((r) => ['Temporal UI', r]),
     probe(() => testServer.health()).then((r) => ['Temporal test server', r]),
     probe(() => idp.health()).then((r) => ['Dev identity provider', r]),
+    probe(() => mailpit.smtpHealth()).then((r) => ['Mailpit SMTP', r]),
+    probe(() => mailpit.uiHealth()).then((r) => ['Mailpit UI', r]),
   ]);
   const width = Math.max(...rows.map(([n]) => n.length));
   for (const [name, r] of rows)
@@ -130,7 +139,7 @@ const commands = {
 
 const command = process.argv[2];
 if (!commands[command]) {
-  console.error('usage: npm run stack -- up | down | status | logs [postgres|kafka|temporal|idp] | env');
+  console.error('usage: npm run stack -- up | down | status | logs [postgres|kafka|temporal|idp|mailpit] | env');
   process.exit(2);
 }
 try {

@@ -20,6 +20,8 @@ export const ports = {
   kafkaController: Number(process.env.LINKAGES_KAFKA_CONTROLLER_PORT ?? 9093),
   temporal: Number(process.env.LINKAGES_TEMPORAL_PORT ?? 7233),
   temporalUi: Number(process.env.LINKAGES_TEMPORAL_UI_PORT ?? 8233),
+  mailpitSmtp: Number(process.env.LINKAGES_MAILPIT_SMTP_PORT ?? 1025),
+  mailpitUi: Number(process.env.LINKAGES_MAILPIT_UI_PORT ?? 8025),
 };
 export const host = '127.0.0.1';
 

@@ -6,3 +6,4 @@ export * from './lib/temporal-client';
 export * from './lib/workflow-bundle';
 export * from './lib/dev-token';
 export * from './lib/saved-histories';
+export * from './lib/mailpit';
