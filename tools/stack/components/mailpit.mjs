@@ -33,6 +33,33 @@ const binary = join(stackDir, 'bin', 'mailpit');
 /** Which version `.stack/bin/mailpit` is, so a version bump re-links instead of running the old binary. */
 const binaryVersionFile = join(stackDir, 'bin', 'mailpit.version');
 const cachedBinary = join(cacheDir, 'mailpit', version, 'mailpit');
+/**
+ * The packages that bundle Mailpit's mail UI (server/ui-src/app.js), pinned: the versions of Mailpit's package.json
+ * ranges that the npm registry here serves and that were built and checked with v1.33.1 (revisit with the version).
+ */
+const uiPackages = {
+  '@popperjs/core': '2.11.8',
+  axios: '1.21.1',
+  bootstrap: '5.3.9',
+  'bootstrap-icons': '1.13.2',
+  'bootstrap5-tags': '1.7.17',
+  'color-hash': '2.0.2',
+  dayjs: '1.11.23',
+  dompurify: '3.5.0',
+  'highlight.js': '11.12.0',
+  'ical.js': '2.2.1',
+  mitt: '3.0.1',
+  'modern-screenshot': '4.7.0',
+  'timezones-list': '3.1.0',
+  vue: '3.5.45',
+  'vue-css-donut-chart': '2.1.0',
+  'vue-router': '5.5.1',
+  // the build tools
+  esbuild: '0.28.2',
+  'esbuild-plugin-vue-next': '0.1.4',
+  'esbuild-sass-plugin': '3.7.0',
+  '@vue/compiler-sfc': '3.5.45',
+};
 /** Mailpit prunes the oldest messages beyond this many (its default, 500, is too few for a benchmark run). */
 export const maxMessages = 10_000;
 
@@ -86,8 +113,8 @@ export async function install() {
  * JavaScript and CSS (server/ui/dist) are built by npm in Mailpit's release process and are not in the Go module. So,
  * as Mailpit's own Dockerfile does: the module's source (from the Go module proxy), the UI bundled with esbuild, then
  * `go build` with the UI embedded. Mailpit's package-lock pins versions the npm registry here does not all serve, so
- * the UI's packages install from its package.json ranges; the API documentation page (/api/v1/, which needs rapidoc
- * 12, not served here) is left out.
+ * the UI's packages are `uiPackages`; the API documentation page (/api/v1/, which needs rapidoc 12, not served here)
+ * is left out, and sass-embedded (an optional peer) too: the Sass plugin then uses the pure-JS `sass`.
  */
 async function build() {
   const log = join(ensureDir(logsDir), 'mailpit-install.log');
@@ -100,18 +127,9 @@ async function build() {
   cpSync(moduleDir, src, { recursive: true });
   await run('chmod', ['-R', 'u+w', src], { log }); // the module cache is read-only
   requireCommand('npm', ['--version'], 'Node.js 20.19+ with npm');
-  const upstream = JSON.parse(readFileSync(join(src, 'package.json'), 'utf8'));
-  const uiBuildTools = ['esbuild', 'esbuild-plugin-vue-next', 'esbuild-sass-plugin', '@vue/compiler-sfc'];
-  const { rapidoc: _apiDocsOnly, ...dependencies } = upstream.dependencies;
   writeFileSync(
     join(src, 'package.json'),
-    JSON.stringify({
-      name: 'mailpit-ui-build',
-      private: true,
-      type: 'module',
-      dependencies,
-      devDependencies: Object.fromEntries(uiBuildTools.map((name) => [name, upstream.devDependencies[name]])),
-    }),
+    JSON.stringify({ name: 'mailpit-ui-build', private: true, type: 'module', dependencies: uiPackages }),
   );
   rmSync(join(src, 'package-lock.json'), { force: true });
   await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--legacy-peer-deps', '--prefer-offline'], { cwd: src, log });
