@@ -1,7 +1,5 @@
-import { DataSource } from 'typeorm';
 import { createMessagingMigration } from '@linkages/platform-messaging';
-import { createDataSourceOptions, migrateUp, schemaDrift } from '@linkages/platform-persistence';
-import { stackEnv, uniqueSuffix } from '@linkages/platform-testing';
+import { migratedSchema } from '@linkages/platform-testing';
 import { frWindowMigrations } from './add-fr-ab429-good-cause.migration';
 import { FrRemovalEntity } from './fr-removal.entity';
 import { frWindowEntities } from './fr-window.entities';
@@ -9,27 +7,13 @@ import { FrWindowRepository } from './fr-window.repository';
 
 // The FR tables on the real PostgreSQL: the migration makes what the entities map, and rows are written once.
 describe('FR window tables (PostgreSQL)', () => {
-  const schema = `it_fr_${uniqueSuffix()}`;
-  const options = createDataSourceOptions(
-    stackEnv().DATABASE_URL,
-    { schema, entities: frWindowEntities, migrations: [createMessagingMigration(schema), ...frWindowMigrations(schema)] },
-    'it-fr-window',
-  );
-  let ds: DataSource;
-  beforeAll(async () => {
-    await migrateUp(options);
-    ds = await new DataSource(options).initialize();
-  }, 60_000);
-  afterAll(async () => {
-    await ds?.query(`DROP SCHEMA "${schema}" CASCADE`);
-    await ds?.destroy();
+  const db = migratedSchema({
+    name: 'it-fr-window',
+    entities: frWindowEntities,
+    migrations: (schema) => [createMessagingMigration(schema), ...frWindowMigrations(schema)],
   });
 
-  it('the migration makes what the entities map (no drift)', async () => {
-    const drift = await schemaDrift(options);
-    expect(drift.statements).toEqual([]);
-    expect(drift.pending).toEqual([]);
-  });
+  it('the migration makes what the entities map (no drift)', () => db.expectNoDrift());
 
   it('a removal is written once; another county does not see it', async () => {
     const repo = new FrWindowRepository();
@@ -54,7 +38,7 @@ describe('FR window tables (PostgreSQL)', () => {
       refusals: [],
       receivedAt: new Date(),
     });
-    await ds.transaction(async (tx) => {
+    await db.ds.transaction(async (tx) => {
       expect(await repo.addRemoval(tx, row)).toBe(true);
       expect(await repo.addRemoval(tx, row)).toBe(false);
       expect((await repo.removalInCounty(tx, '06085', removalId))?.status).toBe('awaiting-au-match');

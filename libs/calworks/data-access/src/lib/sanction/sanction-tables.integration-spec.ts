@@ -1,6 +1,4 @@
-import { DataSource } from 'typeorm';
-import { createDataSourceOptions, migrateUp, schemaDrift } from '@linkages/platform-persistence';
-import { stackEnv, uniqueSuffix } from '@linkages/platform-testing';
+import { migratedSchema } from '@linkages/platform-testing';
 import { createCalworksSanctionTablesMigration } from './create-calworks-sanction-tables.migration';
 import { sanctionEntities } from './sanction.entities';
 import { SanctionRepository } from './sanction.repository';
@@ -8,31 +6,20 @@ import { SanctionRepository } from './sanction.repository';
 // The sanction tables against the real PostgreSQL: the migration makes what the entities map (the drift check of
 // npm test, for this slice alone), rows are upserts by id (a retried step writes the same rows), county scope.
 describe('sanction tables (real PostgreSQL)', () => {
-  const schema = `it_sanction_tables_${uniqueSuffix()}`;
-  const options = createDataSourceOptions(
-    stackEnv().DATABASE_URL,
-    { schema, entities: sanctionEntities, migrations: [createCalworksSanctionTablesMigration(schema)] },
-    'it-sanction-tables',
-  );
-  let dataSource: DataSource;
-  beforeAll(async () => {
-    await migrateUp(options);
-    dataSource = await new DataSource(options).initialize();
-  }, 60_000);
-  afterAll(async () => {
-    await dataSource?.query(`DROP SCHEMA "${schema}" CASCADE`);
-    await dataSource?.destroy();
+  const db = migratedSchema({
+    name: 'it-sanction-tables',
+    entities: sanctionEntities,
+    migrations: (schema) => [createCalworksSanctionTablesMigration(schema)],
   });
 
   it('the migration makes what the entities map', async () => {
-    const drift = await schemaDrift(options);
-    expect(drift.pending).toEqual([]);
-    expect(drift.statements).toEqual([]);
+    const drift = await db.expectNoDrift();
     expect(drift.tables).toHaveLength(8);
   });
 
   it('writes a step’s rows as upserts by id and finds the episode only in its county', async () => {
     const repo = new SanctionRepository();
+    const dataSource = db.ds;
     const ref = {
       episodeId: globalThis.crypto.randomUUID(),
       familyId: globalThis.crypto.randomUUID(),

@@ -1,6 +1,4 @@
-import { DataSource } from 'typeorm';
-import { createDataSourceOptions, migrateDown, migrateUp, schemaDrift } from '@linkages/platform-persistence';
-import { stackEnv, uniqueSuffix } from '@linkages/platform-testing';
+import { migratedSchema } from '@linkages/platform-testing';
 import * as dataAccess from '../../index';
 import { referralsEntities, referralsMigrations, referralsMigrationsThrough } from './referral-tables-in-schema';
 
@@ -10,22 +8,8 @@ const nameOf = (m: new () => { name?: string }) => new m().name ?? '';
 // migration the lib exports is in it, oldest first; over a fresh schema it makes exactly what every referrals entity
 // maps (the drift check tools/migration-drift.mjs runs on the build); each migration reverts.
 describe('referralsMigrations and referralsEntities (PostgreSQL)', () => {
-  const schema = `it_refmig_${uniqueSuffix()}`;
-  const migrations = referralsMigrations(schema);
-  const options = createDataSourceOptions(
-    stackEnv().DATABASE_URL,
-    { schema, entities: referralsEntities, migrations },
-    'it-referrals-migrations',
-  );
-  let ds: DataSource;
-  beforeAll(async () => {
-    await migrateUp(options);
-    ds = await new DataSource(options).initialize();
-  }, 60_000);
-  afterAll(async () => {
-    await ds?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await ds?.destroy();
-  });
+  const db = migratedSchema({ name: 'it-referrals-migrations', entities: referralsEntities, migrations: referralsMigrations });
+  const { schema, migrations } = db;
 
   it('holds every referrals migration the lib exports, oldest first, the same over any schema', () => {
     const names = migrations.map(nameOf);
@@ -46,20 +30,12 @@ describe('referralsMigrations and referralsEntities (PostgreSQL)', () => {
   });
 
   it('makes what every referrals entity maps (no drift), the prevention tables included', async () => {
-    const drift = await schemaDrift(options);
-    expect(drift.statements).toEqual([]);
-    expect(drift.pending).toEqual([]);
-    const tables = (await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1`, [schema])) as {
-      table_name: string;
-    }[];
-    expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(['prevention_referrals', 'prevention_referral_members']));
+    await db.expectNoDrift();
+    expect(await db.tables()).toEqual(expect.arrayContaining(['prevention_referrals', 'prevention_referral_members']));
   });
 
   it('reverts, newest first, to an empty schema', async () => {
-    for (let i = 0; i < migrations.length; i++) await migrateDown(options);
-    const tables = (await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1`, [schema])) as {
-      table_name: string;
-    }[];
-    expect(tables.map((t) => t.table_name)).toEqual(['typeorm_migrations']);
+    await db.revertAll();
+    expect(await db.tables()).toEqual(['typeorm_migrations']);
   }, 60_000);
 });

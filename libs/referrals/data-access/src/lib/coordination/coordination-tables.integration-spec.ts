@@ -1,6 +1,4 @@
-import { DataSource } from 'typeorm';
-import { createDataSourceOptions, migrateDown, migrateUp, schemaDrift } from '@linkages/platform-persistence';
-import { stackEnv, uniqueSuffix } from '@linkages/platform-testing';
+import { migratedSchema } from '@linkages/platform-testing';
 import { coordinationEntities } from './coordination.entities';
 import { CoordinationRepository } from './coordination.repository';
 import { createLinkagesCoordinationMigration } from './create-linkages-coordination-tables.migration';
@@ -8,31 +6,18 @@ import { createLinkagesCoordinationMigration } from './create-linkages-coordinat
 // The coordination tables on the real PostgreSQL: the migration makes what the entities map; a step is applied once;
 // an enrollment is superseded (one current per family) and ended.
 describe('Linkages coordination tables (PostgreSQL)', () => {
-  const schema = `it_coordtab_${uniqueSuffix()}`;
-  const options = createDataSourceOptions(
-    stackEnv().DATABASE_URL,
-    { schema, entities: coordinationEntities, migrations: [createLinkagesCoordinationMigration(schema)] },
-    'it-linkages-coordination',
-  );
+  const db = migratedSchema({
+    name: 'it-linkages-coordination',
+    entities: coordinationEntities,
+    migrations: (schema) => [createLinkagesCoordinationMigration(schema)],
+  });
   const repo = new CoordinationRepository();
   const uuid = () => globalThis.crypto.randomUUID();
-  let ds: DataSource;
-  beforeAll(async () => {
-    await migrateUp(options);
-    ds = await new DataSource(options).initialize();
-  }, 60_000);
-  afterAll(async () => {
-    await ds?.query(`DROP SCHEMA "${schema}" CASCADE`);
-    await ds?.destroy();
-  });
 
-  it('the migration makes what the entities map (no drift)', async () => {
-    const drift = await schemaDrift(options);
-    expect(drift.statements).toEqual([]);
-    expect(drift.pending).toEqual([]);
-  });
+  it('the migration makes what the entities map (no drift)', () => db.expectNoDrift());
 
   it('a step id is claimed once; an enrollment is superseded, then ended; one current enrollment per family', async () => {
+    const ds = db.ds;
     const familyId = uuid();
     const stepId = uuid();
     expect(await ds.transaction((tx) => repo.claimStep(tx, stepId, familyId, 'fact:referral-accepted'))).toBe(true);
@@ -76,8 +61,7 @@ describe('Linkages coordination tables (PostgreSQL)', () => {
   });
 
   it('the migration reverts', async () => {
-    await migrateDown(options);
-    const tables = (await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1`, [schema])) as unknown[];
-    expect(tables.filter((t) => (t as { table_name: string }).table_name !== 'typeorm_migrations')).toEqual([]);
+    await db.revert();
+    expect((await db.tables()).filter((t) => t !== 'typeorm_migrations')).toEqual([]);
   });
 });

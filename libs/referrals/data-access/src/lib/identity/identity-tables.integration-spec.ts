@@ -1,6 +1,4 @@
-import { DataSource, type MigrationInterface } from 'typeorm';
-import { createDataSourceOptions, migrateUp, schemaDrift } from '@linkages/platform-persistence';
-import { stackEnv, uniqueSuffix } from '@linkages/platform-testing';
+import { migratedSchema, throwawaySchema } from '@linkages/platform-testing';
 import { createLinkagesMatchingIndexesMigration } from './add-linkages-matching-indexes.migration';
 import { createLinkagesIdentityMigration } from './create-linkages-identity-tables.migration';
 import { FamilyResolver } from './family-resolver';
@@ -9,34 +7,18 @@ import { identityEntities } from './identity.entities';
 // The shared-family tables on the real PostgreSQL: the migration makes what the entities map; the resolver mints once,
 // maps a ref to one family, and sequences the family's timeline idempotently by event id.
 describe('Linkages identity tables and FamilyResolver (PostgreSQL)', () => {
-  const schema = `it_identity_${uniqueSuffix()}`;
-  const options = createDataSourceOptions(
-    stackEnv().DATABASE_URL,
-    {
-      schema,
-      entities: identityEntities,
-      migrations: [createLinkagesIdentityMigration(schema), createLinkagesMatchingIndexesMigration(schema)],
-    },
-    'it-linkages-identity',
-  );
+  const tables = {
+    name: 'it-linkages-identity',
+    entities: identityEntities,
+    migrations: (schema: string) => [createLinkagesIdentityMigration(schema), createLinkagesMatchingIndexesMigration(schema)],
+  };
+  const db = migratedSchema(tables);
   const resolver = new FamilyResolver();
-  let ds: DataSource;
-  beforeAll(async () => {
-    await migrateUp(options);
-    ds = await new DataSource(options).initialize();
-  }, 60_000);
-  afterAll(async () => {
-    await ds?.query(`DROP SCHEMA "${schema}" CASCADE`);
-    await ds?.destroy();
-  });
 
-  it('the migration makes what the entities map (no drift)', async () => {
-    const drift = await schemaDrift(options);
-    expect(drift.statements).toEqual([]);
-    expect(drift.pending).toEqual([]);
-  });
+  it('the migration makes what the entities map (no drift)', () => db.expectNoDrift());
 
   it('a ref is minted a family once; the timeline is one order, idempotent by event id', async () => {
+    const { ds } = db;
     const ref = { kind: 'cws-family' as const, id: globalThis.crypto.randomUUID() };
     const first = await ds.transaction((tx) => resolver.resolve(tx, '06085', ref));
     expect(first.created).toBe(true);
@@ -62,13 +44,14 @@ describe('Linkages identity tables and FamilyResolver (PostgreSQL)', () => {
     expect(await ds.transaction((tx) => resolver.appendTimeline(tx, first.familyId, entry(e1)))).toBe(1);
     expect(await ds.transaction((tx) => resolver.appendTimeline(tx, first.familyId, entry(e2)))).toBe(2);
     expect(await ds.transaction((tx) => resolver.appendTimeline(tx, first.familyId, entry(e1)))).toBe(1);
-    const [counted] = (await ds.query(`SELECT count(*)::int AS count FROM "${schema}".family_timeline WHERE family_id = $1`, [
+    const [counted] = (await ds.query(`SELECT count(*)::int AS count FROM ${db.s}.family_timeline WHERE family_id = $1`, [
       first.familyId,
     ])) as { count: number }[];
     expect(counted?.count).toBe(2);
   });
 
   it('two transactions resolving the same new ref at once get one family', async () => {
+    const { ds } = db;
     const ref = { kind: 'au' as const, id: globalThis.crypto.randomUUID() };
     const [a, b] = await Promise.all([
       ds.transaction((tx) => resolver.resolve(tx, '06085', ref)),
@@ -79,12 +62,10 @@ describe('Linkages identity tables and FamilyResolver (PostgreSQL)', () => {
   });
 
   it('AddLinkagesMatchingIndexes gives the records held before it their SSN key token, and reverts cleanly', async () => {
-    const other = `it_identity_up_${uniqueSuffix()}`;
-    const base = (migrations: (new () => MigrationInterface)[]) =>
-      createDataSourceOptions(stackEnv().DATABASE_URL, { schema: other, entities: identityEntities, migrations }, 'it-linkages-identity');
-    await migrateUp(base([createLinkagesIdentityMigration(other)]));
-    const withIndexes = base([createLinkagesIdentityMigration(other), createLinkagesMatchingIndexesMigration(other)]);
-    const db = await new DataSource(withIndexes).initialize();
+    const up = throwawaySchema({ ...tables, name: 'it-linkages-identity-up' });
+    const other = up.schema;
+    await up.open(1);
+    const db = up.ds;
     try {
       const keys = (ssn: string | null) => JSON.stringify({ ...(ssn ? { ssn } : {}), first: {}, last: {}, blocking: ['b1'] });
       for (const [id, ssn] of [
@@ -97,7 +78,7 @@ describe('Linkages identity tables and FamilyResolver (PostgreSQL)', () => {
           [id, keys(ssn)],
         );
       }
-      await migrateUp(withIndexes);
+      await up.migrateUp();
       const tokens = (await db.query(`SELECT person_record_id AS id, token FROM "${other}".match_tokens WHERE kind = 'ssn'`)) as unknown[];
       expect(tokens).toEqual([{ id: '00000000-0000-4000-8000-000000000001', token: 'ssn-token-1' }]);
       const indexes = (await db.query(`SELECT indexname FROM pg_indexes WHERE schemaname = $1 ORDER BY 1`, [other])) as {
@@ -111,8 +92,7 @@ describe('Linkages identity tables and FamilyResolver (PostgreSQL)', () => {
       const after = (await db.query(`SELECT indexname FROM pg_indexes WHERE schemaname = $1`, [other])) as { indexname: string }[];
       expect(after.map((i) => i.indexname)).not.toContain('match_tokens_block');
     } finally {
-      await db.query(`DROP SCHEMA "${other}" CASCADE`);
-      await db.destroy();
+      await up.close();
     }
   });
 });
