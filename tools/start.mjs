@@ -111,6 +111,7 @@ async function main() {
     );
   }
   console.log(`  ${'Temporal UI'.padEnd(14)} http://${host}:${ports.temporalUi}`);
+  console.log(`  ${'Mailpit UI'.padEnd(14)} http://${host}:${ports.mailpitUi}   (the e-mail the services send locally)`);
   console.log(`\nService logs (JSON lines): ${serviceLogs}. Stack status: npm run stack -- status. Ctrl-C stops the services.`);
 }
 
