@@ -17,7 +17,6 @@ import {
   sanctionEntities,
 } from '@linkages/calworks-data-access';
 import { AuditLog, createAuditMigration } from '@linkages/platform-audit';
-import { BlindIndex, FieldCipher, MatchKeys, parseKeyring, PersonalData } from '@linkages/platform-crypto';
 import { createDeadlineActivities } from '@linkages/platform-deadline-activities';
 import {
   DeadlineClient,
@@ -33,7 +32,7 @@ import { createLogger } from '@linkages/platform-logging';
 import { InboxConsumer, OutboxWriter, createKafkaClient, createMessagingMigration, ensureTopics } from '@linkages/platform-messaging';
 import { createDataSourceOptions, migrateUp } from '@linkages/platform-persistence';
 import { workerTelemetry } from '@linkages/platform-temporal';
-import { bundleWorkflowsForTest, createTimeSkippingEnv, stackEnv, waitFor } from '@linkages/platform-testing';
+import { bundleWorkflowsForTest, createTimeSkippingEnv, stackCrypto, stackEnv, waitFor } from '@linkages/platform-testing';
 import { createEvent, toKafkaRecord, topics, type EventDefinition, type TopicDefinition } from '@linkages/shared-contracts';
 import type { z } from 'zod';
 import { CreateAssistanceUnit } from '../household/assistance-unit/create-assistance-unit.command';
@@ -143,11 +142,7 @@ export async function startFrApi() {
 
   const audit = new HouseholdAudit(new AuditLog(dataSource, schema));
   const records = new HouseholdRecords(units, participants, audit);
-  const personalData = new PersonalData(
-    new FieldCipher(parseKeyring(stack.FIELD_ENCRYPTION_KEYS, 'FIELD_ENCRYPTION_KEYS')),
-    BlindIndex.fromBase64(stack.BLIND_INDEX_KEY),
-  );
-  const matchKeys = MatchKeys.fromBase64(stack.MATCH_KEY);
+  const { personalData, matchKeys } = stackCrypto(stack);
   const processes = new FrProcesses(dataSource, temporal, frWindows, clocks, audit);
   const settle = async () => {
     await waitFor(

@@ -10,7 +10,6 @@ import {
 } from '@linkages/calworks-data-access';
 import type { Principal } from '@linkages/platform-access';
 import { AuditLog, createAuditMigration } from '@linkages/platform-audit';
-import { BlindIndex, FieldCipher, MatchKeys, parseKeyring, PersonalData } from '@linkages/platform-crypto';
 import { PolicyRegistry } from '@linkages/platform-deadlines';
 import {
   DeadlineClient,
@@ -23,7 +22,7 @@ import { createIdempotencyMigration } from '@linkages/platform-http';
 import { OutboxWriter, createMessagingMigration } from '@linkages/platform-messaging';
 import { createDataSourceOptions, migrateUp } from '@linkages/platform-persistence';
 import type { TemporalClientHandle } from '@linkages/platform-temporal';
-import { stackEnv } from '@linkages/platform-testing';
+import { stackCrypto, stackEnv } from '@linkages/platform-testing';
 import { AddMember } from './assistance-unit/add-member.command';
 import { AssistanceUnitByCaseNumberQuery } from './assistance-unit/assistance-unit-by-case-number.query';
 import { AssistanceUnitLoader } from './assistance-unit/assistance-unit.loader';
@@ -90,11 +89,7 @@ export async function startHousehold() {
     identity,
     registry,
   );
-  const personalData = new PersonalData(
-    new FieldCipher(parseKeyring(env.FIELD_ENCRYPTION_KEYS, 'FIELD_ENCRYPTION_KEYS')),
-    BlindIndex.fromBase64(env.BLIND_INDEX_KEY),
-  );
-  const matchKeys = MatchKeys.fromBase64(env.MATCH_KEY);
+  const { personalData, matchKeys } = stackCrypto(env);
   const audit = new HouseholdAudit(new AuditLog(dataSource, 'calworks'));
   const outbox = new OutboxWriter('calworks', 'calworks');
   const units = new AssistanceUnitRepository();

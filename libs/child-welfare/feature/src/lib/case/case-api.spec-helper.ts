@@ -15,17 +15,6 @@ import {
 } from '@linkages/child-welfare-data-access';
 import { AUDIT_LOG, AuditLog, createAuditMigration } from '@linkages/platform-audit';
 import { AuthGuard, TOKEN_VERIFIER, createTokenVerifier } from '@linkages/platform-auth';
-import { SERVICE_IDENTITY } from '@linkages/platform-config';
-import {
-  BLIND_INDEX,
-  BlindIndex,
-  FIELD_CIPHER,
-  FieldCipher,
-  MATCH_KEYS,
-  MatchKeys,
-  PersonalData,
-  parseKeyring,
-} from '@linkages/platform-crypto';
 import { PolicyRegistry } from '@linkages/platform-deadlines';
 import {
   DeadlineClient,
@@ -36,11 +25,11 @@ import {
   deadlineTrackingMigrations,
 } from '@linkages/platform-deadline-tracking';
 import { IdempotencyInterceptor, ProblemDetailsFilter, createIdempotencyMigration } from '@linkages/platform-http';
-import { LOGGER, createLogger } from '@linkages/platform-logging';
+import { createLogger } from '@linkages/platform-logging';
 import { createMessagingMigration, outboxWriterProvider } from '@linkages/platform-messaging';
 import { createDataSourceOptions, migrateUp } from '@linkages/platform-persistence';
 import { TEMPORAL } from '@linkages/platform-temporal';
-import { devToken, stackEnv } from '@linkages/platform-testing';
+import { devToken, stackEnv, stackTokenVerifierOptions, testPlatformExports, testPlatformProviders } from '@linkages/platform-testing';
 import { ChildWelfareApiModule } from '../child-welfare.module';
 
 const schema = 'child_welfare';
@@ -83,26 +72,16 @@ export async function startCaseApi() {
   @Module({
     imports: [TypeOrmModule.forRoot(options)],
     providers: [
-      { provide: SERVICE_IDENTITY, useValue: { name: 'child-welfare', schema } },
+      ...testPlatformProviders({
+        identity: { name: 'child-welfare', schema },
+        logger: createLogger({ service: 'child-welfare', level: 'warn' }),
+        env,
+      }),
       { provide: POLICY_REGISTRY, useValue: new PolicyRegistry(cwsRules) },
-      { provide: LOGGER, useValue: createLogger({ service: 'child-welfare', level: 'warn' }) },
       { provide: TEMPORAL, useValue: {} },
-      { provide: FIELD_CIPHER, useValue: new FieldCipher(parseKeyring(env.FIELD_ENCRYPTION_KEYS, 'FIELD_ENCRYPTION_KEYS')) },
-      { provide: BLIND_INDEX, useValue: BlindIndex.fromBase64(env.BLIND_INDEX_KEY) },
-      { provide: MATCH_KEYS, useValue: MatchKeys.fromBase64(env.MATCH_KEY) },
       { provide: AUDIT_LOG, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new AuditLog(ds, schema) },
-      {
-        provide: TOKEN_VERIFIER,
-        useValue: createTokenVerifier({
-          issuer: env.AUTH_ISSUER,
-          audience: env.AUTH_AUDIENCE,
-          jwksUrl: env.AUTH_JWKS_URL,
-          algorithms: ['RS256'],
-          clockToleranceSeconds: 30,
-        }),
-      },
+      { provide: TOKEN_VERIFIER, useValue: createTokenVerifier(stackTokenVerifierOptions(env)) },
       { provide: APP_GUARD, useClass: AuthGuard },
-      PersonalData,
       outboxWriterProvider,
       DeadlineClient,
       DeadlineCommands,
@@ -110,16 +89,11 @@ export async function startCaseApi() {
       IdempotencyInterceptor,
     ],
     exports: [
-      SERVICE_IDENTITY,
+      ...testPlatformExports,
       POLICY_REGISTRY,
-      LOGGER,
       TEMPORAL,
-      FIELD_CIPHER,
-      BLIND_INDEX,
-      MATCH_KEYS,
       AUDIT_LOG,
       TOKEN_VERIFIER,
-      PersonalData,
       outboxWriterProvider.provide,
       DeadlineClient,
       DeadlineCommands,

@@ -7,13 +7,19 @@ import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AUDIT_LOG, AuditLog, createAuditMigration } from '@linkages/platform-audit';
 import { AuthGuard, TOKEN_VERIFIER, createTokenVerifier } from '@linkages/platform-auth';
-import { SERVICE_IDENTITY } from '@linkages/platform-config';
-import { FIELD_CIPHER, FieldCipher, parseKeyring } from '@linkages/platform-crypto';
 import { IdempotencyInterceptor, ProblemDetailsFilter, createIdempotencyMigration } from '@linkages/platform-http';
-import { LOGGER, createLogger } from '@linkages/platform-logging';
+import { createLogger } from '@linkages/platform-logging';
 import { createMessagingMigration, outboxWriterProvider } from '@linkages/platform-messaging';
 import { createDataSourceOptions, migrateUp } from '@linkages/platform-persistence';
-import { demoUsers, devToken, stackEnv, uniqueSuffix } from '@linkages/platform-testing';
+import {
+  demoUsers,
+  devToken,
+  stackEnv,
+  stackTokenVerifierOptions,
+  testPlatformExports,
+  testPlatformProviders,
+  uniqueSuffix,
+} from '@linkages/platform-testing';
 import { createLinkagesIdentityMigration, createLinkagesMatchingIndexesMigration, identityEntities } from '@linkages/referrals-data-access';
 import { LinkagesIdentityModule } from './linkages-identity.module';
 
@@ -58,25 +64,18 @@ describe('GET /match-reviews (paging, filters, problems)', () => {
     @Module({
       imports: [TypeOrmModule.forRoot(options)],
       providers: [
-        { provide: SERVICE_IDENTITY, useValue: { name: 'referrals', schema } },
-        { provide: LOGGER, useValue: createLogger({ service: 'referrals', process: 'test', level: 'error' }) },
+        ...testPlatformProviders({
+          identity: { name: 'referrals', schema },
+          logger: createLogger({ service: 'referrals', process: 'test', level: 'error' }),
+          env: stack,
+        }),
         { provide: AUDIT_LOG, inject: [getDataSourceToken()], useFactory: (d: DataSource) => new AuditLog(d, schema) },
-        {
-          provide: TOKEN_VERIFIER,
-          useValue: createTokenVerifier({
-            issuer: stack.AUTH_ISSUER,
-            audience: stack.AUTH_AUDIENCE,
-            jwksUrl: stack.AUTH_JWKS_URL,
-            algorithms: ['RS256'],
-            clockToleranceSeconds: 30,
-          }),
-        },
+        { provide: TOKEN_VERIFIER, useValue: createTokenVerifier(stackTokenVerifierOptions(stack)) },
         { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: FIELD_CIPHER, useValue: new FieldCipher(parseKeyring(stack.FIELD_ENCRYPTION_KEYS, 'FIELD_ENCRYPTION_KEYS')) },
         outboxWriterProvider,
         IdempotencyInterceptor,
       ],
-      exports: [SERVICE_IDENTITY, LOGGER, AUDIT_LOG, TOKEN_VERIFIER, FIELD_CIPHER, outboxWriterProvider.provide, IdempotencyInterceptor],
+      exports: [...testPlatformExports, AUDIT_LOG, TOKEN_VERIFIER, outboxWriterProvider.provide, IdempotencyInterceptor],
     })
     class TestPlatformModule {}
     @Module({ imports: [TestPlatformModule, LinkagesIdentityModule] })

@@ -9,17 +9,7 @@ import type { DataSource } from 'typeorm';
 import { Worker } from '@temporalio/worker';
 import { AUDIT_LOG, AuditLog, createAuditMigration } from '@linkages/platform-audit';
 import { AuthGuard, TOKEN_VERIFIER, createTokenVerifier } from '@linkages/platform-auth';
-import { SERVICE_IDENTITY } from '@linkages/platform-config';
-import {
-  BLIND_INDEX,
-  BlindIndex,
-  FIELD_CIPHER,
-  FieldCipher,
-  MATCH_KEYS,
-  MatchKeys,
-  PersonalData,
-  parseKeyring,
-} from '@linkages/platform-crypto';
+import { MatchKeys } from '@linkages/platform-crypto';
 import { createDeadlineActivities } from '@linkages/platform-deadline-activities';
 import {
   DeadlineClient,
@@ -32,7 +22,7 @@ import {
 } from '@linkages/platform-deadline-tracking';
 import { PolicyRegistry, countyConfigurations } from '@linkages/platform-deadlines';
 import { IdempotencyInterceptor, ProblemDetailsFilter, createIdempotencyMigration } from '@linkages/platform-http';
-import { LOGGER, createLogger } from '@linkages/platform-logging';
+import { createLogger } from '@linkages/platform-logging';
 import {
   InboxConsumer,
   OutboxWriter,
@@ -44,7 +34,16 @@ import {
 } from '@linkages/platform-messaging';
 import { createDataSourceOptions, migrateUp } from '@linkages/platform-persistence';
 import { TEMPORAL, workerTelemetry } from '@linkages/platform-temporal';
-import { bundleWorkflowsForTest, createTimeSkippingEnv, devToken, stackEnv, waitFor } from '@linkages/platform-testing';
+import {
+  bundleWorkflowsForTest,
+  createTimeSkippingEnv,
+  devToken,
+  stackEnv,
+  stackTokenVerifierOptions,
+  testPlatformExports,
+  testPlatformProviders,
+  waitFor,
+} from '@linkages/platform-testing';
 import {
   COORDINATION_ACTIVITIES,
   SHARING_AUTHORITY_ACTIVITIES,
@@ -161,26 +160,12 @@ export async function startCoordinationApi() {
   @Module({
     imports: [TypeOrmModule.forRoot(options)],
     providers: [
-      { provide: SERVICE_IDENTITY, useValue: identity },
+      ...testPlatformProviders({ identity, logger, matchKeys, env: stack }),
       { provide: POLICY_REGISTRY, useValue: registry },
-      { provide: LOGGER, useValue: logger },
       { provide: TEMPORAL, useValue: temporal },
-      { provide: FIELD_CIPHER, useValue: new FieldCipher(parseKeyring(stack.FIELD_ENCRYPTION_KEYS, 'FIELD_ENCRYPTION_KEYS')) },
-      { provide: BLIND_INDEX, useValue: BlindIndex.fromBase64(stack.BLIND_INDEX_KEY) },
-      { provide: MATCH_KEYS, useValue: matchKeys },
       { provide: AUDIT_LOG, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new AuditLog(ds, schema) },
-      {
-        provide: TOKEN_VERIFIER,
-        useValue: createTokenVerifier({
-          issuer: stack.AUTH_ISSUER,
-          audience: stack.AUTH_AUDIENCE,
-          jwksUrl: stack.AUTH_JWKS_URL,
-          algorithms: ['RS256'],
-          clockToleranceSeconds: 30,
-        }),
-      },
+      { provide: TOKEN_VERIFIER, useValue: createTokenVerifier(stackTokenVerifierOptions(stack)) },
       { provide: APP_GUARD, useClass: AuthGuard },
-      PersonalData,
       outboxWriterProvider,
       DeadlineClient,
       DeadlineCommands,
@@ -188,16 +173,11 @@ export async function startCoordinationApi() {
       IdempotencyInterceptor,
     ],
     exports: [
-      SERVICE_IDENTITY,
+      ...testPlatformExports,
       POLICY_REGISTRY,
-      LOGGER,
       TEMPORAL,
-      FIELD_CIPHER,
-      BLIND_INDEX,
-      MATCH_KEYS,
       AUDIT_LOG,
       TOKEN_VERIFIER,
-      PersonalData,
       outboxWriterProvider.provide,
       DeadlineClient,
       DeadlineCommands,
