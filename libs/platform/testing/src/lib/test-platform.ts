@@ -10,7 +10,7 @@ import {
   PersonalData,
   parseKeyring,
 } from '@linkages/platform-crypto';
-import { LOGGER, type Logger } from '@linkages/platform-logging';
+import { LOGGER, createLogger, type Logger, type LoggerOptions } from '@linkages/platform-logging';
 import { stackEnv, type StackEnv } from './stack-env';
 
 /** The ciphers a service holds, from the stack's keys, made as platformProviders makes them from the service config. */
@@ -28,8 +28,8 @@ export function stackCrypto(env: StackEnv = stackEnv()): StackCrypto {
 }
 
 /**
- * The options of `createTokenVerifier` (@linkages/platform-auth) for the stack's development identity provider, as a
- * service's config gives them.
+ * The options of `createTokenVerifier` (@linkages/platform-auth) for the stack's development identity provider: its
+ * issuer, audience and JWKS, RS256, 30 s of clock tolerance.
  */
 export function stackTokenVerifierOptions(env: StackEnv = stackEnv()) {
   return {
@@ -43,7 +43,10 @@ export function stackTokenVerifierOptions(env: StackEnv = stackEnv()) {
 
 export interface TestPlatformOptions {
   identity: ServiceIdentity;
-  logger: Logger;
+  /** The options of the service's logger (its service is the identity's name)... */
+  log?: Omit<LoggerOptions, 'service'>;
+  /** ...or a logger the harness holds itself. */
+  logger?: Logger;
   /** The stack's MATCH_KEY when left out. */
   matchKeys?: MatchKeys;
   env?: StackEnv;
@@ -52,13 +55,14 @@ export interface TestPlatformOptions {
 /**
  * The part of platformProviders (libs/platform/service) an API harness provides itself: the service's identity, its
  * logger and its ciphers from the stack's keys. `testPlatformExports` are their tokens. The audit log, the token
- * verifier and the auth guard stay in the harness (@linkages/platform-audit and -auth test on this lib).
+ * verifier and the auth guard stay in the harness: the specs of @linkages/platform-audit (which -auth imports) use
+ * this lib, so importing them here would make a project cycle.
  */
 export function testPlatformProviders(o: TestPlatformOptions): Provider[] {
   const crypto = stackCrypto(o.env);
   return [
     { provide: SERVICE_IDENTITY, useValue: o.identity },
-    { provide: LOGGER, useValue: o.logger },
+    { provide: LOGGER, useValue: o.logger ?? createLogger({ ...o.log, service: o.identity.name }) },
     { provide: FIELD_CIPHER, useValue: crypto.cipher },
     { provide: BLIND_INDEX, useValue: crypto.blindIndex },
     { provide: MATCH_KEYS, useValue: o.matchKeys ?? crypto.matchKeys },

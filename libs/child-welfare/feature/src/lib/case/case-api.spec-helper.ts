@@ -25,7 +25,6 @@ import {
   deadlineTrackingMigrations,
 } from '@linkages/platform-deadline-tracking';
 import { IdempotencyInterceptor, ProblemDetailsFilter, createIdempotencyMigration } from '@linkages/platform-http';
-import { createLogger } from '@linkages/platform-logging';
 import { createMessagingMigration, outboxWriterProvider } from '@linkages/platform-messaging';
 import { createDataSourceOptions, migrateUp } from '@linkages/platform-persistence';
 import { TEMPORAL } from '@linkages/platform-temporal';
@@ -72,11 +71,7 @@ export async function startCaseApi() {
   @Module({
     imports: [TypeOrmModule.forRoot(options)],
     providers: [
-      ...testPlatformProviders({
-        identity: { name: 'child-welfare', schema },
-        logger: createLogger({ service: 'child-welfare', level: 'warn' }),
-        env,
-      }),
+      ...testPlatformProviders({ identity: { name: 'child-welfare', schema }, log: { level: 'warn' }, env }),
       { provide: POLICY_REGISTRY, useValue: new PolicyRegistry(cwsRules) },
       { provide: TEMPORAL, useValue: {} },
       { provide: AUDIT_LOG, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new AuditLog(ds, schema) },

@@ -8,7 +8,6 @@ import type { DataSource } from 'typeorm';
 import { AUDIT_LOG, AuditLog, createAuditMigration } from '@linkages/platform-audit';
 import { AuthGuard, TOKEN_VERIFIER, createTokenVerifier } from '@linkages/platform-auth';
 import { IdempotencyInterceptor, ProblemDetailsFilter, createIdempotencyMigration } from '@linkages/platform-http';
-import { createLogger } from '@linkages/platform-logging';
 import { createMessagingMigration, outboxWriterProvider } from '@linkages/platform-messaging';
 import { createDataSourceOptions, migrateUp } from '@linkages/platform-persistence';
 import {
@@ -64,11 +63,7 @@ describe('GET /match-reviews (paging, filters, problems)', () => {
     @Module({
       imports: [TypeOrmModule.forRoot(options)],
       providers: [
-        ...testPlatformProviders({
-          identity: { name: 'referrals', schema },
-          logger: createLogger({ service: 'referrals', process: 'test', level: 'error' }),
-          env: stack,
-        }),
+        ...testPlatformProviders({ identity: { name: 'referrals', schema }, log: { process: 'test', level: 'error' }, env: stack }),
         { provide: AUDIT_LOG, inject: [getDataSourceToken()], useFactory: (d: DataSource) => new AuditLog(d, schema) },
         { provide: TOKEN_VERIFIER, useValue: createTokenVerifier(stackTokenVerifierOptions(stack)) },
         { provide: APP_GUARD, useClass: AuthGuard },
