@@ -7,5 +7,4 @@ export * from './lib/workflow-bundle';
 export * from './lib/dev-token';
 export * from './lib/saved-histories';
 export * from './lib/mailpit';
-export * from './lib/migrated-schema';
 export * from './lib/test-platform';

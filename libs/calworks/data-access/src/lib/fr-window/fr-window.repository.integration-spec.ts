@@ -1,5 +1,5 @@
 import { createMessagingMigration } from '@linkages/platform-messaging';
-import { migratedSchema } from '@linkages/platform-testing';
+import { migratedSchema } from '@linkages/platform-persistence-testing';
 import { frWindowMigrations } from './add-fr-ab429-good-cause.migration';
 import { FrRemovalEntity } from './fr-removal.entity';
 import { frWindowEntities } from './fr-window.entities';

@@ -1,4 +1,4 @@
-import { migratedSchema } from '@linkages/platform-testing';
+import { migratedSchema } from '@linkages/platform-persistence-testing';
 import { createCalworksSanctionTablesMigration } from './create-calworks-sanction-tables.migration';
 import { sanctionEntities } from './sanction.entities';
 import { SanctionRepository } from './sanction.repository';

@@ -1,4 +1,4 @@
-import { migratedSchema } from '@linkages/platform-testing';
+import { migratedSchema } from '@linkages/platform-persistence-testing';
 import { SharingAuthorityEntity } from '../sharing-authority.entity';
 import { createConsentScopesMigration } from './add-consent-scopes.migration';
 import { authorityAndPlanMigrations } from './referral-tables-in-schema';

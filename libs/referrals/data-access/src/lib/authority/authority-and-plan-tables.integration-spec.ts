@@ -1,4 +1,4 @@
-import { migratedSchema } from '@linkages/platform-testing';
+import { migratedSchema } from '@linkages/platform-persistence-testing';
 import { referralsMigrationsThrough } from './referral-tables-in-schema';
 
 // The two migrations of the authority and plan slices on the real PostgreSQL: a referral and its consent recorded

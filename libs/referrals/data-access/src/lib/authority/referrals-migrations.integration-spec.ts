@@ -1,4 +1,4 @@
-import { migratedSchema } from '@linkages/platform-testing';
+import { migratedSchema } from '@linkages/platform-persistence-testing';
 import * as dataAccess from '../../index';
 import { referralsEntities, referralsMigrations, referralsMigrationsThrough } from './referral-tables-in-schema';
 

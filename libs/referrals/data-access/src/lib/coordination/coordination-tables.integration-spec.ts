@@ -1,4 +1,4 @@
-import { migratedSchema } from '@linkages/platform-testing';
+import { migratedSchema } from '@linkages/platform-persistence-testing';
 import { coordinationEntities } from './coordination.entities';
 import { CoordinationRepository } from './coordination.repository';
 import { createLinkagesCoordinationMigration } from './create-linkages-coordination-tables.migration';

@@ -1,4 +1,4 @@
-import { migratedSchema, throwawaySchema } from '@linkages/platform-testing';
+import { migratedSchema, throwawaySchema } from '@linkages/platform-persistence-testing';
 import { createLinkagesMatchingIndexesMigration } from './add-linkages-matching-indexes.migration';
 import { createLinkagesIdentityMigration } from './create-linkages-identity-tables.migration';
 import { FamilyResolver } from './family-resolver';

@@ -1,4 +1,4 @@
-import { migratedSchema } from '@linkages/platform-testing';
+import { migratedSchema } from '@linkages/platform-persistence-testing';
 import { createPreventionReferralMigration } from './create-prevention-referral-tables.migration';
 import { preventionEntities } from './prevention-referral.entities';
 

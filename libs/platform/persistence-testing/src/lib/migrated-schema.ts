@@ -1,8 +1,6 @@
 import { DataSource, type DataSourceOptions, type MigrationInterface } from 'typeorm';
-// A project cycle in tests only: platform-persistence's own integration specs use stackEnv and uniqueSuffix from here.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { createDataSourceOptions, migrateDown, migrateUp, schemaDrift, type SchemaDrift } from '@linkages/platform-persistence';
-import { stackEnv, uniqueSuffix } from './stack-env';
+import { stackEnv, uniqueSuffix } from '@linkages/platform-testing';
 
 type Migration = new () => MigrationInterface;
 
