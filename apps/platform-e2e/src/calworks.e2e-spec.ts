@@ -133,7 +133,12 @@ describe('CalWORKs reacts to child welfare: removal → temporary absence → re
     let fr = await waitFor(
       async () => {
         const r = await call<FrRemoval>('calworks', 'GET', `/fr-removals/${removal.removalId}`, 'calworks-worker');
-        return r.status === 200 && r.body.memberConfirmation ? r.body : undefined;
+        // The confirmation task may appear first from Linkages' proposal of its members; the process opens its clock.
+        return r.status === 200 &&
+          r.body.memberConfirmation &&
+          r.body.clocks.some((c) => c.ruleId === 'calworks.fr.removal-member-confirmation')
+          ? r.body
+          : undefined;
       },
       { timeoutMs: 60_000, intervalMs: 500, what: 'the removal to reach CalWORKs and its process to start' },
     );

@@ -186,6 +186,7 @@ export function coordinationEventHandlers(
             caseId: r.caseId,
             cwsFamilyId: r.familyId,
             allChildrenRemoved: r.allChildrenRemoved,
+            knownToCalworks: !!r.calworksCaseNumber,
             correlationId: event.correlationid,
           });
       },

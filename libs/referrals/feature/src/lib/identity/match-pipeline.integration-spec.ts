@@ -170,11 +170,17 @@ describe('Linkages matching pipeline (PostgreSQL)', () => {
         caseId: randomUUID(),
         cwsFamilyId: cwsFamily,
         allChildrenRemoved: true,
+        knownToCalworks: true,
         correlationId: 'it',
       }),
     );
     expect(proposals).toEqual([{ auId: au, proposedMemberIds: [auChildId], linkIds: [expect.any(String)] }]);
     expect(await outboxTypes()).toContain('removal-members-proposed');
+    // Child welfare named the case number: CalWORKs holds the removal already, so the proposal carries none of it.
+    const [proposed] = (await ds.query(`SELECT value FROM "${schema}".outbox WHERE event_type LIKE '%removal-members-proposed%'`)) as {
+      value: string;
+    }[];
+    expect(JSON.parse(proposed!.value)).not.toHaveProperty('removal');
   });
 
   it('a removal child welfare reported before the child was linked gets its proposal, with the removal, when the link is made', async () => {

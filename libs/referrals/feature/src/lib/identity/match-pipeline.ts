@@ -58,6 +58,11 @@ export interface RemovalFacts {
   caseId: string;
   cwsFamilyId: string;
   allChildrenRemoved: boolean;
+  /**
+   * Child welfare named the family's CalWORKs case number: CalWORKs found the AU itself and started the process, so the
+   * proposal carries no removal (CalWORKs must never start a second process, or one for another AU, from a proposal).
+   */
+  knownToCalworks: boolean;
   correlationId: string;
 }
 
@@ -329,6 +334,7 @@ export class MatchPipeline {
         caseId: fact.caseId,
         cwsFamilyId: child.familyRefId,
         allChildrenRemoved: fact.allChildrenRemoved ?? false,
+        knownToCalworks: fact.knownToCalworks,
         correlationId,
       });
     }
@@ -362,13 +368,17 @@ export class MatchPipeline {
           familyId,
           removalId: removal.removalId,
           ...proposal,
-          removal: {
-            cwsFamilyId: removal.cwsFamilyId,
-            caseId: removal.caseId,
-            childId: removal.childId,
-            removedAt: removal.removedAt,
-            allChildrenRemoved: removal.allChildrenRemoved,
-          },
+          ...(removal.knownToCalworks
+            ? {}
+            : {
+                removal: {
+                  cwsFamilyId: removal.cwsFamilyId,
+                  caseId: removal.caseId,
+                  childId: removal.childId,
+                  removedAt: removal.removedAt,
+                  allChildrenRemoved: removal.allChildrenRemoved,
+                },
+              }),
           at: new Date().toISOString(),
         },
         { countyCode, correlationId: removal.correlationId },

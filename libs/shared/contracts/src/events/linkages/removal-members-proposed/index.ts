@@ -28,7 +28,7 @@ export const removalMembersProposedEvent = defineEvent({
       })
       .optional()
       .describe(
-        '1.1: the removal as child welfare reported it (ids, the instant and a flag, as child-removed carries them), so CalWORKs can start the FR process of a removal whose event named no CalWORKs case number (the family was found by matching)',
+        '1.1: the removal as child welfare reported it (ids, the instant and a flag, as child-removed carries them), only when its event named no CalWORKs case number (the family was found by matching), so CalWORKs can start its FR process; absent when child welfare named the case number (CalWORKs holds the removal already)',
       ),
     at: instant,
   }),
