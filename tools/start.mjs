@@ -56,12 +56,7 @@ async function main() {
       ['worker', 'worker.js'],
     ]) {
       const log = join(serviceLogs, `${name}-${kind}.log`);
-      const logStart = existsSync(log) ? statSync(log).size : 0;
-      const child = spawn(node, ['--enable-source-maps', join(repoRoot, 'dist/apps', name, 'src', entry)], {
-        env,
-        stdio: ['ignore', openSync(log, 'a'), openSync(log, 'a')],
-      });
-      children.push({ name: `${name} ${kind}`, child, log, logStart });
+      children.push({ name: `${name} ${kind}`, script: join(repoRoot, 'dist/apps', name, 'src', entry), env, log, restarts: [] });
     }
     table.push({ name, port, healthPort });
   }
@@ -86,14 +81,31 @@ async function main() {
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
-  for (const { name, child, log, logStart } of children) {
-    child.once('exit', (code, signal) => {
+  // npm start supervises its services as a deployment's supervisor would (a worker exits on a fatal error so that it is
+  // restarted): a process that exits on its own is restarted, at most twice a minute, with what it last wrote; a
+  // configuration error (exit 78) or a crash loop stops everything.
+  const launch = (entry) => {
+    entry.logStart = existsSync(entry.log) ? statSync(entry.log).size : 0;
+    entry.child = spawn(node, ['--enable-source-maps', entry.script], {
+      env: entry.env,
+      stdio: ['ignore', openSync(entry.log, 'a'), openSync(entry.log, 'a')],
+    });
+    entry.child.once('exit', (code, signal) => {
       if (stopping) return;
-      console.error(`\n✖ ${name} exited (${code ?? signal}). Its log: ${log}`);
-      console.error(lastLines(log, logStart));
+      console.error(`\n✖ ${entry.name} exited (${code ?? signal}). Its log: ${entry.log}`);
+      console.error(lastLines(entry.log, entry.logStart));
+      const now = Date.now();
+      entry.restarts = entry.restarts.filter((at) => now - at < 60_000);
+      if (code !== 78 && entry.restarts.length < 2) {
+        entry.restarts.push(now);
+        console.error(`  restarting ${entry.name} (${entry.restarts.length} of 2 within a minute)`);
+        launch(entry);
+        return;
+      }
       void stop(1);
     });
-  }
+  };
+  for (const entry of children) launch(entry);
 
   await step('services ready (/health/ready on every API and worker)', () =>
     Promise.all(

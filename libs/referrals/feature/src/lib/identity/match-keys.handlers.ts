@@ -25,6 +25,7 @@ export function identityEventHandlers(
   onChange?: IdentityChangeListener,
 ): HandlerRegistration[] {
   const process = async (tx: EntityManager, county: string, eventId: string, correlationId: string, input: PersonRecordInput) => {
+    await pipeline.serializeCounty(tx, county);
     await families.resolve(tx, county, { kind: input.familyRefKind, id: input.familyRefId });
     if (input.familyRefKind === 'au' && input.caseNumber) {
       await families.recordCaseNumber(tx, { kind: 'au', id: input.familyRefId }, input.caseNumber);

@@ -161,6 +161,25 @@ describe('Linkages matching pipeline (PostgreSQL)', () => {
     await expect(use.read.execute({ principal: other, correlationId: 'it' }, familyId!)).rejects.toMatchObject({ status: 404 });
   });
 
+  it('the same person from both agencies at the same instant (two inbox transactions at once) is still linked', async () => {
+    for (let round = 0; round < 5; round++) {
+      const cws = randomUUID();
+      const unit = randomUUID();
+      const person = {
+        firstName: 'Rosa',
+        lastName: `Delgado${round}x`,
+        dateOfBirth: `198${round}-05-17`,
+        ssn: `48${round}-31-770${round}`,
+      };
+      await Promise.all([deliver(cwsPerson(cws, person)), deliver(auMember(unit, person))]);
+      const [a, b] = await Promise.all([
+        ds.transaction((tx) => resolver.familyOf(tx, county, { kind: 'cws-family', id: cws })),
+        ds.transaction((tx) => resolver.familyOf(tx, county, { kind: 'au', id: unit })),
+      ]);
+      expect({ round, same: a === b }).toEqual({ round, same: true });
+    }
+  });
+
   it('proposes the AU members a removal of the linked child concerns', async () => {
     const proposals = await ds.transaction((tx) =>
       pipeline.proposeRemovalMembers(tx, county, {

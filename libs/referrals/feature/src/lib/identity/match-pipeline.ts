@@ -93,6 +93,16 @@ export class MatchPipeline {
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
   ) {}
 
+  /**
+   * Matching in a county runs one transaction at a time: two agencies' records of one person arriving at once (on
+   * different partitions, in two inbox transactions) would each look for the other before it is committed, and never
+   * link. Taken first in the transaction (before any family row is locked, so it cannot deadlock with a join); held to
+   * its commit. Throughput: matching is tens of milliseconds a record, per county.
+   */
+  async serializeCounty(tx: EntityManager, countyCode: string): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('linkages-matching'), hashtext($1))`, [countyCode]);
+  }
+
   async run(tx: EntityManager, record: PersonRecordEntity, correlationId: string): Promise<PipelineResult> {
     const result: PipelineResult = {
       candidates: 0,

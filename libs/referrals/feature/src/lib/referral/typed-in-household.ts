@@ -53,6 +53,7 @@ export class TypedInHouseholdMatcher {
     const ref = { kind: 'linkages-referral' as const, id: referralId };
     const today = new Date().toISOString().slice(0, 10);
     const keys = household.people.map((p) => this.matchKeys.forPerson(p));
+    await this.pipeline.serializeCounty(tx, countyCode);
     await this.families.resolve(tx, countyCode, ref);
     if (calworksCaseNumber) await this.families.recordCaseNumber(tx, ref, calworksCaseNumber);
     for (const [i, person] of household.people.entries()) {
