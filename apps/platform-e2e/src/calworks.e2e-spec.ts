@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { topics } from '@linkages/shared-contracts';
 import { devToken, stackEnv, uniqueSuffix, waitFor } from '@linkages/platform-testing';
-import { startPlatform, type RunningPlatform } from './platform.spec-helper';
+import { platformClient, startPlatform, type RunningPlatform } from './platform.spec-helper';
 
 // CalWORKs reacts to child welfare through Kafka, against the running services (`npm start`): a removal recorded in
 // child welfare reaches CalWORKs' inbox, which finds the Assistance Unit by county and the case number child welfare
@@ -32,29 +31,7 @@ describe('CalWORKs reacts to child welfare: removal → temporary absence → re
   let platform: RunningPlatform;
   const tokens: Record<string, string> = {};
 
-  const call = async <T>(service: 'child-welfare' | 'calworks', method: string, path: string, user: string, body?: unknown) => {
-    const res = await fetch(platform.url(service, path), {
-      method,
-      headers: {
-        authorization: `Bearer ${tokens[user]}`,
-        ...(body !== undefined ? { 'content-type': 'application/json', 'idempotency-key': randomUUID() } : {}),
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  };
-  const ok = async <T = Record<string, unknown>>(
-    service: 'child-welfare' | 'calworks',
-    method: string,
-    path: string,
-    user: string,
-    body?: unknown,
-  ) => {
-    const r = await call<T>(service, method, path, user, body);
-    if (r.status >= 300) throw new Error(`${service} ${method} ${path} → ${r.status} ${JSON.stringify(r.body)}`);
-    return r.body;
-  };
+  const { call, ok } = platformClient(() => platform, tokens);
 
   beforeAll(async () => {
     platform = await startPlatform(50_000);

@@ -1,7 +1,7 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { Client } from 'pg';
 import { devToken, stackEnv, waitFor } from '@linkages/platform-testing';
-import { startPlatform, type RunningPlatform } from './platform.spec-helper';
+import { platformClient, startPlatform, type RunningPlatform } from './platform.spec-helper';
 
 // Issue 13 against the running services (`npm start`): child welfare records a family and CalWORKs an Assistance
 // Unit holding the same mother (each agency's own ids, typed with the usual differences); their match keys cross
@@ -23,35 +23,7 @@ describe('Linkages coordination over the running services: one shared family, a 
   let db: Client;
   const tokens: Record<string, string> = {};
 
-  const call = async <T>(
-    service: 'referrals' | 'child-welfare' | 'calworks',
-    method: string,
-    path: string,
-    user: string,
-    body?: unknown,
-  ) => {
-    const res = await fetch(platform.url(service, path), {
-      method,
-      headers: {
-        authorization: `Bearer ${tokens[user]}`,
-        ...(body !== undefined ? { 'content-type': 'application/json', 'idempotency-key': randomUUID() } : {}),
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    return { status: res.status, text, body: (text ? JSON.parse(text) : undefined) as T };
-  };
-  const ok = async <T = Record<string, unknown>>(
-    service: 'referrals' | 'child-welfare' | 'calworks',
-    method: string,
-    path: string,
-    user: string,
-    body?: unknown,
-  ) => {
-    const r = await call<T>(service, method, path, user, body);
-    if (r.status >= 300) throw new Error(`${service} ${method} ${path} → ${r.status} ${r.text}`);
-    return r.body;
-  };
+  const { call, ok } = platformClient(() => platform, tokens);
 
   beforeAll(async () => {
     platform = await startPlatform(offset);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { repoRoot } from '@linkages/platform-config';
 import type { ServiceName } from '@linkages/shared-contracts';
@@ -61,4 +62,30 @@ export async function startPlatform(offset: number, env: Record<string, string> 
     },
     process: child,
   };
+}
+
+/**
+ * JSON calls to the running platform as a demo user (its bearer token from `tokens`; a write carries a fresh
+ * Idempotency-Key). `ok` throws with the answer on anything but 2xx. `platform` is read at each call (suites start it
+ * in beforeAll).
+ */
+export function platformClient(platform: () => RunningPlatform, tokens: Record<string, string>) {
+  const call = async <T>(service: ServiceName, method: string, path: string, user: string, body?: unknown) => {
+    const res = await fetch(platform().url(service, path), {
+      method,
+      headers: {
+        authorization: `Bearer ${tokens[user]}`,
+        ...(body !== undefined ? { 'content-type': 'application/json', 'idempotency-key': randomUUID() } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    return { status: res.status, text, body: (text ? JSON.parse(text) : undefined) as T };
+  };
+  const ok = async <T = Record<string, unknown>>(service: ServiceName, method: string, path: string, user: string, body?: unknown) => {
+    const r = await call<T>(service, method, path, user, body);
+    if (r.status >= 300) throw new Error(`${service} ${method} ${path} → ${r.status} ${r.text}`);
+    return r.body;
+  };
+  return { call, ok };
 }

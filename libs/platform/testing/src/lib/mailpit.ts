@@ -11,8 +11,8 @@ export interface MailAddress {
   Address: string;
 }
 
-/** One message as Mailpit lists it (GET /api/v1/search). */
-export interface MailSummary {
+/** What Mailpit says of a message both in a list and in full. */
+interface MailHead {
   ID: string;
   MessageID: string;
   From: MailAddress | null;
@@ -21,32 +21,26 @@ export interface MailSummary {
   Bcc: MailAddress[] | null;
   ReplyTo: MailAddress[] | null;
   Subject: string;
+  Size: number;
+  Tags: string[];
+}
+
+/** One message as Mailpit lists it (GET /api/v1/search). */
+export interface MailSummary extends MailHead {
   /** When Mailpit received it (RFC 3339). */
   Created: string;
   Snippet: string;
-  Size: number;
-  Tags: string[];
   Attachments: number;
 }
 
 /** One message in full (GET /api/v1/message/{id}): the decoded text and HTML parts. */
-export interface MailMessage {
-  ID: string;
-  MessageID: string;
-  From: MailAddress | null;
-  To: MailAddress[] | null;
-  Cc: MailAddress[] | null;
-  Bcc: MailAddress[] | null;
-  ReplyTo: MailAddress[] | null;
+export interface MailMessage extends MailHead {
   ReturnPath: string;
-  Subject: string;
   /** The message's Date header (RFC 3339). */
   Date: string;
   /** The text part, decoded; its lines end in CRLF as SMTP carried them. */
   Text: string;
   HTML: string;
-  Size: number;
-  Tags: string[];
   Attachments: { PartID: string; FileName: string; ContentType: string; Size: number }[];
 }
 
