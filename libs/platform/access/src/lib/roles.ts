@@ -55,6 +55,13 @@ export const permissions = {
     'Add activities and circumstances to a shared family’s coordinated case plan and confirm or reject a WTW-countable activity',
   'payloads.decode': 'Decrypt Temporal payloads through the codec server (audited)',
   'audit.read': 'Read the audit log',
+  'notifications.inbox': 'Read, mark read and archive one’s own notifications, live through server-sent events, and set one’s preferences',
+  'escalation.read': 'Read the escalations one was notified of, or of one’s unit as its supervisor or manager',
+  'escalation.acknowledge': 'Acknowledge an escalation one was notified of (audited)',
+  'organisation.read': 'Read the organisation: people, units, supervisors, managers and coverage in one’s county and agency',
+  'organisation.write': 'Edit people, units, coverage and absences of one’s county and agency (audited)',
+  'assignment.write': 'Assign a deadline’s subject or a family to a worker, or re-assign it with a reason (audited)',
+  'webhook.manage': 'Register, rotate the secrets of, re-enable and remove an agency’s signed webhook endpoints (audited)',
 } as const;
 export type Permission = keyof typeof permissions;
 
@@ -75,6 +82,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'linkages.family.read',
     'linkages.coordination.write',
     'linkages.plan.write',
+    'notifications.inbox',
+    'escalation.read',
+    'escalation.acknowledge',
+    'organisation.read',
+    'assignment.write',
   ],
   'cws.supervisor': [
     'referral.create',
@@ -93,6 +105,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'linkages.enrollment.write',
     'linkages.coordination.write',
     'linkages.plan.write',
+    'notifications.inbox',
+    'escalation.read',
+    'escalation.acknowledge',
+    'organisation.read',
+    'assignment.write',
+    'organisation.write',
   ],
   'calworks.worker': [
     'referral.read',
@@ -104,6 +122,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'linkages.prevention.refer',
     'linkages.coordination.write',
     'linkages.plan.write',
+    'notifications.inbox',
+    'escalation.read',
+    'escalation.acknowledge',
+    'organisation.read',
+    'assignment.write',
   ],
   'calworks.supervisor': [
     'referral.read',
@@ -120,6 +143,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'linkages.enrollment.write',
     'linkages.coordination.write',
     'linkages.plan.write',
+    'notifications.inbox',
+    'escalation.read',
+    'escalation.acknowledge',
+    'organisation.read',
+    'assignment.write',
+    'organisation.write',
   ],
   'linkages.liaison': [
     'referral.read',
@@ -134,9 +163,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'linkages.enrollment.write',
     'linkages.coordination.write',
     'linkages.plan.write',
+    'notifications.inbox',
+    'escalation.read',
+    'escalation.acknowledge',
+    'organisation.read',
+    'assignment.write',
   ],
   ops: ['payloads.decode'],
-  admin: ['audit.read'],
+  admin: ['audit.read', 'organisation.read', 'organisation.write', 'webhook.manage'],
 };
 
 export function hasPermission(userRoles: readonly Role[], permission: Permission): boolean {

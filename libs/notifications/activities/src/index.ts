@@ -1,0 +1,4 @@
+// The notifications activities lib (issue 14), one barrel per slice.
+export * from './lib/escalation';
+export * from './lib/organisation';
+export * from './lib/delivery';

@@ -1,0 +1,4 @@
+// The notifications domain (issue 14): pure rules of escalation, the organisation and delivery.
+export * from './lib/escalation';
+export * from './lib/organisation';
+export * from './lib/delivery';

@@ -1,0 +1,2 @@
+// The notifications workflows lib (issue 14).
+export * from './lib/escalation';
