@@ -123,3 +123,23 @@ export interface EscalationActivities {
   deliverNotification(req: DeliverRequest): Promise<DeliverResult>;
   recordEscalation(req: RecordEscalationRequest): Promise<void>;
 }
+
+/** How to reach one person, as delivery needs it (implemented over the organisation's tables). */
+export interface RecipientContact {
+  staffId: string;
+  agency: 'cws' | 'calworks' | 'platform';
+  countyCode: string;
+  /** Absent: no e-mail on record (the in-app inbox still receives everything). */
+  email?: string;
+  /** Local time of the county, `HH:mm`; an interval may wrap midnight (`20:00`–`07:00`). */
+  quietHours?: { start: string; end: string };
+  /** Channels the person opted into (a legally urgent notification ignores opt-outs). */
+  channels: { email: boolean; webhook: boolean };
+}
+
+export interface RecipientDirectory {
+  contactOf(staffId: string): Promise<RecipientContact | null>;
+}
+
+/** Nest injection token of the RecipientDirectory (provided by the organisation slice). */
+export const RECIPIENT_DIRECTORY = 'notifications.RecipientDirectory';
