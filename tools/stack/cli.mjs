@@ -43,6 +43,7 @@ function writeEnv() {
       process.env.FIELD_ENCRYPTION_KEYS ?? `local-1:${localSecret('field-encryption-key', () => randomBytes(32).toString('base64'))}`,
     BLIND_INDEX_KEY: process.env.BLIND_INDEX_KEY ?? localSecret('blind-index-key', () => randomBytes(32).toString('base64')),
     MATCH_KEY: process.env.MATCH_KEY ?? localSecret('match-key', () => randomBytes(32).toString('base64')),
+    ACK_LINK_KEY: process.env.ACK_LINK_KEY ?? localSecret('ack-link-key', () => randomBytes(32).toString('base64')),
     ...idp.env(),
     DATABASE_URL: postgres.databaseUrl(),
     KAFKA_BROKERS: kafka.brokers(),

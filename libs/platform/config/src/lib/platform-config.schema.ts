@@ -74,6 +74,26 @@ export const platformConfigSchema = z.object({
    * already told (Linkages finds the families both already hold); `latest`, only what arrives from now on.
    */
   CONSUMER_FIRST_START: z.enum(['earliest', 'latest']).default('earliest'),
+  /**
+   * E-mail over SMTP (notifications): `smtp://host:port`, `smtps://` for implicit TLS, credentials in the URL. Absent:
+   * the e-mail channel reports every message as skipped ('no SMTP server configured'); the inbox still gets them.
+   */
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\/\S+$/.test(v), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender of notification e-mails. */
+  MAIL_FROM: z.string().min(3).default('Linkages <no-reply@linkages.example.org>'),
+  /**
+   * HMAC-SHA256 key (base64, 32 bytes) that signs the single-use acknowledgment links in notification messages
+   * (notifications only; `npm run stack -- up` generates a local one).
+   */
+  ACK_LINK_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+    .optional(),
+  /** The public origin links in messages point to (the notifications API locally). */
+  PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3004'),
   /** Requests per minute per authenticated user (per client address before authentication). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** The Temporal Web UI's origin, allowed to call the codec server (CORS). */
@@ -88,6 +108,8 @@ export const secretConfigKeys = [
   'FIELD_ENCRYPTION_KEYS',
   'BLIND_INDEX_KEY',
   'MATCH_KEY',
+  'SMTP_URL',
+  'ACK_LINK_KEY',
 ] as const;
 
 const port = z.coerce.number().int().min(1).max(65535);
