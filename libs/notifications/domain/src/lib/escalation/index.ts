@@ -1,1 +1,2 @@
 export * from './escalation-activities.contract';
+export * from './escalation-window';
