@@ -1,2 +1,3 @@
 export * from './escalation-activities.contract';
+export * from './escalation-steps';
 export * from './escalation-window';
