@@ -1,4 +1,5 @@
 import { Duration } from 'luxon';
+import type { EscalationLevel } from '@linkages/platform-deadlines';
 import type { EscalationStatus, EscalationTimelineEntry, FrozenEscalationPolicy, NotificationKind } from './escalation-activities.contract';
 import { escalationWindowEnd } from './escalation-window';
 
@@ -42,12 +43,19 @@ export const initialEscalationState = (): EscalationState => ({
   timeline: [],
 });
 
+/** The ladder's rung at an index (throws on a bad index: the state and the frozen ladder disagree). */
+export function rungOf(frozen: FrozenEscalationPolicy, index: number): EscalationLevel {
+  const rung = frozen.ladder[index];
+  if (!rung) throw new Error(`No ladder level at index ${index}`);
+  return rung;
+}
+
 const plus = (at: string, iso: string): string => new Date(Date.parse(at) + Duration.fromISO(iso).as('milliseconds')).toISOString();
 
 /** When the level last raised must be acknowledged by (null: none raised). */
 export function acknowledgeByOf(state: EscalationState, frozen: FrozenEscalationPolicy): string | null {
   if (state.index < 0 || !state.raisedAt) return null;
-  const level = frozen.ladder[state.index];
+  const level = rungOf(frozen, state.index);
   return escalationWindowEnd({ from: state.raisedAt, within: level.acknowledgeWithin, policy: frozen.policy, calendar: frozen.calendar });
 }
 
@@ -61,8 +69,8 @@ export function nextEscalationStep(state: EscalationState, frozen: FrozenEscalat
   const last = ladder.length - 1;
   const at = (index: number, round: number, kind: EscalationStep['kind'], when: string): EscalationStep => ({
     index,
-    level: ladder[index].level,
-    role: ladder[index].role,
+    level: rungOf(frozen, index).level,
+    role: rungOf(frozen, index).role,
     round,
     kind,
     at: when,
@@ -74,7 +82,7 @@ export function nextEscalationStep(state: EscalationState, frozen: FrozenEscalat
   }
   const raisedAt = state.raisedAt ?? now;
   if (state.index < last) return at(state.index + 1, 0, 'escalation', acknowledgeByOf(state, frozen) ?? now);
-  const repeat = ladder[last].repeat;
+  const repeat = rungOf(frozen, last).repeat;
   if (repeat && state.round < repeat.max) return at(last, state.round + 1, 'repeat', plus(raisedAt, repeat.every));
   return null;
 }
@@ -112,7 +120,7 @@ export function acknowledgmentRefusal(state: EscalationState, by: string): strin
 export function acknowledgeEscalation(state: EscalationState, by: string, at: string, entry: EscalationTimelineEntry): EscalationState {
   const refusal = acknowledgmentRefusal(state, by);
   if (refusal) throw new Error(refusal);
-  const level = state.index >= 0 ? Number(Object.keys(state.notified).find((l) => state.notified[l].includes(by)) ?? 0) : 0;
+  const level = state.index >= 0 ? Number(Object.keys(state.notified).find((l) => (state.notified[l] ?? []).includes(by)) ?? 0) : 0;
   return {
     ...state,
     status: 'acknowledged',
