@@ -1,1 +1,3 @@
-export {};
+export * from './notification-template';
+export * from './ack-link-token';
+export * from './delivery-policy';
