@@ -1,1 +1,3 @@
-export {};
+export * from './organisation.types';
+export * from './resolve-role';
+export * from './organisation.validation';
