@@ -1,1 +1,2 @@
-export {};
+export * from './escalation-activities.provider';
+export * from './escalation.activities';
