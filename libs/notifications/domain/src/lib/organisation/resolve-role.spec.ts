@@ -77,7 +77,7 @@ describe('resolveRole', () => {
       },
       { countyCode: '06085', ownerService: 'child-welfare', subjectRef: 'referral/12', staffId: 'w2', reason: 'r', by: 'x', at: WED_10 },
     );
-    expect(resolveRole(s, req('assigned-worker')).recipients[0].staffId).toBe('w3');
+    expect(resolveRole(s, req('assigned-worker')).recipients[0]?.staffId).toBe('w3');
   });
 
   it('falls back to the intake worker with a note when nobody is assigned', () => {
@@ -89,7 +89,7 @@ describe('resolveRole', () => {
   it('ignores an assignment to staff of another agency', () => {
     const s = snap();
     s.people[0] = person('w', { agency: 'calworks' });
-    expect(resolveRole(s, req('assigned-worker')).recipients[0].via).toBe('unassigned-fallback');
+    expect(resolveRole(s, req('assigned-worker')).recipients[0]?.via).toBe('unassigned-fallback');
   });
 
   it.each([
@@ -125,7 +125,7 @@ describe('resolveRole', () => {
     s.people[1] = person('sup', {
       absences: [{ absenceId: 'a', from: '2026-12-05T00:00:00Z', to: '2026-12-09T00:00:00Z', coverId: 'sup2', reasonCode: 'leave' }],
     });
-    expect(resolveRole(s, req('supervisor')).recipients[0].staffId).toBe('sup');
+    expect(resolveRole(s, req('supervisor')).recipients[0]?.staffId).toBe('sup');
   });
 
   it('covers an absent worker by the supervisor, then the manager when the supervisor is absent too', () => {
@@ -154,7 +154,7 @@ describe('resolveRole', () => {
     s.people[1] = person('sup', {
       absences: [{ absenceId: 'a', from: '2026-12-01T00:00:00Z', to: '2026-12-09T00:00:00Z', coverId: 'cal', reasonCode: 'leave' }],
     });
-    expect(resolveRole(s, req('supervisor')).recipients[0].staffId).toBe('mgr');
+    expect(resolveRole(s, req('supervisor')).recipients[0]?.staffId).toBe('mgr');
   });
 
   it('adds the after-hours cover to a legally urgent level outside business hours', () => {
@@ -181,7 +181,7 @@ describe('resolveRole', () => {
     const s = snap({ units: [unit, cal], assignments: [] });
     s.people.push(person('csup', { agency: 'calworks', unitId: 'wtw' }));
     const r = req('supervisor');
-    expect(resolveRole(s, { ...r, subject: { ...r.subject, ownerService: 'referrals' } }).recipients[0].staffId).toBe('csup');
+    expect(resolveRole(s, { ...r, subject: { ...r.subject, ownerService: 'referrals' } }).recipients[0]?.staffId).toBe('csup');
   });
 });
 

@@ -11,7 +11,7 @@ export const isBusinessHours = (at: string): boolean => {
 };
 
 const minutesOf = (hhmm: string): number => {
-  const [h, m] = hhmm.split(':').map(Number);
+  const [h = 0, m = 0] = hhmm.split(':').map(Number);
   return h * 60 + m;
 };
 
