@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Generated, Index, PrimaryColumn } from 'typeorm';
 import type { EscalationTimelineEntry } from '@linkages/notifications-domain';
 
 /** One entry of an escalation's timeline (ordered by `seq`); `entryKey` makes a retried append a no-op. */
@@ -7,7 +7,7 @@ import type { EscalationTimelineEntry } from '@linkages/notifications-domain';
 export class EscalationTimelineEntryEntity {
   @PrimaryColumn('text') entryKey!: string;
   @Column('uuid') escalationId!: string;
-  @Column('bigint') seq!: string;
+  @Column('bigint') @Generated('increment') seq!: string;
   @Column('timestamptz') at!: Date;
   @Column('text') kind!: EscalationTimelineEntry['kind'];
   @Column('int', { nullable: true }) level!: number | null;
