@@ -18,6 +18,12 @@ export const cwsCourtRules = [
     action: 'Petition filed, or the child released',
     who: 'CWS + county counsel',
     source: 'WIC 313(a); CRC 5.670(b); LA DCFS 0300-301.05',
+    escalationPolicy: {
+      windows: 'clock-hours',
+      businessHours: { start: '08:00', end: '17:00' },
+      legallyUrgent: true,
+      acknowledgmentExpiry: 'PT4H',
+    },
   }),
   defineRule({
     id: 'cws.court.detention-hearing',
@@ -35,6 +41,12 @@ export const cwsCourtRules = [
     source: 'WIC 315, 319; CRC 5.670(d); Judicial Council bench guide §3.01',
     extension: { allowed: true, reasonCodes: ['continuance-parent-request-wic-319'], max: 1 },
     note: 'A continuance on the motion of a parent or the child is 1 court day (WIC 319(c), 322).',
+    escalationPolicy: {
+      windows: 'clock-hours',
+      businessHours: { start: '08:00', end: '17:00' },
+      legallyUrgent: true,
+      acknowledgmentExpiry: 'PT4H',
+    },
   }),
   defineRule({
     id: 'cws.court.jurisdiction-detained',

@@ -19,6 +19,12 @@ export const cwsEmergencyResponseRules = [
     extension: { allowed: false, reasonCodes: [] },
     pause: { allowed: false, reasonCodes: [] },
     note: 'A downgrade to 10-day needs supervisor and manager approval before contact (LA practice: county rule).',
+    escalationPolicy: {
+      windows: 'clock-hours',
+      businessHours: { start: '08:00', end: '17:00' },
+      legallyUrgent: true,
+      acknowledgmentExpiry: 'PT4H',
+    },
   }),
   defineRule({
     id: 'cws.er.ten-day-response',

@@ -1,10 +1,12 @@
 import type { Basis, RollDirection } from './compute-due';
 import { daysLadder, daysReminders, hoursLadder, hoursReminders, monthsReminders } from './ladders';
+import type { DeadlinePolicy, EscalationPolicy } from './policy';
 import type { ConfigurableField, PolicyRule } from './policy-rule';
 
 type Defaulted =
   | 'reminders'
   | 'escalation'
+  | 'escalationPolicy'
   | 'pause'
   | 'extension'
   | 'configurablePerCounty'
@@ -27,6 +29,7 @@ export const openRuleFields: readonly ConfigurableField[] = [
   'rollSource',
   'reminders',
   'escalation',
+  'escalationPolicy',
   'pause',
   'extension',
   'note',
@@ -67,6 +70,21 @@ export function defaultRoll(basis: Basis): { rollDirection: RollDirection; rollR
   }
 }
 
+const businessHours = { start: '08:00', end: '17:00' };
+
+/** How notifications runs a rule's ladder when the record does not say, by basis. */
+export function defaultEscalationPolicy(basis: Basis): EscalationPolicy {
+  const hourly = basis === 'hours' || basis === 'hours-excluding-non-court-days';
+  return hourly
+    ? { windows: 'clock-hours', businessHours: { ...businessHours }, legallyUrgent: false, acknowledgmentExpiry: 'PT4H' }
+    : { windows: 'business-hours', businessHours: { ...businessHours }, legallyUrgent: false, acknowledgmentExpiry: 'P1D' };
+}
+
+/** The record's escalation policy, or the default for its basis (records written before issue 14 have none). */
+export function escalationPolicyOf(policy: Pick<DeadlinePolicy, 'basis' | 'escalationPolicy'>): EscalationPolicy {
+  return policy.escalationPolicy ?? defaultEscalationPolicy(policy.basis);
+}
+
 /** Fills the defaults a rule's basis implies; unconfirmed and county rules are configurable per county. */
 export function defineRule(input: RuleInput): PolicyRule {
   const hourly = input.basis === 'hours' || input.basis === 'hours-excluding-non-court-days';
@@ -85,6 +103,7 @@ export function defineRule(input: RuleInput): PolicyRule {
         ? monthsReminders
         : daysReminders,
     escalation: hourly ? hoursLadder : daysLadder,
+    escalationPolicy: defaultEscalationPolicy(input.basis),
     pause: { allowed: false, reasonCodes: [] },
     extension: { allowed: false, reasonCodes: [] },
     verification: secondary,
