@@ -1,7 +1,8 @@
 import type { ResolveRecipientsRequest } from '../escalation/escalation-activities.contract';
 import type { OrganisationSnapshot, Person, Unit } from './organisation.types';
 import { validateOrganisation } from './organisation.validation';
-import { inQuietHours, isBusinessHours, resolveRole } from './resolve-role';
+import { inQuietHours } from '../delivery/delivery-policy';
+import { isBusinessHours, resolveRole } from './resolve-role';
 
 const person = (staffId: string, over: Partial<Person> = {}): Person => ({
   staffId,
@@ -55,6 +56,8 @@ const req = (role: string, over: Partial<ResolveRecipientsRequest> = {}): Resolv
   legallyUrgent: false,
   ...over,
 });
+
+const ZONE = 'America/Los_Angeles';
 
 describe('resolveRole', () => {
   it('resolves the assigned worker of the family', () => {
@@ -193,9 +196,9 @@ describe('time helpers', () => {
   });
   it('quiet hours may wrap midnight', () => {
     const p = person('p', { quietHours: { start: '20:00', end: '07:00' } });
-    expect(inQuietHours(p, WED_22)).toBe(true);
-    expect(inQuietHours(p, WED_10)).toBe(false);
-    expect(inQuietHours(person('q', { quietHours: { start: '09:00', end: '11:00' } }), WED_10)).toBe(true);
+    expect(inQuietHours(p, WED_22, ZONE)).toBe(true);
+    expect(inQuietHours(p, WED_10, ZONE)).toBe(false);
+    expect(inQuietHours(person('q', { quietHours: { start: '09:00', end: '11:00' } }), WED_10, ZONE)).toBe(true);
   });
 });
 

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ResolvedRecipient, ResolveRecipientsRequest, ResolveRecipientsResult } from '../escalation/escalation-activities.contract';
+import { inQuietHours } from '../delivery/delivery-policy';
 import { agencyOfOwnerService, type Assignment, type OrganisationSnapshot, type Person, type Unit } from './organisation.types';
 
 const ZONE = 'America/Los_Angeles';
@@ -8,20 +9,6 @@ const ZONE = 'America/Los_Angeles';
 export const isBusinessHours = (at: string): boolean => {
   const t = DateTime.fromISO(at, { zone: ZONE });
   return t.weekday <= 5 && t.hour >= 8 && t.hour < 17;
-};
-
-const minutesOf = (hhmm: string): number => {
-  const [h = 0, m = 0] = hhmm.split(':').map(Number);
-  return h * 60 + m;
-};
-
-export const inQuietHours = (person: Person, at: string): boolean => {
-  if (!person.quietHours) return false;
-  const t = DateTime.fromISO(at, { zone: ZONE });
-  const now = t.hour * 60 + t.minute;
-  const start = minutesOf(person.quietHours.start);
-  const end = minutesOf(person.quietHours.end);
-  return start <= end ? now >= start && now < end : now >= start || now < end;
 };
 
 export const absenceAt = (person: Person, at: string) => {
@@ -113,7 +100,7 @@ export const resolveRole = (snap: OrganisationSnapshot, req: ResolveRecipientsRe
       reason: present.reason,
       skipped: present.skipped.staffId,
     });
-  } else if (legallyUrgent && inQuietHours(present.person, at)) {
+  } else if (legallyUrgent && inQuietHours(present.person, at, ZONE)) {
     const cover = coverOf(snap, present.person, at, new Set([present.person.staffId]));
     const coverPresent = cover ? presentHolder(snap, cover, at) : undefined;
     if (coverPresent) {
