@@ -1,0 +1,77 @@
+import { createHmac } from 'node:crypto';
+import { createTransport } from 'nodemailer';
+import { migratedSchema } from '@linkages/platform-persistence-testing';
+import { Mailpit, mailpitSettings, uniqueRecipient } from '@linkages/platform-testing';
+import { deliveryEntities, deliveryMigrations } from '@linkages/notifications-data-access';
+import type { DeliverRequest, RecipientContact, RecipientDirectory } from '@linkages/notifications-domain';
+import { createDeliveryActivities } from './delivery-activities';
+
+class MemoryDirectory implements RecipientDirectory {
+  constructor(private readonly contacts: Map<string, RecipientContact>) {}
+  async contactOf(staffId: string) {
+    return this.contacts.get(staffId) ?? null;
+  }
+}
+
+// E-mail to the stack's Mailpit, read back through its API: the CWS minimum for a CalWORKs recipient, the ack link,
+// and one mail for a redelivered request.
+describe('deliverNotification (PostgreSQL + Mailpit)', () => {
+  const db = migratedSchema({ name: 'it-notifications-deliver', entities: deliveryEntities, migrations: deliveryMigrations });
+  const mailpit = new Mailpit();
+  const email = uniqueRecipient('deliver');
+  const staffId = `staff-${globalThis.crypto.randomUUID()}`;
+  const directory = new MemoryDirectory(
+    new Map([[staffId, { staffId, agency: 'calworks', countyCode: '06037', email, channels: { email: true, webhook: true } }]]),
+  );
+  const mailer = createTransport(mailpitSettings().smtpUrl);
+  afterAll(() => mailer.close());
+
+  it('sends one mail with the minimum and an ack link, and nothing twice on redelivery', async () => {
+    const activities = createDeliveryActivities({
+      ds: db.ds,
+      directory,
+      mailer,
+      mailFrom: 'Linkages <no-reply@linkages.example.org>',
+      mac: (d) => createHmac('sha256', 'k').update(d).digest(),
+      publicBaseUrl: 'http://127.0.0.1:3004',
+      timeZoneOf: () => 'America/Los_Angeles',
+    });
+    const req: DeliverRequest = {
+      subject: {
+        escalationId: 'esc-1',
+        deadlineId: globalThis.crypto.randomUUID(),
+        familyId: 'fam-secret',
+        countyCode: '06037',
+        ownerService: 'child-welfare',
+        ruleId: 'cws.immediate-response',
+        citation: 'MPP 31-115',
+        subjectRef: 'referral/r-1/response',
+        dueAt: '2026-12-01T18:00:00Z',
+        overdueSince: '2026-12-01T18:00:00Z',
+        explanation: 'Due 24 hours after receipt',
+      },
+      kind: 'escalation',
+      level: 1,
+      round: 0,
+      recipient: { staffId, role: 'supervisor', via: 'direct' },
+      acknowledgeBy: '2026-12-01T20:00:00Z',
+      legallyUrgent: false,
+      at: '2026-12-01T19:00:00Z',
+    };
+    const first = await activities.deliverNotification(req);
+    expect(first.channels.map((c) => [c.channel, c.outcome])).toEqual([
+      ['in-app', 'delivered'],
+      ['email', 'delivered'],
+      ['webhook', 'skipped'],
+    ]);
+    const second = await activities.deliverNotification(req);
+    expect(second.notificationId).toBe(first.notificationId);
+    expect(second.channels.map((c) => c.outcome)).toEqual(['duplicate', 'duplicate', 'skipped']);
+    const [mail] = await mailpit.waitForMessages(email);
+    const raw = await mailpit.raw(mail!.ID);
+    expect(raw).toContain('/ack/');
+    for (const secret of ['fam-secret', 'MPP 31-115', 'cws.immediate-response', 'referral/r-1']) expect(raw).not.toContain(secret);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await mailpit.messagesTo(email)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,156 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Transporter } from 'nodemailer';
+import { deliveryKey, decideChannel, renderNotification, signAckLink, type Mac } from '@linkages/notifications-domain';
+import type { ChannelOutcome, DeliverRequest, DeliverResult, RecipientDirectory } from '@linkages/notifications-domain';
+import { DeliveryAttemptEntity, DeliveryEntity, InboxItemEntity } from '@linkages/notifications-data-access';
+
+export interface DeliveryActivitiesDeps {
+  ds: DataSource;
+  directory: RecipientDirectory;
+  mailer: Transporter;
+  mailFrom: string;
+  /** HMAC-SHA256 under ACK_LINK_KEY. */
+  mac: Mac;
+  publicBaseUrl: string;
+  timeZoneOf: (countyCode: string) => string;
+  /** How long an ack link stays valid (ms); default 7 days. */
+  ackLinkTtlMs?: number;
+}
+
+const uuid = (): string => globalThis.crypto.randomUUID();
+
+/** Delivery of one notification: in-app always, then e-mail (idempotent per key; webhooks: not yet queued here). */
+export function createDeliveryActivities(deps: DeliveryActivitiesDeps) {
+  async function claim(tx: EntityManager, key: string, notificationId: string, channel: ChannelOutcome['channel']) {
+    const now = new Date();
+    const res = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(DeliveryEntity)
+      .values({
+        id: uuid(),
+        idempotencyKey: key,
+        notificationId,
+        channel,
+        status: 'pending',
+        attempts: 0,
+        detail: null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .orIgnore()
+      .returning('id')
+      .execute();
+    const [first] = res.raw as { id: string }[];
+    if (first) return { id: first.id, fresh: true as const };
+    const existing = await tx.getRepository(DeliveryEntity).findOneByOrFail({ idempotencyKey: key });
+    return { id: existing.id, fresh: false as const, existing };
+  }
+
+  async function record(id: string, outcome: 'delivered' | 'failed' | 'skipped', detail: string | null) {
+    await deps.ds.transaction(async (tx) => {
+      await tx.getRepository(DeliveryAttemptEntity).insert({ attemptId: uuid(), deliveryId: id, outcome, detail, at: new Date() });
+      await tx
+        .getRepository(DeliveryEntity)
+        .update({ id }, { status: outcome, detail, updatedAt: new Date(), attempts: () => 'attempts + 1' });
+    });
+  }
+
+  return {
+    async deliverNotification(req: DeliverRequest): Promise<DeliverResult> {
+      const contact = (await deps.directory.contactOf(req.recipient.staffId)) ?? {
+        staffId: req.recipient.staffId,
+        agency: 'platform' as const,
+        countyCode: req.subject.countyCode,
+        channels: { email: false, webhook: false },
+      };
+      const timeZone = deps.timeZoneOf(req.subject.countyCode);
+      const token = req.acknowledgeBy
+        ? signAckLink(
+            {
+              escalationId: req.subject.escalationId,
+              level: req.level,
+              staffId: req.recipient.staffId,
+              expiresAt: new Date(Date.parse(req.at) + (deps.ackLinkTtlMs ?? 7 * 86_400_000)).toISOString(),
+              nonce: uuid(),
+            },
+            deps.mac,
+          )
+        : undefined;
+      const base = deps.publicBaseUrl.replace(/\/$/, '');
+      const rendered = renderNotification(req, contact, {
+        consoleUrl: `${base}/escalations/${encodeURIComponent(req.subject.escalationId)}`,
+        ackLink: token ? `${base}/ack/${token}` : undefined,
+        timeZone,
+      });
+      const channels: ChannelOutcome[] = [];
+      let notificationId = uuid();
+
+      // In-app: the item and its delivery row in one transaction.
+      const inApp = await deps.ds.transaction(async (tx) => {
+        const c = await claim(tx, deliveryKey(req, 'in-app'), notificationId, 'in-app');
+        if (!c.fresh) {
+          notificationId = c.existing.notificationId;
+          return 'duplicate' as const;
+        }
+        await tx.getRepository(InboxItemEntity).insert({
+          notificationId,
+          recipientStaffId: req.recipient.staffId,
+          kind: req.kind,
+          title: rendered.subject,
+          body: rendered.text,
+          escalationId: req.subject.escalationId,
+          deadlineId: req.subject.deadlineId,
+          level: req.level,
+          readAt: null,
+          archivedAt: null,
+          createdAt: new Date(),
+        });
+        await tx
+          .getRepository(DeliveryAttemptEntity)
+          .insert({ attemptId: uuid(), deliveryId: c.id, outcome: 'delivered', detail: null, at: new Date() });
+        await tx.getRepository(DeliveryEntity).update({ id: c.id }, { status: 'delivered', attempts: 1, updatedAt: new Date() });
+        return 'delivered' as const;
+      });
+      channels.push({ channel: 'in-app', outcome: inApp, attempts: 1 });
+
+      // E-mail.
+      let fellBackTo: DeliverResult['fellBackTo'];
+      const decision = decideChannel('email', req, contact, timeZone);
+      if (!decision.send) {
+        channels.push({ channel: 'email', outcome: 'skipped', detail: decision.detail, attempts: 0 });
+      } else {
+        const c = await deps.ds.transaction((tx) => claim(tx, deliveryKey(req, 'email'), notificationId, 'email'));
+        if (!c.fresh && c.existing.status !== 'pending') {
+          channels.push({ channel: 'email', outcome: 'duplicate', attempts: c.existing.attempts });
+        } else {
+          try {
+            await deps.mailer.sendMail({
+              from: deps.mailFrom,
+              to: contact.email,
+              subject: rendered.subject,
+              text: rendered.text,
+              html: rendered.html,
+            });
+            await record(c.id, 'delivered', null);
+            channels.push({ channel: 'email', outcome: 'delivered', attempts: 1 });
+          } catch (err) {
+            const code = (err as { responseCode?: number }).responseCode;
+            if (code !== undefined && code >= 500) {
+              await record(c.id, 'failed', `smtp-${code}`);
+              channels.push({ channel: 'email', outcome: 'failed', detail: `smtp-${code}`, attempts: 1 });
+              fellBackTo = 'in-app';
+            } else {
+              await deps.ds
+                .getRepository(DeliveryAttemptEntity)
+                .insert({ attemptId: uuid(), deliveryId: c.id, outcome: 'failed', detail: 'smtp-transient', at: new Date() });
+              throw err; // transient: Temporal retries the activity
+            }
+          }
+        }
+      }
+      channels.push({ channel: 'webhook', outcome: 'skipped', detail: 'not-implemented', attempts: 0 });
+      return { notificationId, channels, ...(fellBackTo ? { fellBackTo } : {}) };
+    },
+  };
+}
