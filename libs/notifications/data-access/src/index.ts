@@ -1,4 +1,16 @@
-// The notifications data-access lib (issue 14), one barrel per slice.
+// The notifications data-access lib (issue 14), one barrel per slice, and the service's one list of entities and
+// migrations (oldest first) that the app and every harness run.
+import { deliveryEntities, deliveryMigrations } from './lib/delivery';
+import { escalationEntities, escalationMigrations } from './lib/escalation';
+import { organisationEntities, organisationMigrations } from './lib/organisation';
+
 export * from './lib/escalation';
 export * from './lib/organisation';
 export * from './lib/delivery';
+
+export const notificationsEntities = [...escalationEntities, ...organisationEntities, ...deliveryEntities];
+export const notificationsMigrations = (schema: string) => [
+  ...escalationMigrations(schema),
+  ...organisationMigrations(schema),
+  ...deliveryMigrations(schema),
+];

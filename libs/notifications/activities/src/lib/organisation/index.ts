@@ -1,1 +1,2 @@
-export {};
+export * from './organisation.activities';
+export * from './organisation-activities.provider';
