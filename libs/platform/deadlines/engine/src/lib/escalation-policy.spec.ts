@@ -1,5 +1,4 @@
 import { defaultEscalationPolicy, defineRule, escalationPolicyOf } from './define-rule';
-import { daysLadder, hoursLadder } from './ladders';
 
 const base = {
   id: 't.rule',
@@ -37,9 +36,5 @@ describe('escalation policy defaults', () => {
     expect(escalationPolicyOf(old)).toEqual(defaultEscalationPolicy('court-days'));
     const urgent = { ...rule.escalationPolicy!, legallyUrgent: true };
     expect(escalationPolicyOf({ ...rule, escalationPolicy: urgent }).legallyUrgent).toBe(true);
-  });
-  it('ladders end in a repeating manager-on-duty catch-all', () => {
-    expect(hoursLadder.at(-1)).toEqual({ level: 4, role: 'manager-on-duty', acknowledgeWithin: 'PT4H', repeat: { every: 'PT4H', max: 3 } });
-    expect(daysLadder.at(-1)).toEqual({ level: 4, role: 'manager-on-duty', acknowledgeWithin: 'P1D', repeat: { every: 'P1D', max: 3 } });
   });
 });

@@ -5,13 +5,11 @@ export const hoursLadder: EscalationLevel[] = [
   { level: 1, role: 'assigned-worker', acknowledgeWithin: 'PT1H' },
   { level: 2, role: 'supervisor', acknowledgeWithin: 'PT2H' },
   { level: 3, role: 'manager', acknowledgeWithin: 'PT4H' },
-  { level: 4, role: 'manager-on-duty', acknowledgeWithin: 'PT4H', repeat: { every: 'PT4H', max: 3 } },
 ];
 export const daysLadder: EscalationLevel[] = [
   { level: 1, role: 'assigned-worker', acknowledgeWithin: 'PT8H' },
   { level: 2, role: 'supervisor', acknowledgeWithin: 'P1D' },
   { level: 3, role: 'manager', acknowledgeWithin: 'P2D' },
-  { level: 4, role: 'manager-on-duty', acknowledgeWithin: 'P1D', repeat: { every: 'P1D', max: 3 } },
 ];
 export const hoursReminders: ReminderStage[] = [
   { before: 'PT12H', notify: 'assigned-worker' },
