@@ -32,6 +32,7 @@ export * from './deadlines/deadline-overdue';
 export * from './deadlines/deadline-satisfied';
 export * from './deadlines/deadline-extended';
 export * from './deadlines/deadline-moved-earlier';
+export * from './deadlines/deadline-cancelled';
 export * from './linkages/family-referred';
 export * from './cws/person-match-keys';
 export * from './calworks/member-match-keys';

@@ -10,6 +10,12 @@ export const deadlinePayload = z.object({
   subjectRef: z.string().min(1).max(200).describe('What the deadline is about, e.g. referral/<id>'),
   ownerService: serviceName,
   dueAt: instant,
+  explanation: z
+    .string()
+    .min(1)
+    .max(2000)
+    .optional()
+    .describe('Why it is due on that date: the rule, the start fact and the closed days skipped (v1.1; ids and dates only)'),
 });
 
 export const deadlineExample = {

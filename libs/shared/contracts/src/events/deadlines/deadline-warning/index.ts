@@ -14,6 +14,7 @@ export const deadlineWarningEvent = defineEvent({
   payload: deadlinePayload.extend({
     stage: z.number().int().min(1).describe('Which reminder stage (1 = first)'),
     remaining: z.string().regex(/^P/).describe('ISO 8601 duration left until due, e.g. P2D'),
+    notify: z.string().min(1).max(100).optional().describe('The role the rule tells at this stage (v1.1), e.g. assigned-worker'),
   }),
   key: (p) => p.familyId,
   subject: (p) => `deadline/${p.deadlineId}`,
