@@ -1,1 +1,2 @@
-export {};
+export * from './organisation-config';
+export * from './organisation.seeder';
