@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { auditActor } from '@linkages/platform-auth';
 import { AUDIT_LOG, type AuditLog } from '@linkages/platform-audit';
-import type { Principal } from '@linkages/platform-access';
+import { staffIdOf, type Principal } from '@linkages/platform-access';
 import { problemException } from '@linkages/platform-http';
 import { OrganisationRepository } from '@linkages/notifications-data-access';
 import { agencyOfOwnerService, type Assignment } from '@linkages/notifications-domain';
@@ -12,7 +12,7 @@ import type { AssignmentBody } from './organisation.schemas';
 
 /**
  * Assigns a deadline's subject (or a family) of an owner service to a worker; the latest assignment wins. The worker
- * must exist (404) and be of the owner service's agency and the caller's county (422). Audited (ids only).
+ * must exist (404) and be of the owner service's agency and the caller's county (422). Audited (ids only); `by` is the caller's staff id.
  */
 @Injectable()
 export class AssignWorkCommand {
@@ -40,7 +40,7 @@ export class AssignWorkCommand {
         ...(body.familyId ? { familyId: body.familyId } : {}),
         staffId: body.staffId,
         reason: body.reason,
-        by: principal.subject,
+        by: staffIdOf(principal.subject),
         at: now.toISOString(),
       };
       await this.repository.assign(tx, a);
