@@ -2,7 +2,7 @@ import { supervisorReviewUpdate } from './sanction.messages';
 import { createSanctionHarness, type SanctionHarness } from './sanction-harness.spec-helper';
 
 // The clocks that watch the process itself, at real durations (time-skipping server, real deadline workflows): the
-// ACL 15-99 60-day guard and the supervisor's 1-working-day review, escalated by the deadline's ladder.
+// ACL 15-99 60-day guard and the supervisor's 1-working-day review, its missed clock handed to notifications' ladder.
 const SUP = '44444444-4444-4444-8444-444444444444';
 
 describe('WTW sanction guards (time-skipping server, real deadline workflows, hand-counted dates)', () => {
@@ -65,17 +65,19 @@ describe('WTW sanction guards (time-skipping server, real deadline workflows, ha
 
     await h.travelTo('2027-11-29T23:00');
     expect((await h.view(wf)).state.request?.escalationLevel).toBe(0);
-    // Level 1 at the due instant, level 2 (supervisor) 8 hours later, unacknowledged.
+    // Overdue at the due instant: the process hears it as level 1; the clock hands the ladder to notifications (issue
+    // 14: one overdue event carrying the rule's ladder) and raises no further level itself.
     await h.travelTo('2027-11-30T08:30');
-    const escalated = await h.viewWhen(wf, (v) => (v.state.request?.escalationLevel ?? 0) >= 2, 'review escalated to level 2');
-    expect(escalated.state.request?.escalationLevel).toBe(2);
+    const escalated = await h.viewWhen(wf, (v) => (v.state.request?.escalationLevel ?? 0) >= 1, 'review overdue (level 1)');
+    expect(escalated.state.request?.escalationLevel).toBe(1);
     expect(
       escalated.state.clockNotices.filter((n) => n.purpose === 'sanction-review').map((n) => `${n.kind}:${n.escalationLevel ?? 0}`),
-    ).toEqual(['due:0', 'overdue:1', 'overdue:2']);
+    ).toEqual(['due:0', 'overdue:1']);
     const overdue = (await h.events(input.familyId)).filter(
       (e) => e.type === 'deadline-overdue' && String(e.data['subjectRef']).endsWith('/sanction-review'),
     );
-    expect(overdue.map((e) => e.data['escalationLevel'])).toEqual([1, 2]);
+    expect(overdue.map((e) => e.data['escalationLevel'])).toEqual([0]);
+    expect(overdue[0]?.data['escalation']).toMatchObject({ ownedBy: 'notifications' });
 
     // The supervisor finds good cause instead: the request was late in the process (a review ground, RULES.md 3).
     const view = await wf.executeUpdate(supervisorReviewUpdate, {

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import {
+  deadlineCancelledEvent,
   deadlineDueEvent,
   deadlineExtendedEvent,
   deadlineMovedEarlierEvent,
@@ -31,12 +32,18 @@ export function createDeadlineActivities({ dataSource, outbox }: DeadlineActivit
         subjectRef: input.subjectRef,
         ownerService: input.ownerService,
         dueAt: input.dueAt,
+        ...(input.explanation ? { explanation: input.explanation } : {}),
       };
       const ctx = { countyCode: input.countyCode, correlationId: input.correlationId, id: input.eventId };
       await dataSource.transaction(async (tx) => {
         switch (input.kind) {
           case 'warning':
-            await outbox.enqueue(tx, deadlineWarningEvent, { ...base, stage: input.stage ?? 1, remaining: input.remaining ?? 'PT0S' }, ctx);
+            await outbox.enqueue(
+              tx,
+              deadlineWarningEvent,
+              { ...base, stage: input.stage ?? 1, remaining: input.remaining ?? 'PT0S', ...(input.notify ? { notify: input.notify } : {}) },
+              ctx,
+            );
             break;
           case 'due':
             await outbox.enqueue(tx, deadlineDueEvent, base, ctx);
@@ -45,7 +52,12 @@ export function createDeadlineActivities({ dataSource, outbox }: DeadlineActivit
             await outbox.enqueue(
               tx,
               deadlineOverdueEvent,
-              { ...base, overdueSince: input.overdueSince ?? input.dueAt, escalationLevel: input.escalationLevel ?? 1 },
+              {
+                ...base,
+                overdueSince: input.overdueSince ?? input.dueAt,
+                escalationLevel: input.escalationLevel ?? 1,
+                ...(input.escalation ? { escalation: input.escalation } : {}),
+              },
               ctx,
             );
             break;
@@ -81,6 +93,14 @@ export function createDeadlineActivities({ dataSource, outbox }: DeadlineActivit
                 reasonCode: input.reasonCode ?? 'unspecified',
                 movedBy: input.extendedBy ?? '',
               },
+              ctx,
+            );
+            break;
+          case 'cancelled':
+            await outbox.enqueue(
+              tx,
+              deadlineCancelledEvent,
+              { ...base, reasonCode: input.reasonCode ?? 'unspecified', cancelledBy: input.cancelledBy ?? '' },
               ctx,
             );
             break;

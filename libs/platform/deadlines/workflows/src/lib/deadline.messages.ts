@@ -48,6 +48,8 @@ export interface DeadlineState {
   /** Highest escalation level raised (0: none). */
   escalationLevel: number;
   overdueSince?: string;
+  /** `notifications`: the ladder was handed over (ESCALATION_IN_NOTIFICATIONS); the clock raises no level itself. */
+  ladderOwner?: 'notifications';
   /** Levels acknowledged, with who and when. */
   acknowledged: { level: number; by: string; at: string }[];
   /**

@@ -36,7 +36,7 @@ describe('durable deadline (time-skipping test server, real durations, real outb
     await h?.close();
   });
 
-  it('10 calendar days from the day before Thanksgiving, in a county applying CCP 12a: reminders, due on the Monday after day 10, an escalation acknowledged', async () => {
+  it('10 calendar days from the day before Thanksgiving, in a county applying CCP 12a: reminders, due on the Monday after day 10, the ladder handed to notifications', async () => {
     const eve = nextThanksgivingEve(await h.now());
     await h.travelTo(eve.toISO()!);
     const handle = await h.start('cws.er.ten-day-response', eve.toISO()!);
@@ -48,9 +48,9 @@ describe('durable deadline (time-skipping test server, real durations, real outb
       to: eve.plus({ days: 12 }).toISODate(),
     });
 
-    // Through the due instant and two hours more: two reminders, due, level 1 raised.
+    // Through the due instant and two hours more: two reminders, due, and one overdue handing the ladder over.
     await h.travelTo(eve.plus({ days: 13 }).startOf('day').plus({ hours: 2 }).toISO()!);
-    expect(kinds(await h.events(deadlineId))).toEqual(['warning', 'warning', 'due', 'overdue:1']);
+    expect(kinds(await h.events(deadlineId))).toEqual(['warning', 'warning', 'due', 'overdue:0']);
     let state = (await handle.query(deadlineViewQuery)).state;
     const at = (kind: string) => state.timeline.filter((t) => t.kind === kind).map((t) => DateTime.fromISO(t.at, { zone: ZONE }));
     // Workflow time is the start of the task that runs when the timer fires: the instant itself or a moment later.
@@ -62,35 +62,43 @@ describe('durable deadline (time-skipping test server, real durations, real outb
     firedAt(at('reminder')[1]!, eve.plus({ days: 12 }).endOf('day').minus({ days: 1 }));
     firedAt(at('due')[0]!, eve.plus({ days: 12 }).endOf('day'));
 
-    // The worker acknowledges level 1: no level 2 however long we wait.
-    await handle.executeUpdate(acknowledgeUpdate, { args: [{ level: 1, by: WORKER_17 }] });
+    // Acknowledgment belongs to notifications now; the clock raises no level however long we wait.
+    const ack = handle.executeUpdate(acknowledgeUpdate, { args: [{ level: 1, by: WORKER_17 }] });
+    await expect(ack.catch((e: WorkflowUpdateFailedError) => Promise.reject(e.cause))).rejects.toThrow(/run by notifications/);
     await h.travelTo(eve.plus({ days: 20 }).toISO()!);
-    expect(kinds(await h.events(deadlineId))).toEqual(['warning', 'warning', 'due', 'overdue:1']);
+    expect(kinds(await h.events(deadlineId))).toEqual(['warning', 'warning', 'due', 'overdue:0']);
     state = (await handle.query(deadlineViewQuery)).state;
-    expect(state).toMatchObject({ status: 'overdue', escalationLevel: 1, acknowledged: [{ level: 1, by: WORKER_17 }] });
+    expect(state).toMatchObject({ status: 'overdue', ladderOwner: 'notifications', acknowledged: [] });
 
     await handle.executeUpdate(satisfyUpdate, { args: [{ by: WORKER_17 }] });
     const done = await handle.result();
     expect(done.state.satisfied).toMatchObject({ by: WORKER_17, late: true });
-    expect(kinds(await h.events(deadlineId))).toEqual(['warning', 'warning', 'due', 'overdue:1', 'satisfied']);
+    expect(kinds(await h.events(deadlineId))).toEqual(['warning', 'warning', 'due', 'overdue:0', 'satisfied']);
   });
 
-  it('an unacknowledged escalation climbs the ladder at each acknowledgment window', async () => {
+  it('a missed clock publishes one overdue with the rule’s ladder and escalation policy, and raises no level itself', async () => {
     const start = (await h.now()).plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
     await h.travelTo(start.toISO()!);
     const handle = await h.start('cws.er.immediate-response', start.toISO()!);
     const { deadlineId, due } = await handle.query(deadlineViewQuery);
     expect(due.dueAt).toBe(start.plus({ hours: 24 }).toISO());
-    // Ladder: worker (ack within 1 h) → supervisor (2 h) → manager.
+    // The rule's ladder (worker within 1 h → supervisor 2 h → manager) travels in the one overdue event.
     await h.travelTo(start.plus({ hours: 24, minutes: 30 }).toISO()!);
-    expect(kinds(await h.events(deadlineId))).toEqual(['warning', 'warning', 'due', 'overdue:1']);
-    await h.travelTo(start.plus({ hours: 25, minutes: 30 }).toISO()!);
-    expect(kinds(await h.events(deadlineId))).toEqual(['warning', 'warning', 'due', 'overdue:1', 'overdue:2']);
-    await h.travelTo(start.plus({ hours: 30 }).toISO()!);
-    expect(kinds(await h.events(deadlineId))).toEqual(['warning', 'warning', 'due', 'overdue:1', 'overdue:2', 'overdue:3']);
+    const events = await h.events(deadlineId);
+    expect(kinds(events)).toEqual(['warning', 'warning', 'due', 'overdue:0']);
+    expect(events.at(-1)?.data['escalation']).toMatchObject({
+      ownedBy: 'notifications',
+      ladder: [
+        { level: 1, role: 'assigned-worker', acknowledgeWithin: 'PT1H' },
+        { level: 2, role: 'supervisor', acknowledgeWithin: 'PT2H' },
+        { level: 3, role: 'manager', acknowledgeWithin: 'PT4H' },
+      ],
+      policy: { windows: 'clock-hours', legallyUrgent: true },
+    });
+    expect(events.at(-1)?.data['explanation']).toEqual(expect.stringContaining('24'));
     await h.travelTo(start.plus({ days: 5 }).toISO()!);
-    expect((await h.events(deadlineId)).length).toBe(6); // the top of the ladder is not raised again
-    await expect(handle.executeUpdate(acknowledgeUpdate, { args: [{ level: 4, by: MGR_1 }] })).rejects.toThrow(WorkflowUpdateFailedError);
+    expect((await h.events(deadlineId)).length).toBe(4); // no level is raised by the clock
+    await expect(handle.executeUpdate(acknowledgeUpdate, { args: [{ level: 1, by: MGR_1 }] })).rejects.toThrow(WorkflowUpdateFailedError);
   });
 
   it('20 calendar days (WTW compliance period): a pause stops the clock; a refused extension changes nothing; satisfied on time', async () => {
@@ -134,8 +142,8 @@ describe('durable deadline (time-skipping test server, real durations, real outb
     await h.travelTo(dueDay.plus({ days: 1, hours: 12 }).toISO()!);
     await handle.executeUpdate(satisfyUpdate, { args: [{ by: CSW_9 }] });
     const events = await h.events(deadlineId);
-    // Ladder (8 h, then 1 day): level 1 at due, level 2 at +8 h, level 3 at +32 h; satisfied at +36 h.
-    expect(kinds(events)).toEqual(['warning', 'warning', 'due', 'overdue:1', 'overdue:2', 'overdue:3', 'satisfied']);
+    // One overdue hands the ladder to notifications; satisfied at +36 h.
+    expect(kinds(events)).toEqual(['warning', 'warning', 'due', 'overdue:0', 'satisfied']);
     expect(events.at(-1)?.data['late']).toBe(true);
   });
 
@@ -204,8 +212,10 @@ describe('durable deadline (time-skipping test server, real durations, real outb
     await h.travelTo(start.plus({ hours: 26 }).toISO()!);
     const view = await handle.query(deadlineViewQuery);
     expect((await handle.describe()).runId).not.toBe(firstRun);
-    expect(view.state.timeline.map((t) => t.kind)).toEqual(expect.arrayContaining(['started', 'reminder', 'due', 'escalated']));
-    expect(view.state.escalationLevel).toBeGreaterThanOrEqual(2);
+    expect(view.state.timeline.map((t) => t.kind)).toEqual(
+      expect.arrayContaining(['started', 'reminder', 'due', 'escalation-handed-over']),
+    );
+    expect(view.state.ladderOwner).toBe('notifications');
     expect(kinds(await h.events(view.deadlineId)).filter((k) => k === 'due')).toHaveLength(1);
   });
 
@@ -218,7 +228,7 @@ describe('durable deadline (time-skipping test server, real durations, real outb
     const contactAt = start.plus({ hours: 16, minutes: 30 }); // 01:30, 7.5 hours before the limit
     // Recorded the next morning, after due and level 1 (at the limit), before level 2 (an hour later).
     await h.travelTo(start.plus({ hours: 24, minutes: 45 }).toISO()!);
-    expect(kinds(await h.events(deadlineId))).toEqual(['warning', 'warning', 'due', 'overdue:1']);
+    expect(kinds(await h.events(deadlineId))).toEqual(['warning', 'warning', 'due', 'overdue:0']);
     const recorded = await handle.executeUpdate(satisfyUpdate, { args: [{ by: WORKER_17, at: contactAt.toISO()! }] });
     expect(recorded.state.satisfied).toMatchObject({ by: WORKER_17, late: false });
     expect(Date.parse(recorded.state.satisfied!.at)).toBe(contactAt.toMillis());
@@ -226,12 +236,12 @@ describe('durable deadline (time-skipping test server, real durations, real outb
     const recordedLate = recorded.state.timeline.find((t) => t.kind === 'recorded-late');
     expect(recordedLate?.detail).toMatchObject({
       factAt: contactAt.toUTC().toISO(),
-      stagesAfterFact: expect.arrayContaining(['due', 'escalated:1']),
+      stagesAfterFact: expect.arrayContaining(['due', 'overdue']),
     });
     await handle.result();
     const events = await h.events(deadlineId);
     // What was published before the contact was recorded cannot be unsent; the satisfied event carries the fact's time.
-    expect(kinds(events)).toEqual(['warning', 'warning', 'due', 'overdue:1', 'satisfied']);
+    expect(kinds(events)).toEqual(['warning', 'warning', 'due', 'overdue:0', 'satisfied']);
     expect(events.at(-1)?.data).toMatchObject({ late: false });
     expect(Date.parse(events.at(-1)?.data['satisfiedAt'] as string)).toBe(contactAt.toMillis());
   });
@@ -254,21 +264,21 @@ describe('durable deadline (time-skipping test server, real durations, real outb
     const done = await handle.executeUpdate(satisfyUpdate, { args: [{ by: WORKER_17, at: lateAt.toISO()! }] });
     expect(done.state.satisfied).toMatchObject({ late: true });
     expect(Date.parse(done.state.satisfied!.at)).toBe(lateAt.toMillis());
-    // Stages before the (late) fact were really reached; only the level raised after it is listed.
-    expect(done.state.timeline.find((t) => t.kind === 'recorded-late')?.detail['stagesAfterFact']).toEqual(['escalated:3']);
+    // Every stage published (due, the overdue hand-over) came before the late fact: nothing to mark as not reached.
+    expect(done.state.timeline.find((t) => t.kind === 'recorded-late')).toBeUndefined();
   });
 
-  it('a clock opened for a start so old that its due instant has passed publishes due and level 1 once, no stale reminders, and says so', async () => {
+  it('a clock opened for a start so old that its due instant has passed publishes due and the overdue hand-over once, no stale reminders, and says so', async () => {
     const now = (await h.now()).plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
     await h.travelTo(now.toISO()!);
     const start = now.minus({ days: 3 });
     const handle = await h.start('cws.er.immediate-response', start.toISO()!);
     await h.travelTo(now.plus({ minutes: 30 }).toISO()!);
     const { deadlineId, state } = await handle.query(deadlineViewQuery);
-    expect(kinds(await h.events(deadlineId))).toEqual(['due', 'overdue:1']);
+    expect(kinds(await h.events(deadlineId))).toEqual(['due', 'overdue:0']);
     const skipped = state.timeline.find((t) => t.kind === 'stages-skipped');
     expect((skipped?.detail['reminders'] as unknown[]).length).toBe(2);
-    expect(state.timeline.map((t) => t.kind)).toEqual(['started', 'stages-skipped', 'due', 'escalated']);
+    expect(state.timeline.map((t) => t.kind)).toEqual(['started', 'stages-skipped', 'due', 'escalation-handed-over']);
     // Met by a contact made before the due instant, recorded now: on time.
     const done = await handle.executeUpdate(satisfyUpdate, { args: [{ by: WORKER_17, at: start.plus({ hours: 20 }).toISO()! }] });
     expect(done.state.satisfied?.late).toBe(false);

@@ -13,7 +13,14 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { SearchAttributeType, defineSearchAttributeKey } from '@temporalio/common';
-import { computeDue, isoDurationMs, type DeadlineActivities, type DeadlineEventInput, type DueResult } from '@linkages/platform-deadlines';
+import {
+  computeDue,
+  escalationPolicyOf,
+  isoDurationMs,
+  type DeadlineActivities,
+  type DeadlineEventInput,
+  type DueResult,
+} from '@linkages/platform-deadlines';
 import {
   acknowledgeUpdate,
   cancelUpdate,
@@ -66,6 +73,15 @@ export const EXTEND_DIRECTION_PATCH = 'extended-event-direction';
  *   type (`deadline-moved-earlier`), never as an extension.
  */
 export const MOVED_EARLIER_PATCH = 'moved-earlier-event';
+
+/**
+ * - ESCALATION_IN_NOTIFICATIONS: the clock owns the legal clock, notifications owns escalation (DESIGN 2, issue 14). A
+ *   missed clock publishes one `overdue` (level 0) carrying the rule's ladder and escalation policy, and raises no level
+ *   itself; acknowledgment goes to notifications. Runs started before keep running their own ladder.
+ * - CANCELLED_EVENT: a cancelled clock publishes `deadline-cancelled` (an escalation of it ends).
+ */
+export const ESCALATION_IN_NOTIFICATIONS_PATCH = 'escalation-owned-by-notifications';
+export const CANCELLED_EVENT_PATCH = 'cancelled-event';
 
 /** Which way a due instant moved; a date moved earlier is not an extension. */
 const directionOf = (previousDueAt: string | null, dueAt: string | null): 'later' | 'earlier' =>
@@ -137,6 +153,7 @@ export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineVi
       ownerService: input.owner.service,
       dueAt: due.dueAt ?? now(),
       correlationId: workflowInfo().workflowId,
+      explanation: due.explanation.summary.slice(0, 2000),
       ...extra,
     });
 
@@ -218,8 +235,14 @@ export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineVi
       record('satisfied', { by, late, ...(factAt !== recordedAt ? { at: factAt } : {}) });
       // Stages published after the fact had happened cannot be unsent: the timeline says they were not really reached.
       const stagesAfterFact = state.timeline
-        .filter((t) => (t.kind === 'reminder' || t.kind === 'due' || t.kind === 'escalated') && Date.parse(t.at) > Date.parse(factAt))
-        .map((t) => (t.kind === 'escalated' ? `escalated:${String(t.detail['level'])}` : t.kind));
+        .filter(
+          (t) =>
+            (t.kind === 'reminder' || t.kind === 'due' || t.kind === 'escalated' || t.kind === 'escalation-handed-over') &&
+            Date.parse(t.at) > Date.parse(factAt),
+        )
+        .map((t) =>
+          t.kind === 'escalated' ? `escalated:${String(t.detail['level'])}` : t.kind === 'escalation-handed-over' ? 'overdue' : t.kind,
+        );
       if (factAt !== recordedAt && stagesAfterFact.length > 0) record('recorded-late', { factAt, recordedAt, stagesAfterFact });
       publishSearchAttributes();
       dirty = true;
@@ -325,6 +348,10 @@ export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineVi
     {
       validator: ({ level, by }) => {
         requireOpen();
+        if (state.ladderOwner === 'notifications')
+          throw invalid(
+            'This deadline’s escalation is run by notifications: acknowledge it there (POST /escalations/{deadlineId}/acknowledge)',
+          );
         requireActor(by, 'acknowledge');
         if (level < 1 || level > state.escalationLevel)
           throw invalid(`Level ${level} has not been raised (current level: ${state.escalationLevel})`);
@@ -361,6 +388,7 @@ export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineVi
       record('cancelled', { by, reasonCode });
       publishSearchAttributes();
       dirty = true;
+      if (patched(CANCELLED_EVENT_PATCH)) await emit('cancelled', { reasonCode, cancelledBy: by });
       await tell('cancelled');
       return view();
     },
@@ -384,7 +412,8 @@ export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineVi
           state.remindersSent++;
           const remainingMs = Math.max(0, Date.parse(due.dueAt ?? now()) - Date.now());
           record('reminder', { stage: i + 1, notify: policy.reminders[i]?.notify });
-          await emit('warning', { stage: i + 1, remaining: `PT${Math.round(remainingMs / 1000)}S` });
+          const notify = policy.reminders[i]?.notify;
+          await emit('warning', { stage: i + 1, remaining: `PT${Math.round(remainingMs / 1000)}S`, ...(notify ? { notify } : {}) });
         },
       };
     }
@@ -399,17 +428,32 @@ export async function deadlineWorkflow(input: DeadlineInput): Promise<DeadlineVi
           publishSearchAttributes();
           await emit('due');
           await tell('due');
-          if (policy.escalation.length > 0) await escalate(1);
+          if (policy.escalation.length === 0) return;
+          if (patched(ESCALATION_IN_NOTIFICATIONS_PATCH)) await handOverEscalation();
+          else await escalate(1);
         },
       };
     }
     const level = state.escalationLevel;
     const acknowledged = state.acknowledged.some((a) => a.level >= level);
     const current = policy.escalation[level - 1];
+    if (state.ladderOwner === 'notifications') return undefined;
     if (level >= 1 && level < policy.escalation.length && !acknowledged && current && raisedAt[level]) {
       return { at: Date.parse(raisedAt[level]) + isoDurationMs(current.acknowledgeWithin), fire: () => escalate(level + 1) };
     }
     return undefined;
+  };
+
+  /** The ladder goes to notifications with the rule's policy; the owner's process hears `overdue` as from level 1 before. */
+  const handOverEscalation = async () => {
+    state.ladderOwner = 'notifications';
+    record('escalation-handed-over', { to: 'notifications', levels: policy.escalation.length });
+    await emit('overdue', {
+      overdueSince: state.overdueSince ?? now(),
+      escalationLevel: 0,
+      escalation: { ownedBy: 'notifications', ladder: policy.escalation, policy: escalationPolicyOf(policy) },
+    });
+    await tell('overdue', { escalationLevel: 1 });
   };
 
   const escalate = async (level: number) => {
