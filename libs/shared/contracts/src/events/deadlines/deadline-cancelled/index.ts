@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { code, id, serviceNames } from '../../../lib/common';
 import { defineEvent } from '../../../lib/event-definition';
 import { topics } from '../../../lib/topics';
