@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createTransport } from 'nodemailer';
 import { migratedSchema } from '@linkages/platform-persistence-testing';
+import { OutboxWriter, createMessagingMigration } from '@linkages/platform-messaging';
 import { Mailpit, mailpitSettings, uniqueRecipient } from '@linkages/platform-testing';
 import { deliveryEntities, deliveryMigrations } from '@linkages/notifications-data-access';
 import type { DeliverRequest, RecipientContact, RecipientDirectory } from '@linkages/notifications-domain';
@@ -16,10 +17,15 @@ class MemoryDirectory implements RecipientDirectory {
 // E-mail to the stack's Mailpit, read back through its API: the CWS minimum for a CalWORKs recipient, the ack link,
 // and one mail for a redelivered request.
 describe('deliverNotification (PostgreSQL + Mailpit)', () => {
-  const db = migratedSchema({ name: 'it-notifications-deliver', entities: deliveryEntities, migrations: deliveryMigrations });
+  const db = migratedSchema({
+    name: 'it-notifications-deliver',
+    entities: deliveryEntities,
+    migrations: (schema) => [createMessagingMigration(schema), ...deliveryMigrations(schema)],
+  });
   const mailpit = new Mailpit();
   const email = uniqueRecipient('deliver');
-  const staffId = `staff-${globalThis.crypto.randomUUID()}`;
+  const staffId = globalThis.crypto.randomUUID();
+  const familyId = globalThis.crypto.randomUUID();
   const directory = new MemoryDirectory(
     new Map([[staffId, { staffId, agency: 'calworks', countyCode: '06037', email, channels: { email: true, webhook: true } }]]),
   );
@@ -29,6 +35,7 @@ describe('deliverNotification (PostgreSQL + Mailpit)', () => {
   it('sends one mail with the minimum and an ack link, and nothing twice on redelivery', async () => {
     const activities = createDeliveryActivities({
       ds: db.ds,
+      outbox: new OutboxWriter(db.schema, 'notifications'),
       directory,
       mailer,
       mailFrom: 'Linkages <no-reply@linkages.example.org>',
@@ -40,7 +47,7 @@ describe('deliverNotification (PostgreSQL + Mailpit)', () => {
       subject: {
         escalationId: 'esc-1',
         deadlineId: globalThis.crypto.randomUUID(),
-        familyId: 'fam-secret',
+        familyId,
         countyCode: '06037',
         ownerService: 'child-welfare',
         ruleId: 'cws.immediate-response',
@@ -70,8 +77,20 @@ describe('deliverNotification (PostgreSQL + Mailpit)', () => {
     const [mail] = await mailpit.waitForMessages(email);
     const raw = await mailpit.raw(mail!.ID);
     expect(raw).toContain('/ack/');
-    for (const secret of ['fam-secret', 'MPP 31-115', 'cws.immediate-response', 'referral/r-1']) expect(raw).not.toContain(secret);
+    for (const secret of [familyId, 'MPP 31-115', 'cws.immediate-response', 'referral/r-1']) expect(raw).not.toContain(secret);
     await new Promise((r) => setTimeout(r, 500));
     expect(await mailpit.messagesTo(email)).toHaveLength(1);
+    // One notification-delivered per channel delivered, none added by the redelivery; ids only in the payload.
+    const events = (await db.ds.query(`SELECT event_type, value FROM "${db.schema}".outbox ORDER BY seq`)) as {
+      event_type: string;
+      value: string;
+    }[];
+    expect(events).toHaveLength(2);
+    const data = events.map((e) => JSON.parse(e.value) as Record<string, unknown>);
+    expect(data.map((d) => [d['channel'], d['notificationId'], d['recipientId'], d['familyId']])).toEqual([
+      ['in-app', first.notificationId, staffId, familyId],
+      ['email', first.notificationId, staffId, familyId],
+    ]);
+    expect(events.map((e) => e.value).join('\n')).not.toContain(email);
   });
 });

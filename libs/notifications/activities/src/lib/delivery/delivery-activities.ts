@@ -3,9 +3,14 @@ import type { Transporter } from 'nodemailer';
 import { deliveryKey, decideChannel, renderNotification, signAckLink, type Mac } from '@linkages/notifications-domain';
 import type { ChannelOutcome, DeliverRequest, DeliverResult, RecipientDirectory } from '@linkages/notifications-domain';
 import { DeliveryAttemptEntity, DeliveryEntity, InboxItemEntity } from '@linkages/notifications-data-access';
+import type { OutboxWriter } from '@linkages/platform-messaging';
+import { stableUuid } from '@linkages/platform-access';
+import { notificationDeliveredEvent } from '@linkages/shared-contracts';
 
 export interface DeliveryActivitiesDeps {
   ds: DataSource;
+  /** notification-delivered goes to the outbox in the transaction that marks the delivery row delivered. */
+  outbox: OutboxWriter;
   directory: RecipientDirectory;
   mailer: Transporter;
   mailFrom: string;
@@ -47,12 +52,44 @@ export function createDeliveryActivities(deps: DeliveryActivitiesDeps) {
     return { id: existing.id, fresh: false as const, existing };
   }
 
-  async function record(id: string, outcome: 'delivered' | 'failed' | 'skipped', detail: string | null) {
+  /** One notification-delivered per delivery key: the event id derives from the key, so a retry cannot add another. */
+  async function publishDelivered(
+    tx: EntityManager,
+    key: string,
+    req: DeliverRequest,
+    notificationId: string,
+    channel: ChannelOutcome['channel'],
+  ) {
+    await deps.outbox.enqueue(
+      tx,
+      notificationDeliveredEvent,
+      {
+        notificationId,
+        familyId: req.subject.familyId,
+        recipientId: req.recipient.staffId,
+        channel,
+        deliveredAt: new Date().toISOString(),
+      },
+      {
+        countyCode: req.subject.countyCode,
+        correlationId: req.subject.escalationId,
+        id: stableUuid('linkages-notification-delivered', key),
+      },
+    );
+  }
+
+  async function record(
+    id: string,
+    outcome: 'delivered' | 'failed' | 'skipped',
+    detail: string | null,
+    onDelivered?: (tx: EntityManager) => Promise<void>,
+  ) {
     await deps.ds.transaction(async (tx) => {
       await tx.getRepository(DeliveryAttemptEntity).insert({ attemptId: uuid(), deliveryId: id, outcome, detail, at: new Date() });
       await tx
         .getRepository(DeliveryEntity)
         .update({ id }, { status: outcome, detail, updatedAt: new Date(), attempts: () => 'attempts + 1' });
+      if (outcome === 'delivered' && onDelivered) await onDelivered(tx);
     });
   }
 
@@ -87,8 +124,9 @@ export function createDeliveryActivities(deps: DeliveryActivitiesDeps) {
       let notificationId = uuid();
 
       // In-app: the item and its delivery row in one transaction.
+      const inAppKey = deliveryKey(req, 'in-app');
       const inApp = await deps.ds.transaction(async (tx) => {
-        const c = await claim(tx, deliveryKey(req, 'in-app'), notificationId, 'in-app');
+        const c = await claim(tx, inAppKey, notificationId, 'in-app');
         if (!c.fresh) {
           notificationId = c.existing.notificationId;
           return 'duplicate' as const;
@@ -110,6 +148,7 @@ export function createDeliveryActivities(deps: DeliveryActivitiesDeps) {
           .getRepository(DeliveryAttemptEntity)
           .insert({ attemptId: uuid(), deliveryId: c.id, outcome: 'delivered', detail: null, at: new Date() });
         await tx.getRepository(DeliveryEntity).update({ id: c.id }, { status: 'delivered', attempts: 1, updatedAt: new Date() });
+        await publishDelivered(tx, inAppKey, req, notificationId, 'in-app');
         return 'delivered' as const;
       });
       channels.push({ channel: 'in-app', outcome: inApp, attempts: 1 });
@@ -120,7 +159,8 @@ export function createDeliveryActivities(deps: DeliveryActivitiesDeps) {
       if (!decision.send) {
         channels.push({ channel: 'email', outcome: 'skipped', detail: decision.detail, attempts: 0 });
       } else {
-        const c = await deps.ds.transaction((tx) => claim(tx, deliveryKey(req, 'email'), notificationId, 'email'));
+        const emailKey = deliveryKey(req, 'email');
+        const c = await deps.ds.transaction((tx) => claim(tx, emailKey, notificationId, 'email'));
         if (!c.fresh && c.existing.status !== 'pending') {
           channels.push({ channel: 'email', outcome: 'duplicate', attempts: c.existing.attempts });
         } else {
@@ -132,7 +172,7 @@ export function createDeliveryActivities(deps: DeliveryActivitiesDeps) {
               text: rendered.text,
               html: rendered.html,
             });
-            await record(c.id, 'delivered', null);
+            await record(c.id, 'delivered', null, (tx) => publishDelivered(tx, emailKey, req, notificationId, 'email'));
             channels.push({ channel: 'email', outcome: 'delivered', attempts: 1 });
           } catch (err) {
             const code = (err as { responseCode?: number }).responseCode;
