@@ -93,4 +93,43 @@ describe('deliverNotification (PostgreSQL + Mailpit)', () => {
     ]);
     expect(events.map((e) => e.value).join('\n')).not.toContain(email);
   });
+
+  it('without an SMTP server: the inbox item is delivered and the e-mail reported skipped', async () => {
+    const activities = createDeliveryActivities({
+      ds: db.ds,
+      outbox: new OutboxWriter(db.schema, 'notifications'),
+      directory,
+      mailer: null,
+      mailFrom: 'Linkages <no-reply@linkages.example.org>',
+      mac: (d) => createHmac('sha256', 'k').update(d).digest(),
+      publicBaseUrl: 'http://127.0.0.1:3004',
+      timeZoneOf: () => 'America/Los_Angeles',
+    });
+    const result = await activities.deliverNotification({
+      subject: {
+        escalationId: 'esc-2',
+        deadlineId: globalThis.crypto.randomUUID(),
+        familyId,
+        countyCode: '06037',
+        ownerService: 'child-welfare',
+        ruleId: 'cws.immediate-response',
+        citation: 'MPP 31-115',
+        subjectRef: 'referral/r-2/response',
+        dueAt: '2026-12-01T18:00:00Z',
+        overdueSince: '2026-12-01T18:00:00Z',
+        explanation: 'Due 24 hours after receipt',
+      },
+      kind: 'escalation',
+      level: 1,
+      round: 0,
+      recipient: { staffId, role: 'supervisor', via: 'direct' },
+      acknowledgeBy: '2026-12-01T20:00:00Z',
+      legallyUrgent: false,
+      at: '2026-12-01T19:00:00Z',
+    });
+    expect(result.channels.slice(0, 2)).toEqual([
+      { channel: 'in-app', outcome: 'delivered', attempts: 1 },
+      { channel: 'email', outcome: 'skipped', detail: 'no SMTP server configured', attempts: 0 },
+    ]);
+  });
 });

@@ -12,7 +12,8 @@ export interface DeliveryActivitiesDeps {
   /** notification-delivered goes to the outbox in the transaction that marks the delivery row delivered. */
   outbox: OutboxWriter;
   directory: RecipientDirectory;
-  mailer: Transporter;
+  /** null: no SMTP server configured; the e-mail channel reports 'skipped'. */
+  mailer: Transporter | null;
   mailFrom: string;
   /** HMAC-SHA256 under ACK_LINK_KEY. */
   mac: Mac;
@@ -156,8 +157,11 @@ export function createDeliveryActivities(deps: DeliveryActivitiesDeps) {
       // E-mail.
       let fellBackTo: DeliverResult['fellBackTo'];
       const decision = decideChannel('email', req, contact, timeZone);
+      const mailer = deps.mailer;
       if (!decision.send) {
         channels.push({ channel: 'email', outcome: 'skipped', detail: decision.detail, attempts: 0 });
+      } else if (!mailer) {
+        channels.push({ channel: 'email', outcome: 'skipped', detail: 'no SMTP server configured', attempts: 0 });
       } else {
         const emailKey = deliveryKey(req, 'email');
         const c = await deps.ds.transaction((tx) => claim(tx, emailKey, notificationId, 'email'));
@@ -165,7 +169,7 @@ export function createDeliveryActivities(deps: DeliveryActivitiesDeps) {
           channels.push({ channel: 'email', outcome: 'duplicate', attempts: c.existing.attempts });
         } else {
           try {
-            await deps.mailer.sendMail({
+            await mailer.sendMail({
               from: deps.mailFrom,
               to: contact.email,
               subject: rendered.subject,

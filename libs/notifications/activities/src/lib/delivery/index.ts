@@ -1,1 +1,2 @@
 export * from './delivery-activities';
+export * from './delivery-activities.provider';
