@@ -1,1 +1,3 @@
-export {};
+export * from './deadline-event.handlers';
+export * from './escalation-processes';
+export * from './notifications-escalation.module';

@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { Client } from 'pg';
+import { repoRoot } from '@linkages/platform-config';
+import { Mailpit, devToken, stackEnv, uniqueSuffix, waitFor } from '@linkages/platform-testing';
+import { platformClient, startPlatform, type RunningPlatform } from './platform.spec-helper';
+
+// Issue 14, end to end against `npm start`: a child-welfare clock missed (an immediate response recorded two days
+// late, so it is overdue the moment it opens) hands its ladder to notifications, which tells the assignee by e-mail
+// (read back from the stack's Mailpit) and stops when the assignee acknowledges.
+interface EscalationView {
+  escalationId: string;
+  deadlineId: string;
+  status: string;
+  level: number;
+  recipients: Record<string, { staffId: string; role: string; via: string }[]>;
+  next: { level: number; role: string; at: string } | null;
+  timeline: { kind: string; level?: number }[];
+}
+
+const emailOf = (username: string): string => {
+  const org = JSON.parse(readFileSync(join(repoRoot(), 'infra', 'local', 'organisation.json'), 'utf8')) as {
+    people: { username?: string; email?: string }[];
+  };
+  const email = org.people.find((p) => p.username === username)?.email;
+  if (!email) throw new Error(`infra/local/organisation.json has no e-mail for ${username}`);
+  return email;
+};
+
+describe('notifications: a missed child-welfare clock escalates by e-mail and stops when acknowledged', () => {
+  let platform: RunningPlatform;
+  let db: Client;
+  const tokens: Record<string, string> = {};
+  const { ok, call } = platformClient(() => platform, tokens);
+  const mailpit = new Mailpit();
+
+  beforeAll(async () => {
+    platform = await startPlatform(40_000);
+    for (const u of ['cws-worker', 'cws-supervisor', 'calworks-worker']) tokens[u] = await devToken(u);
+    db = new Client({ connectionString: stackEnv().DATABASE_URL });
+    await db.connect();
+  }, 200_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await platform?.stop('SIGINT');
+  });
+
+  it('overdue → the assignee e-mailed with the rule and its explanation → acknowledged, the ladder stops', async () => {
+    const family = await ok<{ id: string; members: { personId: string; role: string }[] }>(
+      'child-welfare',
+      'POST',
+      '/families',
+      'cws-worker',
+      {
+        calworksCaseNumber: `CW-${uniqueSuffix().slice(0, 8)}`,
+        members: [
+          { role: 'parent', firstName: 'Zorvath', lastName: 'Quillonby', dateOfBirth: '1990-01-02' },
+          { role: 'child', firstName: 'Yelmira', lastName: 'Quillonby', dateOfBirth: '2020-03-04' },
+        ],
+      },
+    );
+    const child = family.members.find((m) => m.role === 'child')!.personId;
+    const twoDaysAgo = DateTime.now().setZone('America/Los_Angeles').minus({ days: 2 });
+    const referral = await ok<{ id: string }>('child-welfare', 'POST', '/referrals', 'cws-worker', {
+      familyId: family.id,
+      receivedAt: twoDaysAgo.toISO(),
+      allegations: [{ type: 'physical-abuse', childId: child }],
+    });
+    await ok('child-welfare', 'POST', `/referrals/${referral.id}/screening`, 'cws-worker', {
+      decision: 'accepted',
+      responsePriority: 'immediate',
+      reason: 'Injury reported by school',
+      povertyOnly: false,
+      decidedAt: twoDaysAgo.plus({ minutes: 30 }).toISO(),
+    });
+    const clock = await waitFor(
+      async () =>
+        (
+          await db.query<{ deadline_id: string }>(
+            `SELECT deadline_id FROM child_welfare.tracked_deadlines WHERE subject_id = $1 AND purpose = 'er-response'`,
+            [referral.id],
+          )
+        ).rows[0],
+      { timeoutMs: 30_000, what: 'the ER response clock' },
+    );
+    const deadlineId = clock.deadline_id;
+
+    // The clock is overdue at once; notifications starts the ladder at level 1 (the assignee: the unit's intake worker).
+    const escalation = await waitFor(
+      async () => {
+        const r = await call<EscalationView>('notifications', 'GET', `/escalations/${deadlineId}`, 'cws-supervisor');
+        return r.status === 200 && r.body.level >= 1 ? r.body : undefined;
+      },
+      { timeoutMs: 90_000, intervalMs: 1000, what: 'the escalation at level 1' },
+    );
+    expect(escalation.status).toBe('open');
+    expect(escalation.next).toEqual(expect.objectContaining({ level: 2, role: 'supervisor' }));
+
+    const to = emailOf('cws-worker');
+    const mail = await waitFor(
+      async () => {
+        for (const m of (await mailpit.messagesTo(to)).reverse()) {
+          const full = await mailpit.message(m.ID);
+          if (full.Text.includes(escalation.escalationId)) return full;
+        }
+        return undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 1000, what: 'the escalation e-mail in Mailpit' },
+    );
+    expect(mail.Text).toContain('cws.er.immediate-response');
+    expect(mail.Text).toMatch(/\/ack\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/);
+    for (const name of ['Zorvath', 'Yelmira', 'Quillonby', '1990-01-02', '2020-03-04']) expect(mail.Text).not.toContain(name);
+
+    // Not hers to acknowledge: a CalWORKs worker was never notified (and cannot read it).
+    expect((await call('notifications', 'POST', `/escalations/${deadlineId}/acknowledge`, 'calworks-worker', {})).status).toBe(403);
+    const acknowledged = await ok<EscalationView>('notifications', 'POST', `/escalations/${deadlineId}/acknowledge`, 'cws-worker', {
+      note: 'Contact scheduled this morning',
+    });
+    expect(acknowledged.status).toBe('acknowledged');
+    expect(acknowledged.timeline.map((t) => t.kind)).toContain('acknowledged');
+    // Twice is refused, and changes nothing.
+    expect((await call('notifications', 'POST', `/escalations/${deadlineId}/acknowledge`, 'cws-worker', {})).status).toBe(409);
+  }, 240_000);
+});

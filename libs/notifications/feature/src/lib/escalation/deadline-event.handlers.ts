@@ -1,0 +1,104 @@
+import {
+  deadlineCancelledEvent,
+  deadlineExtendedEvent,
+  deadlineMovedEarlierEvent,
+  deadlineOverdueEvent,
+  deadlineSatisfiedEvent,
+  deadlineWarningEvent,
+  type CloudEvent,
+} from '@linkages/shared-contracts';
+import { on, type EventHandlersProvider, type HandlerRegistration } from '@linkages/platform-messaging';
+import type { EscalationSubject } from '@linkages/notifications-domain';
+import { EscalationProcesses } from './escalation-processes';
+
+export const DEADLINE_EVENT_HANDLERS = Symbol('NOTIFICATIONS_DEADLINE_EVENT_HANDLERS');
+
+type DeadlineData = {
+  deadlineId: string;
+  familyId: string;
+  ruleId: string;
+  citation: string;
+  subjectRef: string;
+  ownerService: EscalationSubject['ownerService'];
+  dueAt: string;
+  explanation?: string;
+};
+
+/** What every notice and escalation of a deadline event knows of it: ids, codes, instants, the explanation. */
+export function subjectOf(event: CloudEvent<DeadlineData>, overdueSince: string): EscalationSubject {
+  const d = event.data;
+  return {
+    escalationId: EscalationProcesses.escalationIdOf(d.deadlineId, overdueSince),
+    deadlineId: d.deadlineId,
+    familyId: d.familyId,
+    countyCode: event.countycode,
+    ownerService: d.ownerService,
+    ruleId: d.ruleId,
+    citation: d.citation,
+    subjectRef: d.subjectRef,
+    dueAt: d.dueAt,
+    overdueSince,
+    ...(d.explanation ? { explanation: d.explanation } : {}),
+  };
+}
+
+/**
+ * The deadline events into notices and ladders (DESIGN 2: the clock publishes its stages, notifications escalates):
+ * - a warning: a reminder to the role the rule names (the assignee unless it says otherwise), no ladder;
+ * - an overdue that hands its ladder to notifications (`escalation.ownedBy`): the escalation process starts with the
+ *   rule's ladder and policy frozen in; an overdue of a clock started before issue 14 (its own ladder, a level per
+ *   event) is delivered as one notice of that level and nothing more, so one ladder runs per deadline, never two;
+ * - satisfied, cancelled, extended, moved earlier: told to the running escalation, which decides whether it stops.
+ */
+export function deadlineEventHandlers(processes: EscalationProcesses): HandlerRegistration[] {
+  return [
+    on(deadlineWarningEvent, async (event) => {
+      await processes.notice({
+        subject: subjectOf(event, event.data.dueAt),
+        kind: 'reminder',
+        role: event.data.notify ?? 'assigned-worker',
+        level: 0,
+        round: event.data.stage,
+        legallyUrgent: false,
+      });
+    }),
+    on(deadlineOverdueEvent, async (event) => {
+      const subject = subjectOf(event, event.data.overdueSince);
+      const escalation = event.data.escalation;
+      if (escalation?.ownedBy === 'notifications') {
+        await processes.start(subject, { ladder: escalation.ladder, policy: escalation.policy });
+        return;
+      }
+      if (event.data.escalationLevel < 1) return;
+      await processes.notice({
+        subject,
+        kind: 'escalation',
+        role: legacyRoles[event.data.escalationLevel - 1] ?? 'manager',
+        level: event.data.escalationLevel,
+        round: 0,
+        legallyUrgent: false,
+      });
+    }),
+    on(deadlineSatisfiedEvent, (event) => processes.deadlineChanged(event.data.deadlineId, { kind: 'satisfied', at: event.time })),
+    on(deadlineCancelledEvent, (event) => processes.deadlineChanged(event.data.deadlineId, { kind: 'cancelled', at: event.time })),
+    on(deadlineExtendedEvent, (event) =>
+      processes.deadlineChanged(event.data.deadlineId, {
+        kind: event.data.direction === 'earlier' ? 'moved-earlier' : 'extended',
+        dueAt: event.data.dueAt,
+        at: event.time,
+      }),
+    ),
+    on(deadlineMovedEarlierEvent, (event) =>
+      processes.deadlineChanged(event.data.deadlineId, { kind: 'moved-earlier', dueAt: event.data.dueAt, at: event.time }),
+    ),
+  ];
+}
+
+/** The roles of the ladders clocks ran before issue 14 (hoursLadder / daysLadder: worker, supervisor, manager). */
+const legacyRoles = ['assigned-worker', 'supervisor', 'manager'];
+
+export const deadlineEventHandlersProvider: EventHandlersProvider = {
+  provide: DEADLINE_EVENT_HANDLERS,
+  inject: [EscalationProcesses],
+  useFactory: (processes: EscalationProcesses) => deadlineEventHandlers(processes),
+};
