@@ -7,11 +7,11 @@ import {
   organisationActivitiesProvider,
   recipientDirectoryProvider,
 } from '@linkages/notifications-activities';
-import { EscalationProcesses, deadlineEventHandlersProvider } from '@linkages/notifications-feature';
+import { EscalationProcesses, OrganisationSeeder, deadlineEventHandlersProvider } from '@linkages/notifications-feature';
 import { service } from './service';
 
 /**
- * The notifications worker: the escalation ladder's and notices' activities (who a role is when a level fires, the
+ * The notifications worker (it seeds the organisation from infra/local/organisation.json at start): the escalation ladder's and notices' activities (who a role is when a level fires, the
  * escalation's read model and events, delivery), and the deadline events that start and stop them.
  */
 @Module({
@@ -19,7 +19,7 @@ import { service } from './service';
     PlatformModule.forWorker(service, {
       activities: [escalationActivitiesProvider, organisationActivitiesProvider, deliveryActivitiesProvider],
       eventHandlers: [deadlineEventHandlersProvider],
-      providers: [EscalationProcesses, OrganisationRepository, recipientDirectoryProvider],
+      providers: [EscalationProcesses, OrganisationRepository, OrganisationSeeder, recipientDirectoryProvider],
     }),
   ],
 })

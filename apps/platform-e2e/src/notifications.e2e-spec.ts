@@ -3,15 +3,16 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { Client } from 'pg';
 import { repoRoot } from '@linkages/platform-config';
-import { Mailpit, devToken, stackEnv, uniqueSuffix, waitFor } from '@linkages/platform-testing';
+import { WorkflowUpdateFailedError, type Client as TemporalClient, type Connection } from '@temporalio/client';
+import { staffIdOf } from '@linkages/platform-access';
+import { Mailpit, devToken, platformTemporalClient, stackEnv, uniqueSuffix, waitFor } from '@linkages/platform-testing';
+import { acknowledgeEscalationUpdate, escalationViewQuery, escalationWorkflowId } from '@linkages/notifications-workflows';
 import { platformClient, startPlatform, type RunningPlatform } from './platform.spec-helper';
 
 // Issue 14, end to end against `npm start`: a child-welfare clock missed (an immediate response recorded two days
 // late, so it is overdue the moment it opens) hands its ladder to notifications, which tells the assignee by e-mail
 // (read back from the stack's Mailpit) and stops when the assignee acknowledges.
 interface EscalationView {
-  escalationId: string;
-  deadlineId: string;
   status: string;
   level: number;
   recipients: Record<string, { staffId: string; role: string; via: string }[]>;
@@ -31,19 +32,22 @@ const emailOf = (username: string): string => {
 describe('notifications: a missed child-welfare clock escalates by e-mail and stops when acknowledged', () => {
   let platform: RunningPlatform;
   let db: Client;
+  let temporal: { connection: Connection; client: TemporalClient };
   const tokens: Record<string, string> = {};
-  const { ok, call } = platformClient(() => platform, tokens);
+  const { ok } = platformClient(() => platform, tokens);
   const mailpit = new Mailpit();
 
   beforeAll(async () => {
     platform = await startPlatform(40_000);
-    for (const u of ['cws-worker', 'cws-supervisor', 'calworks-worker']) tokens[u] = await devToken(u);
+    for (const u of ['cws-worker', 'cws-supervisor']) tokens[u] = await devToken(u);
+    temporal = await platformTemporalClient();
     db = new Client({ connectionString: stackEnv().DATABASE_URL });
     await db.connect();
   }, 200_000);
 
   afterAll(async () => {
     await db?.end();
+    await temporal?.connection.close();
     await platform?.stop('SIGINT');
   });
 
@@ -88,22 +92,38 @@ describe('notifications: a missed child-welfare clock escalates by e-mail and st
     const deadlineId = clock.deadline_id;
 
     // The clock is overdue at once; notifications starts the ladder at level 1 (the assignee: the unit's intake worker).
-    const escalation = await waitFor(
-      async () => {
-        const r = await call<EscalationView>('notifications', 'GET', `/escalations/${deadlineId}`, 'cws-supervisor');
-        return r.status === 200 && r.body.level >= 1 ? r.body : undefined;
-      },
-      { timeoutMs: 90_000, intervalMs: 1000, what: 'the escalation at level 1' },
+    const escalationId = await waitFor(
+      async () =>
+        (
+          await db.query<{ escalation_id: string }>(`SELECT escalation_id FROM notifications.escalations WHERE deadline_id = $1`, [
+            deadlineId,
+          ])
+        ).rows[0]?.escalation_id,
+      { timeoutMs: 90_000, intervalMs: 1000, what: 'the escalation in the read model' },
     );
+    const handle = temporal.client.workflow.getHandle(escalationWorkflowId(deadlineId));
+    const escalation = (await waitFor(
+      async () => {
+        const v = (await handle.query(escalationViewQuery)) as EscalationView;
+        return v.level >= 1 && Object.keys(v.recipients).length > 0 ? v : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 1000, what: 'level 1 notified' },
+    )) as EscalationView;
     expect(escalation.status).toBe('open');
     expect(escalation.next).toEqual(expect.objectContaining({ level: 2, role: 'supervisor' }));
+    const worker = staffIdOf('demo:cws-worker');
+    expect(
+      Object.values(escalation.recipients)
+        .flat()
+        .map((r) => r.staffId),
+    ).toContain(worker);
 
     const to = emailOf('cws-worker');
     const mail = await waitFor(
       async () => {
         for (const m of (await mailpit.messagesTo(to)).reverse()) {
           const full = await mailpit.message(m.ID);
-          if (full.Text.includes(escalation.escalationId)) return full;
+          if (full.Text.includes(escalationId)) return full;
         }
         return undefined;
       },
@@ -113,14 +133,22 @@ describe('notifications: a missed child-welfare clock escalates by e-mail and st
     expect(mail.Text).toMatch(/\/ack\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/);
     for (const name of ['Zorvath', 'Yelmira', 'Quillonby', '1990-01-02', '2020-03-04']) expect(mail.Text).not.toContain(name);
 
-    // Not hers to acknowledge: a CalWORKs worker was never notified (and cannot read it).
-    expect((await call('notifications', 'POST', `/escalations/${deadlineId}/acknowledge`, 'calworks-worker', {})).status).toBe(403);
-    const acknowledged = await ok<EscalationView>('notifications', 'POST', `/escalations/${deadlineId}/acknowledge`, 'cws-worker', {
-      note: 'Contact scheduled this morning',
-    });
+    // Not theirs to acknowledge: a CalWORKs worker was never notified. Refused, nothing changed.
+    await expect(
+      handle.executeUpdate(acknowledgeEscalationUpdate, { args: [{ by: staffIdOf('demo:calworks-worker'), via: 'api' }] }),
+    ).rejects.toThrow(WorkflowUpdateFailedError);
+    const acknowledged = (await handle.executeUpdate(acknowledgeEscalationUpdate, {
+      args: [{ by: worker, via: 'api', note: 'Contact scheduled this morning' }],
+    })) as EscalationView;
     expect(acknowledged.status).toBe('acknowledged');
     expect(acknowledged.timeline.map((t) => t.kind)).toContain('acknowledged');
-    // Twice is refused, and changes nothing.
-    expect((await call('notifications', 'POST', `/escalations/${deadlineId}/acknowledge`, 'cws-worker', {})).status).toBe(409);
+    // Twice is refused.
+    await expect(handle.executeUpdate(acknowledgeEscalationUpdate, { args: [{ by: worker, via: 'api' }] })).rejects.toThrow(
+      WorkflowUpdateFailedError,
+    );
+    const row = (
+      await db.query<{ status: string }>(`SELECT status FROM notifications.escalations WHERE escalation_id = $1`, [escalationId])
+    ).rows[0];
+    expect(row?.status).toBe('acknowledged');
   }, 240_000);
 });
