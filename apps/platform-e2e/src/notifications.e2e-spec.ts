@@ -38,7 +38,7 @@ describe('notifications: a missed child-welfare clock escalates by e-mail and st
   const mailpit = new Mailpit();
 
   beforeAll(async () => {
-    platform = await startPlatform(40_000);
+    platform = await startPlatform(45_000);
     for (const u of ['cws-worker', 'cws-supervisor']) tokens[u] = await devToken(u);
     temporal = await platformTemporalClient();
     db = new Client({ connectionString: stackEnv().DATABASE_URL });
