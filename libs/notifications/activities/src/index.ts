@@ -2,3 +2,4 @@
 export * from './lib/escalation';
 export * from './lib/organisation';
 export * from './lib/delivery';
+export * from './lib/webhook';

@@ -14,3 +14,4 @@ export const notificationsMigrations = (schema: string) => [
   ...organisationMigrations(schema),
   ...deliveryMigrations(schema),
 ];
+export * from './lib/webhook';

@@ -2,3 +2,5 @@
 export * from './lib/escalation';
 export * from './lib/organisation';
 export * from './lib/delivery';
+export * from './lib/inbox';
+export * from './lib/webhook';
