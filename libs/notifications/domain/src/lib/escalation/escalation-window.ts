@@ -55,3 +55,16 @@ export function escalationWindowEnd(input: WindowInput): string {
   }
   throw new Error('No open business hours within ten years');
 }
+
+/**
+ * Whether `at` falls in the county's business hours: an open day of its calendar (weekends, holidays and closures
+ * shut), between `businessHours.start` and `.end` in the county's time zone. The same rule the business-hours windows
+ * count by (the organisation's after-hours coverage asks it).
+ */
+export function isWithinBusinessHours(at: string, businessHours: EscalationPolicy['businessHours'], calendar: CalendarSpec): boolean {
+  const local = DateTime.fromISO(at, { setZone: true }).setZone(ESCALATION_ZONE);
+  if (!local.isValid) throw new Error(`Not an ISO instant: ${at}`);
+  if (!new BusinessCalendar(calendar).isOpen(local.toISODate() as string)) return false;
+  const minute = local.hour * 60 + local.minute;
+  return minute >= minutesOf(businessHours.start) && minute < minutesOf(businessHours.end);
+}

@@ -9,6 +9,8 @@ export interface Absence {
   /** Who covers; absent: the unit's supervisor, then its manager. */
   coverId?: string;
   reasonCode: string;
+  /** When it was ended early through the API (`to` is then that instant, or `from` for one that never began). */
+  endedAt?: string;
 }
 
 export interface Person {
@@ -23,6 +25,12 @@ export interface Person {
   quietHours?: { start: string; end: string };
   channels: { email: boolean; webhook: boolean };
 }
+
+/**
+ * A person's own delivery preferences. They shape e-mail and webhook delivery of ordinary notifications only: a
+ * legally urgent escalation ignores them, and during quiet hours goes to the person's coverage at once.
+ */
+export type PersonPreferences = Pick<Person, 'channels'> & { quietHours: { start: string; end: string } | null };
 
 export interface Unit {
   unitId: string;

@@ -1,63 +1,21 @@
-import type { ResolveRecipientsRequest } from '../escalation/escalation-activities.contract';
-import type { OrganisationSnapshot, Person, Unit } from './organisation.types';
-import { validateOrganisation } from './organisation.validation';
+import { countyCalendarSpec } from '@linkages/platform-deadlines';
 import { inQuietHours } from '../delivery/delivery-policy';
-import { isBusinessHours, resolveRole } from './resolve-role';
+import { ESCALATION_ZONE as ZONE, isWithinBusinessHours } from '../escalation/escalation-window';
+import type { Unit } from './organisation.types';
+import { validateOrganisation } from './organisation.validation';
+import {
+  absenceFixture,
+  personFixture as person,
+  resolveRequestFixture as req,
+  snapshotFixture as snap,
+  THANKSGIVING_10,
+  unitFixture,
+  WED_10,
+  WED_22,
+} from './organisation.spec-fixtures';
+import { resolveRole } from './resolve-role';
 
-const person = (staffId: string, over: Partial<Person> = {}): Person => ({
-  staffId,
-  displayName: staffId,
-  agency: 'cws',
-  countyCode: '06085',
-  unitId: 'er',
-  absences: [],
-  channels: { email: true, webhook: false },
-  ...over,
-});
-const unit: Unit = {
-  unitId: 'er',
-  name: 'ER',
-  agency: 'cws',
-  countyCode: '06085',
-  supervisorId: 'sup',
-  managerId: 'mgr',
-  managerOnDutyId: 'mod',
-  afterHoursCoverId: 'ahc',
-  intakeWorkerId: 'intake',
-  programs: ['child-welfare'],
-};
-const snap = (over: Partial<OrganisationSnapshot> = {}): OrganisationSnapshot => ({
-  people: ['w', 'sup', 'sup2', 'mgr', 'mod', 'ahc', 'intake'].map((id) => person(id)),
-  units: [unit],
-  assignments: [
-    { countyCode: '06085', ownerService: 'child-welfare', familyId: 'fam', staffId: 'w', reason: 'r', by: 'x', at: '2026-01-01T00:00:00Z' },
-  ],
-  ...over,
-});
-// Wednesday 2026-12-02 10:00 Los Angeles = 18:00Z
-const WED_10 = '2026-12-02T18:00:00Z';
-const WED_22 = '2026-12-03T06:00:00Z';
-const req = (role: string, over: Partial<ResolveRecipientsRequest> = {}): ResolveRecipientsRequest => ({
-  subject: {
-    escalationId: 'e',
-    deadlineId: 'd',
-    familyId: 'fam',
-    countyCode: '06085',
-    ownerService: 'child-welfare',
-    ruleId: 'r',
-    citation: 'c',
-    subjectRef: 'referral/123/investigation',
-    dueAt: WED_10,
-    overdueSince: WED_10,
-  },
-  level: 1,
-  role,
-  at: WED_10,
-  legallyUrgent: false,
-  ...over,
-});
-
-const ZONE = 'America/Los_Angeles';
+const unit = unitFixture();
 
 describe('resolveRole', () => {
   it('resolves the assigned worker of the family', () => {
@@ -188,11 +146,59 @@ describe('resolveRole', () => {
   });
 });
 
+describe('quiet hours and after-hours coverage of a legally urgent level', () => {
+  const quiet = { start: '20:00', end: '07:00' };
+
+  it('skips a cover in their own quiet hours to the next one awake', () => {
+    const s = snap();
+    s.people[0] = person('w', { quietHours: quiet });
+    s.people[1] = person('sup', { quietHours: quiet });
+    expect(resolveRole(s, req('assigned-worker', { at: WED_22, legallyUrgent: true })).recipients[0]).toMatchObject({
+      staffId: 'mgr',
+      via: 'quiet-hours-coverage',
+      skipped: 'w',
+    });
+  });
+
+  it('goes past an absent holder’s cover who is in quiet hours', () => {
+    const s = snap();
+    s.people[1] = person('sup', { absences: [absenceFixture({ coverId: 'sup2' })] });
+    s.people[2] = person('sup2', { quietHours: quiet });
+    const urgent = resolveRole(s, req('supervisor', { at: WED_22, legallyUrgent: true })).recipients[0];
+    expect(urgent).toMatchObject({ staffId: 'mgr', via: 'quiet-hours-coverage', skipped: 'sup2' });
+    expect(resolveRole(s, req('supervisor', { at: WED_22 })).recipients).toEqual([
+      { staffId: 'sup2', role: 'supervisor', via: 'coverage', skipped: 'sup', reason: 'absent leave until 2026-12-09T00:00:00Z' },
+    ]);
+  });
+
+  it('notifies the holder anyway, with a note, when every cover is in quiet hours too', () => {
+    const s = snap();
+    s.people = s.people.map((p) => ({ ...p, quietHours: quiet }));
+    const r = resolveRole(s, req('supervisor', { at: WED_22, legallyUrgent: true }));
+    expect(r.recipients[0]).toEqual({ staffId: 'sup', role: 'supervisor', via: 'direct' });
+    expect(r.note).toContain('quiet hours');
+  });
+
+  it('counts a county holiday as outside business hours (the escalation window’s calendar), and honours a given calendar', () => {
+    expect(resolveRole(snap(), req('supervisor', { at: THANKSGIVING_10, legallyUrgent: true })).recipients.map((r) => r.via)).toEqual([
+      'direct',
+      'after-hours-coverage',
+    ]);
+    const open = { businessHours: { start: '08:00', end: '17:00' }, calendar: countyCalendarSpec('06085', { openDays: ['2026-11-26'] }) };
+    expect(resolveRole(snap(), req('supervisor', { at: THANKSGIVING_10, legallyUrgent: true }), open).recipients).toHaveLength(1);
+    const late = { businessHours: { start: '08:00', end: '23:00' }, calendar: countyCalendarSpec('06085') };
+    expect(resolveRole(snap(), req('supervisor', { at: WED_22, legallyUrgent: true }), late).recipients).toHaveLength(1);
+  });
+});
+
 describe('time helpers', () => {
-  it('business hours are weekdays 08–17 Los Angeles', () => {
-    expect(isBusinessHours(WED_10)).toBe(true);
-    expect(isBusinessHours(WED_22)).toBe(false);
-    expect(isBusinessHours('2026-12-05T18:00:00Z')).toBe(false); // Saturday
+  it('business hours are open days of the county calendar, 08–17 Los Angeles', () => {
+    const hours = { start: '08:00', end: '17:00' };
+    const calendar = countyCalendarSpec('06085');
+    expect(isWithinBusinessHours(WED_10, hours, calendar)).toBe(true);
+    expect(isWithinBusinessHours(WED_22, hours, calendar)).toBe(false);
+    expect(isWithinBusinessHours('2026-12-05T18:00:00Z', hours, calendar)).toBe(false); // Saturday
+    expect(isWithinBusinessHours(THANKSGIVING_10, hours, calendar)).toBe(false);
   });
   it('quiet hours may wrap midnight', () => {
     const p = person('p', { quietHours: { start: '20:00', end: '07:00' } });
@@ -215,7 +221,26 @@ describe('validateOrganisation', () => {
       'unit er: afterHoursCoverId nobody unknown',
       'person sup: absence a ends before it starts',
       'person sup: cover cal is of another agency or county',
+      'person cal: unit er is of another agency or county',
     ]);
     expect(validateOrganisation(snap())).toEqual([]);
+  });
+
+  it('refuses a supervisor outside their unit, a person of an unknown unit, and an absence covered by the absent person', () => {
+    const s = snap();
+    s.people[1] = person('sup', { unitId: 'elsewhere', absences: [absenceFixture({ coverId: 'sup' })] });
+    expect(validateOrganisation(s)).toEqual([
+      'unit er: supervisorId sup is not in the unit',
+      'person sup: unit elsewhere unknown',
+      'person sup: absence a covered by the absent person',
+    ]);
+  });
+
+  it('accepts an ended absence that never began (its end is its start)', () => {
+    const s = snap();
+    const at = '2026-12-05T00:00:00Z';
+    s.people[1] = person('sup', { absences: [absenceFixture({ from: at, to: at, endedAt: '2026-12-02T00:00:00Z' })] });
+    expect(validateOrganisation(s)).toEqual([]);
+    expect(resolveRole(s, req('supervisor', { at })).recipients[0]?.staffId).toBe('sup');
   });
 });

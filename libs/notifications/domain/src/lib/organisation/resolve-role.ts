@@ -1,15 +1,20 @@
-import { DateTime } from 'luxon';
+import { countyCalendarSpec, type CalendarSpec, type EscalationPolicy } from '@linkages/platform-deadlines';
 import type { ResolvedRecipient, ResolveRecipientsRequest, ResolveRecipientsResult } from '../escalation/escalation-activities.contract';
+import { ESCALATION_ZONE, isWithinBusinessHours } from '../escalation/escalation-window';
 import { inQuietHours } from '../delivery/delivery-policy';
 import { agencyOfOwnerService, type Assignment, type OrganisationSnapshot, type Person, type Unit } from './organisation.types';
 
-const ZONE = 'America/Los_Angeles';
+/** What "business hours" means for after-hours coverage: the county calendar's open days, between these local times. */
+export interface BusinessHoursSpec {
+  businessHours: EscalationPolicy['businessHours'];
+  calendar: CalendarSpec;
+}
 
-/** Weekdays 08:00–17:00 county local time (simple; holidays not counted). */
-export const isBusinessHours = (at: string): boolean => {
-  const t = DateTime.fromISO(at, { zone: ZONE });
-  return t.weekday <= 5 && t.hour >= 8 && t.hour < 17;
-};
+/** The county calendar, 08:00–17:00 local time: used when the caller has no frozen policy to hand. */
+export const defaultBusinessHours = (countyCode: string): BusinessHoursSpec => ({
+  businessHours: { start: '08:00', end: '17:00' },
+  calendar: countyCalendarSpec(countyCode),
+});
 
 export const absenceAt = (person: Person, at: string) => {
   const ms = Date.parse(at);
@@ -61,7 +66,30 @@ const presentHolder = (
   return { person: current, skipped: start, reason };
 };
 
-export const resolveRole = (snap: OrganisationSnapshot, req: ResolveRecipientsRequest): ResolveRecipientsResult => {
+/** The first cover along the coverage chain who is present and outside their own quiet hours (cycle guard). */
+const awakeCover = (snap: OrganisationSnapshot, from: Person, at: string): Person | undefined => {
+  const seen = new Set<string>([from.staffId]);
+  let current = from;
+  for (;;) {
+    const next = coverOf(snap, current, at, seen);
+    if (!next) return undefined;
+    seen.add(next.staffId);
+    if (!absenceAt(next, at) && !inQuietHours(next, at, ESCALATION_ZONE)) return next;
+    current = next;
+  }
+};
+
+/**
+ * Who holds a ladder role at the instant a level fires. Absent people are skipped to their coverage (the absence's
+ * cover, else the unit's supervisor, then its manager; same agency and county only). A legally urgent level during the
+ * holder's quiet hours goes to a present cover outside theirs at once, and outside business hours (the county
+ * calendar, `hours`) the unit's after-hours cover is added.
+ */
+export const resolveRole = (
+  snap: OrganisationSnapshot,
+  req: ResolveRecipientsRequest,
+  hours?: BusinessHoursSpec,
+): ResolveRecipientsResult => {
   const { subject, role, at, legallyUrgent } = req;
   const agency = agencyOfOwnerService(subject.ownerService);
   const person = (id?: string) => (id ? snap.people.find((p) => p.staffId === id) : undefined);
@@ -92,7 +120,18 @@ export const resolveRole = (snap: OrganisationSnapshot, req: ResolveRecipientsRe
   const recipients: ResolvedRecipient[] = [];
   const present = presentHolder(snap, holder, at);
   if (!present) return { recipients: [], note: `${role} and every cover absent` };
-  if (present.skipped) {
+  const quiet = legallyUrgent && inQuietHours(present.person, at, ESCALATION_ZONE);
+  // A legally urgent level is never held for quiet hours: it goes at once to a cover who is present and not in theirs.
+  const awake = quiet ? awakeCover(snap, present.person, at) : undefined;
+  if (awake) {
+    recipients.push({
+      staffId: awake.staffId,
+      role,
+      via: 'quiet-hours-coverage',
+      reason: `quiet hours ${present.person.quietHours?.start}–${present.person.quietHours?.end}, legally urgent`,
+      skipped: present.person.staffId,
+    });
+  } else if (present.skipped) {
     recipients.push({
       staffId: present.person.staffId,
       role,
@@ -100,23 +139,14 @@ export const resolveRole = (snap: OrganisationSnapshot, req: ResolveRecipientsRe
       reason: present.reason,
       skipped: present.skipped.staffId,
     });
-  } else if (legallyUrgent && inQuietHours(present.person, at, ZONE)) {
-    const cover = coverOf(snap, present.person, at, new Set([present.person.staffId]));
-    const coverPresent = cover ? presentHolder(snap, cover, at) : undefined;
-    if (coverPresent) {
-      recipients.push({
-        staffId: coverPresent.person.staffId,
-        role,
-        via: 'quiet-hours-coverage',
-        reason: `quiet hours ${present.person.quietHours?.start}–${present.person.quietHours?.end}, legally urgent`,
-        skipped: present.person.staffId,
-      });
-    } else recipients.push({ staffId: present.person.staffId, role, via });
   } else recipients.push({ staffId: present.person.staffId, role, via });
+  // Nobody awake to cover: the holder is notified anyway (delivery ignores quiet hours for a legally urgent level).
+  if (quiet && !awake) note = [note, `${role} in quiet hours and no cover available: notified anyway`].filter(Boolean).join('; ');
 
-  if (legallyUrgent && !isBusinessHours(at) && unit?.afterHoursCoverId) {
+  if (legallyUrgent && unit?.afterHoursCoverId) {
+    const spec = hours ?? defaultBusinessHours(subject.countyCode);
     const cover = person(unit.afterHoursCoverId);
-    if (cover && !recipients.some((r) => r.staffId === cover.staffId)) {
+    if (cover && !recipients.some((r) => r.staffId === cover.staffId) && !isWithinBusinessHours(at, spec.businessHours, spec.calendar)) {
       recipients.push({ staffId: cover.staffId, role, via: 'after-hours-coverage', reason: 'outside business hours, legally urgent' });
     }
   }
