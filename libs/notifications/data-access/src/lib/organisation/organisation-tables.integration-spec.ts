@@ -1,30 +1,18 @@
 import { migratedSchema } from '@linkages/platform-persistence-testing';
 import { stableUuid } from '@linkages/platform-access';
-import type { Person, Unit } from '@linkages/notifications-domain';
-import { organisationEntities, organisationMigrations, OrganisationRepository } from './index';
+import { organisationSpecFixtures, type Person } from '@linkages/notifications-domain';
+import { organisationEntities, organisationMigrations, OrganisationRepository, StaffPersonEntity, StaffUnitEntity } from './index';
 
 const id = (n: string) => stableUuid('org-tables-spec', n);
-const person = (n: string, extra: Partial<Person> = {}): Person => ({
-  staffId: id(n),
-  displayName: `${n} (test)`,
-  agency: 'cws',
-  countyCode: '06085',
-  unitId: 'cws-er-1',
-  absences: [],
-  channels: { email: true, webhook: false },
-  ...extra,
-});
-const unit: Unit = {
+const person = (n: string, extra: Partial<Person> = {}): Person =>
+  organisationSpecFixtures.personFixture(id(n), { displayName: `${n} (test)`, unitId: 'cws-er-1', ...extra });
+const unit = organisationSpecFixtures.unitFixture(id, {
   unitId: 'cws-er-1',
   name: 'ER unit 1',
-  agency: 'cws',
-  countyCode: '06085',
-  supervisorId: id('sup'),
-  managerId: id('mgr'),
   managerOnDutyId: id('mgr'),
   intakeWorkerId: id('worker'),
-  programs: ['child-welfare'],
-};
+});
+delete unit.afterHoursCoverId;
 
 describe('organisation tables (real PostgreSQL)', () => {
   const db = migratedSchema({ name: 'it-organisation-tables', entities: organisationEntities, migrations: organisationMigrations });
@@ -69,5 +57,26 @@ describe('organisation tables (real PostgreSQL)', () => {
       channels: { email: true, webhook: false },
     });
     expect(await repo.contactOf(ds.manager, id('nobody'))).toBeNull();
+  });
+  it('writes API edits as source api, refuses a second insert of one staff id, and the seeder then leaves both alone', async () => {
+    const ds = db.ds;
+    const now = new Date('2026-12-03T18:00:00Z');
+    const added = person('added', { quietHours: { start: '20:00', end: '07:00' } });
+    expect(await ds.transaction((tx) => repo.insertPerson(tx, added, now))).toBe(true);
+    expect(await ds.transaction((tx) => repo.insertPerson(tx, { ...added, displayName: 'again' }, now))).toBe(false);
+    expect(await repo.personById(ds.manager, id('added'))).toEqual(added);
+    await ds.transaction(async (tx) => {
+      await repo.lockScope(tx, '06085', 'cws');
+      await repo.savePerson(tx, { ...(await repo.personById(tx, id('worker')))!, displayName: 'renamed', email: undefined }, now);
+      await repo.saveUnit(tx, { ...(await repo.unitById(tx, 'cws-er-1'))!, name: 'renamed unit', afterHoursCoverId: id('mgr') }, now);
+    });
+    const rows = await ds.manager.find(StaffPersonEntity, { where: [{ staffId: id('worker') }, { staffId: id('added') }] });
+    expect(rows.map((r) => r.source)).toEqual(['api', 'api']);
+    expect((await ds.manager.findOneByOrFail(StaffUnitEntity, { unitId: 'cws-er-1' })).source).toBe('api');
+    expect(await ds.transaction((tx) => repo.seed(tx, [person('worker'), person('added')], [unit], now))).toEqual({ people: 0, units: 0 });
+    expect(await repo.personById(ds.manager, id('worker'))).toMatchObject({ displayName: 'renamed' });
+    expect((await repo.personById(ds.manager, id('worker')))?.email).toBeUndefined();
+    expect(await repo.unitById(ds.manager, 'cws-er-1')).toMatchObject({ name: 'renamed unit', afterHoursCoverId: id('mgr') });
+    expect(await repo.unitById(ds.manager, 'nope')).toBeNull();
   });
 });

@@ -109,6 +109,73 @@ export class OrganisationRepository {
     return { people: (p.raw as unknown[]).length, units: (u.raw as unknown[]).length };
   }
 
+  /**
+   * Serialises the organisation edits of one county and agency until the transaction ends, so that each edit is
+   * validated against the organisation as the previous one left it.
+   */
+  async lockScope(tx: EntityManager, countyCode: string, agency: StaffAgency): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`notifications.organisation:${countyCode}:${agency}`]);
+  }
+
+  async personById(tx: EntityManager, staffId: string): Promise<Person | null> {
+    const row = await tx.findOne(StaffPersonEntity, { where: { staffId } });
+    return row ? personOf(row) : null;
+  }
+
+  async unitById(tx: EntityManager, unitId: string): Promise<Unit | null> {
+    const row = await tx.findOne(StaffUnitEntity, { where: { unitId } });
+    return row ? unitOf(row) : null;
+  }
+
+  /** A person added through the API (`source` api). Returns false when the staff id exists already (nothing written). */
+  async insertPerson(tx: EntityManager, person: Person, now: Date): Promise<boolean> {
+    const r = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(StaffPersonEntity)
+      .values({ ...person, email: person.email ?? null, quietHours: person.quietHours ?? null, source: 'api', updatedAt: now })
+      .orIgnore()
+      .returning('staff_id')
+      .execute();
+    return (r.raw as unknown[]).length === 1;
+  }
+
+  /** Writes the person as given; `source` becomes api so the seeder never touches the row again. */
+  async savePerson(tx: EntityManager, person: Person, now: Date): Promise<void> {
+    await tx.update(
+      StaffPersonEntity,
+      { staffId: person.staffId },
+      {
+        displayName: person.displayName,
+        email: person.email ?? null,
+        unitId: person.unitId,
+        absences: person.absences,
+        quietHours: person.quietHours ?? null,
+        channels: person.channels,
+        source: 'api',
+        updatedAt: now,
+      },
+    );
+  }
+
+  /** Writes the unit's name and holders as given; `source` becomes api. */
+  async saveUnit(tx: EntityManager, unit: Unit, now: Date): Promise<void> {
+    await tx.update(
+      StaffUnitEntity,
+      { unitId: unit.unitId },
+      {
+        name: unit.name,
+        supervisorId: unit.supervisorId,
+        managerId: unit.managerId,
+        managerOnDutyId: unit.managerOnDutyId,
+        afterHoursCoverId: unit.afterHoursCoverId ?? null,
+        intakeWorkerId: unit.intakeWorkerId ?? null,
+        source: 'api',
+        updatedAt: now,
+      },
+    );
+  }
+
   async assign(tx: EntityManager, a: Assignment): Promise<void> {
     await tx.insert(StaffAssignmentEntity, {
       countyCode: a.countyCode,
