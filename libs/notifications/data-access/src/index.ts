@@ -3,15 +3,17 @@
 import { deliveryEntities, deliveryMigrations } from './lib/delivery';
 import { escalationEntities, escalationMigrations } from './lib/escalation';
 import { organisationEntities, organisationMigrations } from './lib/organisation';
+import { webhookEntities, webhookMigrations } from './lib/webhook';
 
 export * from './lib/escalation';
 export * from './lib/organisation';
 export * from './lib/delivery';
 
-export const notificationsEntities = [...escalationEntities, ...organisationEntities, ...deliveryEntities];
+export const notificationsEntities = [...escalationEntities, ...organisationEntities, ...deliveryEntities, ...webhookEntities];
 export const notificationsMigrations = (schema: string) => [
   ...escalationMigrations(schema),
   ...organisationMigrations(schema),
   ...deliveryMigrations(schema),
+  ...webhookMigrations(schema),
 ];
 export * from './lib/webhook';

@@ -7,7 +7,7 @@ export class WebhookEndpointEntity {
   @Column('text') agency!: string;
   @Column('text') countyCode!: string;
   @Column('text') url!: string;
-  /** `whsec_` secrets, current first (stored in clear for now: see the delivery report). */
+  /** `whsec_` secrets as FieldCipher ciphertexts (the endpoint id in the associated data), current first; see WebhookEndpointRepository. */
   @Column('text', { array: true }) secrets!: string[];
   @Column('text', { array: true }) eventTypes!: string[];
   @Column('boolean', { default: true }) enabled!: boolean;
