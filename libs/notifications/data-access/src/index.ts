@@ -8,6 +8,7 @@ import { webhookEntities, webhookMigrations } from './lib/webhook';
 export * from './lib/escalation';
 export * from './lib/organisation';
 export * from './lib/delivery';
+export * from './lib/inbox';
 
 export const notificationsEntities = [...escalationEntities, ...organisationEntities, ...deliveryEntities, ...webhookEntities];
 export const notificationsMigrations = (schema: string) => [
