@@ -1,8 +1,16 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Transporter } from 'nodemailer';
-import { deliveryKey, decideChannel, renderNotification, signAckLink, type Mac } from '@linkages/notifications-domain';
+import {
+  deliveryKey,
+  decideChannel,
+  renderNotification,
+  signAckLink,
+  webhookEventTypeOf,
+  webhookPayloadOf,
+  type Mac,
+} from '@linkages/notifications-domain';
 import type { ChannelOutcome, DeliverRequest, DeliverResult, RecipientDirectory } from '@linkages/notifications-domain';
-import { DeliveryAttemptEntity, DeliveryEntity, InboxItemEntity } from '@linkages/notifications-data-access';
+import { DeliveryAttemptEntity, DeliveryEntity, InboxItemEntity, WebhookDeliveryQueue } from '@linkages/notifications-data-access';
 import type { OutboxWriter } from '@linkages/platform-messaging';
 import { stableUuid } from '@linkages/platform-access';
 import { notificationDeliveredEvent } from '@linkages/shared-contracts';
@@ -25,8 +33,16 @@ export interface DeliveryActivitiesDeps {
 
 const uuid = (): string => globalThis.crypto.randomUUID();
 
-/** Delivery of one notification: in-app always, then e-mail (idempotent per key; webhooks: not yet queued here). */
+/** The `webhook-id` of one notification at one endpoint: the same on every retry and every redelivery of the request. */
+export const webhookMessageIdOf = (webhookKey: string): string => stableUuid('linkages-webhook-message', webhookKey);
+
+/**
+ * Delivery of one notification: in-app always, then e-mail, then one queued webhook message per enabled endpoint of
+ * the recipient's agency and county subscribed to the event type (idempotent per key; the worker's WebhookDispatcher
+ * sends the queue, signed, with retries).
+ */
 export function createDeliveryActivities(deps: DeliveryActivitiesDeps) {
+  const webhookQueue = new WebhookDeliveryQueue();
   async function claim(tx: EntityManager, key: string, notificationId: string, channel: ChannelOutcome['channel']) {
     const now = new Date();
     const res = await tx
@@ -193,7 +209,49 @@ export function createDeliveryActivities(deps: DeliveryActivitiesDeps) {
           }
         }
       }
-      channels.push({ channel: 'webhook', outcome: 'skipped', detail: 'not-implemented', attempts: 0 });
+      // Webhooks: queued in one transaction, one row per endpoint (key: the channel's delivery key and the endpoint).
+      const hook = decideChannel('webhook', req, contact, timeZone);
+      if (!hook.send) {
+        channels.push({ channel: 'webhook', outcome: 'skipped', detail: hook.detail, attempts: 0 });
+      } else {
+        const eventType = webhookEventTypeOf(req.kind);
+        const channelKey = deliveryKey(req, 'webhook');
+        const queued = await deps.ds.transaction(async (tx) => {
+          const endpoints = await webhookQueue.subscribedEndpoints(tx, contact.agency, contact.countyCode, eventType);
+          let fresh = 0;
+          for (const endpoint of endpoints) {
+            const key = `${channelKey}:${endpoint.id}`;
+            const c = await claim(tx, key, notificationId, 'webhook');
+            if (!c.fresh) continue;
+            fresh += 1;
+            await webhookQueue.enqueue(
+              tx,
+              {
+                id: uuid(),
+                messageId: webhookMessageIdOf(key),
+                deliveryId: c.id,
+                endpointId: endpoint.id,
+                eventType,
+                payload: webhookPayloadOf(req, notificationId, contact.agency) as unknown as Record<string, unknown>,
+                context: {
+                  notificationId,
+                  familyId: req.subject.familyId,
+                  recipientStaffId: req.recipient.staffId,
+                  countyCode: req.subject.countyCode,
+                  escalationId: req.subject.escalationId,
+                  channelKey,
+                },
+              },
+              new Date(),
+            );
+          }
+          return { endpoints: endpoints.length, fresh };
+        });
+        if (queued.endpoints === 0) channels.push({ channel: 'webhook', outcome: 'skipped', detail: 'no-endpoint', attempts: 0 });
+        else if (queued.fresh === 0) channels.push({ channel: 'webhook', outcome: 'duplicate', attempts: 0 });
+        // Handed to the durable queue (attempts 0: the dispatcher sends it); the contract has no 'queued' outcome.
+        else channels.push({ channel: 'webhook', outcome: 'delivered', detail: `queued:${queued.fresh}`, attempts: 0 });
+      }
       return { notificationId, channels, ...(fellBackTo ? { fellBackTo } : {}) };
     },
   };

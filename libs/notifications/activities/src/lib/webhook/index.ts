@@ -1,1 +1,3 @@
-export {};
+export * from './webhook-sender';
+export * from './webhook-dispatcher';
+export * from './webhook-dispatcher.host';

@@ -52,7 +52,7 @@ export class WebhookDeliveryQueue {
       deliveryId: m.deliveryId,
       endpointId: m.endpointId,
       eventType: m.eventType,
-      payload: m.payload,
+      payload: m.payload as never, // jsonb: TypeORM's deep-partial type does not take an open record
       status: 'pending',
       attempts: 0,
       nextAttemptAt: now,
@@ -60,6 +60,20 @@ export class WebhookDeliveryQueue {
       createdAt: now,
     });
     await tx.getRepository(WebhookDeliveryContextEntity).insert({ webhookDeliveryId: m.id, ...m.context });
+  }
+
+  /** Enabled endpoints of an agency and county subscribed to an event type. */
+  async subscribedEndpoints(tx: EntityManager, agency: string, countyCode: string, eventType: string): Promise<WebhookEndpointEntity[]> {
+    return tx
+      .getRepository(WebhookEndpointEntity)
+      .createQueryBuilder('e')
+      .where('e.agency = :agency AND e.county_code = :countyCode AND e.enabled AND :eventType = ANY(e.event_types)', {
+        agency,
+        countyCode,
+        eventType,
+      })
+      .orderBy('e.id')
+      .getMany();
   }
 
   async claimDue(ds: DataSource, opts: { limit: number; leaseMs: number; now: Date }): Promise<ClaimedWebhook[]> {

@@ -119,20 +119,6 @@ export class WebhookEndpointRepository {
     return this.mustFind(tx, id);
   }
 
-  /** Enabled endpoints of an agency and county subscribed to an event type. */
-  async subscribed(tx: EntityManager, agency: string, countyCode: string, eventType: string): Promise<WebhookEndpointEntity[]> {
-    return tx
-      .getRepository(WebhookEndpointEntity)
-      .createQueryBuilder('e')
-      .where('e.agency = :agency AND e.county_code = :countyCode AND e.enabled AND :eventType = ANY(e.event_types)', {
-        agency,
-        countyCode,
-        eventType,
-      })
-      .orderBy('e.id')
-      .getMany();
-  }
-
   /** The secrets that sign now, in clear, current first (the previous one only inside its window). For the dispatcher only. */
   async signingSecrets(tx: EntityManager, id: string, now: Date): Promise<string[]> {
     const row = await this.row(tx, id, false);

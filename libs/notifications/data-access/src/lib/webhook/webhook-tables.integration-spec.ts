@@ -78,10 +78,12 @@ describe('webhook endpoints and queue (real PostgreSQL)', () => {
     expect((await repo.list(db.ds.manager, '06085', 'cws')).map((e) => e.endpointId)).toEqual([id, other].sort());
     expect(await repo.list(db.ds.manager, '06085', 'calworks')).toEqual([]);
     expect(await repo.list(db.ds.manager, '06037', null)).toEqual([]);
-    expect((await repo.subscribed(db.ds.manager, 'cws', '06085', 'escalation.raised')).map((e) => e.id).sort()).toEqual([id, other].sort());
-    expect(await repo.subscribed(db.ds.manager, 'cws', '06085', 'deadline.reminder')).toEqual([]);
+    expect((await queue.subscribedEndpoints(db.ds.manager, 'cws', '06085', 'escalation.raised')).map((e) => e.id).sort()).toEqual(
+      [id, other].sort(),
+    );
+    expect(await queue.subscribedEndpoints(db.ds.manager, 'cws', '06085', 'deadline.reminder')).toEqual([]);
     await db.ds.transaction((tx) => repo.setEnabled(tx, other, false, 'manual', now));
-    expect((await repo.subscribed(db.ds.manager, 'cws', '06085', 'escalation.raised')).map((e) => e.id)).toEqual([id]);
+    expect((await queue.subscribedEndpoints(db.ds.manager, 'cws', '06085', 'escalation.raised')).map((e) => e.id)).toEqual([id]);
   });
 
   it('claims each due row once across concurrent dispatchers, skipping disabled endpoints and leasing what it took', async () => {
