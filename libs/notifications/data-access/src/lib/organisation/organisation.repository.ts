@@ -46,11 +46,10 @@ const assignmentOf = (r: StaffAssignmentEntity): Assignment => ({
 export class OrganisationRepository {
   /** People, units and assignments of a county and agency as they stand now (assignments made up to `at`). */
   async snapshot(tx: EntityManager, countyCode: string, agency: StaffAgency, at: string): Promise<OrganisationSnapshot> {
-    const [people, units, assignments] = await Promise.all([
-      tx.find(StaffPersonEntity, { where: { countyCode, agency } }),
-      tx.find(StaffUnitEntity, { where: { countyCode, agency } }),
-      tx.find(StaffAssignmentEntity, { where: { countyCode }, order: { assignedAt: 'ASC' } }),
-    ]);
+    // One after another: inside a transaction they share one connection, which runs one query at a time.
+    const people = await tx.find(StaffPersonEntity, { where: { countyCode, agency }, order: { staffId: 'ASC' } });
+    const units = await tx.find(StaffUnitEntity, { where: { countyCode, agency }, order: { unitId: 'ASC' } });
+    const assignments = await tx.find(StaffAssignmentEntity, { where: { countyCode }, order: { assignedAt: 'ASC' } });
     return {
       people: people.map(personOf),
       units: units.map(unitOf),
