@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const inboxSequence = z
   .string()
   .regex(/^(0|[1-9]\d{0,18})$/, 'must be a sequence of this inbox (a decimal integer)')
-  .refine((s) => BigInt(s) <= 9_223_372_036_854_775_807n, 'is out of range');
+  .refine((s) => s.length < 19 || s <= '9223372036854775807', 'is out of range');
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
