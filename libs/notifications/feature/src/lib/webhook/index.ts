@@ -1,1 +1,9 @@
-export {};
+export * from './webhook.problems';
+export * from './webhook.schemas';
+export * from './register-webhook-endpoint.command';
+export * from './list-webhook-endpoints.query';
+export * from './rotate-webhook-secret.command';
+export * from './enable-webhook-endpoint.command';
+export * from './disable-webhook-endpoint.command';
+export * from './webhook-endpoints.controller';
+export * from './notifications-webhook.module';
