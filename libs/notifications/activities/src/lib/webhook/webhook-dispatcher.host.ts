@@ -40,11 +40,11 @@ export class WebhookDispatcherHost implements OnApplicationBootstrap, OnModuleDe
   constructor(
     @InjectDataSource() ds: DataSource,
     @Inject(FIELD_CIPHER) cipher: FieldCipher,
-    outbox: OutboxWriter,
+    @Inject(OutboxWriter) outbox: OutboxWriter,
     @Inject(AUDIT_LOG) audit: AuditLog,
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-    @Optional() metrics?: MessagingMetrics | null,
+    @Optional() @Inject(MessagingMetrics) metrics?: MessagingMetrics | null,
   ) {
     this.dispatcher = createWebhookDispatcher({
       ds,
