@@ -11,7 +11,10 @@ import { WebhookEndpointRepository } from '@linkages/notifications-data-access';
 import { createWebhookDispatcher, type WebhookDispatcher, type WebhookMetrics } from './webhook-dispatcher';
 import { createHttpWebhookSender } from './webhook-sender';
 
-/** Counters on the service's metrics registry (registered once per registry). */
+/**
+ * Counters on the service's metrics registry (registered once per registry). The worker process serves no /metrics
+ * route today (PlatformModule.forWorker mounts no MetricsController), so these are counted but not scraped until it does.
+ */
 export function webhookMetricsOn(registry: Registry): WebhookMetrics {
   const counter = (name: string, help: string, labelNames: string[]) =>
     (registry.getSingleMetric(name) as Counter<string> | undefined) ?? new Counter({ name, help, labelNames, registers: [registry] });

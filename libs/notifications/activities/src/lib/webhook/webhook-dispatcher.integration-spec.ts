@@ -212,6 +212,13 @@ describe('webhook dispatch (PostgreSQL + a local receiver)', () => {
         minimal: false,
       },
     });
+    // The plain-HMAC recipe of docs/webhooks.md gives the same signature.
+    const h = headersOf(got!);
+    const expected = createHmac('sha256', Buffer.from(secret.slice('whsec_'.length), 'base64'))
+      .update(`${h['webhook-id']}.${h['webhook-timestamp']}.${got!.body}`)
+      .digest('base64');
+    expect(h['webhook-signature'].split(' ')).toContain(`v1,${expected}`);
+    expect(Math.abs(Number(h['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(60);
     expect(() => new Webhook(newSecret()).verify(got!.body, headersOf(got!))).toThrow(/No matching signature/);
     expect(() => new Webhook(secret).verify(got!.body.replace('"level":1', '"level":2'), headersOf(got!))).toThrow();
     expect(got!.body).not.toContain('Due 24 hours');
