@@ -316,6 +316,18 @@ describe('webhook dispatch (PostgreSQL + a local receiver)', () => {
     expect(receiver.at('/gone')).toHaveLength(2);
   });
 
+  it('fails the message of an endpoint whose secret does not decrypt, and still sends the others of the batch', async () => {
+    const bad = await setup('/unreadable');
+    const good = await setup('/readable');
+    await db.ds.getRepository(WebhookEndpointEntity).update({ id: bad.endpointId }, { secrets: ['whsec_written-in-clear'] });
+    await activities().deliverNotification(bad.req);
+    await activities().deliverNotification(good.req);
+    await drain(dispatcher(), async () => (await rowsOf(good.endpointId))[0]?.status === 'delivered');
+    const [row] = await rowsOf(bad.endpointId);
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, lastDetail: 'secret-unreadable' });
+    expect(receiver.at('/unreadable')).toEqual([]);
+  });
+
   it('queues nothing for an endpoint of another agency, another event type, or a recipient who opted out', async () => {
     const { endpointId, req, staffId, countyCode } = await setup('/reminders-only', { eventTypes: ['deadline.reminder'] });
     const calworksEndpoint = uuid();

@@ -164,7 +164,9 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps) {
   async function sendOne(m: ClaimedWebhook): Promise<void> {
     const at = now();
     const attempts = m.attempts + 1;
-    const secrets = await deps.endpoints.signingSecrets(deps.ds.manager, m.endpointId, at);
+    // A secret that does not decrypt (another key ring, a row written by hand) fails this message, not the batch.
+    const secrets = await deps.endpoints.signingSecrets(deps.ds.manager, m.endpointId, at).catch(() => null);
+    if (secrets === null) return onFailed(m, attempts, 'secret-unreadable', at);
     if (secrets.length === 0) return onFailed(m, attempts, 'no-secret', at);
     const body = JSON.stringify(m.payload);
     const answer = await deps.send({ url: m.url, headers: signedHeaders(secrets, m.messageId, at, body), body });
