@@ -1,11 +1,24 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@linkages/platform-service';
+import {
+  NotificationsEscalationModule,
+  NotificationsInboxModule,
+  NotificationsOrganisationModule,
+  NotificationsWebhookModule,
+} from '@linkages/notifications-feature';
 import { service } from './service';
 
 /**
- * The notifications API. The organisation and escalation routes (NotificationsOrganisationModule,
- * NotificationsEscalationModule) are built and tested in their libs; they are mounted here once the access matrix and
- * the OpenAPI conventions cover them (issue 14, in progress).
+ * The notifications API: escalations (read, acknowledge by API or signed link), the organisation they climb, and each
+ * person's in-app inbox (REST and server-sent events), an agency's signed webhook endpoints.
  */
-@Module({ imports: [PlatformModule.forApi(service)] })
+@Module({
+  imports: [
+    PlatformModule.forApi(service),
+    NotificationsEscalationModule,
+    NotificationsOrganisationModule,
+    NotificationsInboxModule,
+    NotificationsWebhookModule,
+  ],
+})
 export class ApiModule {}

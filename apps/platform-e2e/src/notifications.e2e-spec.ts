@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { Client } from 'pg';
-import { repoRoot } from '@linkages/platform-config';
-import { WorkflowUpdateFailedError, type Client as TemporalClient, type Connection } from '@temporalio/client';
+import type { Client as TemporalClient, Connection } from '@temporalio/client';
 import { staffIdOf } from '@linkages/platform-access';
 import { Mailpit, devToken, platformTemporalClient, stackEnv, uniqueSuffix, waitFor } from '@linkages/platform-testing';
-import { acknowledgeEscalationUpdate, escalationViewQuery, escalationWorkflowId } from '@linkages/notifications-workflows';
-import { platformClient, startPlatform, type RunningPlatform } from './platform.spec-helper';
+import { escalationViewQuery, escalationWorkflowId } from '@linkages/notifications-workflows';
+import { organisationEmailOf, platformClient, startPlatform, type RunningPlatform } from './platform.spec-helper';
 
 // Issue 14, end to end against `npm start`: a child-welfare clock missed (an immediate response recorded two days
 // late, so it is overdue the moment it opens) hands its ladder to notifications, which tells the assignee by e-mail
@@ -20,26 +17,17 @@ interface EscalationView {
   timeline: { kind: string; level?: number }[];
 }
 
-const emailOf = (username: string): string => {
-  const org = JSON.parse(readFileSync(join(repoRoot(), 'infra', 'local', 'organisation.json'), 'utf8')) as {
-    people: { username?: string; email?: string }[];
-  };
-  const email = org.people.find((p) => p.username === username)?.email;
-  if (!email) throw new Error(`infra/local/organisation.json has no e-mail for ${username}`);
-  return email;
-};
-
 describe('notifications: a missed child-welfare clock escalates by e-mail and stops when acknowledged', () => {
   let platform: RunningPlatform;
   let db: Client;
   let temporal: { connection: Connection; client: TemporalClient };
   const tokens: Record<string, string> = {};
-  const { ok } = platformClient(() => platform, tokens);
+  const { ok, call } = platformClient(() => platform, tokens);
   const mailpit = new Mailpit();
 
   beforeAll(async () => {
     platform = await startPlatform(45_000);
-    for (const u of ['cws-worker', 'cws-supervisor']) tokens[u] = await devToken(u);
+    for (const u of ['cws-worker', 'cws-supervisor', 'calworks-worker']) tokens[u] = await devToken(u);
     temporal = await platformTemporalClient();
     db = new Client({ connectionString: stackEnv().DATABASE_URL });
     await db.connect();
@@ -101,24 +89,26 @@ describe('notifications: a missed child-welfare clock escalates by e-mail and st
         ).rows[0]?.escalation_id,
       { timeoutMs: 90_000, intervalMs: 1000, what: 'the escalation in the read model' },
     );
-    const handle = temporal.client.workflow.getHandle(escalationWorkflowId(deadlineId));
-    const escalation = (await waitFor(
+    // Read through the API as the assignee: level 1 notified, the supervisor next.
+    const worker = staffIdOf('demo:cws-worker');
+    const escalation = await waitFor(
       async () => {
-        const v = (await handle.query(escalationViewQuery)) as EscalationView;
-        return v.level >= 1 && Object.keys(v.recipients).length > 0 ? v : undefined;
+        const r = await call<EscalationView>('notifications', 'GET', `/escalations/${deadlineId}`, 'cws-worker');
+        return r.status === 200 && r.body.level >= 1 && Object.keys(r.body.recipients).length > 0 ? r.body : undefined;
       },
       { timeoutMs: 60_000, intervalMs: 1000, what: 'level 1 notified' },
-    )) as EscalationView;
+    );
     expect(escalation.status).toBe('open');
     expect(escalation.next).toEqual(expect.objectContaining({ level: 2, role: 'supervisor' }));
-    const worker = staffIdOf('demo:cws-worker');
     expect(
       Object.values(escalation.recipients)
         .flat()
         .map((r) => r.staffId),
     ).toContain(worker);
+    // CalWORKs was never notified and supervises nothing here: the escalation is absent for it.
+    expect((await call('notifications', 'GET', `/escalations/${deadlineId}`, 'calworks-worker')).status).toBe(404);
 
-    const to = emailOf('cws-worker');
+    const to = organisationEmailOf('cws-worker');
     const mail = await waitFor(
       async () => {
         for (const m of (await mailpit.messagesTo(to)).reverse()) {
@@ -130,25 +120,40 @@ describe('notifications: a missed child-welfare clock escalates by e-mail and st
       { timeoutMs: 60_000, intervalMs: 1000, what: 'the escalation e-mail in Mailpit' },
     );
     expect(mail.Text).toContain('cws.er.immediate-response');
-    expect(mail.Text).toMatch(/\/ack\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/);
     for (const name of ['Zorvath', 'Yelmira', 'Quillonby', '1990-01-02', '2020-03-04']) expect(mail.Text).not.toContain(name);
+    const token = /\/ack\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(mail.Text)?.[1];
+    expect(token).toBeDefined();
 
-    // Not theirs to acknowledge: a CalWORKs worker was never notified. Refused, nothing changed.
-    await expect(
-      handle.executeUpdate(acknowledgeEscalationUpdate, { args: [{ by: staffIdOf('demo:calworks-worker'), via: 'api' }] }),
-    ).rejects.toThrow(WorkflowUpdateFailedError);
-    const acknowledged = (await handle.executeUpdate(acknowledgeEscalationUpdate, {
-      args: [{ by: worker, via: 'api', note: 'Contact scheduled this morning' }],
-    })) as EscalationView;
+    // Not theirs to acknowledge: the supervisor sees it but was not notified yet (403); nothing changed.
+    const refused = await call<{ type: string }>('notifications', 'POST', `/escalations/${deadlineId}/acknowledge`, 'cws-supervisor', {});
+    expect(refused.status).toBe(403);
+    expect(refused.body.type).toMatch(/not-your-escalation$/);
+    expect((await ok<EscalationView>('notifications', 'GET', `/escalations/${deadlineId}`, 'cws-worker')).status).toBe('open');
+
+    // The link: opening it changes nothing; posting it acknowledges once; a second use is gone.
+    const page = await fetch(platform.url('notifications', `/ack/${token}`));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('Level 1');
+    expect((await ok<EscalationView>('notifications', 'GET', `/escalations/${deadlineId}`, 'cws-worker')).status).toBe('open');
+    const confirmed = await fetch(platform.url('notifications', `/ack/${token}`), { method: 'POST' });
+    expect(confirmed.status).toBe(200);
+    const acknowledged = (await confirmed.json()) as EscalationView;
     expect(acknowledged.status).toBe('acknowledged');
     expect(acknowledged.timeline.map((t) => t.kind)).toContain('acknowledged');
-    // Twice is refused.
-    await expect(handle.executeUpdate(acknowledgeEscalationUpdate, { args: [{ by: worker, via: 'api' }] })).rejects.toThrow(
-      WorkflowUpdateFailedError,
-    );
+    expect((await fetch(platform.url('notifications', `/ack/${token}`), { method: 'POST' })).status).toBe(410);
+    // Twice through the API is refused too.
+    const twice = await call<{ type: string }>('notifications', 'POST', `/escalations/${deadlineId}/acknowledge`, 'cws-worker', {
+      note: 'Contact scheduled this morning',
+    });
+    expect(twice.status).toBe(409);
+    expect(twice.body.type).toMatch(/escalation-not-open$/);
     const row = (
       await db.query<{ status: string }>(`SELECT status FROM notifications.escalations WHERE escalation_id = $1`, [escalationId])
     ).rows[0];
     expect(row?.status).toBe('acknowledged');
+    // The process says the same.
+    const view = (await temporal.client.workflow.getHandle(escalationWorkflowId(deadlineId)).query(escalationViewQuery)) as EscalationView;
+    expect(view.status).toBe('acknowledged');
   }, 240_000);
 });

@@ -106,6 +106,24 @@ const postKinds: Record<string, 'create' | 'command' | 'query' | 'accepted'> = {
   'calworks POST /fr-review-list/{reviewId}/match': 'command',
   'calworks POST /fr-removals/{removalId}/member-confirmation': 'command',
   'calworks POST /fr-removals/{removalId}/ab429-redeterminations': 'command',
+  // Notifications (issue 14): escalations, the organisation they climb.
+  'notifications POST /escalations/{deadlineId}/acknowledge': 'command',
+  'notifications POST /ack/{token}': 'command',
+  'notifications POST /inbox/{notificationId}/read': 'command',
+  'notifications POST /inbox/{notificationId}/archive': 'command',
+  'notifications POST /organisation/people': 'create',
+  'notifications POST /organisation/people/{staffId}/absences': 'create',
+  'notifications POST /organisation/people/{staffId}/absences/{absenceId}/end': 'command',
+  'notifications POST /webhook-endpoints': 'create',
+  'notifications POST /webhook-endpoints/{endpointId}/rotate-secret': 'command',
+  'notifications POST /webhook-endpoints/{endpointId}/disable': 'command',
+  'notifications POST /webhook-endpoints/{endpointId}/enable': 'command',
+};
+/** The routes whose success is not JSON, with their media type. */
+const textRoutes: Record<string, string> = {
+  'GET /metrics': 'text/plain',
+  'GET /ack/{token}': 'text/html',
+  'GET /inbox/stream': 'text/event-stream',
 };
 const successOf = (o: Op) => {
   if (o.method !== 'POST') return '200';
@@ -217,6 +235,36 @@ const raises: Record<string, string[]> = {
   'calworks POST /fr-review-list/{reviewId}/match': calworksWrite,
   'calworks POST /fr-removals/{removalId}/member-confirmation': calworksWrite,
   'calworks POST /fr-removals/{removalId}/ab429-redeterminations': calworksWrite,
+  'notifications GET /escalations/{deadlineId}': ['not-found'],
+  'notifications POST /escalations/{deadlineId}/acknowledge': ['not-found', 'not-your-escalation', 'escalation-not-open'],
+  'notifications GET /ack/{token}': ['ack-link-unusable'],
+  'notifications POST /ack/{token}': ['ack-link-unusable', 'not-your-escalation', 'escalation-not-open'],
+  'notifications GET /organisation/people': [],
+  'notifications GET /organisation/units': [],
+  'notifications PUT /assignments': ['not-found', 'person-not-assignable'],
+  'notifications GET /inbox': [],
+  'notifications GET /inbox/stream': [],
+  'notifications POST /inbox/{notificationId}/read': ['not-found'],
+  'notifications POST /inbox/{notificationId}/archive': ['not-found'],
+  'notifications POST /organisation/people': ['unit-not-found', 'person-exists', 'organisation-invalid'],
+  'notifications PUT /organisation/people/{staffId}': ['not-found', 'unit-not-found', 'organisation-invalid'],
+  'notifications POST /organisation/people/{staffId}/absences': [
+    'not-found',
+    'person-not-found',
+    'person-not-assignable',
+    'cover-not-available',
+    'absence-overlaps',
+    'organisation-invalid',
+  ],
+  'notifications POST /organisation/people/{staffId}/absences/{absenceId}/end': ['not-found', 'absence-not-open', 'organisation-invalid'],
+  'notifications PUT /organisation/units/{unitId}': ['not-found', 'person-not-found', 'person-not-assignable', 'organisation-invalid'],
+  'notifications GET /me/preferences': ['not-found'],
+  'notifications PUT /me/preferences': ['not-found'],
+  'notifications POST /webhook-endpoints': ['webhook-url-refused', 'webhook-agency-refused'],
+  'notifications GET /webhook-endpoints': [],
+  'notifications POST /webhook-endpoints/{endpointId}/rotate-secret': ['not-found'],
+  'notifications POST /webhook-endpoints/{endpointId}/disable': ['not-found', 'webhook-endpoint-state'],
+  'notifications POST /webhook-endpoints/{endpointId}/enable': ['not-found', 'webhook-endpoint-state'],
 };
 const keyed = (table: Record<string, unknown>, service: string, method: string, path: string) =>
   table[`${service} ${method} ${path}`] !== undefined ? `${service} ${method} ${path}` : `${method} ${path}`;
@@ -263,9 +311,12 @@ describe('OpenAPI documents (npm start)', () => {
       const successes = Object.keys(o.op.responses).filter((s) => s.startsWith('2'));
       if (successes.join() !== successOf(o)) violations.push(`${name}: success ${successes.join() || 'none'}, expected ${successOf(o)}`);
       const content = o.op.responses[successes[0] ?? '']?.content ?? {};
-      const schema = o.path === '/metrics' ? content['text/plain']?.schema : content['application/json']?.schema;
+      // JSON, except the routes that answer a text format by nature: metrics (Prometheus text), a server-sent event
+      // stream, the HTML page of an acknowledgment link.
+      const media = textRoutes[`${o.method} ${o.path}`] ?? 'application/json';
+      const schema = content[media]?.schema;
       if (!schema || !(schema.type || schema.properties || schema.items))
-        violations.push(`${name}: no ${o.path === '/metrics' ? 'text' : 'JSON'} schema for ${successes[0] ?? 'success'}`);
+        violations.push(`${name}: no ${media} schema for ${successes[0] ?? 'success'}`);
       if (schema?.type === 'object' && !schema.properties) violations.push(`${name}: object schema without properties`);
     }
     expect(violations).toEqual([]);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@linkages/platform-config';
 import type { ServiceName } from '@linkages/shared-contracts';
@@ -89,3 +90,13 @@ export function platformClient(platform: () => RunningPlatform, tokens: Record<s
   };
   return { call, ok };
 }
+
+/** The work e-mail of a demo user in the local organisation (infra/local/organisation.json), where Mailpit receives it. */
+export const organisationEmailOf = (username: string): string => {
+  const org = JSON.parse(readFileSync(join(repoRoot(), 'infra', 'local', 'organisation.json'), 'utf8')) as {
+    people: { username?: string; email?: string }[];
+  };
+  const email = org.people.find((p) => p.username === username)?.email;
+  if (!email) throw new Error(`infra/local/organisation.json has no e-mail for ${username}`);
+  return email;
+};

@@ -10,11 +10,12 @@ import { temporal } from '@temporalio/proto';
 import { demoUsers, devToken, platformTemporalClient, stackEnv, waitFor } from '@linkages/platform-testing';
 import { hasPermission, type Permission, type Role } from '@linkages/platform-access';
 import { MatchKeys } from '@linkages/platform-crypto';
-import { servicePorts, startPlatform, type RunningPlatform, type ServicePorts } from './platform.spec-helper';
+import { organisationEmailOf, servicePorts, startPlatform, type RunningPlatform, type ServicePorts } from './platform.spec-helper';
 import { calworksMatrix } from './calworks-matrix.spec-helper';
 import { calworksFrMatrix } from './calworks-fr-matrix.spec-helper';
 import { calworksSanctionMatrix } from './calworks-sanction-matrix.spec-helper';
 import { linkagesMatrix } from './linkages-matrix.spec-helper';
+import { notificationsMatrix } from './notifications-matrix.spec-helper';
 
 // The security baseline against the four running services (`npm start`): every route declares its policy, the
 // generated access matrix (route × user: role, own/other county, own/other agency) answers as the permission table
@@ -101,6 +102,11 @@ describe('security baseline over HTTP (npm start)', () => {
       },
       ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
     });
+    // A server-sent event stream never ends: its status and headers are the answer.
+    if (res.headers.get('content-type')?.startsWith('text/event-stream')) {
+      await res.body?.cancel();
+      return { res, correlationId, text: '' };
+    }
     return { res, correlationId, text: await res.text() };
   };
 
@@ -170,6 +176,11 @@ describe('security baseline over HTTP (npm start)', () => {
   const fr = calworksFrMatrix(call);
   const sanction = calworksSanctionMatrix(call, calworks);
   const linkages = linkagesMatrix(call, async <T>(sql: string, params: unknown[]) => (await db.query(sql, params)).rows as T[]);
+  const notifications = notificationsMatrix(
+    call,
+    async <T>(sql: string, params: unknown[]) => (await db.query(sql, params)).rows as T[],
+    organisationEmailOf('cws-worker'),
+  );
   const templates: Record<string, Template> = {
     'GET /health': { success: 200 },
     'GET /health/ready': { success: 200 },
@@ -370,6 +381,8 @@ describe('security baseline over HTTP (npm start)', () => {
     ...fr.templates,
     // Linkages coordination (issue 13): shared families formed by the referrals worker from both agencies' match keys.
     ...linkages.templates,
+    // Notifications (issue 14): a missed CWS clock's escalation, the organisation it climbs.
+    ...notifications.templates,
   };
 
   interface CwsFixture {
@@ -434,7 +447,7 @@ describe('security baseline over HTTP (npm start)', () => {
   };
 
   const expectedStatus = (op: Op, user: User | undefined, success: number, scoped: boolean, refused?: Template['refused']) => {
-    if (op.policy?.kind === 'public') return success;
+    if (op.policy?.kind === 'public') return refused?.(user) ?? success;
     if (!user) return 401;
     if (!op.policy || !hasPermission(user.roles, op.policy.permission)) return 403;
     if (scoped && user.county !== county) return 404;
@@ -455,7 +468,7 @@ describe('security baseline over HTTP (npm start)', () => {
     ).toEqual([]);
     const undocumented: string[] = [];
     cws = await cwsStage('petitioned');
-    await Promise.all([calworks.setUp().then(() => sanction.setUp()), fr.setUp(), linkages.setUp()]);
+    await Promise.all([calworks.setUp().then(() => sanction.setUp()), fr.setUp(), linkages.setUp(), notifications.setUp()]);
     // The fresh records of the callers expected to succeed, made a few at a time before the calls: the CalWORKs
     // processes' fixtures take several steps each, one after the other they would take minutes.
     const allowed = (op: Op, user: User | undefined) => {

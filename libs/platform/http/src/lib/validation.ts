@@ -52,6 +52,9 @@ export const UuidParam = (name: string) =>
     }),
   );
 
+/** A path parameter parsed with a zod schema (a shape beyond a UUID); anything else is a 400 problem before any lookup. */
+export const ValidParam = <T>(name: string, schema: z.ZodType<T>) => Param(name, new ZodValidationPipe(schema, `path.${name}`));
+
 /** Personal identifiers, validated the same way at every boundary. A valid SSN (nine digits, dashes optional, not an impossible number); messages never repeat the value. */
 export const ssn = z
   .string()

@@ -277,7 +277,7 @@ describe('webhook dispatch (PostgreSQL + a local receiver)', () => {
     receiver.script('/down', [503]);
     const { endpointId, req, countyCode } = await setup('/down');
     await activities().deliverNotification(req);
-    const d = dispatcher({ disable: { maxConsecutiveFailures: 3, maxFailingMs: 3_600_000, minFailuresForAge: 3 } });
+    const d = dispatcher({ disable: { maxConsecutiveFailures: 3, minFailingMs: 0, maxFailingMs: 3_600_000, minFailuresForAge: 3 } });
     await drain(d, async () => !(await db.ds.getRepository(WebhookEndpointEntity).findOneByOrFail({ id: endpointId })).enabled);
     const endpoint = await db.ds.getRepository(WebhookEndpointEntity).findOneByOrFail({ id: endpointId });
     expect(endpoint).toMatchObject({ enabled: false, disabledReason: 'consecutive-failures', consecutiveFailures: 3 });

@@ -43,12 +43,17 @@ describe('webhook backoff', () => {
 
 describe('disabling an endpoint', () => {
   const hour = 3_600_000;
-  it('after 15 failures in a row, or failing for more than 24 h with at least 3 failures', () => {
+  it('after 15 failures in a row over at least an hour, or failing for more than 24 h with at least 3 failures', () => {
     const since = new Date(t0.getTime() - 25 * hour);
-    expect(shouldDisableEndpoint({ consecutiveFailures: 14, failingSince: t0 }, t0)).toEqual({ disable: false });
-    expect(shouldDisableEndpoint({ consecutiveFailures: 15, failingSince: t0 }, t0)).toEqual({
+    const anHourAgo = new Date(t0.getTime() - hour);
+    expect(shouldDisableEndpoint({ consecutiveFailures: 14, failingSince: anHourAgo }, t0)).toEqual({ disable: false });
+    expect(shouldDisableEndpoint({ consecutiveFailures: 15, failingSince: anHourAgo }, t0)).toEqual({
       disable: true,
       reason: 'consecutive-failures',
+    });
+    // A burst: 40 messages failing their first attempt within a minute of an outage's start.
+    expect(shouldDisableEndpoint({ consecutiveFailures: 40, failingSince: new Date(t0.getTime() - 60_000) }, t0)).toEqual({
+      disable: false,
     });
     expect(shouldDisableEndpoint({ consecutiveFailures: 3, failingSince: since }, t0)).toEqual({
       disable: true,

@@ -44,16 +44,22 @@ export function webhookRetryAt(
 }
 
 export interface WebhookDisablePolicy {
-  /** Disable after this many failed attempts in a row (across messages; a success resets the count). */
+  /** Disable after this many failed attempts in a row (across messages; a success resets the count)… */
   maxConsecutiveFailures: number;
+  /**
+   * …once the endpoint has been failing for at least this long (ms): a burst of messages during a short outage (many
+   * escalations at once, each failing its first attempt) must not disable an endpoint that is back minutes later.
+   */
+  minFailingMs: number;
   /** …or when the endpoint has failed every attempt for longer than this (ms), with at least `minFailuresForAge`. */
   maxFailingMs: number;
   minFailuresForAge: number;
 }
 
-/** 15 failed attempts in a row, or nothing but failures for more than 24 hours (at least 3 of them). */
+/** 15 failed attempts in a row over at least an hour, or nothing but failures for more than 24 hours (at least 3 of them). */
 export const DEFAULT_WEBHOOK_DISABLE_POLICY: WebhookDisablePolicy = {
   maxConsecutiveFailures: 15,
+  minFailingMs: 3_600_000,
   maxFailingMs: 24 * 3_600_000,
   minFailuresForAge: 3,
 };
@@ -66,7 +72,9 @@ export function shouldDisableEndpoint(
   now: Date,
   policy: WebhookDisablePolicy = DEFAULT_WEBHOOK_DISABLE_POLICY,
 ): WebhookDisableDecision {
-  if (state.consecutiveFailures >= policy.maxConsecutiveFailures) return { disable: true, reason: 'consecutive-failures' };
+  const failingMs = state.failingSince ? now.getTime() - state.failingSince.getTime() : 0;
+  if (state.consecutiveFailures >= policy.maxConsecutiveFailures && failingMs >= policy.minFailingMs)
+    return { disable: true, reason: 'consecutive-failures' };
   if (
     state.failingSince &&
     state.consecutiveFailures >= policy.minFailuresForAge &&

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { problemException } from '@linkages/platform-http';
 import { staffIdOf } from '@linkages/platform-access';
-import { actorOf, type EscalationCtx } from './escalation-access';
+import { actorOf, mayReadEscalation, type EscalationCtx } from './escalation-access';
 import { EscalationAudit } from './escalation-audit';
 import { EscalationHandles } from './escalation-handles';
 import { escalationResponseOf } from './escalation.view';
@@ -20,8 +20,20 @@ export class AcknowledgeEscalationCommand {
 
   async execute(ctx: EscalationCtx, deadlineId: string, body: AcknowledgeBody): Promise<EscalationResponse> {
     const row = await this.handles.rowOfDeadline(deadlineId);
-    if (!row) throw problemException('not-found', 'No escalation of this deadline');
     const actor = actorOf(ctx.principal);
+    // One the caller may not even see is absent (404, as for the read), never "not yours" (403), which would reveal it.
+    const visible = row ? await this.handles.read(row) : undefined;
+    if (!row || !visible || !mayReadEscalation(ctx.principal, visible)) {
+      await this.audit.record(
+        actor,
+        'deny',
+        { escalationId: row?.escalationId ?? deadlineId, countyCode: row?.countyCode ?? null },
+        'acknowledge-escalation',
+        'denied',
+        ctx.correlationId,
+      );
+      throw problemException('not-found', 'No escalation of this deadline that you may see');
+    }
     try {
       const read = await this.handles.acknowledge(row, {
         by: staffIdOf(ctx.principal.subject),

@@ -27,3 +27,9 @@ export const escalationResponse = z.object({
   ),
 });
 export type EscalationResponse = z.output<typeof escalationResponse>;
+
+/** An acknowledgment link's token: its base64url payload, a dot, its base64url HMAC-SHA256 (43 characters). */
+export const ackLinkToken = z
+  .string()
+  .max(4096)
+  .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/, 'must be an acknowledgment link token');

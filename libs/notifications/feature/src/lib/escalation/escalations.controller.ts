@@ -1,12 +1,12 @@
-import { Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CorrelationId, CurrentPrincipal, PublicRoute, Requires } from '@linkages/platform-auth';
 import type { Principal } from '@linkages/platform-access';
-import { ApiJsonBody, ApiProblems, ApiSuccess, UuidParam, ValidBody } from '@linkages/platform-http';
+import { ApiJsonBody, ApiProblems, ApiSuccess, UuidParam, ValidBody, ValidParam } from '@linkages/platform-http';
 import { AcknowledgeByLinkCommand } from './acknowledge-by-link.command';
 import { AcknowledgeEscalationCommand } from './acknowledge-escalation.command';
 import { ackLinkUnusable, escalationNotOpen, notYourEscalation } from './escalation.problems';
-import { acknowledgeBody, escalationResponse, type AcknowledgeBody, type EscalationResponse } from './escalation.schemas';
+import { ackLinkToken, acknowledgeBody, escalationResponse, type AcknowledgeBody, type EscalationResponse } from './escalation.schemas';
 import { ReadEscalationQuery } from './read-escalation.query';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -62,8 +62,12 @@ export class EscalationsController {
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
   @ApiOperation({ summary: 'The confirmation page of an acknowledgment link (changes nothing)' })
-  @ApiProblems(ackLinkUnusable)
-  page(@Param('token') token: string): string {
+  @ApiOkResponse({
+    description: 'An HTML page with the link’s level and expiry and a button that POSTs the acknowledgment',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
+  @ApiProblems('validation', ackLinkUnusable)
+  page(@ValidParam('token', ackLinkToken) token: string): string {
     const link = this.acknowledgeByLink.inspect(token);
     return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acknowledge escalation</title></head><body>
 <main><h1>Acknowledge this escalation</h1><p>Level ${link.level}; the link expires at ${escapeHtml(link.expiresAt)}.</p>
@@ -75,8 +79,8 @@ export class EscalationsController {
   @PublicRoute('The signed, single-use, expiring acknowledgment link of a message is its own credential')
   @ApiOperation({ summary: 'Acknowledge through the link of a message (once, before it expires)' })
   @ApiSuccess(escalationResponse, { status: 200, description: 'The escalation, acknowledged' })
-  @ApiProblems(ackLinkUnusable, notYourEscalation, escalationNotOpen)
-  confirm(@Param('token') token: string, @CorrelationId() correlationId: string): Promise<EscalationResponse> {
+  @ApiProblems('validation', ackLinkUnusable, notYourEscalation, escalationNotOpen)
+  confirm(@ValidParam('token', ackLinkToken) token: string, @CorrelationId() correlationId: string): Promise<EscalationResponse> {
     return this.acknowledgeByLink.execute(token, correlationId);
   }
 }
