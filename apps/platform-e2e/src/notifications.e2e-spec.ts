@@ -1,4 +1,7 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
+import { Webhook } from 'standardwebhooks';
 import { Client } from 'pg';
 import type { Client as TemporalClient, Connection } from '@temporalio/client';
 import { staffIdOf } from '@linkages/platform-access';
@@ -24,22 +27,41 @@ describe('notifications: a missed child-welfare clock escalates by e-mail and st
   const tokens: Record<string, string> = {};
   const { ok, call } = platformClient(() => platform, tokens);
   const mailpit = new Mailpit();
+  let receiver: Server;
+  const hooks: { headers: Record<string, string>; body: string }[] = [];
 
   beforeAll(async () => {
-    platform = await startPlatform(45_000);
-    for (const u of ['cws-worker', 'cws-supervisor', 'calworks-worker']) tokens[u] = await devToken(u);
+    // Development, as `npm start` runs by default: webhook endpoints on loopback are allowed (the receiver below).
+    platform = await startPlatform(45_000, { NODE_ENV: 'development' });
+    receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      req.on('end', () => {
+        hooks.push({ headers: req.headers as Record<string, string>, body });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    for (const u of ['cws-worker', 'cws-supervisor', 'calworks-worker', 'admin']) tokens[u] = await devToken(u);
     temporal = await platformTemporalClient();
     db = new Client({ connectionString: stackEnv().DATABASE_URL });
     await db.connect();
   }, 200_000);
 
   afterAll(async () => {
+    await new Promise((r) => receiver?.close(r));
     await db?.end();
     await temporal?.connection.close();
     await platform?.stop('SIGINT');
   });
 
-  it('overdue → the assignee e-mailed with the rule and its explanation → acknowledged, the ladder stops', async () => {
+  it('overdue → the assignee notified in the inbox, by e-mail and by signed webhook → acknowledged by link, the ladder stops', async () => {
+    // Santa Clara CWS's own system receives the escalations of its county over a signed webhook.
+    const endpoint = await ok<{ endpointId: string; secret: string }>('notifications', 'POST', '/webhook-endpoints', 'admin', {
+      url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/linkages`,
+      eventTypes: ['escalation.raised'],
+      agency: 'cws',
+    });
     const family = await ok<{ id: string; members: { personId: string; role: string }[] }>(
       'child-welfare',
       'POST',
@@ -123,6 +145,30 @@ describe('notifications: a missed child-welfare clock escalates by e-mail and st
     for (const name of ['Zorvath', 'Yelmira', 'Quillonby', '1990-01-02', '2020-03-04']) expect(mail.Text).not.toContain(name);
     const token = /\/ack\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(mail.Text)?.[1];
     expect(token).toBeDefined();
+
+    // The inbox item, and the webhook, signed by the Standard Webhooks scheme, with no personal data.
+    type InboxPage = { items: { escalationId: string; level: number }[]; nextAfter: string | null };
+    const inboxItems: InboxPage['items'] = [];
+    for (let after: string | null = ''; after !== null;) {
+      const page: InboxPage = await ok<InboxPage>(
+        'notifications',
+        'GET',
+        `/inbox?limit=100${after ? `&after=${after}` : ''}`,
+        'cws-worker',
+      );
+      inboxItems.push(...page.items);
+      after = page.items.length > 0 ? page.nextAfter : null;
+    }
+    expect(inboxItems).toEqual(expect.arrayContaining([expect.objectContaining({ escalationId, level: 1 })]));
+    const hook = await waitFor(async () => hooks.find((h) => h.body.includes(deadlineId)), {
+      timeoutMs: 60_000,
+      intervalMs: 500,
+      what: 'the escalation webhook',
+    });
+    const verified = new Webhook(endpoint.secret).verify(hook.body, hook.headers) as { type: string; data: { level: number } };
+    expect(verified).toMatchObject({ type: 'escalation.raised', data: { level: 1 } });
+    expect(() => new Webhook(`whsec_${Buffer.alloc(32, 7).toString('base64')}`).verify(hook.body, hook.headers)).toThrow();
+    for (const name of ['Zorvath', 'Yelmira', 'Quillonby', '1990-01-02', '2020-03-04']) expect(hook.body).not.toContain(name);
 
     // Not theirs to acknowledge: the supervisor sees it but was not notified yet (403); nothing changed.
     const refused = await call<{ type: string }>('notifications', 'POST', `/escalations/${deadlineId}/acknowledge`, 'cws-supervisor', {});

@@ -250,7 +250,7 @@ export function createDeliveryActivities(deps: DeliveryActivitiesDeps) {
         if (queued.endpoints === 0) channels.push({ channel: 'webhook', outcome: 'skipped', detail: 'no-endpoint', attempts: 0 });
         else if (queued.fresh === 0) channels.push({ channel: 'webhook', outcome: 'duplicate', attempts: 0 });
         // Handed to the durable queue (attempts 0: the dispatcher sends it); the contract has no 'queued' outcome.
-        else channels.push({ channel: 'webhook', outcome: 'delivered', detail: `queued:${queued.fresh}`, attempts: 0 });
+        else channels.push({ channel: 'webhook', outcome: 'queued', detail: `endpoints:${queued.fresh}`, attempts: 0 });
       }
       return { notificationId, channels, ...(fellBackTo ? { fellBackTo } : {}) };
     },

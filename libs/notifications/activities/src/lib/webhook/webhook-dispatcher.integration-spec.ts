@@ -192,8 +192,8 @@ describe('webhook dispatch (PostgreSQL + a local receiver)', () => {
     const first = await activities().deliverNotification(req);
     expect(first.channels.find((c) => c.channel === 'webhook')).toEqual({
       channel: 'webhook',
-      outcome: 'delivered',
-      detail: 'queued:1',
+      outcome: 'queued',
+      detail: 'endpoints:1',
       attempts: 0,
     });
     const d = dispatcher();

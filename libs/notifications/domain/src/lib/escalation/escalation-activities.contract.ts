@@ -81,7 +81,8 @@ export interface DeliverRequest {
 
 export interface ChannelOutcome {
   channel: 'in-app' | 'email' | 'webhook';
-  outcome: 'delivered' | 'failed' | 'skipped' | 'duplicate';
+  /** `queued`: webhook messages handed to the dispatcher (sent, retried and recorded per attempt after the activity). */
+  outcome: 'delivered' | 'queued' | 'failed' | 'skipped' | 'duplicate';
   /** Why skipped or failed (no address, preference off, endpoint disabled, SMTP 550…): no personal data. */
   detail?: string;
   attempts: number;
