@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
+import { Registry } from 'prom-client';
 import { createTransport } from 'nodemailer';
 import { migratedSchema } from '@linkages/platform-persistence-testing';
 import { OutboxWriter, createMessagingMigration } from '@linkages/platform-messaging';
@@ -6,6 +8,8 @@ import { Mailpit, mailpitSettings, uniqueRecipient } from '@linkages/platform-te
 import { deliveryEntities, deliveryMigrations } from '@linkages/notifications-data-access';
 import type { DeliverRequest, RecipientContact, RecipientDirectory } from '@linkages/notifications-domain';
 import { createDeliveryActivities } from './delivery-activities';
+import { deliveryMetricsOn } from './delivery-activities.provider';
+import { DeliveryAttemptEntity, DeliveryEntity } from '@linkages/notifications-data-access';
 
 class MemoryDirectory implements RecipientDirectory {
   constructor(private readonly contacts: Map<string, RecipientContact>) {}
@@ -131,5 +135,76 @@ describe('deliverNotification (PostgreSQL + Mailpit)', () => {
       { channel: 'in-app', outcome: 'delivered', attempts: 1 },
       { channel: 'email', outcome: 'skipped', detail: 'no SMTP server configured', attempts: 0 },
     ]);
+  });
+
+  it('a mailbox the SMTP server refuses for good (550) falls back to the inbox: the attempt recorded, the fallback counted', async () => {
+    // A real SMTP conversation with a server that refuses every recipient permanently.
+    const smtp = createTcpServer((socket) => {
+      socket.write('220 refusing.test ESMTP\r\n');
+      socket.on('data', (chunk: Buffer) => {
+        for (const line of chunk.toString('utf8').split('\r\n').filter(Boolean)) {
+          const verb = line.slice(0, 4).toUpperCase();
+          if (verb === 'EHLO' || verb === 'HELO' || verb === 'MAIL' || verb === 'RSET') socket.write('250 ok\r\n');
+          else if (verb === 'RCPT') socket.write('550 5.1.1 mailbox unavailable\r\n');
+          else if (verb === 'QUIT') socket.end('221 bye\r\n');
+          else socket.write('502 not implemented\r\n');
+        }
+      });
+    });
+    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+    const refusing = createTransport({ host: '127.0.0.1', port: (smtp.address() as AddressInfo).port, secure: false, ignoreTLS: true });
+    const registry = new Registry();
+    try {
+      const activities = createDeliveryActivities({
+        ds: db.ds,
+        outbox: new OutboxWriter(db.schema, 'notifications'),
+        directory,
+        mailer: refusing,
+        mailFrom: 'Linkages <no-reply@linkages.example.org>',
+        mac: (d) => createHmac('sha256', 'k').update(d).digest(),
+        publicBaseUrl: 'http://127.0.0.1:3004',
+        timeZoneOf: () => 'America/Los_Angeles',
+        metrics: deliveryMetricsOn(registry),
+      });
+      const result = await activities.deliverNotification({
+        subject: {
+          escalationId: 'esc-3',
+          deadlineId: globalThis.crypto.randomUUID(),
+          familyId,
+          countyCode: '06037',
+          ownerService: 'calworks',
+          ruleId: 'calworks.wtw.compliance-period',
+          citation: 'MPP 42-721',
+          subjectRef: 'episode/e-3/compliance',
+          dueAt: '2026-12-01T18:00:00Z',
+          overdueSince: '2026-12-01T18:00:00Z',
+          explanation: 'Due 20 days after the notice',
+        },
+        kind: 'escalation',
+        level: 2,
+        round: 0,
+        recipient: { staffId, role: 'supervisor', via: 'direct' },
+        acknowledgeBy: '2026-12-02T20:00:00Z',
+        legallyUrgent: false,
+        at: '2026-12-01T19:00:00Z',
+      });
+      expect(result.fellBackTo).toBe('in-app');
+      expect(result.channels.slice(0, 2)).toEqual([
+        { channel: 'in-app', outcome: 'delivered', attempts: 1 },
+        { channel: 'email', outcome: 'failed', detail: 'smtp-550', attempts: 1 },
+      ]);
+      const row = await db.ds.getRepository(DeliveryEntity).findOneByOrFail({ notificationId: result.notificationId, channel: 'email' });
+      expect(row).toMatchObject({ status: 'failed', detail: 'smtp-550', attempts: 1 });
+      expect(await db.ds.getRepository(DeliveryAttemptEntity).findBy({ deliveryId: row.id })).toEqual([
+        expect.objectContaining({ outcome: 'failed', detail: 'smtp-550' }),
+      ]);
+      const metrics = await registry.metrics();
+      expect(metrics).toContain('linkages_notification_fallbacks_total{from="email",to="in-app"} 1');
+      expect(metrics).toContain('linkages_notification_deliveries_total{channel="email",outcome="failed"} 1');
+      expect(metrics).toContain('linkages_notification_deliveries_total{channel="in-app",outcome="delivered"} 1');
+    } finally {
+      refusing.close();
+      await new Promise((r) => smtp.close(r));
+    }
   });
 });

@@ -3,10 +3,11 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { createTransport } from 'nodemailer';
 import type { ActivitiesProvider } from '@linkages/platform-temporal';
-import { OutboxWriter } from '@linkages/platform-messaging';
+import { Counter, type Registry } from 'prom-client';
+import { MessagingMetrics, OutboxWriter } from '@linkages/platform-messaging';
 import { SERVICE_CONFIG, type ServiceConfig } from '@linkages/platform-config';
 import { RECIPIENT_DIRECTORY, type Mac, type RecipientDirectory } from '@linkages/notifications-domain';
-import { createDeliveryActivities } from './delivery-activities';
+import { createDeliveryActivities, type DeliveryMetrics } from './delivery-activities';
 
 export const DELIVERY_ACTIVITIES = Symbol('DELIVERY_ACTIVITIES');
 
@@ -17,11 +18,30 @@ export function ackLinkMacFrom(config: Pick<ServiceConfig, 'ACK_LINK_KEY'>): Mac
   return (data) => createHmac('sha256', key).update(data).digest();
 }
 
+/** Delivery counters on the service's registry (the worker's /metrics): outcomes per channel, and fallbacks. */
+export function deliveryMetricsOn(registry: Registry): DeliveryMetrics {
+  const counter = (name: string, help: string, labelNames: string[]) =>
+    (registry.getSingleMetric(name) as Counter<string> | undefined) ?? new Counter({ name, help, labelNames, registers: [registry] });
+  const outcomes = counter('linkages_notification_deliveries_total', 'Notification deliveries by channel and outcome', [
+    'channel',
+    'outcome',
+  ]);
+  const fallbacks = counter(
+    'linkages_notification_fallbacks_total',
+    'Notifications whose channel failed for good and fell back to another',
+    ['from', 'to'],
+  );
+  return {
+    outcome: (channel, outcome) => outcomes.inc({ channel, outcome }),
+    fellBack: (from, to) => fallbacks.inc({ from, to }),
+  };
+}
+
 /** deliverNotification for the notifications worker: nodemailer over SMTP_URL (absent: e-mail skipped). */
 export const deliveryActivitiesProvider: ActivitiesProvider = {
   provide: DELIVERY_ACTIVITIES,
-  inject: [getDataSourceToken(), RECIPIENT_DIRECTORY, SERVICE_CONFIG, OutboxWriter],
-  useFactory: (ds: DataSource, directory: RecipientDirectory, config: ServiceConfig, outbox: OutboxWriter) =>
+  inject: [getDataSourceToken(), RECIPIENT_DIRECTORY, SERVICE_CONFIG, OutboxWriter, MessagingMetrics],
+  useFactory: (ds: DataSource, directory: RecipientDirectory, config: ServiceConfig, outbox: OutboxWriter, metrics: MessagingMetrics) =>
     createDeliveryActivities({
       ds,
       outbox,
@@ -31,5 +51,6 @@ export const deliveryActivitiesProvider: ActivitiesProvider = {
       mac: ackLinkMacFrom(config),
       publicBaseUrl: config.PUBLIC_BASE_URL,
       timeZoneOf: () => 'America/Los_Angeles',
+      metrics: deliveryMetricsOn(metrics.registry),
     }),
 };

@@ -29,6 +29,13 @@ export interface DeliveryActivitiesDeps {
   timeZoneOf: (countyCode: string) => string;
   /** How long an ack link stays valid (ms); default 7 days. */
   ackLinkTtlMs?: number;
+  /** Counts each channel's outcome and each fallback (the worker's /metrics). */
+  metrics?: DeliveryMetrics;
+}
+
+export interface DeliveryMetrics {
+  outcome(channel: ChannelOutcome['channel'], outcome: ChannelOutcome['outcome']): void;
+  fellBack(from: ChannelOutcome['channel'], to: NonNullable<DeliverResult['fellBackTo']>): void;
 }
 
 const uuid = (): string => globalThis.crypto.randomUUID();
@@ -252,6 +259,8 @@ export function createDeliveryActivities(deps: DeliveryActivitiesDeps) {
         // Handed to the durable queue (attempts 0: the dispatcher sends it); the contract has no 'queued' outcome.
         else channels.push({ channel: 'webhook', outcome: 'queued', detail: `endpoints:${queued.fresh}`, attempts: 0 });
       }
+      for (const c of channels) deps.metrics?.outcome(c.channel, c.outcome);
+      if (fellBackTo) deps.metrics?.fellBack('email', fellBackTo);
       return { notificationId, channels, ...(fellBackTo ? { fellBackTo } : {}) };
     },
   };

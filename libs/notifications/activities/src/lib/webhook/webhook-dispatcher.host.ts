@@ -12,8 +12,8 @@ import { createWebhookDispatcher, type WebhookDispatcher, type WebhookMetrics } 
 import { createHttpWebhookSender } from './webhook-sender';
 
 /**
- * Counters on the service's metrics registry (registered once per registry). The worker process serves no /metrics
- * route today (PlatformModule.forWorker mounts no MetricsController), so these are counted but not scraped until it does.
+ * Counters on the service's metrics registry (registered once per registry), served with the worker's other metrics
+ * at `/metrics` on its health port (WORKER_HEALTH_PORT).
  */
 export function webhookMetricsOn(registry: Registry): WebhookMetrics {
   const counter = (name: string, help: string, labelNames: string[]) =>

@@ -207,6 +207,8 @@ export async function escalationWorkflow(input: EscalationInput, carry?: Escalat
               staffId: recipient.staffId,
               notificationId: result.notificationId,
               channels: result.channels.map((c) => `${c.channel}:${c.outcome}`),
+              // A channel that failed for good (an SMTP 5xx) and the one that carried the notification instead.
+              ...(result.fellBackTo ? { fellBackTo: result.fellBackTo } : {}),
             },
           },
         ],
