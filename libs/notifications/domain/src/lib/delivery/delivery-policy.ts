@@ -8,15 +8,6 @@ export function deliveryKey(req: DeliverRequest, channel: Channel): string {
   return [req.subject.deadlineId, req.kind, `L${req.level}`, `R${req.round}`, req.recipient.staffId, channel].join(':');
 }
 
-/** Webhook retry delays after each failed attempt (ms): 5 s, 30 s, 2 min, 10 min, 1 h; after the last: failed. */
-export const WEBHOOK_RETRY_SCHEDULE_MS: readonly number[] = [5_000, 30_000, 120_000, 600_000, 3_600_000];
-
-/** When to try again after `attempts` failed attempts, or null when the delivery has failed for good. */
-export function nextWebhookAttempt(attempts: number, failedAt: Date, schedule: readonly number[] = WEBHOOK_RETRY_SCHEDULE_MS): Date | null {
-  if (attempts < 1 || attempts > schedule.length) return null;
-  return new Date(failedAt.getTime() + (schedule[attempts - 1] ?? 0));
-}
-
 function minutesOf(hhmm: string): number {
   const [h = 0, m = 0] = hhmm.split(':').map(Number);
   return h * 60 + m;

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { DeliverRequest, RecipientContact } from '../escalation/escalation-activities.contract';
 import { signAckLink, verifyAckLink, base64url, fromBase64url, type Mac } from './ack-link-token';
-import { decideChannel, deliveryKey, inQuietHours, nextWebhookAttempt, WEBHOOK_RETRY_SCHEDULE_MS } from './delivery-policy';
+import { decideChannel, deliveryKey, inQuietHours } from './delivery-policy';
 import { renderNotification } from './notification-template';
 
 const mac: Mac = (data) => createHmac('sha256', 'test-key-0123456789').update(data).digest();
@@ -107,13 +107,6 @@ describe('delivery policy', () => {
     expect(deliveryKey(request(), 'email')).toBe('dl-1:escalation:L1:R0:staff-9:email');
     expect(deliveryKey(request({ round: 1 }), 'email')).not.toBe(deliveryKey(request(), 'email'));
     expect(deliveryKey(request(), 'webhook')).not.toBe(deliveryKey(request(), 'email'));
-  });
-  it('backs off 5 s, 30 s, 2 min, 10 min, 1 h, then gives up', () => {
-    const t = new Date('2026-12-01T00:00:00Z');
-    expect(WEBHOOK_RETRY_SCHEDULE_MS.map((_, i) => nextWebhookAttempt(i + 1, t)?.getTime() ?? 0)).toEqual(
-      [5_000, 30_000, 120_000, 600_000, 3_600_000].map((d) => t.getTime() + d),
-    );
-    expect(nextWebhookAttempt(6, t)).toBeNull();
   });
   it('quiet hours wrap midnight in county time', () => {
     const c = { quietHours: { start: '20:00', end: '07:00' } };
