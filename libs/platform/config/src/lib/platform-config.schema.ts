@@ -96,6 +96,8 @@ export const platformConfigSchema = z.object({
   PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3004'),
   /** Requests per minute per authenticated user (per client address before authentication). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** The web console's origin (apps/console), allowed to call the APIs from the browser (CORS); no other origin is. */
+  CONSOLE_ORIGIN: z.string().url().default('http://127.0.0.1:4200'),
   /** The Temporal Web UI's origin, allowed to call the codec server (CORS). */
   TEMPORAL_UI_ORIGIN: z.string().url().default('http://127.0.0.1:8233'),
   /** Listen address; loopback unless deployed behind something that needs otherwise. */

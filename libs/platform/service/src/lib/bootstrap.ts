@@ -7,6 +7,7 @@ import { ConfigValidationError, redactConfig, secretConfigKeys, type ServiceConf
 import { LOGGER, NestPinoLogger, createLogger, type Logger } from '@linkages/platform-logging';
 import { MessagingHost, MessagingMetrics } from '@linkages/platform-messaging';
 import { startWorkerHealthServer } from '@linkages/platform-operations';
+import { corsOptionsFor } from './cors';
 import { ReadinessService } from './readiness';
 import { loadServiceConfig, type ServiceDescriptor } from './service-descriptor';
 
@@ -70,13 +71,8 @@ export async function bootstrapApi(apiModule: Type<unknown>, descriptor: Service
   app.useLogger(new NestPinoLogger(logger));
   closeGracefullyOnSignal(app, logger, descriptor.name);
   app.useBodyParser('json', { limit: '256kb' });
-  // The Temporal Web UI calls the codec server from the browser.
-  app.enableCors({
-    origin: [config.TEMPORAL_UI_ORIGIN],
-    credentials: true,
-    allowedHeaders: ['authorization', 'content-type', 'x-namespace'],
-    methods: ['GET', 'POST'],
-  });
+  // The console calls every API from the browser; the Temporal Web UI only the codec server.
+  app.enableCors(corsOptionsFor(config));
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app, descriptor), {
     jsonDocumentUrl: 'docs/openapi.json',
     yamlDocumentUrl: 'docs/openapi.yaml',
