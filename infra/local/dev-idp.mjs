@@ -40,6 +40,7 @@ const TOKEN_TTL_SECONDS = 900;
 const MAX_BODY_BYTES = 16 * 1024;
 const GRANT_TYPE = 'urn:linkages:params:oauth:grant-type:demo-user';
 const AUTHORIZATION_CODE = 'authorization_code';
+const MAX_OUTSTANDING_CODES = 10_000;
 const CONSOLE_CLIENT_ID = 'linkages-console';
 const DEFAULT_REDIRECT_URIS = 'http://127.0.0.1:4200/callback,http://localhost:4200/callback';
 // RFC 7636 4.1/4.2: a verifier is 43-128 unreserved characters; an S256 challenge is 43 base64url characters.
@@ -522,6 +523,13 @@ ${choices}
       });
     const now = Date.now();
     for (const [key, grant] of codes) if (grant.expiresAt <= now) codes.delete(key);
+    if (codes.size >= MAX_OUTSTANDING_CODES) {
+      return redirectWith(res, checked.redirectUri, {
+        error: 'temporarily_unavailable',
+        error_description: 'too many unredeemed authorization codes; try again in a minute',
+        state: checked.state,
+      });
+    }
     const code = randomBytes(32).toString('base64url');
     codes.set(code, {
       clientId: checked.request.client_id,
