@@ -286,5 +286,16 @@ export function notificationsMatrix(call: NotificationsMatrixCall, query: Notifi
       refused: (u) => (isCwsOfCounty(u) ? undefined : 422),
     },
   };
-  return { setUp, templates };
+  /**
+   * The matrix's endpoints point at a host that does not answer: disabled when the matrix is done, so later suites'
+   * escalations in the county queue nothing for them.
+   */
+  const tearDown = async () => {
+    const r = await call('notifications', 'GET', '/webhook-endpoints', { user: 'admin' });
+    if (r.res.status !== 200) return;
+    const { endpoints } = JSON.parse(r.text) as { endpoints: { endpointId: string; url: string; enabled: boolean }[] };
+    for (const e of endpoints.filter((e) => e.enabled && e.url === endpointBody().url))
+      await call('notifications', 'POST', `/webhook-endpoints/${e.endpointId}/disable`, { user: 'admin' });
+  };
+  return { setUp, tearDown, templates };
 }

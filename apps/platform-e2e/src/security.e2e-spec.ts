@@ -122,6 +122,7 @@ describe('security baseline over HTTP (npm start)', () => {
   }, 200_000);
 
   afterAll(async () => {
+    await notifications.tearDown().catch(() => undefined);
     await db?.end();
     // SIGINT: start.mjs stops its services (SIGKILL would orphan them, holding the ports).
     await platform?.stop('SIGINT');

@@ -138,21 +138,8 @@ describe('deliverNotification (PostgreSQL + Mailpit)', () => {
   });
 
   it('a mailbox the SMTP server refuses for good (550) falls back to the inbox: the attempt recorded, the fallback counted', async () => {
-    // A real SMTP conversation with a server that refuses every recipient permanently.
-    const smtp = createTcpServer((socket) => {
-      socket.write('220 refusing.test ESMTP\r\n');
-      socket.on('data', (chunk: Buffer) => {
-        for (const line of chunk.toString('utf8').split('\r\n').filter(Boolean)) {
-          const verb = line.slice(0, 4).toUpperCase();
-          if (verb === 'EHLO' || verb === 'HELO' || verb === 'MAIL' || verb === 'RSET') socket.write('250 ok\r\n');
-          else if (verb === 'RCPT') socket.write('550 5.1.1 mailbox unavailable\r\n');
-          else if (verb === 'QUIT') socket.end('221 bye\r\n');
-          else socket.write('502 not implemented\r\n');
-        }
-      });
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-    const refusing = createTransport({ host: '127.0.0.1', port: (smtp.address() as AddressInfo).port, secure: false, ignoreTLS: true });
+    const smtp = await refusingSmtp('550 5.1.1 mailbox unavailable');
+    const refusing = smtp.transport;
     const registry = new Registry();
     try {
       const activities = createDeliveryActivities({
@@ -166,28 +153,7 @@ describe('deliverNotification (PostgreSQL + Mailpit)', () => {
         timeZoneOf: () => 'America/Los_Angeles',
         metrics: deliveryMetricsOn(registry),
       });
-      const result = await activities.deliverNotification({
-        subject: {
-          escalationId: 'esc-3',
-          deadlineId: globalThis.crypto.randomUUID(),
-          familyId,
-          countyCode: '06037',
-          ownerService: 'calworks',
-          ruleId: 'calworks.wtw.compliance-period',
-          citation: 'MPP 42-721',
-          subjectRef: 'episode/e-3/compliance',
-          dueAt: '2026-12-01T18:00:00Z',
-          overdueSince: '2026-12-01T18:00:00Z',
-          explanation: 'Due 20 days after the notice',
-        },
-        kind: 'escalation',
-        level: 2,
-        round: 0,
-        recipient: { staffId, role: 'supervisor', via: 'direct' },
-        acknowledgeBy: '2026-12-02T20:00:00Z',
-        legallyUrgent: false,
-        at: '2026-12-01T19:00:00Z',
-      });
+      const result = await activities.deliverNotification(calworksRequest('esc-3', familyId, staffId));
       expect(result.fellBackTo).toBe('in-app');
       expect(result.channels.slice(0, 2)).toEqual([
         { channel: 'in-app', outcome: 'delivered', attempts: 1 },
@@ -203,8 +169,95 @@ describe('deliverNotification (PostgreSQL + Mailpit)', () => {
       expect(metrics).toContain('linkages_notification_deliveries_total{channel="email",outcome="failed"} 1');
       expect(metrics).toContain('linkages_notification_deliveries_total{channel="in-app",outcome="delivered"} 1');
     } finally {
-      refusing.close();
-      await new Promise((r) => smtp.close(r));
+      await smtp.close();
+    }
+  });
+
+  it('a mail server unreachable for a minute of retries does not hold the ladder: the e-mail fails for good on the last try', async () => {
+    const smtp = await refusingSmtp('421 4.3.2 service not available, try later');
+    let attempt = 1;
+    try {
+      const activities = createDeliveryActivities({
+        ds: db.ds,
+        outbox: new OutboxWriter(db.schema, 'notifications'),
+        directory,
+        mailer: smtp.transport,
+        mailFrom: 'Linkages <no-reply@linkages.example.org>',
+        mac: (d) => createHmac('sha256', 'k').update(d).digest(),
+        publicBaseUrl: 'http://127.0.0.1:3004',
+        timeZoneOf: () => 'America/Los_Angeles',
+        attempt: () => attempt,
+        transientEmailAttempts: 3,
+      });
+      const req = calworksRequest('esc-4', familyId, staffId);
+      // Tries 1 and 2: transient, so the activity fails and Temporal retries it; the inbox item is delivered once.
+      await expect(activities.deliverNotification(req)).rejects.toThrow();
+      attempt = 2;
+      await expect(activities.deliverNotification(req)).rejects.toThrow();
+      attempt = 3;
+      const result = await activities.deliverNotification(req);
+      expect(result.fellBackTo).toBe('in-app');
+      expect(result.channels.slice(0, 2)).toEqual([
+        { channel: 'in-app', outcome: 'duplicate', attempts: 1 },
+        { channel: 'email', outcome: 'failed', detail: 'smtp-unavailable', attempts: 1 },
+      ]);
+      const row = await db.ds.getRepository(DeliveryEntity).findOneByOrFail({ notificationId: result.notificationId, channel: 'email' });
+      expect(row.status).toBe('failed');
+      const attempts = await db.ds.getRepository(DeliveryAttemptEntity).find({ where: { deliveryId: row.id }, order: { at: 'ASC' } });
+      expect(attempts.map((a) => a.detail)).toEqual(['smtp-transient', 'smtp-transient', 'smtp-unavailable']);
+    } finally {
+      await smtp.close();
     }
   });
 });
+
+/** A real SMTP server on loopback that answers every recipient with `reply` (a 5xx refuses for good, a 4xx for now). */
+async function refusingSmtp(reply: string) {
+  const server = createTcpServer((socket) => {
+    socket.write('220 refusing.test ESMTP\r\n');
+    socket.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\r\n').filter(Boolean)) {
+        const verb = line.slice(0, 4).toUpperCase();
+        if (verb === 'EHLO' || verb === 'HELO' || verb === 'MAIL' || verb === 'RSET') socket.write('250 ok\r\n');
+        else if (verb === 'RCPT') socket.write(`${reply}\r\n`);
+        else if (verb === 'QUIT') socket.end('221 bye\r\n');
+        else socket.write('502 not implemented\r\n');
+      }
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const transport = createTransport({ host: '127.0.0.1', port: (server.address() as AddressInfo).port, secure: false, ignoreTLS: true });
+  return {
+    transport,
+    close: async () => {
+      transport.close();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+/** A level-2 escalation of a CalWORKs clock to one supervisor, for the delivery failure cases. */
+function calworksRequest(escalationId: string, familyId: string, staffId: string): DeliverRequest {
+  return {
+    subject: {
+      escalationId,
+      deadlineId: globalThis.crypto.randomUUID(),
+      familyId,
+      countyCode: '06037',
+      ownerService: 'calworks',
+      ruleId: 'calworks.wtw.compliance-period',
+      citation: 'MPP 42-721',
+      subjectRef: `episode/${escalationId}/compliance`,
+      dueAt: '2026-12-01T18:00:00Z',
+      overdueSince: '2026-12-01T18:00:00Z',
+      explanation: 'Due 20 days after the notice',
+    },
+    kind: 'escalation',
+    level: 2,
+    round: 0,
+    recipient: { staffId, role: 'supervisor', via: 'direct' },
+    acknowledgeBy: '2026-12-02T20:00:00Z',
+    legallyUrgent: false,
+    at: '2026-12-01T19:00:00Z',
+  };
+}

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { createTransport } from 'nodemailer';
+import { Context } from '@temporalio/activity';
 import type { ActivitiesProvider } from '@linkages/platform-temporal';
 import { Counter, type Registry } from 'prom-client';
 import { MessagingMetrics, OutboxWriter } from '@linkages/platform-messaging';
@@ -52,5 +53,6 @@ export const deliveryActivitiesProvider: ActivitiesProvider = {
       publicBaseUrl: config.PUBLIC_BASE_URL,
       timeZoneOf: () => 'America/Los_Angeles',
       metrics: deliveryMetricsOn(metrics.registry),
+      attempt: () => Context.current().info.attempt,
     }),
 };

@@ -31,6 +31,10 @@ export interface DeliveryActivitiesDeps {
   ackLinkTtlMs?: number;
   /** Counts each channel's outcome and each fallback (the worker's /metrics). */
   metrics?: DeliveryMetrics;
+  /** The activity's attempt number (Temporal's `Context.current().info.attempt`); 1 outside an activity. */
+  attempt?: () => number;
+  /** On which attempt a transient SMTP failure (4xx, no connection) becomes a failure for good; default 6 (~1 min). */
+  transientEmailAttempts?: number;
 }
 
 export interface DeliveryMetrics {
@@ -206,6 +210,12 @@ export function createDeliveryActivities(deps: DeliveryActivitiesDeps) {
             if (code !== undefined && code >= 500) {
               await record(c.id, 'failed', `smtp-${code}`);
               channels.push({ channel: 'email', outcome: 'failed', detail: `smtp-${code}`, attempts: 1 });
+              fellBackTo = 'in-app';
+            } else if ((deps.attempt?.() ?? 1) >= (deps.transientEmailAttempts ?? 6)) {
+              // Unreachable for the last of its tries (about a minute of backoff): the ladder must not wait on the mail
+              // server, so the e-mail fails for good and the inbox item (already delivered) carries the notification.
+              await record(c.id, 'failed', 'smtp-unavailable');
+              channels.push({ channel: 'email', outcome: 'failed', detail: 'smtp-unavailable', attempts: 1 });
               fellBackTo = 'in-app';
             } else {
               await deps.ds

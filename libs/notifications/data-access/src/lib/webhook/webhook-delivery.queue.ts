@@ -42,6 +42,8 @@ export interface ClaimedWebhook {
  * The webhook messages waiting to be sent. A claim leases the due rows of enabled endpoints (FOR UPDATE SKIP LOCKED,
  * then `next_attempt_at` pushed past the lease), so several dispatchers share the work and a dispatcher that dies
  * mid-send leaves its rows to be claimed again when the lease runs out (the receiver sees the same webhook-id).
+ * First attempts go before retries: a backlog of retries to an endpoint that is down never delays a new notification
+ * to one that is up.
  */
 @Injectable()
 export class WebhookDeliveryQueue {
@@ -94,7 +96,7 @@ export class WebhookDeliveryQueue {
           `WITH due AS (
              SELECT w.id FROM ${d} w JOIN ${e} ep ON ep.id = w.endpoint_id
               WHERE w.status = 'pending' AND w.next_attempt_at <= $1 AND ep.enabled
-              ORDER BY w.next_attempt_at, w.id
+              ORDER BY w.attempts > 0, w.next_attempt_at, w.id
               LIMIT $2
               FOR UPDATE OF w SKIP LOCKED)
            UPDATE ${d} w SET next_attempt_at = $3

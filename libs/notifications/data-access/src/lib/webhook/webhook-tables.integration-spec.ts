@@ -148,4 +148,55 @@ describe('webhook endpoints and queue (real PostgreSQL)', () => {
     });
     expect((await queue.claimDue(db.ds, { limit: 10, leaseMs: 60_000, now })).map((c) => c.endpointId)).toEqual([disabled, disabled]);
   });
+
+  it('claims first attempts before retries, so a backlog to an endpoint that is down never delays a new message', async () => {
+    const now = new Date('2026-12-02T10:00:00Z');
+    const [down, up] = [uuid(), uuid()];
+    for (const id of [down, up])
+      await db.ds.transaction((tx) =>
+        repo.create(
+          tx,
+          {
+            id,
+            agency: 'cws',
+            countyCode: '06001',
+            url: `https://hooks.example.org/${id}`,
+            eventTypes: ['escalation.raised'],
+            secret: secret(),
+          },
+          now,
+        ),
+      );
+    const message = (endpointId: string, i: number) => ({
+      id: uuid(),
+      messageId: uuid(),
+      deliveryId: uuid(),
+      endpointId,
+      eventType: 'escalation.raised',
+      payload: { i },
+      context: {
+        notificationId: uuid(),
+        familyId: 'f',
+        recipientStaffId: 's',
+        countyCode: '06001',
+        escalationId: 'e',
+        channelKey: `fair${i}`,
+      },
+    });
+    const retries = Array.from({ length: 5 }, (_, i) => message(down, i));
+    await db.ds.transaction(async (tx) => {
+      for (const m of retries) {
+        await queue.enqueue(tx, m, new Date(now.getTime() - 3_600_000));
+        await queue.retryAt(tx, m.id, 3, new Date(now.getTime() - 60_000), 'network');
+      }
+    });
+    const fresh = message(up, 99);
+    await db.ds.transaction((tx) => queue.enqueue(tx, fresh, now));
+    // (Rows the other tests left are in the same schema: compare the order of this test's own.)
+    const mine = new Set<string>([fresh.id, ...retries.map((r) => r.id)]);
+    const claimed = (await queue.claimDue(db.ds, { limit: 50, leaseMs: 60_000, now })).filter((c) => mine.has(c.id));
+    expect(claimed[0]?.id).toBe(fresh.id);
+    expect(claimed.slice(1).map((c) => c.id)).toEqual(expect.arrayContaining(retries.map((r) => r.id)));
+    expect(claimed).toHaveLength(6);
+  });
 });
