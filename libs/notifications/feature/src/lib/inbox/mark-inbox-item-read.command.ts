@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { staffIdOf } from '@linkages/platform-access';
-import { problemException } from '@linkages/platform-http';
 import { InboxRepository } from '@linkages/notifications-data-access';
 import { InboxAudit, type InboxCtx } from './inbox-audit';
-import { inboxItemResponseOf } from './inbox.view';
+import { stampOwnInboxItem } from './stamp-own-inbox-item';
 import type { InboxItemResponse } from './inbox.schemas';
 
 /**
@@ -15,21 +13,14 @@ import type { InboxItemResponse } from './inbox.schemas';
 @Injectable()
 export class MarkInboxItemReadCommand {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() readonly dataSource: DataSource,
     private readonly repository: InboxRepository,
-    private readonly audit: InboxAudit,
+    readonly audit: InboxAudit,
   ) {}
 
-  async execute(ctx: InboxCtx, notificationId: string, now: Date = new Date()): Promise<InboxItemResponse> {
-    const written = await this.dataSource.transaction(async (tx) => {
-      const w = await this.repository.markRead(tx, staffIdOf(ctx.principal.subject), notificationId, now);
-      if (w) await this.audit.record(ctx, 'mark-inbox-item-read', notificationId, 'allowed', { changed: w.changed }, tx);
-      return w;
-    });
-    if (!written) {
-      await this.audit.record(ctx, 'mark-inbox-item-read', notificationId, 'denied', {});
-      throw problemException('not-found', 'No such item in your inbox');
-    }
-    return inboxItemResponseOf(written.item);
+  execute(ctx: InboxCtx, notificationId: string, now: Date = new Date()): Promise<InboxItemResponse> {
+    return stampOwnInboxItem(this, ctx, 'mark-inbox-item-read', notificationId, (tx, me) =>
+      this.repository.markRead(tx, me, notificationId, now),
+    );
   }
 }
