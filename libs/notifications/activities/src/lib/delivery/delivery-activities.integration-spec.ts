@@ -7,7 +7,7 @@ import { OutboxWriter, createMessagingMigration } from '@linkages/platform-messa
 import { Mailpit, mailpitSettings, uniqueRecipient } from '@linkages/platform-testing';
 import { deliveryEntities, deliveryMigrations } from '@linkages/notifications-data-access';
 import type { DeliverRequest, RecipientContact, RecipientDirectory } from '@linkages/notifications-domain';
-import { createDeliveryActivities } from './delivery-activities';
+import { createDeliveryActivities, type DeliveryActivitiesDeps } from './delivery-activities';
 import { deliveryMetricsOn } from './delivery-activities.provider';
 import { DeliveryAttemptEntity, DeliveryEntity } from '@linkages/notifications-data-access';
 
@@ -35,40 +35,21 @@ describe('deliverNotification (PostgreSQL + Mailpit)', () => {
   );
   const mailer = createTransport(mailpitSettings().smtpUrl);
   afterAll(() => mailer.close());
-
-  it('sends one mail with the minimum and an ack link, and nothing twice on redelivery', async () => {
-    const activities = createDeliveryActivities({
+  const activitiesWith = (deps: Pick<DeliveryActivitiesDeps, 'mailer'> & Partial<DeliveryActivitiesDeps>) =>
+    createDeliveryActivities({
       ds: db.ds,
       outbox: new OutboxWriter(db.schema, 'notifications'),
       directory,
-      mailer,
       mailFrom: 'Linkages <no-reply@linkages.example.org>',
       mac: (d) => createHmac('sha256', 'k').update(d).digest(),
       publicBaseUrl: 'http://127.0.0.1:3004',
       timeZoneOf: () => 'America/Los_Angeles',
+      ...deps,
     });
-    const req: DeliverRequest = {
-      subject: {
-        escalationId: 'esc-1',
-        deadlineId: globalThis.crypto.randomUUID(),
-        familyId,
-        countyCode: '06037',
-        ownerService: 'child-welfare',
-        ruleId: 'cws.immediate-response',
-        citation: 'MPP 31-115',
-        subjectRef: 'referral/r-1/response',
-        dueAt: '2026-12-01T18:00:00Z',
-        overdueSince: '2026-12-01T18:00:00Z',
-        explanation: 'Due 24 hours after receipt',
-      },
-      kind: 'escalation',
-      level: 1,
-      round: 0,
-      recipient: { staffId, role: 'supervisor', via: 'direct' },
-      acknowledgeBy: '2026-12-01T20:00:00Z',
-      legallyUrgent: false,
-      at: '2026-12-01T19:00:00Z',
-    };
+
+  it('sends one mail with the minimum and an ack link, and nothing twice on redelivery', async () => {
+    const activities = activitiesWith({ mailer });
+    const req = requestOf(cwsClock, { escalationId: 'esc-1', subjectRef: 'referral/r-1/response', familyId, staffId });
     const first = await activities.deliverNotification(req);
     expect(first.channels.map((c) => [c.channel, c.outcome])).toEqual([
       ['in-app', 'delivered'],
@@ -99,38 +80,10 @@ describe('deliverNotification (PostgreSQL + Mailpit)', () => {
   });
 
   it('without an SMTP server: the inbox item is delivered and the e-mail reported skipped', async () => {
-    const activities = createDeliveryActivities({
-      ds: db.ds,
-      outbox: new OutboxWriter(db.schema, 'notifications'),
-      directory,
-      mailer: null,
-      mailFrom: 'Linkages <no-reply@linkages.example.org>',
-      mac: (d) => createHmac('sha256', 'k').update(d).digest(),
-      publicBaseUrl: 'http://127.0.0.1:3004',
-      timeZoneOf: () => 'America/Los_Angeles',
-    });
-    const result = await activities.deliverNotification({
-      subject: {
-        escalationId: 'esc-2',
-        deadlineId: globalThis.crypto.randomUUID(),
-        familyId,
-        countyCode: '06037',
-        ownerService: 'child-welfare',
-        ruleId: 'cws.immediate-response',
-        citation: 'MPP 31-115',
-        subjectRef: 'referral/r-2/response',
-        dueAt: '2026-12-01T18:00:00Z',
-        overdueSince: '2026-12-01T18:00:00Z',
-        explanation: 'Due 24 hours after receipt',
-      },
-      kind: 'escalation',
-      level: 1,
-      round: 0,
-      recipient: { staffId, role: 'supervisor', via: 'direct' },
-      acknowledgeBy: '2026-12-01T20:00:00Z',
-      legallyUrgent: false,
-      at: '2026-12-01T19:00:00Z',
-    });
+    const activities = activitiesWith({ mailer: null });
+    const result = await activities.deliverNotification(
+      requestOf(cwsClock, { escalationId: 'esc-2', subjectRef: 'referral/r-2/response', familyId, staffId }),
+    );
     expect(result.channels.slice(0, 2)).toEqual([
       { channel: 'in-app', outcome: 'delivered', attempts: 1 },
       { channel: 'email', outcome: 'skipped', detail: 'no SMTP server configured', attempts: 0 },
@@ -142,18 +95,10 @@ describe('deliverNotification (PostgreSQL + Mailpit)', () => {
     const refusing = smtp.transport;
     const registry = new Registry();
     try {
-      const activities = createDeliveryActivities({
-        ds: db.ds,
-        outbox: new OutboxWriter(db.schema, 'notifications'),
-        directory,
-        mailer: refusing,
-        mailFrom: 'Linkages <no-reply@linkages.example.org>',
-        mac: (d) => createHmac('sha256', 'k').update(d).digest(),
-        publicBaseUrl: 'http://127.0.0.1:3004',
-        timeZoneOf: () => 'America/Los_Angeles',
-        metrics: deliveryMetricsOn(registry),
-      });
-      const result = await activities.deliverNotification(calworksRequest('esc-3', familyId, staffId));
+      const activities = activitiesWith({ mailer: refusing, metrics: deliveryMetricsOn(registry) });
+      const result = await activities.deliverNotification(
+        requestOf(calworksClock, { escalationId: 'esc-3', subjectRef: 'episode/esc-3/compliance', familyId, staffId }),
+      );
       expect(result.fellBackTo).toBe('in-app');
       expect(result.channels.slice(0, 2)).toEqual([
         { channel: 'in-app', outcome: 'delivered', attempts: 1 },
@@ -177,19 +122,8 @@ describe('deliverNotification (PostgreSQL + Mailpit)', () => {
     const smtp = await refusingSmtp('421 4.3.2 service not available, try later');
     let attempt = 1;
     try {
-      const activities = createDeliveryActivities({
-        ds: db.ds,
-        outbox: new OutboxWriter(db.schema, 'notifications'),
-        directory,
-        mailer: smtp.transport,
-        mailFrom: 'Linkages <no-reply@linkages.example.org>',
-        mac: (d) => createHmac('sha256', 'k').update(d).digest(),
-        publicBaseUrl: 'http://127.0.0.1:3004',
-        timeZoneOf: () => 'America/Los_Angeles',
-        attempt: () => attempt,
-        transientEmailAttempts: 3,
-      });
-      const req = calworksRequest('esc-4', familyId, staffId);
+      const activities = activitiesWith({ mailer: smtp.transport, attempt: () => attempt, transientEmailAttempts: 3 });
+      const req = requestOf(calworksClock, { escalationId: 'esc-4', subjectRef: 'episode/esc-4/compliance', familyId, staffId });
       // Tries 1 and 2: transient, so the activity fails and Temporal retries it; the inbox item is delivered once.
       await expect(activities.deliverNotification(req)).rejects.toThrow();
       attempt = 2;
@@ -236,27 +170,48 @@ async function refusingSmtp(reply: string) {
   };
 }
 
-/** A level-2 escalation of a CalWORKs clock to one supervisor, for the delivery failure cases. */
-function calworksRequest(escalationId: string, familyId: string, staffId: string): DeliverRequest {
+/** What differs between the clocks the tests deliver: a child-welfare immediate response at level 1, a CalWORKs one at level 2. */
+const cwsClock = {
+  ownerService: 'child-welfare',
+  ruleId: 'cws.immediate-response',
+  citation: 'MPP 31-115',
+  explanation: 'Due 24 hours after receipt',
+  level: 1,
+  acknowledgeBy: '2026-12-01T20:00:00Z',
+} as const;
+const calworksClock = {
+  ownerService: 'calworks',
+  ruleId: 'calworks.wtw.compliance-period',
+  citation: 'MPP 42-721',
+  explanation: 'Due 20 days after the notice',
+  level: 2,
+  acknowledgeBy: '2026-12-02T20:00:00Z',
+} as const;
+
+/** One escalation notice of a clock to one supervisor (Los Angeles). */
+function requestOf(
+  clock: typeof cwsClock | typeof calworksClock,
+  ids: { escalationId: string; subjectRef: string; familyId: string; staffId: string },
+): DeliverRequest {
   return {
     subject: {
-      escalationId,
+      escalationId: ids.escalationId,
       deadlineId: globalThis.crypto.randomUUID(),
-      familyId,
+      familyId: ids.familyId,
       countyCode: '06037',
-      ownerService: 'calworks',
-      ruleId: 'calworks.wtw.compliance-period',
-      citation: 'MPP 42-721',
-      subjectRef: `episode/${escalationId}/compliance`,
+      ownerService: clock.ownerService,
+      ruleId: clock.ruleId,
+      citation: clock.citation,
+      subjectRef: ids.subjectRef,
       dueAt: '2026-12-01T18:00:00Z',
       overdueSince: '2026-12-01T18:00:00Z',
-      explanation: 'Due 20 days after the notice',
+      explanation: clock.explanation,
     },
     kind: 'escalation',
-    level: 2,
+    level: clock.level,
     round: 0,
-    recipient: { staffId, role: 'supervisor', via: 'direct' },
-    acknowledgeBy: '2026-12-02T20:00:00Z',
+    recipient: { staffId: ids.staffId, role: 'supervisor', via: 'direct' },
+    acknowledgeBy: clock.acknowledgeBy,
     legallyUrgent: false,
     at: '2026-12-01T19:00:00Z',
   };
