@@ -62,6 +62,9 @@ export const permissions = {
   'organisation.write': 'Edit people, units, coverage and absences of one’s county and agency (audited)',
   'assignment.write': 'Assign a deadline’s subject or a family to a worker, or re-assign it with a reason (audited)',
   'webhook.manage': 'Register, rotate the secrets of, re-enable and remove an agency’s signed webhook endpoints (audited)',
+  'dead-letter.read': 'List and show the dead letters of a service’s consumers: topic, reason, headers (payloads stay encrypted)',
+  'dead-letter.replay': 'Replay dead letters to their original topic, one or in bulk (audited, rate-limited; the inbox applies each once)',
+  'operations.read': 'Read a service’s operational state: dependency health and counts of its workflows by status',
 } as const;
 export type Permission = keyof typeof permissions;
 
@@ -169,7 +172,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'organisation.read',
     'assignment.write',
   ],
-  ops: ['payloads.decode'],
+  ops: ['payloads.decode', 'dead-letter.read', 'dead-letter.replay', 'operations.read'],
   admin: ['audit.read', 'organisation.read', 'organisation.write', 'webhook.manage'],
 };
 
