@@ -19,7 +19,8 @@
 // IDP_CONSOLE_REDIRECT_URIS (comma separated; http://127.0.0.1:4200/callback,http://localhost:4200/callback),
 // IDP_CONSOLE_POST_LOGOUT_REDIRECT_URIS (comma separated; default: each redirect URI's origin followed by '/'),
 // IDP_CODE_TTL_SECONDS (60: an authorization code's lifetime). The console origins (those of the redirect URIs) get
-// CORS on discovery, the JWKS and /token; no other origin does.
+// CORS on discovery, the JWKS and /token; no other origin does. A registered URI on a loopback IP literal
+// (127.0.0.1, [::1]) matches on any port (RFC 8252 7.3), so a console on a shifted port signs in too.
 // The RSA-2048 signing key is generated on first start into <stack dir>/secrets/idp-signing-key.json (mode 0600).
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -312,6 +313,46 @@ const main = async () => {
       process.env.IDP_CONSOLE_POST_LOGOUT_REDIRECT_URIS || [...consoleOrigins].map((o) => `${o}/`).join(','),
     ),
   );
+  // RFC 8252 7.3: a native or development client on a loopback IP literal may listen on any port, so a registered
+  // http://127.0.0.1/… or http://[::1]/… URI matches the same scheme, host and path on every port (the console run by
+  // an end-to-end suite on a shifted port). Host names (localhost) and every other URI match exactly.
+  const loopbackIp = (u) => u.protocol === 'http:' && (u.hostname === '127.0.0.1' || u.hostname === '[::1]');
+  const withoutPort = (u) => `${u.protocol}//${u.hostname}${u.pathname}${u.search}`;
+  const registered = (set) => {
+    const loopback = new Set(
+      [...set]
+        .map((s) => new URL(s))
+        .filter(loopbackIp)
+        .map(withoutPort),
+    );
+    return (candidate) => {
+      if (set.has(candidate)) return true;
+      let u;
+      try {
+        u = new URL(candidate);
+      } catch {
+        return false;
+      }
+      return loopbackIp(u) && u.href === candidate && !u.username && !u.password && !u.hash && loopback.has(withoutPort(u));
+    };
+  };
+  const isRedirectUri = registered(redirectUris);
+  const isPostLogoutRedirectUri = registered(postLogoutRedirectUris);
+  const loopbackConsoleHosts = new Set(
+    [...redirectUris]
+      .map((s) => new URL(s))
+      .filter(loopbackIp)
+      .map((u) => u.hostname),
+  );
+  const isConsoleOrigin = (origin) => {
+    if (consoleOrigins.has(origin)) return true;
+    try {
+      const u = new URL(origin);
+      return loopbackIp(u) && u.origin === origin && loopbackConsoleHosts.has(u.hostname);
+    } catch {
+      return false;
+    }
+  };
   const codeTtlSeconds = parseTtl(process.env.IDP_CODE_TTL_SECONDS ?? 60);
   const { privateKey, kid, publicJwk } = await loadOrCreateSigningKey();
   let issuer; // set once listening (IDP_PORT=0 picks a free port)
@@ -411,7 +452,7 @@ const main = async () => {
     if (typeof clientId !== 'string' || clientId === '') throw new PageError("'client_id' is required");
     if (clientId !== CONSOLE_CLIENT_ID) throw new PageError(`unknown client '${clientId.slice(0, 64)}'`);
     if (typeof redirectUri !== 'string' || redirectUri === '') throw new PageError("'redirect_uri' is required");
-    if (!redirectUris.has(redirectUri))
+    if (!isRedirectUri(redirectUri))
       throw new PageError(`'${redirectUri.slice(0, 200)}' is not a registered redirect URI of ${CONSOLE_CLIENT_ID}`);
     const state = typeof params.state === 'string' && params.state !== '' ? params.state : undefined;
     const refuse = (error, description) => ({ error: { error, error_description: description }, redirectUri, state });
@@ -552,7 +593,7 @@ ${choices}
     if (target === undefined || target === '') {
       return sendPage(res, 200, 'Signed out', '<h1>You are signed out</h1>\n<p>You can close this window.</p>');
     }
-    if (!postLogoutRedirectUris.has(target)) throw new PageError(`'${target.slice(0, 200)}' is not a registered post-logout redirect URI`);
+    if (!isPostLogoutRedirectUri(target)) throw new PageError(`'${target.slice(0, 200)}' is not a registered post-logout redirect URI`);
     const location = new URL(target);
     if (typeof params.state === 'string' && params.state !== '') location.searchParams.set('state', params.state);
     redirect(res, location.href);
@@ -594,7 +635,7 @@ ${choices}
     if (corsPaths.has(path)) {
       res.setHeader('vary', 'Origin');
       const origin = req.headers.origin;
-      if (typeof origin === 'string' && consoleOrigins.has(origin)) res.setHeader('access-control-allow-origin', origin);
+      if (typeof origin === 'string' && isConsoleOrigin(origin)) res.setHeader('access-control-allow-origin', origin);
       if (req.method === 'OPTIONS') {
         if (res.hasHeader('access-control-allow-origin')) {
           res.setHeader('access-control-allow-methods', path === '/token' ? 'POST' : 'GET');

@@ -249,7 +249,8 @@ describe('development identity provider: authorization code flow with PKCE', () 
 
   it('answers an unknown redirect_uri or client with a 400 page and redirects nowhere', async () => {
     for (const overrides of [
-      { redirect_uri: 'http://127.0.0.1:4300/callback' },
+      { redirect_uri: 'http://127.0.0.1:4200/elsewhere' },
+      { redirect_uri: 'http://localhost:4300/callback' },
       { client_id: 'someone-else' },
       { redirect_uri: undefined },
     ]) {
@@ -290,6 +291,22 @@ describe('development identity provider: authorization code flow with PKCE', () 
     expect(new URL(stateless.headers.get('location')!).searchParams.get('error')).toBe('invalid_request');
   });
 
+  it('matches a registered loopback IP redirect URI on any port (RFC 8252 7.3), and nothing else loosely', async () => {
+    const shifted = 'http://127.0.0.1:39200/callback';
+    const code = await obtainCode(idp!, authorizeParams({ redirect_uri: shifted }));
+    expect(code).toBeTruthy();
+    for (const redirect_uri of [
+      'http://localhost:39200/callback',
+      'http://127.0.0.1:39200/other',
+      'http://127.0.0.1:39200/callback#x',
+      'http://user@127.0.0.1:39200/callback',
+    ]) {
+      const res = await get(`${idp!.url}/authorize?${new URLSearchParams(authorizeParams({ redirect_uri }))}`);
+      expect(res.status).toBe(400);
+      expect(res.headers.get('location')).toBeNull();
+    }
+  });
+
   it('refuses a form posted from another site', async () => {
     const res = await fetch(`${idp!.url}/authorize`, {
       method: 'POST',
@@ -308,9 +325,14 @@ describe('development identity provider: authorization code flow with PKCE', () 
       const ok = await fetch(`${idp!.url}${path}`, { headers: { origin: CONSOLE_ORIGIN } });
       expect(ok.headers.get('access-control-allow-origin')).toBe(CONSOLE_ORIGIN);
       expect(ok.headers.get('vary')).toMatch(/Origin/);
-      const other = await fetch(`${idp!.url}${path}`, { headers: { origin: 'http://127.0.0.1:5173' } });
-      expect(other.status).toBe(200);
-      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      // A loopback IP literal on another port is the console run on a shifted port (RFC 8252 7.3); a host name is exact.
+      const shifted = await fetch(`${idp!.url}${path}`, { headers: { origin: 'http://127.0.0.1:39200' } });
+      expect(shifted.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:39200');
+      for (const origin of ['http://localhost:5173', 'http://127.0.0.2:4200', 'https://127.0.0.1:4200']) {
+        const other = await fetch(`${idp!.url}${path}`, { headers: { origin } });
+        expect(other.status).toBe(200);
+        expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      }
     }
     const token = await exchange(idp!, { code: 'nope', code_verifier: pkce().verifier }, { origin: 'http://localhost:4200' });
     expect(token.status).toBe(400);
