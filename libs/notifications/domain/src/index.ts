@@ -3,3 +3,4 @@ export * from './lib/escalation';
 export * from './lib/organisation';
 export * from './lib/delivery';
 export * from './lib/webhook';
+export * from './lib/queue';

@@ -1,5 +1,6 @@
 import {
   deadlineCancelledEvent,
+  deadlineDueEvent,
   deadlineExtendedEvent,
   deadlineMovedEarlierEvent,
   deadlineOverdueEvent,
@@ -8,7 +9,9 @@ import {
   type CloudEvent,
 } from '@linkages/shared-contracts';
 import { on, type EventHandlersProvider, type HandlerRegistration } from '@linkages/platform-messaging';
-import type { EscalationSubject } from '@linkages/notifications-domain';
+import { DeadlineQueueRepository, OrganisationRepository } from '@linkages/notifications-data-access';
+import { legallyUrgentHint, type EscalationSubject } from '@linkages/notifications-domain';
+import { DeadlineQueueRecorder } from '../queue/deadline-queue.recorder';
 import { EscalationProcesses } from './escalation-processes';
 
 export const DEADLINE_EVENT_HANDLERS = Symbol('NOTIFICATIONS_DEADLINE_EVENT_HANDLERS');
@@ -49,10 +52,16 @@ export function subjectOf(event: CloudEvent<DeadlineData>, overdueSince: string)
  *   rule's ladder and policy frozen in; an overdue of a clock started before issue 14 (its own ladder, a level per
  *   event) is delivered as one notice of that level and nothing more, so one ladder runs per deadline, never two;
  * - satisfied, cancelled, extended, moved earlier: told to the running escalation, which decides whether it stops.
+ * Every one of them (and due) is first recorded in the supervisor's deadline queue, in the inbox entry's transaction.
  */
-export function deadlineEventHandlers(processes: EscalationProcesses): HandlerRegistration[] {
+export function deadlineEventHandlers(processes: EscalationProcesses, queue: DeadlineQueueRecorder): HandlerRegistration[] {
   return [
-    on(deadlineWarningEvent, async (event) => {
+    on(deadlineWarningEvent, async (event, tx) => {
+      await queue.record(tx, event, {
+        kind: 'warning',
+        detail: { stage: event.data.stage, remaining: event.data.remaining },
+        legallyUrgent: legallyUrgentHint(event.data),
+      });
       await processes.notice({
         subject: subjectOf(event, event.data.dueAt),
         kind: 'reminder',
@@ -62,7 +71,15 @@ export function deadlineEventHandlers(processes: EscalationProcesses): HandlerRe
         legallyUrgent: false,
       });
     }),
-    on(deadlineOverdueEvent, async (event) => {
+    on(deadlineDueEvent, async (event, tx) => {
+      await queue.record(tx, event, { kind: 'due', detail: {} });
+    }),
+    on(deadlineOverdueEvent, async (event, tx) => {
+      await queue.record(tx, event, {
+        kind: 'overdue',
+        detail: { overdueSince: event.data.overdueSince, escalationLevel: event.data.escalationLevel },
+        legallyUrgent: legallyUrgentHint(event.data),
+      });
       const subject = subjectOf(event, event.data.overdueSince);
       const escalation = event.data.escalation;
       if (escalation?.ownedBy === 'notifications') {
@@ -79,18 +96,29 @@ export function deadlineEventHandlers(processes: EscalationProcesses): HandlerRe
         legallyUrgent: false,
       });
     }),
-    on(deadlineSatisfiedEvent, (event) => processes.deadlineChanged(event.data.deadlineId, { kind: 'satisfied', at: event.time })),
-    on(deadlineCancelledEvent, (event) => processes.deadlineChanged(event.data.deadlineId, { kind: 'cancelled', at: event.time })),
-    on(deadlineExtendedEvent, (event) =>
-      processes.deadlineChanged(event.data.deadlineId, {
-        kind: event.data.direction === 'earlier' ? 'moved-earlier' : 'extended',
-        dueAt: event.data.dueAt,
-        at: event.time,
-      }),
-    ),
-    on(deadlineMovedEarlierEvent, (event) =>
-      processes.deadlineChanged(event.data.deadlineId, { kind: 'moved-earlier', dueAt: event.data.dueAt, at: event.time }),
-    ),
+    on(deadlineSatisfiedEvent, async (event, tx) => {
+      await queue.record(tx, event, { kind: 'satisfied', detail: { satisfiedAt: event.data.satisfiedAt, late: event.data.late } });
+      await processes.deadlineChanged(event.data.deadlineId, { kind: 'satisfied', at: event.time });
+    }),
+    on(deadlineCancelledEvent, async (event, tx) => {
+      await queue.record(tx, event, { kind: 'cancelled', detail: { reasonCode: event.data.reasonCode } });
+      await processes.deadlineChanged(event.data.deadlineId, { kind: 'cancelled', at: event.time });
+    }),
+    on(deadlineExtendedEvent, async (event, tx) => {
+      const kind = event.data.direction === 'earlier' ? 'moved-earlier' : 'extended';
+      await queue.record(tx, event, {
+        kind,
+        detail: { from: event.data.previousDueAt, to: event.data.dueAt, reasonCode: event.data.reasonCode },
+      });
+      await processes.deadlineChanged(event.data.deadlineId, { kind, dueAt: event.data.dueAt, at: event.time });
+    }),
+    on(deadlineMovedEarlierEvent, async (event, tx) => {
+      await queue.record(tx, event, {
+        kind: 'moved-earlier',
+        detail: { from: event.data.previousDueAt, to: event.data.dueAt, reasonCode: event.data.reasonCode },
+      });
+      await processes.deadlineChanged(event.data.deadlineId, { kind: 'moved-earlier', dueAt: event.data.dueAt, at: event.time });
+    }),
   ];
 }
 
@@ -99,6 +127,7 @@ const legacyRoles = ['assigned-worker', 'supervisor', 'manager'];
 
 export const deadlineEventHandlersProvider: EventHandlersProvider = {
   provide: DEADLINE_EVENT_HANDLERS,
-  inject: [EscalationProcesses],
-  useFactory: (processes: EscalationProcesses) => deadlineEventHandlers(processes),
+  inject: [EscalationProcesses, OrganisationRepository],
+  useFactory: (processes: EscalationProcesses, organisation: OrganisationRepository) =>
+    deadlineEventHandlers(processes, new DeadlineQueueRecorder(new DeadlineQueueRepository(), organisation)),
 };
