@@ -36,6 +36,8 @@ const typesForTests = t('testing', 'data-access', 'activities', 'workflows', 'do
 /** A domain scope reaches another domain only through shared contracts, never through its code. */
 const domainScopes = ['referrals', 'calworks', 'child-welfare', 'notifications'];
 const scopeRules = {
+  // The web console talks to the services over HTTP only: it may share their contracts, never their code.
+  'scope:console': ['scope:console', 'scope:shared'],
   'scope:platform': ['scope:platform', 'scope:shared'],
   'scope:shared': ['scope:shared'],
   'scope:e2e': ['scope:platform', 'scope:shared', 'scope:e2e', ...domainScopes.map((s) => `scope:${s}`)],
@@ -104,6 +106,7 @@ const sandbox = (who, extra = []) =>
     ],
   });
 
+const consoleFiles = ['apps/console/**/*.ts', 'apps/console/**/*.tsx'];
 const messagingFiles = ['libs/platform/messaging/**/*.ts'];
 const temporalFiles = ['libs/platform/temporal/**/*.ts', 'libs/platform/testing/**/*.ts', 'libs/platform/deadlines/testing/**/*.ts'];
 const workflowFiles = ['libs/**/workflows/src/**/*.ts', 'apps/*/src/workflows.ts'];
@@ -142,11 +145,32 @@ export default [
   // Non-test code, one complete no-restricted-imports list per group:
   {
     files: ['**/*.ts'],
-    ignores: [...testFiles, ...messagingFiles, ...temporalFiles, ...workflowFiles, ...domainFiles],
+    ignores: [...testFiles, ...messagingFiles, ...temporalFiles, ...workflowFiles, ...domainFiles, ...consoleFiles],
     rules: { 'no-restricted-imports': restricted({ patterns: [kafkaOnlyInMessaging, workerOnlyInTemporal] }) },
   },
   { files: messagingFiles, ignores: testFiles, rules: { 'no-restricted-imports': restricted({ patterns: [workerOnlyInTemporal] }) } },
   { files: temporalFiles, ignores: testFiles, rules: { 'no-restricted-imports': restricted({ patterns: [kafkaOnlyInMessaging] }) } },
+  // The web console (apps/console): React with the Nx React rules (hooks, JSX accessibility) and browser code only.
+  ...nx.configs['flat/react'].map((config) => ({ ...config, files: consoleFiles })),
+  {
+    files: consoleFiles,
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries([], scopeRules),
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-imports': restricted({
+        paths: builtins('The console runs in a browser: it has no Node built-ins.'),
+        patterns: [
+          pattern(
+            ['@nestjs', '@temporalio', 'kafkajs', 'pg', 'typeorm', 'pino', 'nodemailer'],
+            'The console talks to the services’ public HTTP APIs only: server packages stay on the server.',
+          ),
+        ],
+      }),
+    },
+  },
   {
     // Workflow code runs in Temporal's deterministic sandbox.
     files: workflowFiles,

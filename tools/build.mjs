@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run build: compiles apps/ and libs/ with SWC into dist/ (runnable with plain node), then prebuilds each
-// service's Temporal workflow bundle into dist/workflow-bundles/<service>.js. Any error fails the build loudly.
+// service's Temporal workflow bundle into dist/workflow-bundles/<service>.js, then builds the web console with Vite
+// into dist/apps/console. Any error fails the build loudly.
 import { createRequire } from 'node:module';
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -18,7 +19,8 @@ function sources(dir) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (name === 'node_modules') return [];
+    // The console is a browser app: Vite builds it (below), SWC builds the Node code.
+    if (name === 'node_modules' || path === join(root, 'apps', 'console')) return [];
     return statSync(path).isDirectory() ? sources(path) : isSource(path) && path.includes(`${'/src/'}`) ? [path] : [];
   });
 }
@@ -75,6 +77,10 @@ try {
     ...services.map((service) => [service, join(root, 'apps', service, 'src', 'workflows.ts')]),
     ['bench', join(root, 'libs/platform/deadlines/workflows/src/bench/index.ts')],
   ]);
+  const consoleStarted = Date.now();
+  const { build } = await import('vite');
+  await build({ configFile: join(root, 'apps/console/vite.config.mts'), logLevel: 'warn' });
+  console.log(`  ✔ console (Vite, ${((Date.now() - consoleStarted) / 1000).toFixed(1)}s)`);
   console.log(`Build done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 } catch (error) {
   console.error(`\nBuild FAILED: ${error.message ?? error}`);

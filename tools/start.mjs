@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // npm start: installs what is missing (npm ci), provisions and starts the local stack, builds, migrates, then runs
-// the four services (API + Temporal worker each) until Ctrl-C. Prints every URL once everything is ready.
+// the four services (API + Temporal worker each) and the web console until Ctrl-C. Prints every URL once everything
+// is ready.
 // Flags: --no-install, --no-build. LINKAGES_PORT_OFFSET shifts every service port (the stack's ports stay).
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { consoleConfig, consolePort, serveConsole } from './console-server.mjs';
 import {
   assertPortFree,
   ensureDependencies,
@@ -38,6 +40,9 @@ async function main() {
     run(node, [join(repoRoot, 'tools/migrate.mjs'), 'all', 'up'], { log: join(logsDir, 'migrate.log') }),
   );
 
+  const webPort = consolePort(offset);
+  const consoleOrigin = `http://${host}:${webPort}`;
+  await assertPortFree('console', webPort);
   const serviceLogs = join(logsDir, 'services');
   mkdirSync(serviceLogs, { recursive: true });
   const children = [];
@@ -50,7 +55,8 @@ async function main() {
     // the wrong process: refuse instead.
     await assertPortFree(`${name} API`, port);
     await assertPortFree(`${name} worker health`, healthPort);
-    const env = serviceEnv({ PORT: String(port), WORKER_HEALTH_PORT: String(healthPort) });
+    // The services answer cross-origin calls from this run's console only (CORS).
+    const env = serviceEnv({ PORT: String(port), WORKER_HEALTH_PORT: String(healthPort), CONSOLE_ORIGIN: consoleOrigin });
     for (const [kind, entry] of [
       ['api', 'main.js'],
       ['worker', 'worker.js'],
@@ -62,10 +68,12 @@ async function main() {
   }
 
   let stopping = false;
+  let webServer;
   const stop = async (code) => {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping the services (the stack keeps running; `npm run stack -- down` stops it)…');
+    webServer?.close();
     for (const { child } of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     const results = await Promise.all(
       children.map(({ name, child }) =>
@@ -116,7 +124,9 @@ async function main() {
     ),
   );
 
+  webServer = await serveConsole({ port: webPort, config: consoleConfig(offset) });
   console.log(`\nLinkages is up (${totalElapsed()}).\n`);
+  console.log(`  ${'Console'.padEnd(14)} ${consoleOrigin}   (sign in as a demo user: cws-supervisor, calworks-worker, ops…)`);
   for (const { name, port, healthPort } of table) {
     console.log(
       `  ${name.padEnd(14)} API docs http://${host}:${port}/docs   ready http://${host}:${port}/health/ready   worker http://${host}:${healthPort}/health/ready`,

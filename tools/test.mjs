@@ -136,11 +136,28 @@ await phase('lint', async () => {
   if (prettier !== 0) console.error('  Prettier: files above are not formatted; `npm run format` rewrites them.');
   return eslint || prettier;
 });
-await phase('typecheck', () => sh(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']));
+await phase('typecheck', async () => {
+  const services = await sh(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+  const console_ = await sh(bin('tsc'), ['-p', 'apps/console/tsconfig.json', '--noEmit']);
+  return services || console_;
+});
 const jest = (extra, out) => sh(bin('jest'), ['--ci', '--json', `--outputFile=${out}`, ...extra], { LINKAGES_STACK_READY: '1' });
 await phase('tests: unit and integration', () =>
   jest(['--maxWorkers=2', '--testPathIgnorePatterns', 'e2e-spec'], join(reports, 'jest.json')),
 );
+// The console's browser tests drive Debian's Chromium with Playwright (installed here with apt-get when missing).
+await phase('browser (Chromium for the console tests)', async () => {
+  const { install } = await import('./stack/components/chromium.mjs');
+  try {
+    const { path, installed } = await install();
+    process.env.CHROMIUM_PATH = path;
+    console.log(`  ${installed ? 'installed' : 'found'} ${path}`);
+    return 0;
+  } catch (error) {
+    console.error(`  ${error.message}`);
+    return 1;
+  }
+});
 await phase('tests: end-to-end', () =>
   jest(['--selectProjects', 'platform-e2e', '--testPathPatterns', 'e2e-spec', '--runInBand'], join(reports, 'jest-e2e.json')),
 );
