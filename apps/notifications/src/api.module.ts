@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@linkages/platform-service';
 import {
+  NotificationsDeadlineQueueModule,
   NotificationsEscalationModule,
   NotificationsInboxModule,
   NotificationsOrganisationModule,
@@ -10,7 +11,8 @@ import { service } from './service';
 
 /**
  * The notifications API: escalations (read, acknowledge by API or signed link), the organisation they climb, and each
- * person's in-app inbox (REST and server-sent events), an agency's signed webhook endpoints.
+ * person's in-app inbox (REST and server-sent events), an agency's signed webhook endpoints, and the supervisor's
+ * deadline queue.
  */
 @Module({
   imports: [
@@ -19,6 +21,7 @@ import { service } from './service';
     NotificationsOrganisationModule,
     NotificationsInboxModule,
     NotificationsWebhookModule,
+    NotificationsDeadlineQueueModule,
   ],
 })
 export class ApiModule {}
