@@ -277,6 +277,24 @@ export function notificationsMatrix(call: NotificationsMatrixCall, query: Notifi
         return { path: `/webhook-endpoints/${id}/enable` };
       },
     },
+    // The supervisor's deadline queue (issue 15): every caller with escalation.read lists what they may see (maybe
+    // nothing); the fixture's overdue deadline is the CWS supervisor's (their agency) and the intake worker's (notified
+    // at level 1), absent for anyone else. Only a supervisor of its agency re-assigns it (the intake worker sees it: 403).
+    'notifications GET /deadline-queue': { success: 200 },
+    'notifications GET /deadline-queue/{deadlineId}': {
+      success: 200,
+      scoped: true,
+      confidential: true,
+      path: () => `/deadline-queue/${deadlineId}`,
+      refused: (u) => (isCwsOfCounty(u) ? undefined : 404),
+    },
+    'notifications POST /deadline-queue/{deadlineId}/reassign': {
+      success: 200,
+      scoped: true,
+      path: () => `/deadline-queue/${deadlineId}/reassign`,
+      body: () => ({ staffId: staffIdOf(`demo:${intakeWorker}`), reason: 'Matrix re-assignment to the intake worker' }),
+      refused: (u) => (u?.username === 'cws-supervisor' ? undefined : isCwsOfCounty(u) ? 403 : 404),
+    },
     'notifications GET /organisation/people': { success: 200 },
     'notifications GET /organisation/units': { success: 200 },
     // Assign a CWS family to the intake worker: only child welfare of the worker's county may (others: 422).

@@ -118,6 +118,8 @@ const postKinds: Record<string, 'create' | 'command' | 'query' | 'accepted'> = {
   'notifications POST /webhook-endpoints/{endpointId}/rotate-secret': 'command',
   'notifications POST /webhook-endpoints/{endpointId}/disable': 'command',
   'notifications POST /webhook-endpoints/{endpointId}/enable': 'command',
+  // The supervisor's deadline queue (issue 15).
+  'notifications POST /deadline-queue/{deadlineId}/reassign': 'command',
 };
 /** The routes whose success is not JSON, with their media type. */
 const textRoutes: Record<string, string> = {
@@ -265,6 +267,9 @@ const raises: Record<string, string[]> = {
   'notifications POST /webhook-endpoints/{endpointId}/rotate-secret': ['not-found'],
   'notifications POST /webhook-endpoints/{endpointId}/disable': ['not-found', 'webhook-endpoint-state'],
   'notifications POST /webhook-endpoints/{endpointId}/enable': ['not-found', 'webhook-endpoint-state'],
+  'notifications GET /deadline-queue': [],
+  'notifications GET /deadline-queue/{deadlineId}': ['not-found'],
+  'notifications POST /deadline-queue/{deadlineId}/reassign': ['not-found', 'not-your-unit', 'assignee-not-eligible'],
 };
 const keyed = (table: Record<string, unknown>, service: string, method: string, path: string) =>
   table[`${service} ${method} ${path}`] !== undefined ? `${service} ${method} ${path}` : `${method} ${path}`;
