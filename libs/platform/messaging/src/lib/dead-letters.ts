@@ -1,4 +1,5 @@
 import type { Kafka, IHeaders } from 'kafkajs';
+import { deadLetterTopicOf, topicList, type TopicDefinition } from '@linkages/shared-contracts';
 import { dlqHeaders } from './inbox-consumer';
 
 export interface DeadLetter {
@@ -21,6 +22,33 @@ export interface DeadLetter {
   headers: IHeaders;
 }
 
+/** A service's one consumer group (the group its inbox consumer joins and names in `x-dlq-consumer-group`). */
+export const consumerGroupOf = (service: { name: string }): string => `linkages-${service.name}`;
+
+/**
+ * Where a service's dead letters can be: the dead-letter topics of the catalog topics it consumes, and its consumer
+ * group (a dead-letter topic holds the letters of every group that consumes the original topic).
+ */
+export interface DeadLetterScope {
+  groupId: string;
+  /** The original topics (catalog names); their dead-letter topics are `deadLetterTopicOf(topic)`. */
+  topics: readonly string[];
+}
+
+export function deadLetterScopeOf(service: { name: string }, catalog: readonly TopicDefinition[] = topicList): DeadLetterScope {
+  return {
+    groupId: consumerGroupOf(service),
+    topics: catalog.filter((t) => (t.consumers as readonly string[]).includes(service.name)).map((t) => t.name),
+  };
+}
+
+/** The dead letters of one scope (its topics, its group), optionally of one original topic. */
+export async function readScopedDeadLetters(kafka: Kafka, scope: DeadLetterScope, topic?: string): Promise<DeadLetter[]> {
+  const topics = topic === undefined ? scope.topics : scope.topics.filter((t) => t === topic);
+  const letters = await readDeadLetters(kafka, topics.map(deadLetterTopicOf));
+  return letters.filter((l) => l.consumerGroup === scope.groupId);
+}
+
 const text = (h: IHeaders, name: string) => {
   const v = h[name];
   return v === undefined ? undefined : (Array.isArray(v) ? v[0] : v)?.toString();
@@ -35,12 +63,14 @@ export async function readDeadLetters(kafka: Kafka, dlqTopics: readonly string[]
     const existing = new Set(await retryRetriable(() => admin.listTopics()));
     for (const topic of dlqTopics.filter((t) => existing.has(t))) {
       const offsets = await retryRetriable(() => admin.fetchTopicOffsets(topic));
-      ends.set(topic, new Map(offsets.map((p) => [p.partition, BigInt(p.high)])));
+      // Only partitions that still hold records: one whose records all expired (low = high) is never read to its end.
+      const held = offsets.filter((p) => BigInt(p.high) > BigInt(p.low));
+      if (held.length) ends.set(topic, new Map(held.map((p) => [p.partition, BigInt(p.high)])));
     }
   } finally {
     await admin.disconnect();
   }
-  const pending = [...ends.values()].reduce((n, parts) => n + [...parts.values()].filter((h) => h > 0n).length, 0);
+  const pending = [...ends.values()].reduce((n, parts) => n + parts.size, 0);
   if (pending === 0) return [];
   const out: DeadLetter[] = [];
   const consumer = kafka.consumer({ groupId: `linkages-dlq-reader-${process.pid}-${Date.now()}`, allowAutoTopicCreation: false });
@@ -73,7 +103,8 @@ export async function readDeadLetters(kafka: Kafka, dlqTopics: readonly string[]
               value: message.value,
               headers: h,
             });
-            if (BigInt(message.offset) + 1n >= (ends.get(topic)?.get(partition) ?? 0n)) done.add(`${topic}/${partition}`);
+            const end = ends.get(topic)?.get(partition);
+            if (end !== undefined && BigInt(message.offset) + 1n >= end) done.add(`${topic}/${partition}`);
             if (done.size >= pending) {
               clearTimeout(timer);
               resolve();
