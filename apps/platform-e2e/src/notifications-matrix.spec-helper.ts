@@ -280,7 +280,7 @@ export function notificationsMatrix(call: NotificationsMatrixCall, query: Notifi
     // The supervisor's deadline queue (issue 15): every caller with escalation.read lists what they may see (maybe
     // nothing); the fixture's overdue deadline is the CWS supervisor's (their agency) and the intake worker's (notified
     // at level 1), absent for anyone else. Only a supervisor of its agency re-assigns it (the intake worker sees it: 403).
-    'notifications GET /deadline-queue': { success: 200 },
+    'notifications GET /deadline-queue': { success: 200, confidential: true },
     'notifications GET /deadline-queue/{deadlineId}': {
       success: 200,
       scoped: true,
