@@ -1,5 +1,9 @@
-// Endpoints for operators, mounted in every service API: the Temporal codec server, the audit trail, metrics.
+// Endpoints for operators, mounted in every service API: the Temporal codec server, the audit trail, metrics, dead
+// letters.
 export * from './lib/codec.controller';
 export * from './lib/audit.controller';
 export * from './lib/metrics.controller';
+export * from './lib/dead-letter-desk';
+export * from './lib/dead-letters.schemas';
+export * from './lib/dead-letters.controller';
 export * from './lib/worker-health.server';

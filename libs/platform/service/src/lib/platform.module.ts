@@ -17,7 +17,13 @@ import {
   type KafkaClient,
   kafkaReadiness,
 } from '@linkages/platform-messaging';
-import { AuditController, CodecController, MetricsController } from '@linkages/platform-operations';
+import {
+  AuditController,
+  CodecController,
+  DeadLettersController,
+  MetricsController,
+  operationsProviders,
+} from '@linkages/platform-operations';
 import {
   TEMPORAL,
   TemporalWorkerHost,
@@ -73,9 +79,10 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [persistenceImport(descriptor, 'api'), perUserRateLimit(() => loadServiceConfig(descriptor).RATE_LIMIT_PER_MINUTE)],
-      controllers: [HealthController, MetricsController, CodecController, AuditController],
+      controllers: [HealthController, MetricsController, CodecController, AuditController, DeadLettersController],
       providers: [
         ...platformProviders(descriptor, 'api'),
+        ...operationsProviders,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         // Who is calling (deny by default), then how often.
         ...authProviders,
