@@ -1,6 +1,7 @@
 import {
   compareQueueItems,
   foldQueueEvents,
+  isQueueEventKind,
   legallyUrgentHint,
   programOf,
   queueAgencyOf,
@@ -74,6 +75,11 @@ describe('foldQueueEvents', () => {
   });
 
   it('is null without events', () => expect(foldQueueEvents([])).toBeNull());
+
+  it('counts deadline events only (a re-assignment on the timeline is not one)', () => {
+    expect(['warning', 'due', 'overdue', 'satisfied', 'cancelled', 'extended', 'moved-earlier'].every(isQueueEventKind)).toBe(true);
+    expect(isQueueEventKind('reassigned')).toBe(false);
+  });
 });
 
 describe('legallyUrgentHint', () => {

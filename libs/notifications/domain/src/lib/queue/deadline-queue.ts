@@ -44,6 +44,11 @@ export interface QueueEventFact {
   dueAt: string;
 }
 
+const queueEventKinds: readonly string[] = ['warning', 'due', 'overdue', 'satisfied', 'cancelled', 'extended', 'moved-earlier'];
+
+/** Whether a recorded entry is a deadline event the fold counts (a re-assignment on the timeline is not). */
+export const isQueueEventKind = (kind: string): kind is QueueEventFact['kind'] => queueEventKinds.includes(kind);
+
 const rank: Record<QueueEventFact['kind'], number> = {
   warning: 1,
   due: 2,

@@ -567,6 +567,18 @@ describe('the deadline queue: read model, list, read, re-assign (real PostgreSQL
         ['staff-assignment', 'assign work', null, 'allowed'],
         ['deadline', 'reassign-deadline', 'w2 knows the family', 'allowed'],
       ]);
+      // On its timeline (never folded into its state): a later event keeps it overdue and with the new assignee.
+      const { timeline } = await read().execute(ctx(cwsSup), D.B);
+      expect(timeline.filter((t) => t.kind === 'reassigned').map((t) => t.detail)).toEqual([
+        { staffId: id(w2), previousStaffId: null, by: id(cwsSup) },
+      ]);
+      await deliver(
+        event(deadlineDueEvent, base(D.B, 'cws.case.plan-30-day', b.subjectRef, '2026-11-20T08:00:00Z'), '2026-11-20T08:00:00Z'),
+      );
+      expect(await db.ds.manager.findOneByOrFail(DeadlineQueueItemEntity, { deadlineId: D.B })).toMatchObject({
+        state: 'overdue',
+        assigneeStaffId: id(w2),
+      });
     });
 
     it('refuses an assignee of another county or agency, absent, or unknown (422), a non-supervisor (403), an unseen deadline (404)', async () => {

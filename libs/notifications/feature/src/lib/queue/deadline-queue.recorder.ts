@@ -5,6 +5,7 @@ import { DeadlineQueueItemEntity, DeadlineQueueRepository, OrganisationRepositor
 import {
   agencyOfOwnerService,
   foldQueueEvents,
+  isQueueEventKind,
   programOf,
   queueAgencyOf,
   resolveRole,
@@ -55,7 +56,9 @@ export class DeadlineQueueRecorder {
     if (!appended) return false;
     const events = await this.queue.eventsOf(tx, d.deadlineId);
     const folded = foldQueueEvents(
-      events.map((e) => ({ kind: e.kind as QueueEventFact['kind'], at: e.at.toISOString(), dueAt: String(e.detail['dueAt']) })),
+      events.flatMap((e): QueueEventFact[] =>
+        isQueueEventKind(e.kind) ? [{ kind: e.kind, at: e.at.toISOString(), dueAt: String(e.detail['dueAt']) }] : [],
+      ),
     );
     if (!folded) return false;
     const prior = await this.queue.item(tx, d.deadlineId);

@@ -92,7 +92,7 @@ export const deadlineQueueTimelineEntry = z.object({
   kind: z
     .string()
     .describe(
-      'A deadline event (warning, due, overdue, extended, moved-earlier, satisfied, cancelled) or an escalation entry (started, level-raised, notified, repeated, reopened, acknowledged, resolved)',
+      'A deadline event (warning, due, overdue, extended, moved-earlier, satisfied, cancelled), a re-assignment (reassigned: staffId, previousStaffId, by) or an escalation entry (started, level-raised, repeated, reopened, acknowledged, resolved)',
     ),
   level: z.number().int().optional(),
   detail: z.record(z.string(), z.unknown()).describe('Ids, codes and instants only (stage, remaining, from/to, escalationId…)'),

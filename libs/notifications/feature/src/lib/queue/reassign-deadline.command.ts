@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { auditActor } from '@linkages/platform-auth';
+import { staffIdOf } from '@linkages/platform-access';
 import { AUDIT_LOG, type AuditLog, type AuditOutcome } from '@linkages/platform-audit';
 import { problemException } from '@linkages/platform-http';
 import { DeadlineQueueRepository, OrganisationRepository } from '@linkages/notifications-data-access';
@@ -18,7 +20,7 @@ import type { DeadlineQueueItem, ReassignDeadlineBody } from './deadline-queue.s
  * agency in its county (else 403 not-your-unit; one the caller may not see is 404). The new assignee must be a person
  * of the deadline's county and agency, not absent now (else 422). The assignment of its subject is recorded by the
  * same use case as PUT /assignments (the latest wins, so the ladder's later levels resolve the new assignee), then the
- * item's assignee; audited with the reason.
+ * item's assignee and a `reassigned` entry on its timeline (ids only); audited with the reason.
  */
 @Injectable()
 export class ReassignDeadlineCommand {
@@ -74,6 +76,14 @@ export class ReassignDeadlineCommand {
     await this.assignWork.execute(ctx, { ownerService, subjectRef: item.subjectRef, staffId: person.staffId, reason: body.reason }, now);
     const updated = await this.dataSource.transaction(async (tx) => {
       await this.queue.setAssignee(tx, deadlineId, person.staffId, person.unitId, now);
+      // On the deadline's timeline (never folded into its state): who holds it now, and who did before.
+      await this.queue.appendEvent(tx, {
+        eventId: `reassigned/${randomUUID()}`,
+        deadlineId,
+        at: now,
+        kind: 'reassigned',
+        detail: { staffId: person.staffId, previousStaffId: item.assigneeStaffId, by: staffIdOf(principal.subject) },
+      });
       const fresh = await this.queue.visible(tx, queueVisibilityOf(principal), deadlineId);
       return fresh ? (await this.views.itemsOf(tx, [fresh], now))[0] : undefined;
     });
