@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { isOps, useAuth } from '../auth/auth';
 import { Layout } from '../components/layout';
 import { ErrorBox, Loading } from '../components/states';
@@ -23,19 +23,16 @@ function SignInPage() {
   );
 }
 
+/** Completes the code exchange; once signed in, the signed-in routes send /callback on to where sign-in started. */
 function CallbackPage() {
   const { completeSignIn } = useAuth();
-  const navigate = useNavigate();
   const [error, setError] = useState<unknown>(null);
   const started = useRef(false);
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    completeSignIn().then(
-      (to) => navigate(to, { replace: true }),
-      (e: unknown) => setError(e),
-    );
-  }, [completeSignIn, navigate]);
+    completeSignIn().catch((e: unknown) => setError(e));
+  }, [completeSignIn]);
   if (error)
     return (
       <ErrorBox error={error}>
@@ -99,7 +96,7 @@ function Routed() {
     <Layout>
       <Routes>
         <Route path="/" element={<Navigate to={home} replace />} />
-        <Route path="/callback" element={<Navigate to={home} replace />} />
+        <Route path="/callback" element={<Navigate to={session.returnTo ?? home} replace />} />
         <Route path="/queue" element={<QueuePage />} />
         <Route path="/deadlines/:deadlineId" element={<DeadlinePage />} />
         <Route path="/families/:familyId" element={<FamilyPage />} />

@@ -12,14 +12,15 @@ export interface Viewer {
   roles: string[];
 }
 
-export type SessionState = { status: 'signed-out' } | { status: 'signed-in'; viewer: Viewer; accessToken: string } | { status: 'expired' };
+export type SessionState =
+  { status: 'signed-out' } | { status: 'signed-in'; viewer: Viewer; accessToken: string; returnTo?: string } | { status: 'expired' };
 
 interface AuthApi {
   session: SessionState;
   signIn(returnTo?: string): Promise<void>;
   signOut(): Promise<void>;
-  /** The callback page: exchanges the code (PKCE) and returns where sign-in started. */
-  completeSignIn(): Promise<string>;
+  /** The callback page: exchanges the code (PKCE); the session remembers where sign-in started (`returnTo`). */
+  completeSignIn(): Promise<void>;
   /** A service answered 401: the token is no longer accepted. */
   expire(): void;
 }
@@ -88,9 +89,10 @@ export function AuthProvider({ config, children }: { config: ConsoleConfig; chil
   }, [manager]);
   const completeSignIn = useCallback(async () => {
     const user = await manager.signinRedirectCallback();
-    setSession({ status: 'signed-in', viewer: viewerOf(user), accessToken: user.access_token });
     const state = user.state as { returnTo?: string } | undefined;
-    return typeof state?.returnTo === 'string' && state.returnTo.startsWith('/') ? state.returnTo : '/queue';
+    // Only a path of this console (never another origin: an open redirect).
+    const returnTo = typeof state?.returnTo === 'string' && /^\/(?!\/)/.test(state.returnTo) ? state.returnTo : undefined;
+    setSession({ status: 'signed-in', viewer: viewerOf(user), accessToken: user.access_token, ...(returnTo ? { returnTo } : {}) });
   }, [manager]);
   const expire = useCallback(() => {
     void manager.removeUser();
