@@ -27,13 +27,28 @@ const kindLabels: Record<string, string> = {
   extended: 'Extended',
   'moved-earlier': 'Moved earlier',
   reassigned: 'Re-assigned',
+  'level-raised': 'Level raised',
+  reopened: 'Re-opened',
+  'delivery-failed': 'Delivery failed',
 };
 
-function describe(detail: Record<string, unknown>): string {
-  return Object.entries(detail)
-    .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
-    .map(([k, v]) => `${k}: ${String(v)}`)
-    .join(' · ');
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const hidden = new Set(['escalationId', 'ruleId']);
+
+/**
+ * A timeline entry's detail in words: instants in the county's time zone, people by name where the organisation
+ * knows them, how many people a level told; internal ids stay out of sight.
+ */
+function describe(detail: Record<string, unknown>, timeZone: string, names: Map<string, string>): string {
+  const parts = Object.entries(detail)
+    .filter(([k, v]) => v !== null && v !== undefined && typeof v !== 'object' && !hidden.has(k))
+    .map(([k, v]) => {
+      const text = String(v);
+      if (isoInstant.test(text)) return `${k}: ${formatInstant(text, timeZone)}`;
+      return `${k}: ${names.get(text) ?? text}`;
+    });
+  if (Array.isArray(detail.recipients)) parts.push(`${detail.recipients.length} notified`);
+  return parts.join(' · ');
 }
 
 function SlaTimeline({ view, now, timeZone }: { view: DeadlineView; now: number; timeZone: string }) {
@@ -85,8 +100,8 @@ export function DeadlinePage() {
   const people = useQuery({
     queryKey: ['people'],
     queryFn: () => api<{ people: StaffPerson[] }>('notifications', '/organisation/people'),
-    enabled: supervisor,
   });
+  const names = new Map((people.data?.people ?? []).map((p) => [p.staffId, p.displayName]));
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['deadline', deadlineId] });
   const acknowledge = useMutation({
     mutationFn: (body: { note?: string }) =>
@@ -142,7 +157,7 @@ export function DeadlinePage() {
           {item.escalation
             ? `Level ${item.escalation.level}, ${item.escalation.status}${
                 item.escalation.next
-                  ? `; next: level ${item.escalation.next.level} (${roleLabels[item.escalation.next.role] ?? item.escalation.next.role}) at ${formatInstant(item.escalation.next.at, config.timeZone)}`
+                  ? `; ${item.escalation.status === 'acknowledged' ? 'unless the deadline is met, it re-opens at' : 'next:'} level ${item.escalation.next.level} (${roleLabels[item.escalation.next.role] ?? item.escalation.next.role}) at ${formatInstant(item.escalation.next.at, config.timeZone)}`
                   : ''
               }`
             : 'None'}
@@ -160,7 +175,7 @@ export function DeadlinePage() {
           <li key={`${t.at}-${t.kind}-${i}`}>
             <time dateTime={t.at}>{formatInstant(t.at, config.timeZone)}</time> <strong>{kindLabels[t.kind] ?? t.kind}</strong>
             {t.level !== undefined ? ` · level ${t.level}` : ''}
-            {Object.keys(t.detail).length > 0 ? <span className="detail"> · {describe(t.detail)}</span> : null}
+            {Object.keys(t.detail).length > 0 ? <span className="detail"> · {describe(t.detail, config.timeZone, names)}</span> : null}
           </li>
         ))}
       </ol>

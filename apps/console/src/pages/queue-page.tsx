@@ -29,7 +29,8 @@ function NextStep({ item, timeZone }: { item: QueueItem; timeZone: string }) {
   const who = item.escalation.nextRecipients.map((p) => p.displayName).join(', ');
   return (
     <span>
-      Level {next.level}: {roleLabels[next.role] ?? next.role}
+      {item.escalation.status === 'acknowledged' ? 'Unless met, re-opens at level ' : 'Level '}
+      {next.level}: {roleLabels[next.role] ?? next.role}
       {who ? ` (${who})` : ''} at {formatInstant(next.at, timeZone)}
     </span>
   );
