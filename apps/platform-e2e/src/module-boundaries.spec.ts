@@ -45,6 +45,8 @@ const DOMAIN_TEMPORAL = banned('Domain code uses @temporalio/workflow at most');
 const DOMAIN_NEST = banned('Domain code is plain TypeScript');
 const WORKFLOW_IO = banned('Workflow code is deterministic: do I/O in an activity.');
 const WORKFLOW_TEMPORAL = banned('Workflow code uses @temporalio/workflow at most');
+const CONSOLE_NODE = banned('The console runs in a browser: it has no Node built-ins.');
+const CONSOLE_SERVER = banned('The console talks to the services’ public HTTP APIs only');
 
 interface Case {
   constraint: string;
@@ -76,6 +78,7 @@ const deadlineTesting = at('libs/platform/deadlines/testing/src/lib');
 const contracts = at('libs/shared/contracts/src/lib');
 const util = at('libs/platform/config/src/lib');
 const app = at('apps/referrals/src');
+const webConsole = at('apps/console/src');
 const e2eTest = at('apps/platform-e2e/src', true);
 
 const cases: Case[] = [
@@ -233,6 +236,13 @@ const cases: Case[] = [
   { constraint: 'production app code imports no testing lib', file: app, from: '@linkages/platform-testing', expect: type('app') },
   { constraint: 'kafkajs only in messaging (app)', file: app, from: 'kafkajs', expect: KAFKA },
   { constraint: '@temporalio/worker only in temporal (app)', file: app, from: '@temporalio/worker', expect: WORKER },
+
+  // scope:console (the web console) talks to the services over HTTP: shared contracts only, no server code
+  { constraint: 'the console imports no platform lib', file: webConsole, from: '@linkages/platform-http', expect: scope('console') },
+  { constraint: 'the console imports no domain lib', file: webConsole, from: '@linkages/notifications-domain', expect: scope('console') },
+  { constraint: 'the console may share the contracts', file: webConsole, from: '@linkages/shared-contracts', expect: allowed },
+  { constraint: 'the console has no Node built-ins', file: webConsole, from: 'node:fs', expect: CONSOLE_NODE },
+  { constraint: 'the console imports no server package', file: webConsole, from: '@nestjs/common', expect: CONSOLE_SERVER },
 
   // type:e2e drives the apps from outside; scope:e2e may reach every scope
   { constraint: 'only apps import the composition root (e2e)', file: e2eTest, from: '@linkages/platform-service', expect: type('e2e') },
