@@ -37,6 +37,7 @@ import {
 } from '@linkages/platform-testing';
 import { DEAD_LETTER_SCOPE, DeadLetterDesk } from './dead-letter-desk';
 import { DeadLettersController } from './dead-letters.controller';
+import { WorkflowsController } from './workflows.controller';
 
 // The operators' API in a real Nest app with the platform's guards, against the real PostgreSQL, Kafka and Temporal:
 // a throwaway topic (its dead-letter topic), the service's consumer group and a foreign one, a handler that fails
@@ -134,7 +135,7 @@ describe('operators API: dead letters and workflow counts (real PostgreSQL, Kafk
       exports: [...testPlatformExports, AUDIT_LOG, TOKEN_VERIFIER, SERVICE_CONFIG, KAFKA, TEMPORAL, DeadLetterDesk],
     })
     class TestPlatformModule {}
-    @Module({ imports: [TestPlatformModule], controllers: [DeadLettersController] })
+    @Module({ imports: [TestPlatformModule], controllers: [DeadLettersController, WorkflowsController] })
     class TestModule {}
     app = await NestFactory.create(TestModule, { logger: ['error'], abortOnError: false });
     app.useGlobalFilters(new ProblemDetailsFilter());
@@ -280,6 +281,7 @@ describe('operators API: dead letters and workflow counts (real PostgreSQL, Kafk
       ['GET', path(letters[1]!.key), undefined],
       ['POST', `${path(letters[1]!.key)}/replay`, undefined],
       ['POST', '/ops/dead-letters/replay', { keys: [letters[1]!.key] }],
+      ['GET', '/ops/workflows', undefined],
     ] as const) {
       const res = await call(method, route, { user: 'cws-worker', body });
       expect({ route, status: res.status, type: res.body['type'] }).toEqual({
@@ -340,6 +342,40 @@ describe('operators API: dead letters and workflow counts (real PostgreSQL, Kafk
       [unknown, 'denied', 'not-found'],
     ]);
     expect(audit[0]!.details).toEqual({ eventId: letters[1]!.eventId, topic: topic.name });
+  });
+
+  it('counts the service’s workflows by status and gives the Temporal UI and search attributes to link with', async () => {
+    const before = await call('GET', '/ops/workflows');
+    expect(before.status).toBe(200);
+    expect(before.body).toMatchObject({
+      service: service.name,
+      taskQueue: service.name,
+      namespace: stack.TEMPORAL_NAMESPACE,
+      temporalUi: { baseUrl: 'http://127.0.0.1:8233', namespace: stack.TEMPORAL_NAMESPACE },
+    });
+    expect(Object.keys(before.body['counts'] as object).sort()).toEqual(
+      ['Canceled', 'Completed', 'ContinuedAsNew', 'Failed', 'Running', 'Terminated', 'TimedOut'].sort(),
+    );
+    expect(before.body['searchAttributes']).toEqual(expect.arrayContaining(['FamilyId', 'CaseId', 'CountyCode', 'DeadlineKind']));
+    const running = (before.body['counts'] as Record<string, number>)['Running'] ?? 0;
+    for (const n of [1, 2]) {
+      const id = `${service.name}/ops-probe/${n}`;
+      workflowIds.push(id);
+      // No worker polls this queue: the executions stay Running until the test terminates them.
+      await temporal.client.workflow.start('opsProbeWorkflow', { taskQueue: service.name, workflowId: id, args: [] });
+    }
+    await waitFor(async () => ((await call('GET', '/ops/workflows')).body['counts'] as Record<string, number>)['Running'] === running + 2, {
+      what: 'two more Running workflows',
+      intervalMs: 300,
+    });
+    await temporal.client.workflow.getHandle(workflowIds[0]!).terminate('counted');
+    await waitFor(
+      async () => {
+        const counts = (await call('GET', '/ops/workflows')).body['counts'] as Record<string, number>;
+        return counts['Running'] === running + 1 && counts['Terminated'] === 1;
+      },
+      { what: 'one Running and one Terminated', intervalMs: 300 },
+    );
   });
 
   it('allows ten replay requests a minute per operator; the next one is a 429 problem with Retry-After', async () => {

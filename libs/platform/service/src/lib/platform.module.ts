@@ -22,6 +22,7 @@ import {
   CodecController,
   DeadLettersController,
   MetricsController,
+  WorkflowsController,
   operationsProviders,
 } from '@linkages/platform-operations';
 import {
@@ -79,7 +80,7 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [persistenceImport(descriptor, 'api'), perUserRateLimit(() => loadServiceConfig(descriptor).RATE_LIMIT_PER_MINUTE)],
-      controllers: [HealthController, MetricsController, CodecController, AuditController, DeadLettersController],
+      controllers: [HealthController, MetricsController, CodecController, AuditController, DeadLettersController, WorkflowsController],
       providers: [
         ...platformProviders(descriptor, 'api'),
         ...operationsProviders,
