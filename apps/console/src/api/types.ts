@@ -114,3 +114,31 @@ export interface WorkflowCounts {
   temporalUi: { baseUrl: string; namespace: string };
   searchAttributes: string[];
 }
+
+export interface Percentiles {
+  median: number;
+  p90: number;
+}
+
+export interface TimelinessRow {
+  key: { ruleId?: string; unitId?: string; countyCode?: string; month?: string };
+  deadlines: number;
+  met: number;
+  metOnTime: number;
+  metLate: number;
+  openOverdue: number;
+  onTimePct: number | null;
+  latenessHours: Percentiles | null;
+  acknowledgeMinutes: Percentiles | null;
+  highestLevel: number;
+  escalated: number;
+}
+
+export interface TimelinessReport {
+  from: string;
+  to: string;
+  groupBy: string[];
+  timeZone: string;
+  generatedAt: string;
+  rows: TimelinessRow[];
+}

@@ -7,6 +7,7 @@ import { DeadlinePage } from '../pages/deadline-page';
 import { FamilyPage } from '../pages/family-page';
 import { OpsPage } from '../pages/ops-page';
 import { QueuePage } from '../pages/queue-page';
+import { ReportsPage } from '../pages/reports-page';
 
 function SignInPage() {
   const { signIn } = useAuth();
@@ -100,6 +101,7 @@ function Routed() {
         <Route path="/queue" element={<QueuePage />} />
         <Route path="/deadlines/:deadlineId" element={<DeadlinePage />} />
         <Route path="/families/:familyId" element={<FamilyPage />} />
+        <Route path="/reports" element={<ReportsPage />} />
         <Route path="/ops" element={<OpsPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>

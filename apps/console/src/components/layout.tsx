@@ -22,6 +22,11 @@ export function Layout({ children }: { children: ReactNode }) {
                   <NavLink to="/queue">Deadline queue</NavLink>
                 </li>
               )}
+              {!ops && (
+                <li>
+                  <NavLink to="/reports">Reports</NavLink>
+                </li>
+              )}
               {ops && (
                 <li>
                   <NavLink to="/ops">Operations</NavLink>
