@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { isOps, useAuth } from '../auth/auth';
 import { Layout } from '../components/layout';
@@ -7,7 +7,9 @@ import { DeadlinePage } from '../pages/deadline-page';
 import { FamilyPage } from '../pages/family-page';
 import { OpsPage } from '../pages/ops-page';
 import { QueuePage } from '../pages/queue-page';
-import { ReportsPage } from '../pages/reports-page';
+
+// The reports page carries the chart library: loaded when first opened, not with the queue.
+const ReportsPage = lazy(() => import('../pages/reports-page').then((m) => ({ default: m.ReportsPage })));
 
 function SignInPage() {
   const { signIn } = useAuth();
@@ -101,7 +103,14 @@ function Routed() {
         <Route path="/queue" element={<QueuePage />} />
         <Route path="/deadlines/:deadlineId" element={<DeadlinePage />} />
         <Route path="/families/:familyId" element={<FamilyPage />} />
-        <Route path="/reports" element={<ReportsPage />} />
+        <Route
+          path="/reports"
+          element={
+            <Suspense fallback={<Loading what="the reports" />}>
+              <ReportsPage />
+            </Suspense>
+          }
+        />
         <Route path="/ops" element={<OpsPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
