@@ -168,7 +168,6 @@ export class DeadLettersController {
   @ApiOperation({ summary: 'Replay several dead letters to their original topics; each key reports its outcome' })
   @ApiJsonBody(replayBody)
   @ApiSuccess(replayResults, { status: 200, description: 'One outcome per distinct key: replayed, already-replayed or not-found' })
-  @ApiProblems('too-many-requests')
   async replayMany(
     @CurrentPrincipal() principal: Principal,
     @ValidBody(replayBody) body: ReplayBody,
@@ -184,7 +183,7 @@ export class DeadLettersController {
   @ApiOperation({ summary: 'Replay one dead letter to its original topic (once: a second replay is refused)' })
   @ApiParam({ name: 'key', description: '`<dead-letter topic>/<partition>/<offset>`, URL-encoded (`%2F` for each slash)' })
   @ApiSuccess(replayResults, { status: 200, description: 'The letter was published to its original topic again' })
-  @ApiProblems('validation', 'not-found', alreadyReplayed, 'too-many-requests')
+  @ApiProblems('validation', 'not-found', alreadyReplayed)
   async replayOne(
     @CurrentPrincipal() principal: Principal,
     @ValidParam('key', deadLetterKey) key: string,

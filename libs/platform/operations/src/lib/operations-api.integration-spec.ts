@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Global, Module, type INestApplication } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -210,6 +211,26 @@ describe('operators API: dead letters and workflow counts (real PostgreSQL, Kafk
     await ds?.query(`DELETE FROM linkages_ops.dlq_replays WHERE dlq_topic = $1`, [`${topic.name}.dlq`]).catch(() => undefined);
     await app?.close();
     await temporal.connection.close();
+  });
+
+  it('documents every operation with its success schema and the problems it raises', () => {
+    const doc = SwaggerModule.createDocument(app, new DocumentBuilder().build()) as unknown as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown>; parameters?: { name: string; in: string }[] }>>;
+    };
+    const statuses = (path: string, method: string) => Object.keys(doc.paths[path]?.[method]?.responses ?? {}).sort();
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/ops/dead-letters',
+      '/ops/dead-letters/replay',
+      '/ops/dead-letters/{key}',
+      '/ops/dead-letters/{key}/replay',
+      '/ops/workflows',
+    ]);
+    expect(statuses('/ops/dead-letters', 'get')).toEqual(['200', '400', '401', '403', '429', '500']);
+    expect(statuses('/ops/dead-letters/{key}', 'get')).toEqual(['200', '400', '401', '403', '404', '429', '500']);
+    expect(statuses('/ops/dead-letters/{key}/replay', 'post')).toEqual(['200', '400', '401', '403', '404', '409', '429', '500']);
+    expect(statuses('/ops/dead-letters/replay', 'post')).toEqual(['200', '400', '401', '403', '413', '415', '429', '500']);
+    expect(statuses('/ops/workflows', 'get')).toEqual(['200', '401', '403', '429', '500']);
+    expect(JSON.stringify(doc.paths['/ops/dead-letters/{key}/replay'])).toContain('already-replayed');
   });
 
   it('lists the pending dead letters of its own group only, newest first, without bodies', async () => {
