@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { Kafka, logLevel } from 'kafkajs';
 import { DateTime } from 'luxon';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { staffIdOf } from '@linkages/platform-access';
+import { ensureTopics } from '@linkages/platform-messaging';
+import { childRemovedEvent, createEvent, deadLetterTopicOf, toKafkaRecord } from '@linkages/shared-contracts';
 import { devToken, stackEnv, uniqueSuffix, waitFor } from '@linkages/platform-testing';
 import { launchChromium, chromiumVersion, screenshot, seriousViolations, signIn, tabTo } from './console.spec-helper';
 import { platformClient, startPlatform, type RunningPlatform } from './platform.spec-helper';
@@ -201,6 +205,96 @@ describe('console: the supervisor queue, the deadline, the family and operations
     for (const s of absent.slice(2)) expect(familyText).not.toContain(s);
     await screenshot(page, 'family-calworks-worker');
     expect(await seriousViolations(page)).toEqual([]);
+  }, 120_000);
+
+  it('an operator sees the services, their workflows and a dead letter with its reason, and replays it (checked through the API)', async () => {
+    // A dead letter as CalWORKs' inbox consumer writes it when its handler fails (the way npm run dlq's spec seeds one).
+    const eventId = randomUUID();
+    const kafka = new Kafka({ clientId: 'e2e-console-ops', brokers: stackEnv().KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+    await ensureTopics(kafka, [childRemovedEvent.topic]);
+    const record = toKafkaRecord(
+      createEvent(childRemovedEvent, childRemovedEvent.example, {
+        service: 'child-welfare',
+        countyCode: '06085',
+        correlationId: `e2e-${uniqueSuffix()}`,
+        id: eventId,
+      }),
+    );
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: deadLetterTopicOf(childRemovedEvent.topic.name),
+      messages: [
+        {
+          key: record.key,
+          value: record.value,
+          headers: {
+            ...record.headers,
+            'x-dlq-reason': 'handler-failed',
+            'x-dlq-errors': JSON.stringify(['Error: calworks AU service unavailable']),
+            'x-dlq-consumer-group': 'linkages-calworks',
+            'x-dlq-original-topic': childRemovedEvent.topic.name,
+            'x-dlq-original-partition': '0',
+            'x-dlq-original-offset': '7',
+            'x-dlq-failed-at': new Date().toISOString(),
+            'x-dlq-attempts': '6',
+          },
+        },
+      ],
+    });
+    await producer.disconnect();
+    type Letter = { key: string; eventId: string | null; replayedAt: string | null };
+    const letter = await waitFor(
+      async () =>
+        (await ok<{ items: Letter[] }>('calworks', 'GET', '/ops/dead-letters?status=all&limit=500', 'ops')).items.find(
+          (l) => l.eventId === eventId,
+        ),
+      { timeoutMs: 30_000, what: 'the dead letter in the operators’ API' },
+    );
+
+    const page = await newPage();
+    await signIn(page, consoleUrl, 'ops');
+    expect(new URL(page.url()).pathname).toBe('/ops');
+    await page.getByRole('table', { name: 'Service health' }).getByText('ready', { exact: true }).first().waitFor({ timeout: 30_000 });
+    const health = await page.getByRole('table', { name: 'Service health' }).innerText();
+    for (const s of ['referrals', 'calworks', 'child-welfare', 'notifications']) expect(health).toMatch(new RegExp(`${s}\\s+ready`));
+    await page.getByRole('link', { name: 'calworks workflows' }).waitFor({ timeout: 30_000 });
+    const replay = page.getByRole('button', { name: `Replay ${letter.key}` });
+    await replay.waitFor({ timeout: 30_000 });
+    const row = page.locator('tr', { has: replay });
+    await expect(row.innerText()).resolves.toContain('handler-failed');
+    await screenshot(page, 'operations');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await tabTo(page, replay);
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${letter.key}: replayed` })
+      .waitFor({ timeout: 30_000 });
+    await screenshot(page, 'operations-replayed');
+    const after = (await ok<{ items: Letter[] }>('calworks', 'GET', '/ops/dead-letters?status=replayed&limit=500', 'ops')).items.find(
+      (l) => l.key === letter.key,
+    );
+    expect(after?.replayedAt).toBeTruthy();
+    // A second replay of the same letter is refused: it was published once.
+    expect((await call('calworks', 'POST', `/ops/dead-letters/${encodeURIComponent(letter.key)}/replay`, 'ops')).status).toBe(409);
+  }, 180_000);
+
+  it('shows a supervisor the timeliness report as a chart with its table, and exports it as CSV', async () => {
+    const page = await newPage();
+    await signIn(page, consoleUrl, 'cws-supervisor', '/reports');
+    const table = page.getByRole('table', { name: 'Timeliness per group' });
+    await table.waitFor({ timeout: 30_000 });
+    await expect(table.innerText()).resolves.toContain('cws.er.immediate-response');
+    await page.locator('.recharts-surface').first().waitFor();
+    await screenshot(page, 'reports');
+    expect(await seriousViolations(page)).toEqual([]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const csv = await (await download.createReadStream()).toArray();
+    const text = Buffer.concat(csv as Buffer[]).toString('utf8');
+    expect(text.split('\r\n')[0]).toMatch(/^rule,unit,county,month,deadlines,met,/);
+    expect(text).toContain('cws.er.immediate-response');
   }, 120_000);
 
   it('says so when the session has expired, and signs out through the IdP', async () => {

@@ -190,6 +190,21 @@ describe('security baseline over HTTP (npm start)', () => {
     'POST /codec/encode': { success: 200, body: () => ({ payloads: [] }) },
     'GET /audit/entries': { success: 200, confidential: true, path: () => `/audit/entries?recordId=${referralId}&limit=5` },
     'GET /audit/verify': { success: 200 },
+    // Operators (issue 15 item 5): keys that name no letter, so the matrix never replays a real one.
+    'GET /ops/dead-letters': { success: 200, confidential: true, path: () => '/ops/dead-letters?status=all&limit=5' },
+    'GET /ops/dead-letters/{key}': {
+      success: 200,
+      confidential: true,
+      refused: () => 404,
+      path: () => `/ops/dead-letters/${encodeURIComponent('linkages.cws.case-events.v1.dlq/0/999999999')}`,
+    },
+    'POST /ops/dead-letters/{key}/replay': {
+      success: 200,
+      refused: () => 404,
+      path: () => `/ops/dead-letters/${encodeURIComponent('linkages.cws.case-events.v1.dlq/0/999999999')}/replay`,
+    },
+    'POST /ops/dead-letters/replay': { success: 200, body: () => ({ keys: ['linkages.cws.case-events.v1.dlq/0/999999999'] }) },
+    'GET /ops/workflows': { success: 200 },
     'referrals POST /referrals': { success: 201, confidential: true, body: () => referralBody() },
     'referrals GET /referrals/{referralId}': { success: 200, scoped: true, confidential: true, path: () => `/referrals/${referralId}` },
     'referrals POST /persons/match': { success: 200, confidential: true, body: () => ({ ssn: '219-09-9999' }) },

@@ -125,7 +125,7 @@ function DeadLetters({ service }: { service: ServiceName }) {
   const replay = useMutation({
     mutationFn: (keys: string[]) =>
       keys.length === 1 && keys[0]
-        ? api<ReplayResult>(service, `/ops/dead-letters/${encodeURIComponent(keys[0])}/replay`, { method: 'POST', body: {} })
+        ? api<ReplayResult>(service, `/ops/dead-letters/${encodeURIComponent(keys[0])}/replay`, { method: 'POST' })
         : api<ReplayResult>(service, '/ops/dead-letters/replay', { method: 'POST', body: { keys } }),
     onSuccess: async () => {
       setSelected([]);
