@@ -98,7 +98,15 @@ function WorkflowTable() {
               {statuses.map((s) => (
                 <td key={s}>{c.isPending ? '…' : c.isError ? 'error' : (c.data?.counts[s] ?? 0)}</td>
               ))}
-              <td>{ui ? <a href={`${ui}?query=${encodeURIComponent(query)}`}>{name} workflows</a> : '—'}</td>
+              <td>
+                {ui ? <a href={`${ui}?query=${encodeURIComponent(query)}`}>{name} workflows</a> : '—'}
+                {ui && c.data?.searchAttributes.includes('DeadlineStatus') ? (
+                  <>
+                    {' · '}
+                    <a href={`${ui}?query=${encodeURIComponent(`${query} AND DeadlineStatus="overdue"`)}`}>overdue clocks</a>
+                  </>
+                ) : null}
+              </td>
             </tr>
           );
         })}
@@ -210,6 +218,40 @@ function DeadLetters({ service }: { service: ServiceName }) {
   );
 }
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A deadline's workflows in the Temporal UI: its clock (`<service>/deadline/<id>`, whichever service owns it) and its
+ * escalation (`notifications/escalation/<id>`). Workflow ids are business ids (pseudonymous UUIDs), so the query
+ * carries no personal data.
+ */
+function FindWorkflows() {
+  const config = useConfig();
+  const [id, setId] = useState('');
+  const valid = uuidPattern.test(id.trim());
+  const ids = [
+    ...serviceNames.filter((s) => s !== 'notifications').map((s) => `${s}/deadline/${id.trim()}`),
+    `notifications/escalation/${id.trim()}`,
+  ];
+  const query = `WorkflowId IN (${ids.map((w) => `'${w}'`).join(', ')})`;
+  const href = `${config.temporalUi.baseUrl}/namespaces/${encodeURIComponent(config.temporalUi.namespace)}/workflows?query=${encodeURIComponent(query)}`;
+  return (
+    <section aria-labelledby="find-title">
+      <h2 id="find-title">Find a deadline’s workflows</h2>
+      <label>
+        Deadline id
+        <input value={id} onChange={(e) => setId(e.target.value)} placeholder="a UUID from the queue or an event" />
+      </label>
+      {id && !valid && <p role="alert">A deadline id is a UUID.</p>}
+      {valid && (
+        <p>
+          <a href={href}>Its clock and escalation in the Temporal UI</a>
+        </p>
+      )}
+    </section>
+  );
+}
+
 /** Operations (issue 15 item 5, the `ops` role): service health, workflow counts with Temporal UI links, dead letters. */
 export function OpsPage() {
   return (
@@ -217,6 +259,7 @@ export function OpsPage() {
       <h1 id="ops-title">Operations</h1>
       <HealthTable />
       <WorkflowTable />
+      <FindWorkflows />
       <h2>Dead letters</h2>
       {serviceNames.map((s) => (
         <DeadLetters key={s} service={s} />
