@@ -2,12 +2,14 @@
 // npm start: installs what is missing (npm ci), provisions and starts the local stack, builds, migrates, then runs
 // the four services (API + Temporal worker each) and the web console until Ctrl-C. Prints every URL once everything
 // is ready.
-// Flags: --no-install, --no-build. LINKAGES_PORT_OFFSET shifts every service port (the stack's ports stay).
+// Flags: --no-install, --no-build, --demo (seed the demo families again), --no-demo (never; also LINKAGES_DEMO=off).
+// LINKAGES_PORT_OFFSET shifts every service port and the console's (the stack's ports stay).
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { consoleConfig, consolePort, serveConsole } from './console-server.mjs';
+import { demoSeeded, seedDemo } from './demo.mjs';
 import {
   assertPortFree,
   ensureDependencies,
@@ -125,6 +127,15 @@ async function main() {
   );
 
   webServer = await serveConsole({ port: webPort, config: consoleConfig(offset) });
+  const demoWanted = flags.has('--demo') || (!flags.has('--no-demo') && process.env.LINKAGES_DEMO !== 'off' && !demoSeeded());
+  if (demoWanted) {
+    const settings = serviceEnv();
+    await step('demo families (fictional, with running clocks)', async () => {
+      const urls = Object.fromEntries(table.map(({ name, port }) => [name, `http://${host}:${port}`]));
+      const created = await seedDemo({ urls, issuer: settings.AUTH_ISSUER, audience: settings.AUTH_AUDIENCE ?? 'linkages-api' });
+      return `${created.length} families`;
+    }).catch((error) => console.error(`  ✖ the demo could not be seeded (the services run on): ${error.message}`));
+  }
   console.log(`\nLinkages is up (${totalElapsed()}).\n`);
   console.log(`  ${'Console'.padEnd(14)} ${consoleOrigin}   (sign in as a demo user: cws-supervisor, calworks-worker, ops…)`);
   for (const { name, port, healthPort } of table) {

@@ -39,7 +39,8 @@ export function servicePorts(offset: number): ServicePorts[] {
 export async function startPlatform(offset: number, env: Record<string, string> = {}): Promise<RunningPlatform> {
   const services = servicePorts(offset);
   const child = spawn(process.execPath, [join(repoRoot(), 'tools', 'start.mjs'), '--no-install', '--no-build'], {
-    env: { ...process.env, LINKAGES_PORT_OFFSET: String(offset), LOG_LEVEL: 'warn', ...env },
+    // No demo families (tools/demo.mjs): each suite seeds what it checks.
+    env: { ...process.env, LINKAGES_PORT_OFFSET: String(offset), LOG_LEVEL: 'warn', LINKAGES_DEMO: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
