@@ -5,6 +5,7 @@ import {
   NotificationsEscalationModule,
   NotificationsInboxModule,
   NotificationsOrganisationModule,
+  NotificationsReportsModule,
   NotificationsWebhookModule,
 } from '@linkages/notifications-feature';
 import { service } from './service';
@@ -12,7 +13,7 @@ import { service } from './service';
 /**
  * The notifications API: escalations (read, acknowledge by API or signed link), the organisation they climb, and each
  * person's in-app inbox (REST and server-sent events), an agency's signed webhook endpoints, and the supervisor's
- * deadline queue.
+ * deadline queue and timeliness reports.
  */
 @Module({
   imports: [
@@ -22,6 +23,7 @@ import { service } from './service';
     NotificationsInboxModule,
     NotificationsWebhookModule,
     NotificationsDeadlineQueueModule,
+    NotificationsReportsModule,
   ],
 })
 export class ApiModule {}

@@ -295,6 +295,14 @@ export function notificationsMatrix(call: NotificationsMatrixCall, query: Notifi
       body: () => ({ staffId: staffIdOf(`demo:${intakeWorker}`), reason: 'Matrix re-assignment to the intake worker' }),
       refused: (u) => (u?.username === 'cws-supervisor' ? undefined : isCwsOfCounty(u) ? 403 : 404),
     },
+    // Timeliness reports (issue 15 item 4): a supervisor of their own agency only (figures of their county and agency,
+    // maybe none); every other escalation.read holder is refused (403 reports-supervisors-only). Audited on every call.
+    'notifications GET /reports/timeliness': {
+      success: 200,
+      confidential: true,
+      path: () => '/reports/timeliness?groupBy=rule,unit,month',
+      refused: (u) => (u?.username === 'cws-supervisor' || u?.username === 'calworks-supervisor' ? undefined : 403),
+    },
     'notifications GET /organisation/people': { success: 200 },
     'notifications GET /organisation/units': { success: 200 },
     // Assign a CWS family to the intake worker: only child welfare of the worker's county may (others: 422).

@@ -277,6 +277,7 @@ const raises: Record<string, string[]> = {
   'notifications GET /deadline-queue': [],
   'notifications GET /deadline-queue/{deadlineId}': ['not-found'],
   'notifications POST /deadline-queue/{deadlineId}/reassign': ['not-found', 'not-your-unit', 'assignee-not-eligible'],
+  'notifications GET /reports/timeliness': ['reports-supervisors-only'],
 };
 const keyed = (table: Record<string, unknown>, service: string, method: string, path: string) =>
   table[`${service} ${method} ${path}`] !== undefined ? `${service} ${method} ${path}` : `${method} ${path}`;

@@ -27,3 +27,4 @@ export const notificationsMigrations = (schema: string) => [
 ];
 export * from './lib/webhook';
 export * from './lib/queue';
+export * from './lib/reports';

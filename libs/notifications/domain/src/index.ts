@@ -4,3 +4,4 @@ export * from './lib/organisation';
 export * from './lib/delivery';
 export * from './lib/webhook';
 export * from './lib/queue';
+export * from './lib/reports';

@@ -5,3 +5,4 @@ export * from './lib/delivery';
 export * from './lib/inbox';
 export * from './lib/webhook';
 export * from './lib/queue';
+export * from './lib/reports';
