@@ -85,7 +85,9 @@ export async function escalationWorkflow(input: EscalationInput, carry?: Escalat
     (request) => {
       const at = now();
       const level = levelNumber();
-      const entry: EscalationTimelineEntry = { at, kind: 'acknowledged', level, detail: { by: request.by, via: request.via } };
+      // The note (what the acknowledging person is doing about it) is shown on the timeline, never published.
+      const detail = { by: request.by, via: request.via, ...(request.note ? { note: request.note } : {}) };
+      const entry: EscalationTimelineEntry = { at, kind: 'acknowledged', level, detail };
       state = acknowledgeEscalation(state, request.by, at, entry);
       record(entry, { type: 'escalation-acknowledged', level, acknowledgedBy: request.by, acknowledgedAt: at });
       return view();
