@@ -14,7 +14,7 @@ const ReportsPage = lazy(() => import('../pages/reports-page').then((m) => ({ de
 function SignInPage() {
   const { signIn } = useAuth();
   const location = useLocation();
-  const returnTo = (location.state as { returnTo?: string } | null)?.returnTo ?? '/queue';
+  const returnTo = (location.state as { returnTo?: string } | null)?.returnTo;
   return (
     <section aria-labelledby="signin-title" className="centered">
       <h1 id="signin-title">Linkages console</h1>

@@ -76,8 +76,9 @@ export function AuthProvider({ config, children }: { config: ConsoleConfig; chil
   }, [manager]);
 
   const signIn = useCallback(
-    async (returnTo = '/queue') => {
-      await manager.signinRedirect({ state: { returnTo } });
+    async (returnTo?: string) => {
+      // Without a place to return to, the signed-in routes choose the person's home (the queue, or operations).
+      await manager.signinRedirect({ state: returnTo ? { returnTo } : {} });
     },
     [manager],
   );

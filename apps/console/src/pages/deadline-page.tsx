@@ -5,11 +5,10 @@ import { useApi } from '../api/client';
 import type { DeadlineView, QueueItem, StaffPerson } from '../api/types';
 import { isSupervisor, useAuth } from '../auth/auth';
 import { useConfig } from '../app/config-context';
-import { formatInstant, timeLeft } from '../app/dates';
+import { formatInstant } from '../app/dates';
 import { useNow } from '../app/use-now';
 import { ErrorBox, Loading } from '../components/states';
-import { displayState } from './queue-page';
-import { roleLabels } from './labels';
+import { DueFacts, NextStep, displayState } from './deadline-facts';
 import { slaBands } from './sla-bands';
 
 const kindLabels: Record<string, string> = {
@@ -144,23 +143,16 @@ export function DeadlinePage() {
       <dl className="facts">
         <dt>Citation</dt>
         <dd>{item.citation}</dd>
-        <dt>Due</dt>
-        <dd>
-          {formatInstant(item.dueAt, config.timeZone)} ({timeLeft(item.dueAt, now)})
-        </dd>
-        <dt>Why this date</dt>
-        <dd className="explanation">{item.explanation ?? 'No explanation was published with this deadline'}</dd>
-        <dt>Assigned</dt>
-        <dd>{item.assignee?.displayName ?? 'Nobody yet'}</dd>
+        <DueFacts item={item} now={now} timeZone={config.timeZone} nobody="Nobody yet" />
         <dt>Escalation</dt>
         <dd>
-          {item.escalation
-            ? `Level ${item.escalation.level}, ${item.escalation.status}${
-                item.escalation.next
-                  ? `; ${item.escalation.status === 'acknowledged' ? 'unless the deadline is met, it re-opens at' : 'next:'} level ${item.escalation.next.level} (${roleLabels[item.escalation.next.role] ?? item.escalation.next.role}) at ${formatInstant(item.escalation.next.at, config.timeZone)}`
-                  : ''
-              }`
-            : 'None'}
+          {item.escalation ? (
+            <>
+              Level {item.escalation.level}, {item.escalation.status}; <NextStep item={item} timeZone={config.timeZone} />
+            </>
+          ) : (
+            'None'
+          )}
         </dd>
         <dt>Family</dt>
         <dd>

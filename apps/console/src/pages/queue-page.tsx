@@ -3,36 +3,31 @@ import { Link, useSearchParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/client';
 import { useInboxStream } from '../api/inbox-stream';
-import type { QueueItem, QueueResponse, StaffPerson, Unit } from '../api/types';
+import type { QueueResponse, StaffPerson, Unit } from '../api/types';
 import { useAuth } from '../auth/auth';
 import { useConfig } from '../app/config-context';
-import { formatInstant, timeLeft } from '../app/dates';
 import { useNow } from '../app/use-now';
 import { Empty, ErrorBox, Loading } from '../components/states';
-import { programLabels, roleLabels, stateLabels } from './labels';
+import { DueFacts, NextStep, displayState } from './deadline-facts';
+import { programLabels, stateLabels } from './labels';
 import { deleteView, loadViews, saveView, type SavedView } from './saved-views';
 
 const filterNames = ['state', 'program', 'unitId', 'staffId', 'ruleId'] as const;
 
-/** The state a supervisor reads first: acknowledged or escalated (with its level) before the clock's own stage. */
-export function displayState(item: QueueItem): { label: string; tone: string } {
-  if (item.escalation?.status === 'acknowledged') return { label: 'Acknowledged', tone: 'ack' };
-  if (item.escalation?.status === 'open' && item.escalation.level >= 1)
-    return { label: `Escalated · level ${item.escalation.level}`, tone: 'escalated' };
-  return { label: stateLabels[item.state] ?? item.state, tone: item.state };
-}
-
-function NextStep({ item, timeZone }: { item: QueueItem; timeZone: string }) {
-  const next = item.escalation?.next;
-  if (!item.escalation) return <span>No escalation</span>;
-  if (!next) return <span>No further level</span>;
-  const who = item.escalation.nextRecipients.map((p) => p.displayName).join(', ');
+/** One filter: its value from the URL, "all" first, then the choices ([value, label]). */
+function FilterSelect(props: { label: string; name: string; all: string; params: URLSearchParams; options: [string, string][] }) {
   return (
-    <span>
-      {item.escalation.status === 'acknowledged' ? 'Unless met, re-opens at level ' : 'Level '}
-      {next.level}: {roleLabels[next.role] ?? next.role}
-      {who ? ` (${who})` : ''} at {formatInstant(next.at, timeZone)}
-    </span>
+    <label>
+      {props.label}
+      <select name={props.name} defaultValue={props.params.get(props.name) ?? ''}>
+        <option value="">{props.all}</option>
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
@@ -97,39 +92,21 @@ export function QueuePage() {
             ))}
           </select>
         </label>
-        <label>
-          Program
-          <select name="program" defaultValue={params.get('program') ?? ''}>
-            <option value="">All programs</option>
-            {Object.entries(programLabels).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Unit
-          <select name="unitId" defaultValue={params.get('unitId') ?? ''}>
-            <option value="">All units</option>
-            {units.data?.units.map((u) => (
-              <option key={u.unitId} value={u.unitId}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Worker
-          <select name="staffId" defaultValue={params.get('staffId') ?? ''}>
-            <option value="">All workers</option>
-            {people.data?.people.map((p) => (
-              <option key={p.staffId} value={p.staffId}>
-                {p.displayName}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Program" name="program" all="All programs" params={params} options={Object.entries(programLabels)} />
+        <FilterSelect
+          label="Unit"
+          name="unitId"
+          all="All units"
+          params={params}
+          options={(units.data?.units ?? []).map((u) => [u.unitId, u.name])}
+        />
+        <FilterSelect
+          label="Worker"
+          name="staffId"
+          all="All workers"
+          params={params}
+          options={(people.data?.people ?? []).map((p) => [p.staffId, p.displayName])}
+        />
         <label>
           Rule
           <input name="ruleId" defaultValue={params.get('ruleId') ?? ''} placeholder="e.g. cws.er.immediate-response" />
@@ -186,14 +163,7 @@ export function QueuePage() {
                   {item.legallyUrgent && <span className="badge urgent">Legally urgent</span>}
                 </div>
                 <dl>
-                  <dt>Due</dt>
-                  <dd>
-                    {formatInstant(item.dueAt, config.timeZone)} ({timeLeft(item.dueAt, now)})
-                  </dd>
-                  <dt>Why this date</dt>
-                  <dd className="explanation">{item.explanation ?? 'No explanation was published with this deadline'}</dd>
-                  <dt>Assigned</dt>
-                  <dd>{item.assignee?.displayName ?? 'Nobody yet (the unit’s intake worker is told)'}</dd>
+                  <DueFacts item={item} now={now} timeZone={config.timeZone} nobody="Nobody yet (the unit’s intake worker is told)" />
                   <dt>Next</dt>
                   <dd>
                     <NextStep item={item} timeZone={config.timeZone} />
