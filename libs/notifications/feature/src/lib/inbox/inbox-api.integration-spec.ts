@@ -1,16 +1,11 @@
 import 'reflect-metadata';
-import type { AddressInfo } from 'node:net';
-import { Global, Module, type INestApplication } from '@nestjs/common';
-import { APP_GUARD, NestFactory } from '@nestjs/core';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { staffIdOf } from '@linkages/platform-access';
-import { AUDIT_LOG, AuditLog, createAuditMigration } from '@linkages/platform-audit';
-import { AuthGuard, TOKEN_VERIFIER, createTokenVerifier } from '@linkages/platform-auth';
-import { ProblemDetailsFilter } from '@linkages/platform-http';
+import { createAuditMigration } from '@linkages/platform-audit';
 import { migratedSchema } from '@linkages/platform-persistence-testing';
-import { devToken, stackEnv, stackTokenVerifierOptions, waitFor } from '@linkages/platform-testing';
+import { waitFor } from '@linkages/platform-testing';
 import { InboxItemEntity, notificationsEntities, notificationsMigrations } from '@linkages/notifications-data-access';
+import { notificationsHttp } from '../notifications-http.spec-helper';
 import { INBOX_STREAM_OPTIONS, InboxStreamPoller, type InboxStreamOptions } from './inbox-stream.poller';
 import { NotificationsInboxModule } from './notifications-inbox.module';
 
@@ -70,24 +65,15 @@ async function openStream(url: string, headers: Record<string, string>) {
 // The inbox routes over HTTP with the platform's own guard (tokens from the stack's development identity provider),
 // problem+json and audit log, on a throwaway schema: the REST routes, then the live stream and its resumption.
 describe('the inbox API over HTTP (real guard, real PostgreSQL)', () => {
-  const stack = stackEnv();
   const db = migratedSchema({
     name: 'it-inbox-api',
     entities: notificationsEntities,
     migrations: (s) => [...notificationsMigrations(s), createAuditMigration(s)],
   });
   const options: InboxStreamOptions = { pollMs: 100, gapGraceMs: 2000, pageSize: 50, heartbeatMs: 300 };
-  let app: INestApplication;
-  let base: string;
-  const tokens = new Map<string, string>();
-  const auth = async (user: string) => {
-    const token = tokens.get(user) ?? tokens.set(user, await devToken(user)).get(user);
-    return { authorization: `Bearer ${token ?? ''}` };
-  };
-  const call = async (method: 'GET' | 'POST', path: string, user?: string) => {
-    const res = await fetch(`${base}${path}`, { method, headers: user ? await auth(user) : {} });
-    return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as Record<string, unknown> };
-  };
+  const http = notificationsHttp(db, NotificationsInboxModule, [{ provide: INBOX_STREAM_OPTIONS, useValue: options }]);
+  const { auth } = http;
+  const call = (method: 'GET' | 'POST', path: string, user?: string) => http.call(method, path, user);
   const insert = async (username: string, title: string) => {
     const notificationId = globalThis.crypto.randomUUID();
     await db.ds.getRepository(InboxItemEntity).insert({
@@ -114,30 +100,6 @@ describe('the inbox API over HTTP (real guard, real PostgreSQL)', () => {
       outcome: string;
       details: unknown;
     }[];
-
-  beforeAll(async () => {
-    @Global()
-    @Module({
-      providers: [
-        { provide: getDataSourceToken(), useFactory: () => db.ds },
-        { provide: AUDIT_LOG, useFactory: () => new AuditLog(db.ds, db.schema) },
-        { provide: TOKEN_VERIFIER, useValue: createTokenVerifier(stackTokenVerifierOptions(stack)) },
-        { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: INBOX_STREAM_OPTIONS, useValue: options },
-      ],
-      exports: [getDataSourceToken(), AUDIT_LOG, TOKEN_VERIFIER, INBOX_STREAM_OPTIONS],
-    })
-    class HostModule {}
-    @Module({ imports: [HostModule, NotificationsInboxModule] })
-    class TestModule {}
-    app = await NestFactory.create(TestModule, { logger: ['error'], abortOnError: false });
-    app.useGlobalFilters(new ProblemDetailsFilter());
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-  }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-  });
 
   it('lists, reads and archives one’s own items; another’s is 404; bad parameters are 400 problems; writes audited with ids only', async () => {
     const a = await insert('cws-worker', 'a');
@@ -194,14 +156,14 @@ describe('the inbox API over HTTP (real guard, real PostgreSQL)', () => {
   });
 
   it('streams one’s new items as server-sent events in order, with heartbeats; a reconnect with Last-Event-ID gets only later ones; the poller stops when the client leaves', async () => {
-    const poller = app.get(InboxStreamPoller);
+    const poller = http.app.get(InboxStreamPoller);
     const headers = await auth('cws-worker');
-    const refused = await fetch(`${base}/inbox/stream`);
+    const refused = await fetch(`${http.base}/inbox/stream`);
     expect(refused.status).toBe(401);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
-    expect((await fetch(`${base}/inbox/stream`, { headers: { ...headers, 'last-event-id': 'abc' } })).status).toBe(400);
+    expect((await fetch(`${http.base}/inbox/stream`, { headers: { ...headers, 'last-event-id': 'abc' } })).status).toBe(400);
 
-    const first = await openStream(`${base}/inbox/stream`, headers);
+    const first = await openStream(`${http.base}/inbox/stream`, headers);
     expect(first.res.status).toBe(200);
     expect(first.res.headers.get('content-type')).toContain('text/event-stream');
     await waitFor(async () => (poller.connected === 1 ? true : undefined), { timeoutMs: 5000, intervalMs: 20 });
@@ -224,7 +186,7 @@ describe('the inbox API over HTTP (real guard, real PostgreSQL)', () => {
 
     // Offline, n3 arrives; the client comes back with the id of n1 (as if n2 was lost in transit).
     const n3 = await insert('cws-worker', 'n3');
-    const resumed = await openStream(`${base}/inbox/stream`, { ...headers, 'last-event-id': String(n1.sequence) });
+    const resumed = await openStream(`${http.base}/inbox/stream`, { ...headers, 'last-event-id': String(n1.sequence) });
     await waitFor(async () => (resumed.events.length >= 2 ? true : undefined), { timeoutMs: 5000, intervalMs: 20 });
     const n4 = await insert('cws-worker', 'n4');
     await waitFor(async () => (resumed.events.length >= 3 ? true : undefined), { timeoutMs: 5000, intervalMs: 20 });
@@ -233,7 +195,7 @@ describe('the inbox API over HTTP (real guard, real PostgreSQL)', () => {
     await resumed.close();
 
     // ?lastEventId= for clients that cannot set the header.
-    const byQuery = await openStream(`${base}/inbox/stream?lastEventId=${String(n3.sequence)}`, headers);
+    const byQuery = await openStream(`${http.base}/inbox/stream?lastEventId=${String(n3.sequence)}`, headers);
     await waitFor(async () => (byQuery.events.length >= 1 ? true : undefined), { timeoutMs: 5000, intervalMs: 20 });
     await new Promise((r) => setTimeout(r, 300));
     expect(byQuery.events.map((e) => e.id)).toEqual([String(n4.sequence)]);
@@ -242,7 +204,7 @@ describe('the inbox API over HTTP (real guard, real PostgreSQL)', () => {
   });
 
   it('documents the stream as text/event-stream (a string schema) and the rest as JSON', () => {
-    const doc = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('t').build());
+    const doc = SwaggerModule.createDocument(http.app, new DocumentBuilder().setTitle('t').build());
     const stream = doc.paths['/inbox/stream']?.get?.responses['200'] as { content: Record<string, { schema: { type: string } }> };
     expect(Object.keys(stream.content)).toEqual(['text/event-stream']);
     expect(stream.content['text/event-stream']?.schema.type).toBe('string');

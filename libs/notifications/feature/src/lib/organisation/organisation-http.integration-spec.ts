@@ -1,18 +1,12 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { Global, Module, type INestApplication } from '@nestjs/common';
-import { APP_GUARD, NestFactory } from '@nestjs/core';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { staffIdOf } from '@linkages/platform-access';
-import { AUDIT_LOG, AuditLog, createAuditMigration } from '@linkages/platform-audit';
-import { AuthGuard, TOKEN_VERIFIER, createTokenVerifier } from '@linkages/platform-auth';
+import { createAuditMigration } from '@linkages/platform-audit';
 import { repoRoot } from '@linkages/platform-config';
-import { ProblemDetailsFilter } from '@linkages/platform-http';
 import { migratedSchema } from '@linkages/platform-persistence-testing';
-import { devToken, stackEnv, stackTokenVerifierOptions } from '@linkages/platform-testing';
 import { organisationEntities, organisationMigrations } from '@linkages/notifications-data-access';
+import { notificationsHttp, slug } from '../notifications-http.spec-helper';
 import { NotificationsOrganisationModule } from './notifications-organisation.module';
 import { ORGANISATION_FILE } from './organisation.seeder';
 import { absenceResultResponse, personResponse, preferencesResponse, unitResponse } from './organisation.schemas';
@@ -20,25 +14,15 @@ import { absenceResultResponse, personResponse, preferencesResponse, unitRespons
 // The organisation edit and preference routes over HTTP with the platform's guard (the stack's dev IdP tokens),
 // problem+json and the real audit log: status codes, permissions, path and body validation, and the documents.
 describe('the organisation edit and preference routes over HTTP (real guard, real PostgreSQL)', () => {
-  const stack = stackEnv();
   const db = migratedSchema({
     name: 'it-organisation-http',
     entities: organisationEntities,
     migrations: (s) => [...organisationMigrations(s), createAuditMigration(s)],
   });
-  let app: INestApplication;
-  let base: string;
-  const tokens = new Map<string, string>();
-  const call = async (method: 'GET' | 'POST' | 'PUT', path: string, user: string, body?: unknown) => {
-    const token = tokens.get(user) ?? tokens.set(user, await devToken(user)).get(user);
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token ?? ''}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as Record<string, unknown> };
-  };
-  const slug = (r: { body: Record<string, unknown> }) => String(r.body['type']).split('/').pop();
+  const http = notificationsHttp(db, NotificationsOrganisationModule, [
+    { provide: ORGANISATION_FILE, useValue: join(repoRoot(), 'infra', 'local', 'organisation.json') },
+  ]);
+  const { call } = http;
   const auditRows = async () =>
     (await db.ds.query(`SELECT action, record_type, record_id, outcome, details FROM ${db.s}.audit_log ORDER BY seq`)) as {
       action: string;
@@ -47,30 +31,6 @@ describe('the organisation edit and preference routes over HTTP (real guard, rea
       outcome: string;
       details: unknown;
     }[];
-
-  beforeAll(async () => {
-    @Global()
-    @Module({
-      providers: [
-        { provide: getDataSourceToken(), useFactory: () => db.ds },
-        { provide: AUDIT_LOG, useFactory: () => new AuditLog(db.ds, db.schema) },
-        { provide: TOKEN_VERIFIER, useValue: createTokenVerifier(stackTokenVerifierOptions(stack)) },
-        { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: ORGANISATION_FILE, useValue: join(repoRoot(), 'infra', 'local', 'organisation.json') },
-      ],
-      exports: [getDataSourceToken(), AUDIT_LOG, TOKEN_VERIFIER, ORGANISATION_FILE],
-    })
-    class HostModule {}
-    @Module({ imports: [HostModule, NotificationsOrganisationModule] })
-    class TestModule {}
-    app = await NestFactory.create(TestModule, { logger: ['error'], abortOnError: false });
-    app.useGlobalFilters(new ProblemDetailsFilter());
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-  }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-  });
 
   it('answers each route with its documented code and schema; a worker without organisation.write is 403; bad input is a 400 problem', async () => {
     const added = await call('POST', '/organisation/people', 'cws-supervisor', {
@@ -152,7 +112,7 @@ describe('the organisation edit and preference routes over HTTP (real guard, rea
   });
 
   it('documents each route’s success code with a JSON schema and the problems its code path raises', () => {
-    const doc = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('t').build());
+    const doc = SwaggerModule.createDocument(http.app, new DocumentBuilder().setTitle('t').build());
     const responses = (path: string, method: 'get' | 'post' | 'put') => doc.paths[path]?.[method]?.responses ?? {};
     const expectations: [string, 'get' | 'post' | 'put', string, string[]][] = [
       ['/organisation/people', 'post', '201', ['400', '404', '409', '422']],

@@ -1,17 +1,10 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { Global, Module, type INestApplication } from '@nestjs/common';
-import { APP_GUARD, NestFactory } from '@nestjs/core';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { staffIdOf } from '@linkages/platform-access';
-import { AUDIT_LOG, AuditLog, createAuditMigration } from '@linkages/platform-audit';
-import { AuthGuard, TOKEN_VERIFIER, createTokenVerifier } from '@linkages/platform-auth';
+import { createAuditMigration } from '@linkages/platform-audit';
 import { repoRoot } from '@linkages/platform-config';
-import { ProblemDetailsFilter } from '@linkages/platform-http';
 import { migratedSchema } from '@linkages/platform-persistence-testing';
-import { devToken, stackEnv, stackTokenVerifierOptions } from '@linkages/platform-testing';
 import { createEvent, deadlineOverdueEvent, type CloudEvent } from '@linkages/shared-contracts';
 import {
   DeadlineQueueRepository,
@@ -19,6 +12,7 @@ import {
   notificationsEntities,
   notificationsMigrations,
 } from '@linkages/notifications-data-access';
+import { notificationsHttp, slug } from '../notifications-http.spec-helper';
 import { OrganisationSeeder } from '../organisation/organisation.seeder';
 import { DeadlineQueueRecorder, type QueueDeadlineData } from './deadline-queue.recorder';
 import { deadlineQueueItem, deadlineQueueItemResponse, deadlineQueueResponse } from './deadline-queue.schemas';
@@ -27,25 +21,11 @@ import { NotificationsDeadlineQueueModule } from './notifications-deadline-queue
 // The deadline queue's routes over HTTP with the platform's guard (the stack's dev IdP tokens), problem+json, the real
 // audit log and the local organisation: permissions, query validation, paging, 404s, re-assignment, the document.
 describe('the deadline queue routes over HTTP (real guard, real PostgreSQL)', () => {
-  const stack = stackEnv();
   const db = migratedSchema({
     name: 'it-deadline-queue-http',
     entities: notificationsEntities,
     migrations: (s) => [...notificationsMigrations(s), createAuditMigration(s)],
   });
-  let app: INestApplication;
-  let base: string;
-  const tokens = new Map<string, string>();
-  const call = async (method: 'GET' | 'POST', path: string, user: string, body?: unknown) => {
-    const token = tokens.get(user) ?? tokens.set(user, await devToken(user)).get(user);
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token ?? ''}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as Record<string, unknown> };
-  };
-  const slug = (r: { body: Record<string, unknown> }) => String(r.body['type']).split('/').pop();
   const deadlines = [globalThis.crypto.randomUUID(), globalThis.crypto.randomUUID()];
   const worker = staffIdOf('demo:cws-worker');
 
@@ -76,27 +56,9 @@ describe('the deadline queue routes over HTTP (real guard, real PostgreSQL)', ()
       ) as CloudEvent<QueueDeadlineData>;
       await db.ds.transaction((tx) => recorder.record(tx, event, { kind: 'overdue', detail: { overdueSince: event.data.dueAt } }));
     }
-    @Global()
-    @Module({
-      providers: [
-        { provide: getDataSourceToken(), useFactory: () => db.ds },
-        { provide: AUDIT_LOG, useFactory: () => new AuditLog(db.ds, db.schema) },
-        { provide: TOKEN_VERIFIER, useValue: createTokenVerifier(stackTokenVerifierOptions(stack)) },
-        { provide: APP_GUARD, useClass: AuthGuard },
-      ],
-      exports: [getDataSourceToken(), AUDIT_LOG, TOKEN_VERIFIER],
-    })
-    class HostModule {}
-    @Module({ imports: [HostModule, NotificationsDeadlineQueueModule] })
-    class TestModule {}
-    app = await NestFactory.create(TestModule, { logger: ['error'], abortOnError: false });
-    app.useGlobalFilters(new ProblemDetailsFilter());
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-  });
+  const http = notificationsHttp(db, NotificationsDeadlineQueueModule);
+  const { call } = http;
 
   it('lists, pages and filters for the CWS supervisor; validates the query strictly; others see nothing', async () => {
     const all = await call('GET', '/deadline-queue', 'cws-supervisor');
@@ -168,7 +130,7 @@ describe('the deadline queue routes over HTTP (real guard, real PostgreSQL)', ()
   });
 
   it('documents the routes: query parameters, success schemas and the problems each raises', () => {
-    const doc = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('t').build());
+    const doc = SwaggerModule.createDocument(http.app, new DocumentBuilder().setTitle('t').build());
     const list = doc.paths['/deadline-queue']?.get;
     expect((list?.parameters ?? []).map((p) => ('name' in p ? p.name : ''))).toEqual(
       expect.arrayContaining(['state', 'unitId', 'staffId', 'program', 'ruleId', 'agency', 'limit', 'cursor']),

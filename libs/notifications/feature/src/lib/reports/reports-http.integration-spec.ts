@@ -1,59 +1,22 @@
 import 'reflect-metadata';
-import type { AddressInfo } from 'node:net';
-import { Global, Module, type INestApplication } from '@nestjs/common';
-import { APP_GUARD, NestFactory } from '@nestjs/core';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AUDIT_LOG, AuditLog, createAuditMigration } from '@linkages/platform-audit';
-import { AuthGuard, TOKEN_VERIFIER, createTokenVerifier } from '@linkages/platform-auth';
-import { ProblemDetailsFilter } from '@linkages/platform-http';
+import { createAuditMigration } from '@linkages/platform-audit';
 import { migratedSchema } from '@linkages/platform-persistence-testing';
-import { devToken, stackEnv, stackTokenVerifierOptions } from '@linkages/platform-testing';
 import { notificationsEntities, notificationsMigrations } from '@linkages/notifications-data-access';
+import { notificationsHttp, slug } from '../notifications-http.spec-helper';
 import { NotificationsReportsModule } from './notifications-reports.module';
 import { timelinessReportResponse } from './timeliness-report.schemas';
 
 // GET /reports/timeliness over HTTP with the platform's guard (the stack's dev IdP tokens), problem+json and the real
 // audit log: who may read it, strict query validation, and what the document says.
 describe('the timeliness report route over HTTP (real guard, real PostgreSQL)', () => {
-  const stack = stackEnv();
   const db = migratedSchema({
     name: 'it-reports-http',
     entities: notificationsEntities,
     migrations: (s) => [...notificationsMigrations(s), createAuditMigration(s)],
   });
-  let app: INestApplication;
-  let base: string;
-  const tokens = new Map<string, string>();
-  const get = async (path: string, user: string) => {
-    const token = tokens.get(user) ?? tokens.set(user, await devToken(user)).get(user);
-    const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token ?? ''}` } });
-    return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as Record<string, unknown> };
-  };
-  const slug = (r: { body: Record<string, unknown> }) => String(r.body['type']).split('/').pop();
-
-  beforeAll(async () => {
-    @Global()
-    @Module({
-      providers: [
-        { provide: getDataSourceToken(), useFactory: () => db.ds },
-        { provide: AUDIT_LOG, useFactory: () => new AuditLog(db.ds, db.schema) },
-        { provide: TOKEN_VERIFIER, useValue: createTokenVerifier(stackTokenVerifierOptions(stack)) },
-        { provide: APP_GUARD, useClass: AuthGuard },
-      ],
-      exports: [getDataSourceToken(), AUDIT_LOG, TOKEN_VERIFIER],
-    })
-    class HostModule {}
-    @Module({ imports: [HostModule, NotificationsReportsModule] })
-    class TestModule {}
-    app = await NestFactory.create(TestModule, { logger: ['error'], abortOnError: false });
-    app.useGlobalFilters(new ProblemDetailsFilter());
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-  }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-  });
+  const http = notificationsHttp(db, NotificationsReportsModule);
+  const get = (path: string, user: string) => http.call('GET', path, user);
 
   it('answers a supervisor of either agency; refuses workers (403 reports-supervisors-only) and those without escalation.read', async () => {
     for (const user of ['cws-supervisor', 'calworks-supervisor']) {
@@ -109,7 +72,7 @@ describe('the timeliness report route over HTTP (real guard, real PostgreSQL)', 
   });
 
   it('documents the route: its query parameters, the success schema and its problems', () => {
-    const doc = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('t').build());
+    const doc = SwaggerModule.createDocument(http.app, new DocumentBuilder().setTitle('t').build());
     const op = doc.paths['/reports/timeliness']?.get;
     expect((op?.parameters ?? []).map((p) => ('name' in p ? p.name : '')).sort()).toEqual([
       'from',
