@@ -12,37 +12,14 @@ import { on, type EventHandlersProvider, type HandlerRegistration } from '@linka
 import { DeadlineQueueRepository, OrganisationRepository } from '@linkages/notifications-data-access';
 import { legallyUrgentHint, type EscalationSubject } from '@linkages/notifications-domain';
 import { DeadlineQueueRecorder } from '../queue/deadline-queue.recorder';
+import { deadlineSubjectOf, type DeadlineEventData } from './deadline-subject';
 import { EscalationProcesses } from './escalation-processes';
 
 export const DEADLINE_EVENT_HANDLERS = Symbol('NOTIFICATIONS_DEADLINE_EVENT_HANDLERS');
 
-type DeadlineData = {
-  deadlineId: string;
-  familyId: string;
-  ruleId: string;
-  citation: string;
-  subjectRef: string;
-  ownerService: EscalationSubject['ownerService'];
-  dueAt: string;
-  explanation?: string;
-};
-
 /** What every notice and escalation of a deadline event knows of it: ids, codes, instants, the explanation. */
-export function subjectOf(event: CloudEvent<DeadlineData>, overdueSince: string): EscalationSubject {
-  const d = event.data;
-  return {
-    escalationId: EscalationProcesses.escalationIdOf(d.deadlineId, overdueSince),
-    deadlineId: d.deadlineId,
-    familyId: d.familyId,
-    countyCode: event.countycode,
-    ownerService: d.ownerService,
-    ruleId: d.ruleId,
-    citation: d.citation,
-    subjectRef: d.subjectRef,
-    dueAt: d.dueAt,
-    overdueSince,
-    ...(d.explanation ? { explanation: d.explanation } : {}),
-  };
+export function subjectOf(event: CloudEvent<DeadlineEventData>, overdueSince: string): EscalationSubject {
+  return deadlineSubjectOf(event, EscalationProcesses.escalationIdOf(event.data.deadlineId, overdueSince), overdueSince);
 }
 
 /**

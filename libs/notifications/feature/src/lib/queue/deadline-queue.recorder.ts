@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { CloudEvent, ServiceName } from '@linkages/shared-contracts';
+import type { CloudEvent } from '@linkages/shared-contracts';
 import { DeadlineQueueItemEntity, DeadlineQueueRepository, OrganisationRepository } from '@linkages/notifications-data-access';
 import {
   agencyOfOwnerService,
@@ -11,18 +11,10 @@ import {
   resolveRole,
   type QueueEventFact,
 } from '@linkages/notifications-domain';
+import { deadlineSubjectOf, type DeadlineEventData } from '../escalation/deadline-subject';
 
 /** What every deadline event carries that the queue keeps (ids, codes, instants, the explanation). */
-export interface QueueDeadlineData {
-  deadlineId: string;
-  familyId: string;
-  ruleId: string;
-  citation: string;
-  subjectRef: string;
-  ownerService: ServiceName;
-  dueAt: string;
-  explanation?: string;
-}
+export type QueueDeadlineData = DeadlineEventData;
 
 /** One heard event: its kind in the queue, the ids / dates it adds, and whether it says the deadline is legally urgent. */
 export interface QueueFact {
@@ -98,18 +90,7 @@ export class DeadlineQueueRecorder {
     const at = now.toISOString();
     const snap = await this.organisation.snapshot(tx, event.countycode, agency, at);
     const resolved = resolveRole(snap, {
-      subject: {
-        escalationId: d.deadlineId,
-        deadlineId: d.deadlineId,
-        familyId: d.familyId,
-        countyCode: event.countycode,
-        ownerService: d.ownerService,
-        ruleId: d.ruleId,
-        citation: d.citation,
-        subjectRef: d.subjectRef,
-        dueAt: d.dueAt,
-        overdueSince: d.dueAt,
-      },
+      subject: deadlineSubjectOf(event, d.deadlineId, d.dueAt),
       level: 0,
       role: 'assigned-worker',
       at,
