@@ -1,4 +1,3 @@
-import type { HttpException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { migratedSchema } from '@linkages/platform-persistence-testing';
 import { staffIdOf, type Principal } from '@linkages/platform-access';
@@ -17,18 +16,18 @@ import {
   DeadlineQueueEventEntity,
   DeadlineQueueItemEntity,
   DeadlineQueueRepository,
-  EscalationRepository,
   OrganisationRepository,
   StaffAssignmentEntity,
   notificationsEntities,
   notificationsMigrations,
 } from '@linkages/notifications-data-access';
-import { resolveRole, type EscalationSubject, type Person, type Unit } from '@linkages/notifications-domain';
+import { resolveRole, type Person, type Unit } from '@linkages/notifications-domain';
 import type { z } from 'zod';
 import { deadlineEventHandlers } from '../escalation/deadline-event.handlers';
 import type { EscalationProcesses } from '../escalation/escalation-processes';
 import { AssignWorkCommand } from '../organisation/assign-work.command';
 import { DeadlineQueueRecorder } from './deadline-queue.recorder';
+import { failureOf, principal as p, recordEscalation, uuid } from './deadline-queue.spec-helper';
 import { DeadlineQueueViews } from './deadline-queue.view';
 import { deadlineQueueQuery } from './deadline-queue.schemas';
 import { ListDeadlineQueueQuery } from './list-deadline-queue.query';
@@ -36,27 +35,12 @@ import { ReadDeadlineQueueItemQuery } from './read-deadline-queue-item.query';
 import { ReassignDeadlineCommand } from './reassign-deadline.command';
 
 const county = '06085';
-const p = (subject: string, role: Principal['roles'][number], agency: Principal['agency'], c = county): Principal => ({
-  subject,
-  roles: [role],
-  agency,
-  county: c,
-});
 const cwsSup = p('it-queue:cws-sup', 'cws.supervisor', 'cws');
 const w1 = p('it-queue:cws-w1', 'cws.worker', 'cws');
 const w2 = p('it-queue:cws-w2', 'cws.worker', 'cws');
 const calSup = p('it-queue:cal-sup', 'calworks.supervisor', 'calworks');
 const farSup = p('it-queue:far-sup', 'cws.supervisor', 'cws', '06001');
 const id = (x: Principal | string) => staffIdOf(typeof x === 'string' ? x : x.subject);
-const uuid = () => globalThis.crypto.randomUUID();
-const failureOf = async (promise: Promise<unknown>) => {
-  const e = (await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  )) as HttpException | undefined;
-  const body = e?.getResponse?.() as { type?: string } | undefined;
-  return { status: e?.getStatus?.(), slug: body?.type?.split('/').pop() };
-};
 
 const person = (subject: string, over: Partial<Person>): Person => ({
   staffId: id(subject),
@@ -171,6 +155,18 @@ describe('the deadline queue: read model, list, read, re-assign (real PostgreSQL
       acknowledgmentExpiry: 'PT4H',
     },
   };
+  /** An overdue event of the deadline a second after it fell due (overdue since then, at level 0). */
+  const overdue = (
+    deadline: ReturnType<typeof base>,
+    more: { escalation?: typeof urgentPolicy } = {},
+    over: { id?: string; countyCode?: string; service?: string } = {},
+  ) =>
+    event(
+      deadlineOverdueEvent,
+      { ...deadline, overdueSince: deadline.dueAt, escalationLevel: 0, ...more },
+      new Date(Date.parse(deadline.dueAt) + 1000).toISOString(),
+      over,
+    );
   const escalate = async (
     deadlineId: string,
     steps: {
@@ -181,38 +177,13 @@ describe('the deadline queue: read model, list, read, re-assign (real PostgreSQL
       at: string;
     }[],
     next: { level: number; role: string; at: string } | null,
-  ) => {
-    const item = await db.ds.manager.findOneByOrFail(DeadlineQueueItemEntity, { deadlineId });
-    const subject: EscalationSubject = {
-      escalationId: uuid(),
-      deadlineId,
-      familyId: item.familyId,
-      countyCode: item.countyCode,
-      ownerService: item.ownerService as 'child-welfare',
-      ruleId: item.ruleId,
-      citation: item.citation,
-      subjectRef: item.subjectRef,
-      dueAt: item.dueAt.toISOString(),
-      overdueSince: item.dueAt.toISOString(),
-    };
-    const repo = new EscalationRepository();
-    for (const s of steps)
-      await db.ds.transaction((tx) =>
-        repo.record(tx, {
-          subject,
-          status: s.status,
-          level: s.level,
-          entry: {
-            at: s.at,
-            kind: s.kind,
-            ...(s.level ? { level: s.level } : {}),
-            detail: s.recipients ? { recipients: s.recipients } : {},
-          },
-          next,
-        }),
-      );
-    return subject.escalationId;
-  };
+  ) =>
+    recordEscalation(
+      db.ds,
+      await db.ds.manager.findOneByOrFail(DeadlineQueueItemEntity, { deadlineId }),
+      steps.map(({ recipients, ...s }) => ({ ...s, detail: recipients ? { recipients } : {} })),
+      next,
+    );
 
   let escalationOfA = '';
   const redelivered = uuid();
@@ -241,30 +212,10 @@ describe('the deadline queue: read model, list, read, re-assign (real PostgreSQL
     });
     // A: an immediate response overdue (legally urgent) whose escalation is open at level 2 (w1 then w2 notified).
     await deliver(
-      event(
-        deadlineOverdueEvent,
-        {
-          ...base(D.A, 'cws.er.immediate-response', `${refs.r1}/response`, '2026-11-30T08:00:00Z'),
-          overdueSince: '2026-11-30T08:00:00Z',
-          escalationLevel: 0,
-          escalation: urgentPolicy,
-        },
-        '2026-11-30T08:00:01Z',
-      ),
+      overdue(base(D.A, 'cws.er.immediate-response', `${refs.r1}/response`, '2026-11-30T08:00:00Z'), { escalation: urgentPolicy }),
     );
     // B: a case plan overdue (days), nobody assigned; its overdue arrives before its earlier warning (out of order).
-    await deliver(
-      event(
-        deadlineOverdueEvent,
-        {
-          ...base(D.B, 'cws.case.plan-30-day', `case/${uuid()}`, '2026-11-20T08:00:00Z'),
-          overdueSince: '2026-11-20T08:00:00Z',
-          escalationLevel: 0,
-        },
-        '2026-11-20T08:00:01Z',
-        { id: redelivered },
-      ),
-    );
+    await deliver(overdue(base(D.B, 'cws.case.plan-30-day', `case/${uuid()}`, '2026-11-20T08:00:00Z'), {}, { id: redelivered }));
     await deliver(
       event(
         deadlineWarningEvent,
@@ -304,14 +255,9 @@ describe('the deadline queue: read model, list, read, re-assign (real PostgreSQL
     );
     // F: a CalWORKs sanction deadline overdue, its escalation acknowledged.
     await deliver(
-      event(
-        deadlineOverdueEvent,
-        {
-          ...base(D.F, 'calworks.wtw.sanction-notice', `episode/${uuid()}`, '2026-11-28T08:00:00Z', 'calworks' as 'child-welfare'),
-          overdueSince: '2026-11-28T08:00:00Z',
-          escalationLevel: 0,
-        },
-        '2026-11-28T08:00:01Z',
+      overdue(
+        base(D.F, 'calworks.wtw.sanction-notice', `episode/${uuid()}`, '2026-11-28T08:00:00Z', 'calworks' as 'child-welfare'),
+        {},
         { service: 'calworks' },
       ),
     );
@@ -335,18 +281,7 @@ describe('the deadline queue: read model, list, read, re-assign (real PostgreSQL
         '2026-12-01T08:00:00Z',
       ),
     );
-    await deliver(
-      event(
-        deadlineOverdueEvent,
-        {
-          ...base(D.H, 'cws.er.response-10-day', `referral/${uuid()}`, '2026-11-29T08:00:00Z'),
-          overdueSince: '2026-11-29T08:00:00Z',
-          escalationLevel: 0,
-        },
-        '2026-11-29T08:00:01Z',
-        { countyCode: '06001' },
-      ),
-    );
+    await deliver(overdue(base(D.H, 'cws.er.response-10-day', `referral/${uuid()}`, '2026-11-29T08:00:00Z'), {}, { countyCode: '06001' }));
     escalationOfA = await escalate(
       D.A,
       [
@@ -371,18 +306,7 @@ describe('the deadline queue: read model, list, read, re-assign (real PostgreSQL
   describe('the read model', () => {
     it('appends nothing for a redelivered event (its CloudEvent id)', async () => {
       const before = await db.ds.manager.countBy(DeadlineQueueEventEntity, { deadlineId: D.B });
-      await deliver(
-        event(
-          deadlineOverdueEvent,
-          {
-            ...base(D.B, 'cws.case.plan-30-day', `case/${uuid()}`, '2026-11-20T08:00:00Z'),
-            overdueSince: '2026-11-20T08:00:00Z',
-            escalationLevel: 0,
-          },
-          '2026-11-20T08:00:01Z',
-          { id: redelivered },
-        ),
-      );
+      await deliver(overdue(base(D.B, 'cws.case.plan-30-day', `case/${uuid()}`, '2026-11-20T08:00:00Z'), {}, { id: redelivered }));
       expect(before).toBe(2);
       expect(await db.ds.manager.countBy(DeadlineQueueEventEntity, { deadlineId: D.B })).toBe(2);
     });

@@ -1,39 +1,23 @@
-import type { HttpException } from '@nestjs/common';
 import { migratedSchema } from '@linkages/platform-persistence-testing';
 import type { Principal } from '@linkages/platform-access';
 import type { AuditEntry, AuditLog } from '@linkages/platform-audit';
 import {
   DeadlineQueueItemEntity,
   DeadlineQueueRepository,
-  EscalationRepository,
   TimelinessReportRepository,
   notificationsEntities,
   notificationsMigrations,
 } from '@linkages/notifications-data-access';
-import { programOf, type DeadlineQueueState, type EscalationSubject } from '@linkages/notifications-domain';
+import { programOf, type DeadlineQueueState } from '@linkages/notifications-domain';
+import { problemOf as failureOf, principal as p, recordEscalation, uuid } from '../queue/deadline-queue.spec-helper';
 import { TimelinessReportQueryHandler } from './timeliness-report.query';
 import { timelinessReportQuery } from './timeliness-report.schemas';
 
 const county = '06085';
-const p = (subject: string, role: Principal['roles'][number], agency: Principal['agency'], c = county): Principal => ({
-  subject,
-  roles: [role],
-  agency,
-  county: c,
-});
 const cwsSup = p('it-reports:cws-sup', 'cws.supervisor', 'cws');
 const calSup = p('it-reports:cal-sup', 'calworks.supervisor', 'calworks');
 const farSup = p('it-reports:far-sup', 'cws.supervisor', 'cws', '06001');
 const worker = p('it-reports:cws-w', 'cws.worker', 'cws');
-const uuid = () => globalThis.crypto.randomUUID();
-const failureOf = async (promise: Promise<unknown>) => {
-  const e = (await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  )) as HttpException | undefined;
-  const body = e?.getResponse?.() as { type?: string; errors?: { field: string }[] } | undefined;
-  return { status: e?.getStatus?.(), slug: body?.type?.split('/').pop(), fields: body?.errors?.map((x) => x.field) };
-};
 
 const R1 = 'cws.er.response-10-day';
 const R2 = 'cws.court.detention-hearing';
@@ -43,7 +27,6 @@ const now = new Date('2026-12-02T12:00:00Z');
 describe('the timeliness report (real PostgreSQL)', () => {
   const db = migratedSchema({ name: 'it-timeliness-report', entities: notificationsEntities, migrations: notificationsMigrations });
   const queue = new DeadlineQueueRepository();
-  const escalations = new EscalationRepository();
   const entries: AuditEntry[] = [];
   const audit = { append: async (e: AuditEntry) => void entries.push(e) } as unknown as AuditLog;
   const handler = () => new TimelinessReportQueryHandler(db.ds, new TimelinessReportRepository(), audit);
@@ -99,28 +82,12 @@ describe('the timeliness report (real PostgreSQL)', () => {
     item: DeadlineQueueItemEntity,
     steps: { kind: 'started' | 'level-raised' | 'acknowledged' | 'reopened'; level: number; at: string }[],
   ) => {
-    const subject: EscalationSubject = {
-      escalationId: uuid(),
-      deadlineId: item.deadlineId,
-      familyId: item.familyId,
-      countyCode: item.countyCode,
-      ownerService: item.ownerService as 'child-welfare',
-      ruleId: item.ruleId,
-      citation: item.citation,
-      subjectRef: item.subjectRef,
-      dueAt: item.dueAt.toISOString(),
-      overdueSince: item.dueAt.toISOString(),
-    };
-    for (const s of steps)
-      await db.ds.transaction((tx) =>
-        escalations.record(tx, {
-          subject,
-          status: s.kind === 'acknowledged' ? 'acknowledged' : 'open',
-          level: s.level,
-          entry: { at: s.at, kind: s.kind, ...(s.level ? { level: s.level } : {}), detail: {} },
-          next: null,
-        }),
-      );
+    await recordEscalation(
+      db.ds,
+      item,
+      steps.map((s) => ({ ...s, status: s.kind === 'acknowledged' ? ('acknowledged' as const) : ('open' as const) })),
+      null,
+    );
   };
 
   beforeAll(async () => {
