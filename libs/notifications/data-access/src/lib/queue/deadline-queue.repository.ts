@@ -5,13 +5,7 @@ import { EscalationEntity } from '../escalation/escalation.entity';
 import { EscalationTimelineEntryEntity } from '../escalation/escalation-timeline-entry.entity';
 import { DeadlineQueueEventEntity } from './deadline-queue-event.entity';
 import { DeadlineQueueItemEntity } from './deadline-queue-item.entity';
-
-const tableOf = (tx: EntityManager, entity: new () => unknown): string =>
-  tx.connection
-    .getMetadata(entity)
-    .tablePath.split('.')
-    .map((p) => `"${p}"`)
-    .join('.');
+import { tableOf } from '../table-of';
 
 /** The latest escalation of a deadline, as the queue shows it. */
 export interface QueueEscalation {

@@ -5,13 +5,7 @@ import { EscalationEntity } from '../escalation/escalation.entity';
 import { EscalationTimelineEntryEntity } from '../escalation/escalation-timeline-entry.entity';
 import { DeadlineQueueEventEntity } from '../queue/deadline-queue-event.entity';
 import { DeadlineQueueItemEntity } from '../queue/deadline-queue-item.entity';
-
-const tableOf = (tx: EntityManager, entity: new () => unknown): string =>
-  tx.connection
-    .getMetadata(entity)
-    .tablePath.split('.')
-    .map((p) => `"${p}"`)
-    .join('.');
+import { tableOf } from '../table-of';
 
 /** What a timeliness report covers: whose deadlines (county, owner services), which months, grouped how. */
 export interface TimelinessReportScope {

@@ -3,13 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { WebhookDeliveryEntity } from '../delivery/webhook-delivery.entity';
 import { WebhookEndpointEntity } from '../delivery/webhook-endpoint.entity';
 import { WebhookDeliveryContextEntity } from './webhook-delivery-context.entity';
-
-const tableOf = (tx: EntityManager, entity: new () => unknown): string =>
-  tx.connection
-    .getMetadata(entity)
-    .tablePath.split('.')
-    .map((p) => `"${p}"`)
-    .join('.');
+import { tableOf } from '../table-of';
 
 const returnedRows = <T>(result: unknown): T[] => {
   if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
