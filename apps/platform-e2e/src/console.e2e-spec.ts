@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Kafka, logLevel } from 'kafkajs';
-import { DateTime } from 'luxon';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { staffIdOf } from '@linkages/platform-access';
-import { ensureTopics } from '@linkages/platform-messaging';
-import { childRemovedEvent, createEvent, deadLetterTopicOf, toKafkaRecord } from '@linkages/shared-contracts';
 import { devToken, stackEnv, uniqueSuffix, waitFor } from '@linkages/platform-testing';
+import { sendDeadLetter } from './dead-letter.spec-helper';
 import { launchChromium, chromiumVersion, screenshot, seriousViolations, signIn, tabTo } from './console.spec-helper';
-import { platformClient, startPlatform, type RunningPlatform } from './platform.spec-helper';
+import { platformClient, seedLateImmediateReferral, startPlatform, type RunningPlatform } from './platform.spec-helper';
 
 // Issue 15, in a real browser: Debian's Chromium driven by Playwright against `npm start` (services, workers and the
 // console's own server on a shifted port), signed in through the development IdP's authorization code + PKCE flow.
@@ -57,53 +55,29 @@ describe('console: the supervisor queue, the deadline, the family and operations
     db = new Client({ connectionString: stackEnv().DATABASE_URL });
     await db.connect();
 
-    const family = await ok<{ id: string; members: { personId: string; role: string }[] }>(
-      'child-welfare',
-      'POST',
-      '/families',
-      'cws-worker',
+    // The supervisor carries this family: the first level of its ladder tells the supervisor.
+    const seeded = await seedLateImmediateReferral(
+      (path, body) => ok<{ id: string }>('child-welfare', 'POST', path, 'cws-worker', body),
+      async <T>(sql: string, params: unknown[]) => (await db.query(sql, params)).rows as T[],
       {
         calworksCaseNumber: `CW-${uniqueSuffix().slice(0, 8)}`,
         members: [
           { role: 'parent', firstName: 'Orvanna', lastName: 'Tesslewick', dateOfBirth: '1991-05-06' },
           { role: 'child', firstName: 'Pellam', lastName: 'Tesslewick', dateOfBirth: '2019-07-08' },
         ],
+        reason: 'Injury reported by school',
+        beforeReferral: async (id) => {
+          await ok('notifications', 'PUT', '/assignments', 'cws-supervisor', {
+            ownerService: 'child-welfare',
+            familyId: id,
+            staffId: staffIdOf('demo:cws-supervisor'),
+            reason: 'Supervisor carries the case while the unit is short',
+          });
+        },
       },
     );
-    familyId = family.id;
-    // The supervisor carries this family: the first level of its ladder tells the supervisor.
-    await ok('notifications', 'PUT', '/assignments', 'cws-supervisor', {
-      ownerService: 'child-welfare',
-      familyId,
-      staffId: staffIdOf('demo:cws-supervisor'),
-      reason: 'Supervisor carries the case while the unit is short',
-    });
-    const child = family.members.find((m) => m.role === 'child')!.personId;
-    const twoDaysAgo = DateTime.now().setZone('America/Los_Angeles').minus({ days: 2 });
-    const referral = await ok<{ id: string }>('child-welfare', 'POST', '/referrals', 'cws-worker', {
-      familyId,
-      receivedAt: twoDaysAgo.toISO(),
-      allegations: [{ type: 'physical-abuse', childId: child }],
-    });
-    await ok('child-welfare', 'POST', `/referrals/${referral.id}/screening`, 'cws-worker', {
-      decision: 'accepted',
-      responsePriority: 'immediate',
-      reason: 'Injury reported by school',
-      povertyOnly: false,
-      decidedAt: twoDaysAgo.plus({ minutes: 30 }).toISO(),
-    });
-    deadlineId = (
-      await waitFor(
-        async () =>
-          (
-            await db.query<{ deadline_id: string }>(
-              `SELECT deadline_id FROM child_welfare.tracked_deadlines WHERE subject_id = $1 AND purpose = 'er-response'`,
-              [referral.id],
-            )
-          ).rows[0],
-        { timeoutMs: 30_000, what: 'the ER response clock' },
-      )
-    ).deadline_id;
+    familyId = seeded.familyId;
+    deadlineId = seeded.deadlineId;
     // In the supervisor's queue, escalated to level 1 (the supervisor, as the family's assignee).
     await waitFor(
       async () => {
@@ -172,6 +146,29 @@ describe('console: the supervisor queue, the deadline, the family and operations
     expect(escalation.timeline.filter((t) => t.kind === 'notified' && (t.level ?? 0) > 1)).toEqual([]);
     const acknowledged = escalation.timeline.find((t) => t.kind === 'acknowledged');
     expect(acknowledged?.detail).toEqual(expect.objectContaining({ by: staffIdOf('demo:cws-supervisor') }));
+
+    // Re-assign with a reason, by keyboard: the worker carries it from now on (the API says so, the timeline shows it).
+    await tabTo(page, page.getByLabel('To'));
+    await page.getByLabel('To').selectOption({ label: 'Dana Reyes (demo)' });
+    await tabTo(page, page.getByLabel('Reason'));
+    await page.keyboard.type('Back from leave; takes the case over');
+    await tabTo(page, page.getByRole('button', { name: 'Re-assign' }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Re-assigned.' }).waitFor({ timeout: 30_000 });
+    const reassigned = (
+      await ok<{ item: QueueItem & { assignee: { staffId: string } | null } }>(
+        'notifications',
+        'GET',
+        `/deadline-queue/${deadlineId}`,
+        'cws-supervisor',
+      )
+    ).item;
+    expect(reassigned.assignee?.staffId).toBe(staffIdOf('demo:cws-worker'));
+    await page
+      .getByText(/Re-assigned/)
+      .first()
+      .waitFor();
+    await screenshot(page, 'deadline-reassigned');
   }, 180_000);
 
   it('a CalWORKs worker finds none of the child-welfare details: not in the queue, not on the deadline, not on the family', async () => {
@@ -211,38 +208,12 @@ describe('console: the supervisor queue, the deadline, the family and operations
     // A dead letter as CalWORKs' inbox consumer writes it when its handler fails (the way npm run dlq's spec seeds one).
     const eventId = randomUUID();
     const kafka = new Kafka({ clientId: 'e2e-console-ops', brokers: stackEnv().KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
-    await ensureTopics(kafka, [childRemovedEvent.topic]);
-    const record = toKafkaRecord(
-      createEvent(childRemovedEvent, childRemovedEvent.example, {
-        service: 'child-welfare',
-        countyCode: '06085',
-        correlationId: `e2e-${uniqueSuffix()}`,
-        id: eventId,
-      }),
-    );
-    const producer = kafka.producer();
-    await producer.connect();
-    await producer.send({
-      topic: deadLetterTopicOf(childRemovedEvent.topic.name),
-      messages: [
-        {
-          key: record.key,
-          value: record.value,
-          headers: {
-            ...record.headers,
-            'x-dlq-reason': 'handler-failed',
-            'x-dlq-errors': JSON.stringify(['Error: calworks AU service unavailable']),
-            'x-dlq-consumer-group': 'linkages-calworks',
-            'x-dlq-original-topic': childRemovedEvent.topic.name,
-            'x-dlq-original-partition': '0',
-            'x-dlq-original-offset': '7',
-            'x-dlq-failed-at': new Date().toISOString(),
-            'x-dlq-attempts': '6',
-          },
-        },
-      ],
+    await sendDeadLetter(kafka, {
+      eventId,
+      consumerGroup: 'linkages-calworks',
+      errors: ['Error: calworks AU service unavailable'],
+      originalOffset: 7,
     });
-    await producer.disconnect();
     type Letter = { key: string; eventId: string | null; replayedAt: string | null };
     const letter = await waitFor(
       async () =>
@@ -255,9 +226,17 @@ describe('console: the supervisor queue, the deadline, the family and operations
     const page = await newPage();
     await signIn(page, consoleUrl, 'ops');
     expect(new URL(page.url()).pathname).toBe('/ops');
-    await page.getByRole('table', { name: 'Service health' }).getByText('ready', { exact: true }).first().waitFor({ timeout: 30_000 });
-    const health = await page.getByRole('table', { name: 'Service health' }).innerText();
-    for (const s of ['referrals', 'calworks', 'child-welfare', 'notifications']) expect(health).toMatch(new RegExp(`${s}\\s+ready`));
+    // Each service's readiness answers on its own: wait until all four have.
+    const healthTable = page.getByRole('table', { name: 'Service health' });
+    const health = await waitFor(
+      async () => {
+        const text = await healthTable.innerText();
+        return text.includes('checking…') ? undefined : text;
+      },
+      { timeoutMs: 30_000, what: 'every service’s readiness on the page' },
+    );
+    for (const s of ['referrals', 'calworks', 'child-welfare', 'notifications'])
+      expect(health).toMatch(new RegExp(`${s}\\s+ready\\s+database: up`));
     await page.getByRole('link', { name: 'calworks workflows' }).waitFor({ timeout: 30_000 });
     const replay = page.getByRole('button', { name: `Replay ${letter.key}` });
     await replay.waitFor({ timeout: 30_000 });

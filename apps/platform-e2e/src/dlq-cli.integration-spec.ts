@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { childRemovedEvent, createEvent, deadLetterTopicOf, toKafkaRecord } from '@linkages/shared-contracts';
+import { childRemovedEvent, deadLetterTopicOf } from '@linkages/shared-contracts';
 import { repoRoot } from '@linkages/platform-config';
-import { ensureTopics } from '@linkages/platform-messaging';
 import { stackEnv, uniqueSuffix, waitFor } from '@linkages/platform-testing';
+import { sendDeadLetter } from './dead-letter.spec-helper';
 
 const dlq = (...args: string[]) =>
   execFileSync(process.execPath, [join(repoRoot(), 'tools', 'dlq.mjs'), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -16,40 +16,13 @@ describe('npm run dlq (operators inspect and replay dead letters)', () => {
   const eventId = randomUUID();
 
   beforeAll(async () => {
-    // Make sure the topic and its dead-letter topic exist (a service creates them at start).
-    await ensureTopics(kafka, [childRemovedEvent.topic]);
-    // A dead letter as an inbox consumer writes it.
-    const record = toKafkaRecord(
-      createEvent(childRemovedEvent, childRemovedEvent.example, {
-        service: 'child-welfare',
-        countyCode: '06085',
-        correlationId: `it-${uniqueSuffix()}`,
-        id: eventId,
-      }),
-    );
-    const producer = kafka.producer();
-    await producer.connect();
-    await producer.send({
-      topic: deadLetterTopicOf(topic),
-      messages: [
-        {
-          key: record.key,
-          value: record.value,
-          headers: {
-            ...record.headers,
-            'x-dlq-reason': 'handler-failed',
-            'x-dlq-errors': JSON.stringify(['Error: calworks AU service unavailable']),
-            'x-dlq-consumer-group': 'linkages-calworks',
-            'x-dlq-original-topic': topic,
-            'x-dlq-original-partition': '2',
-            'x-dlq-original-offset': '41',
-            'x-dlq-failed-at': new Date().toISOString(),
-            'x-dlq-attempts': '6',
-          },
-        },
-      ],
+    await sendDeadLetter(kafka, {
+      eventId,
+      consumerGroup: 'linkages-calworks',
+      errors: ['Error: calworks AU service unavailable'],
+      originalPartition: 2,
+      originalOffset: 41,
     });
-    await producer.disconnect();
   }, 120_000);
 
   it('lists it as pending, shows it, replays it to the original topic, then lists it as replayed', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DateTime } from 'luxon';
 import { staffIdOf } from '@linkages/platform-access';
 import { Mailpit, waitFor } from '@linkages/platform-testing';
+import { seedLateImmediateReferral } from './platform.spec-helper';
 
 // The notifications routes of the access matrix (security.e2e-spec.ts, issue 14). An escalation forms the way it does
 // in production: child welfare records an immediate-response referral two days late, its clock is overdue the moment
@@ -49,41 +49,19 @@ export function notificationsMatrix(call: NotificationsMatrixCall, query: Notifi
 
   /** A missed immediate-response clock and its escalation, open at level 1 (the intake worker notified). */
   const escalation = async (): Promise<{ deadlineId: string; escalationId: string }> => {
-    const family = (await post('/families', {
+    const clock = await seedLateImmediateReferral(post, query, {
       members: [
         { role: 'parent', firstName: 'Matrix', lastName: 'Escalated', dateOfBirth: '1990-01-02' },
         { role: 'child', firstName: 'Matrix', lastName: 'Escalated', dateOfBirth: '2020-03-04' },
       ],
-    })) as unknown as { id: string; members: { personId: string; role: string }[] };
-    const twoDaysAgo = DateTime.now().setZone('America/Los_Angeles').minus({ days: 2 });
-    const referral = await post('/referrals', {
-      familyId: family.id,
-      receivedAt: twoDaysAgo.toISO(),
-      allegations: [{ type: 'physical-abuse', childId: family.members.find((m) => m.role === 'child')!.personId }],
-    });
-    await post(`/referrals/${referral.id}/screening`, {
-      decision: 'accepted',
-      responsePriority: 'immediate',
       reason: 'Matrix injury reported',
-      povertyOnly: false,
-      decidedAt: twoDaysAgo.plus({ minutes: 30 }).toISO(),
     });
-    const clock = await waitFor(
-      async () =>
-        (
-          await query<{ deadline_id: string }>(
-            `SELECT deadline_id FROM child_welfare.tracked_deadlines WHERE subject_id = $1 AND purpose = 'er-response'`,
-            [referral.id],
-          )
-        )[0],
-      { timeoutMs: 60_000, what: 'the ER response clock' },
-    );
     const row = await waitFor(
       async () =>
         (
           await query<{ escalation_id: string; level: number }>(
             `SELECT escalation_id, level FROM notifications.escalations WHERE deadline_id = $1`,
-            [clock.deadline_id],
+            [clock.deadlineId],
           )
         )[0],
       { timeoutMs: 120_000, intervalMs: 1000, what: 'the escalation in the read model' },
@@ -91,7 +69,7 @@ export function notificationsMatrix(call: NotificationsMatrixCall, query: Notifi
     // Level 1 notified (so the intake worker may acknowledge it).
     await waitFor(
       async () => {
-        const r = await call('notifications', 'GET', `/escalations/${clock.deadline_id}`, { user: intakeWorker });
+        const r = await call('notifications', 'GET', `/escalations/${clock.deadlineId}`, { user: intakeWorker });
         if (r.res.status !== 200) return undefined;
         const view = JSON.parse(r.text) as { recipients: Record<string, { staffId: string }[]> };
         return Object.values(view.recipients)
@@ -102,7 +80,7 @@ export function notificationsMatrix(call: NotificationsMatrixCall, query: Notifi
       },
       { timeoutMs: 60_000, intervalMs: 1000, what: 'level 1 notified' },
     );
-    return { deadlineId: clock.deadline_id, escalationId: row.escalation_id };
+    return { deadlineId: clock.deadlineId, escalationId: row.escalation_id };
   };
 
   let absentee: string;

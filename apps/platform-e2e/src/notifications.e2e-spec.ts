@@ -1,13 +1,18 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DateTime } from 'luxon';
 import { Webhook } from 'standardwebhooks';
 import { Client } from 'pg';
 import type { Client as TemporalClient, Connection } from '@temporalio/client';
 import { staffIdOf } from '@linkages/platform-access';
 import { Mailpit, devToken, platformTemporalClient, stackEnv, uniqueSuffix, waitFor } from '@linkages/platform-testing';
 import { escalationViewQuery, escalationWorkflowId } from '@linkages/notifications-workflows';
-import { organisationEmailOf, platformClient, startPlatform, type RunningPlatform } from './platform.spec-helper';
+import {
+  organisationEmailOf,
+  platformClient,
+  seedLateImmediateReferral,
+  startPlatform,
+  type RunningPlatform,
+} from './platform.spec-helper';
 
 // Issue 14, end to end against `npm start`: a child-welfare clock missed (an immediate response recorded two days
 // late, so it is overdue the moment it opens) hands its ladder to notifications, which tells the assignee by e-mail
@@ -62,44 +67,18 @@ describe('notifications: a missed child-welfare clock escalates by e-mail and st
       eventTypes: ['escalation.raised'],
       agency: 'cws',
     });
-    const family = await ok<{ id: string; members: { personId: string; role: string }[] }>(
-      'child-welfare',
-      'POST',
-      '/families',
-      'cws-worker',
+    const { deadlineId } = await seedLateImmediateReferral(
+      (path, body) => ok<{ id: string }>('child-welfare', 'POST', path, 'cws-worker', body),
+      async <T>(sql: string, params: unknown[]) => (await db.query(sql, params)).rows as T[],
       {
         calworksCaseNumber: `CW-${uniqueSuffix().slice(0, 8)}`,
         members: [
           { role: 'parent', firstName: 'Zorvath', lastName: 'Quillonby', dateOfBirth: '1990-01-02' },
           { role: 'child', firstName: 'Yelmira', lastName: 'Quillonby', dateOfBirth: '2020-03-04' },
         ],
+        reason: 'Injury reported by school',
       },
     );
-    const child = family.members.find((m) => m.role === 'child')!.personId;
-    const twoDaysAgo = DateTime.now().setZone('America/Los_Angeles').minus({ days: 2 });
-    const referral = await ok<{ id: string }>('child-welfare', 'POST', '/referrals', 'cws-worker', {
-      familyId: family.id,
-      receivedAt: twoDaysAgo.toISO(),
-      allegations: [{ type: 'physical-abuse', childId: child }],
-    });
-    await ok('child-welfare', 'POST', `/referrals/${referral.id}/screening`, 'cws-worker', {
-      decision: 'accepted',
-      responsePriority: 'immediate',
-      reason: 'Injury reported by school',
-      povertyOnly: false,
-      decidedAt: twoDaysAgo.plus({ minutes: 30 }).toISO(),
-    });
-    const clock = await waitFor(
-      async () =>
-        (
-          await db.query<{ deadline_id: string }>(
-            `SELECT deadline_id FROM child_welfare.tracked_deadlines WHERE subject_id = $1 AND purpose = 'er-response'`,
-            [referral.id],
-          )
-        ).rows[0],
-      { timeoutMs: 30_000, what: 'the ER response clock' },
-    );
-    const deadlineId = clock.deadline_id;
 
     // The clock is overdue at once; notifications starts the ladder at level 1 (the assignee: the unit's intake worker).
     const escalationId = await waitFor(

@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
 import { repoRoot } from '@linkages/platform-config';
+import { waitFor } from '@linkages/platform-testing';
 import type { ServiceName } from '@linkages/shared-contracts';
 
 export interface ServicePorts {
@@ -101,3 +103,53 @@ export const organisationEmailOf = (username: string): string => {
   if (!email) throw new Error(`infra/local/organisation.json has no e-mail for ${username}`);
   return email;
 };
+
+/** A family member as `POST /families` takes it (invented names only). */
+export interface SeedMember {
+  role: 'parent' | 'child';
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+}
+
+/**
+ * The missed clock most suites start from: a CWS family, then an immediate-response referral received and screened
+ * in two days ago, so its 24-hour clock is overdue the moment it opens. `post` writes to child-welfare as a CWS user;
+ * `query` reads PostgreSQL; `beforeReferral` runs between the family and the referral (an assignment, say).
+ * Resolves with the ids once the clock is tracked.
+ */
+export async function seedLateImmediateReferral(
+  post: (path: string, body: unknown) => Promise<{ id: string }>,
+  query: <T>(sql: string, params: unknown[]) => Promise<T[]>,
+  options: { members: SeedMember[]; calworksCaseNumber?: string; reason: string; beforeReferral?: (familyId: string) => Promise<void> },
+): Promise<{ familyId: string; referralId: string; deadlineId: string }> {
+  const family = (await post('/families', {
+    ...(options.calworksCaseNumber ? { calworksCaseNumber: options.calworksCaseNumber } : {}),
+    members: options.members,
+  })) as { id: string; members: { personId: string; role: string }[] };
+  await options.beforeReferral?.(family.id);
+  const twoDaysAgo = DateTime.now().setZone('America/Los_Angeles').minus({ days: 2 });
+  const referral = await post('/referrals', {
+    familyId: family.id,
+    receivedAt: twoDaysAgo.toISO(),
+    allegations: [{ type: 'physical-abuse', childId: family.members.find((m) => m.role === 'child')!.personId }],
+  });
+  await post(`/referrals/${referral.id}/screening`, {
+    decision: 'accepted',
+    responsePriority: 'immediate',
+    reason: options.reason,
+    povertyOnly: false,
+    decidedAt: twoDaysAgo.plus({ minutes: 30 }).toISO(),
+  });
+  const clock = await waitFor(
+    async () =>
+      (
+        await query<{ deadline_id: string }>(
+          `SELECT deadline_id FROM child_welfare.tracked_deadlines WHERE subject_id = $1 AND purpose = 'er-response'`,
+          [referral.id],
+        )
+      )[0],
+    { timeoutMs: 60_000, what: 'the ER response clock' },
+  );
+  return { familyId: family.id, referralId: referral.id, deadlineId: clock.deadline_id };
+}

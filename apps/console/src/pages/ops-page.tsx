@@ -7,10 +7,11 @@ import { useConfig } from '../app/config-context';
 import { formatInstant } from '../app/dates';
 import { Empty, ErrorBox, Loading } from '../components/states';
 
+/** GET /health/ready: 200 with every check up, or a 503 problem whose `checks` name the dependency that is down. */
 interface Health {
-  status: string;
-  info?: Record<string, { status: string }>;
-  error?: Record<string, { status: string; message?: string }>;
+  /** 'ready' on 200; the problem's HTTP status (503) otherwise. */
+  status?: 'ready' | 'not-ready' | number;
+  checks?: Record<string, { status: 'up' | 'down'; latencyMs: number; error?: string }>;
 }
 
 type ReplayResult = { results: { key: string; outcome: string }[] };
@@ -42,16 +43,13 @@ function HealthTable() {
         {serviceNames.map((name, i) => {
           const h = health[i];
           if (!h) return null;
-          const deps = { ...(h.data?.info ?? {}), ...(h.data?.error ?? {}) };
+          const checks = Object.entries(h.data?.checks ?? {});
+          const ready = h.data?.status === 'ready';
           return (
             <tr key={name}>
               <th scope="row">{name}</th>
-              <td>{h.isPending ? 'checking…' : h.isError ? 'unreachable' : h.data?.status === 'ok' ? 'ready' : 'not ready'}</td>
-              <td>
-                {Object.entries(deps)
-                  .map(([dep, s]) => `${dep}: ${s.status}`)
-                  .join(', ') || '—'}
-              </td>
+              <td>{h.isPending ? 'checking…' : h.isError ? 'unreachable' : ready ? 'ready' : 'not ready'}</td>
+              <td>{checks.map(([dep, c]) => `${dep}: ${c.status}${c.error ? ` (${c.error})` : ''}`).join(', ') || '—'}</td>
             </tr>
           );
         })}
