@@ -34,7 +34,7 @@ describe('CalWORKs reacts to child welfare: removal → temporary absence → re
   const { call, ok } = platformClient(() => platform, tokens);
 
   beforeAll(async () => {
-    platform = await startPlatform(50_000);
+    platform = await startPlatform(22_000);
     for (const user of ['cws-worker', 'calworks-worker', 'la-calworks-worker']) tokens[user] = await devToken(user);
   }, 200_000);
   afterAll(async () => {

@@ -61,7 +61,7 @@ describe('child welfare: referral → investigation → removal → court, every
     });
 
   beforeAll(async () => {
-    platform = await startPlatform(30_000);
+    platform = await startPlatform(12_000);
     token = await devToken('cws-worker');
     supervisor = await devToken('cws-supervisor');
     db = new Client({ connectionString: stackEnv().DATABASE_URL });

@@ -10,7 +10,7 @@ import { platformClient, seedLateImmediateReferral, startPlatform, type RunningP
 
 // Issue 15, in a real browser: Debian's Chromium driven by Playwright against `npm start` (services, workers and the
 // console's own server on a shifted port), signed in through the development IdP's authorization code + PKCE flow.
-const OFFSET = 35_000;
+const OFFSET = 14_000;
 const consoleUrl = `http://127.0.0.1:${4200 + OFFSET}`;
 
 interface QueueItem {

@@ -8,7 +8,7 @@ import { platformClient, startPlatform, type RunningPlatform } from './platform.
 // Kafka to referrals, which forms one shared Linkages family. Child welfare removes the child: referrals opens the
 // coordination tasks of a removal in an aided family with their clocks, and the shared family, its coordination, its
 // plan and its timeline answer over HTTP with every date explained.
-const offset = 60_000;
+const offset = 24_000;
 const zone = 'America/Los_Angeles';
 
 interface Clock {

@@ -37,7 +37,7 @@ describe('notifications: a missed child-welfare clock escalates by e-mail and st
 
   beforeAll(async () => {
     // Development, as `npm start` runs by default: webhook endpoints on loopback are allowed (the receiver below).
-    platform = await startPlatform(45_000, { NODE_ENV: 'development' });
+    platform = await startPlatform(18_000, { NODE_ENV: 'development' });
     receiver = createServer((req, res) => {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString('utf8')));

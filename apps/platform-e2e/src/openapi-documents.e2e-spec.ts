@@ -8,7 +8,7 @@ import { servicePorts, startPlatform, type RunningPlatform, type ServicePorts } 
 // The OpenAPI documents of the four running services (`npm start`) say what the API does: every operation has its
 // success code by the one status convention and a JSON schema for its body, every problem it can answer with is
 // documented as application/problem+json with its type, and the answers the services actually give match them.
-const offset = 40_000;
+const offset = 16_000;
 const services = servicePorts(offset);
 
 interface Schema {

@@ -24,7 +24,13 @@ export interface RunningPlatform {
   process: ChildProcess;
 }
 
-/** The services' ports under `LINKAGES_PORT_OFFSET=offset`. */
+/**
+ * The services' ports under `LINKAGES_PORT_OFFSET=offset`. Suites pick offsets of at most 28_000 (each its own:
+ * 10_000 services, 12_000 child welfare, 14_000 console, 16_000 OpenAPI, 18_000 notifications, 20_000 security,
+ * 22_000 CalWORKs, 24_000 Linkages), so every port, the console's 4200 + offset included, stays below 32768: under
+ * Linux's ephemeral range (32768–60999), where an outgoing connection's local port can hold a service's port and make
+ * its listen fail with EADDRINUSE (seen once at 48002).
+ */
 export function servicePorts(offset: number): ServicePorts[] {
   return [
     { name: 'referrals', title: 'Referrals', port: 3001 + offset, healthPort: 3101 + offset },
