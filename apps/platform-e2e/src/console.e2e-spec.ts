@@ -204,6 +204,36 @@ describe('console: the supervisor queue, the deadline, the family and operations
     expect(await seriousViolations(page)).toEqual([]);
   }, 120_000);
 
+  it('a supervisor filters the queue and saves the view by keyboard only; the saved view brings the filters back', async () => {
+    const page = await newPage();
+    await signIn(page, consoleUrl, 'cws-supervisor', '/queue');
+    await page.locator('#queue-title').waitFor();
+    await tabTo(page, page.getByLabel('Rule'));
+    await page.keyboard.type('cws.er.immediate-response');
+    await tabTo(page, page.getByRole('button', { name: 'Apply filters' }));
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('ruleId') === 'cws.er.immediate-response');
+    await page.locator(`a[href="/deadlines/${deadlineId}"]`).waitFor({ timeout: 30_000 });
+    const rules = await page.locator('li.item .item-head code').allInnerTexts();
+    expect(rules.length).toBeGreaterThan(0);
+    expect(new Set(rules)).toEqual(new Set(['cws.er.immediate-response']));
+
+    await tabTo(page, page.getByLabel('View name'));
+    await page.keyboard.type('Immediate responses');
+    await page.keyboard.press('Enter');
+    const saved = page.getByRole('list', { name: 'Saved views' }).getByRole('button', { name: 'Immediate responses', exact: true });
+    await saved.waitFor();
+    await screenshot(page, 'queue-filtered-saved-view');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Elsewhere, then back through the saved view.
+    await page.getByRole('link', { name: 'Deadline queue' }).click();
+    await page.waitForURL((url) => url.pathname === '/queue' && !url.searchParams.has('ruleId'));
+    await tabTo(page, saved);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('ruleId') === 'cws.er.immediate-response');
+  }, 120_000);
+
   it('an operator sees the services, their workflows and a dead letter with its reason, and replays it (checked through the API)', async () => {
     // A dead letter as CalWORKs' inbox consumer writes it when its handler fails (the way npm run dlq's spec seeds one).
     const eventId = randomUUID();

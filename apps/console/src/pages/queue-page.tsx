@@ -80,7 +80,8 @@ export function QueuePage() {
       <p className="live" aria-live="polite">
         Live updates: {live === 'live' ? 'on' : live === 'connecting' ? 'connecting…' : 'reconnecting…'}
       </p>
-      <form className="filters" onSubmit={apply} aria-label="Filters">
+      {/* Keyed by the URL's filters: a saved view or a link shows its own values in the fields, not what was typed before. */}
+      <form key={query.toString()} className="filters" onSubmit={apply} aria-label="Filters">
         <label>
           State
           <select name="state" defaultValue={params.get('state') ?? ''}>

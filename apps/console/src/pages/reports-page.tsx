@@ -52,6 +52,7 @@ export function ReportsPage() {
     <section aria-labelledby="reports-title">
       <h1 id="reports-title">Timeliness</h1>
       <form
+        key={query.toString()}
         className="filters"
         aria-label="Report period and grouping"
         onSubmit={(e) => {
