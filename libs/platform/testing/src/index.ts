@@ -8,3 +8,4 @@ export * from './lib/dev-token';
 export * from './lib/saved-histories';
 export * from './lib/mailpit';
 export * from './lib/test-platform';
+export * from './lib/pii-canary';
