@@ -1,208 +1,400 @@
 #!/usr/bin/env node
-// npm run bench:deadlines [-- --n 10000 --window-seconds 60]
-// On the local Temporal dev server, in one run: opens N durable deadlines due across a window plus a burst of 500
-// due in the same second, and measures (1) lateness of the due stage (activity start − due instant) p50/p99,
-// (2) the same for N + 500 bare timer workflows (the baseline), (3) worker heap per open deadline, (4) how long
-// the 500-deadline burst takes to drain. Last line: `ratio lateness-p99/bare = <number>`. Asserts nothing.
-import { execFileSync } from 'node:child_process';
+// npm run bench:deadlines [-- --n 2000 --window-seconds 60 --burst 5000 --scale 20000 --scale-window-seconds 300
+//                           --phases bare,deadline,burst,scale --scale-cache <n> --profile --no-build --bundle <file>]
+//
+// What one durable deadline costs on the local Temporal dev server, against bare timer workflows measured in the same
+// run. Each phase has its own worker in its own process (tools/bench/deadlines-worker.mjs) on the same server, and the
+// phases run one after another, so neither slows the other:
+//   bare       N bare timer workflows due across the window plus a burst of 500 due in one second (the baseline);
+//   deadline   the same schedule of deadline workflows (a real rule: the CWS immediate response, its reminder moved
+//              into the window), each through its lifecycle: open → reminder → due → overdue (the ladder handed to
+//              notifications);
+//   burst      --burst bare timers due at one instant, then as many deadlines due at one instant (a midnight);
+//   scale      --scale deadlines open at once on one worker with the bounded workflow cache the services use
+//              (workflowCacheSize), falling due across --scale-window-seconds: evicted workflows replay when their
+//              timer fires.
+// Per phase: lateness of the stage that falls due (activity start − due instant) p50/p99, the firing rate, worker and
+// server CPU-seconds per lifecycle (the server's idle rate, measured first, subtracted), workflow-task execution p99
+// and replay figures (Core's Prometheus histograms), history events per lifecycle (a sample), and memory where the
+// workflows live: the workflow thread's V8 heap after a full GC (through the inspector) and the process RSS.
+// `--profile` writes a CPU profile of the deadline phase's workflow thread to .stack/reports/bench/ and prints its
+// heaviest functions. Asserts nothing; the last line is `ratio lateness-p99/bare = <number>`.
+import { execFileSync, fork } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { ensureBuilt, repoRoot, serviceEnv } from '../stack/lib.mjs';
+import { ensureDir, readPid, repoRoot, serviceEnv, stackDir } from '../stack/lib.mjs';
+import { summarizeProfile } from './profile-summary.mjs';
 
 const require = createRequire(import.meta.url);
-const arg = (name, fallback) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
-const N = arg('--n', 10_000);
-const WINDOW_S = arg('--window-seconds', 60);
-const BURST = 500;
-const log = (m) => process.stdout.write(`${m}\n`);
-let lastProgress = 0;
-const progress = (m) => {
-  if (process.stdout.isTTY) process.stdout.write(`\r${m}        `);
-  else if (Date.now() - lastProgress > 3000) ((lastProgress = Date.now()), process.stdout.write(`${m}\n`));
-};
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc');
-const heapMb = () => {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed / 1024 / 1024;
-};
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const arg = (name, fallback) => (flag(name) ? argv[argv.indexOf(name) + 1] : fallback);
+const num = (name, fallback) => Number(arg(name, fallback));
+const N = num('--n', 2000);
+const WINDOW_S = num('--window-seconds', 60);
+const SPREAD_BURST = 500;
+const BURST = num('--burst', 5000);
+const SCALE = num('--scale', 20_000);
+const SCALE_WINDOW_S = num('--scale-window-seconds', 300);
+const PHASES = new Set(arg('--phases', 'bare,deadline,burst,scale').split(','));
+const PROFILE = flag('--profile');
+const REMINDER_BEFORE_S = 20;
 
-log(`bench:deadlines — N=${N} across ${WINDOW_S} s + a burst of ${BURST}; bringing up the stack and the build`);
+const out = (m) => process.stdout.write(`${m}\n`);
+let lastProgress = 0;
+const progress = (m, force = false) => {
+  if (process.stdout.isTTY) process.stdout.write(`\r${m}        `);
+  else if (force || Date.now() - lastProgress > 5000) ((lastProgress = Date.now()), process.stdout.write(`${m}\n`));
+};
+const line = (m) => out(`${process.stdout.isTTY ? '\r' : ''}${m}`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+out(
+  `bench:deadlines — phases ${[...PHASES].join(', ')}; N=${N} across ${WINDOW_S} s + ${SPREAD_BURST} in one second; burst ${BURST}; scale ${SCALE} across ${SCALE_WINDOW_S} s`,
+);
+out('  bringing up the stack and building dist/ (the figures are of this checkout)');
 execFileSync(process.execPath, [join(repoRoot, 'tools/stack/cli.mjs'), 'up'], { stdio: 'ignore' });
+if (!flag('--no-build')) execFileSync(process.execPath, [join(repoRoot, 'tools/build.mjs')], { stdio: 'ignore' });
+const bundle = arg('--bundle', join(repoRoot, 'dist/workflow-bundles/bench.js'));
 Object.assign(process.env, serviceEnv());
-await ensureBuilt();
 const { Client, Connection } = require('@temporalio/client');
-const { NativeConnection, Worker, Runtime, DefaultLogger } = require('@temporalio/worker');
+const { platformDataConverter, workflowCacheSize } = require(join(repoRoot, 'dist/libs/platform/temporal/src/index.js'));
 const { countyCalendarSpec } = require(join(repoRoot, 'dist/libs/platform/deadlines/engine/src/index.js'));
-const { workerTelemetry } = require(join(repoRoot, 'dist/libs/platform/temporal/src/index.js'));
-Runtime.install({ logger: new DefaultLogger('ERROR') });
+const { cwsEmergencyResponseRules } = require(join(repoRoot, 'dist/libs/child-welfare/domain/src/index.js'));
 
 const address = process.env.TEMPORAL_ADDRESS;
 const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
-const taskQueue = `bench-deadlines-${Date.now().toString(36)}`;
-const lateness = { deadline: [], bare: [] };
-const dueRecords = new Map(); // dueAt → count, for the burst
-let burstDone = 0;
-let burstLast = 0;
-const activities = {
-  async emitDeadlineEvent(input) {
-    if (input.kind !== 'due') return;
-    const now = Date.now();
-    lateness.deadline.push(now - Date.parse(input.dueAt));
-    if (input.subjectRef === 'bench/burst') {
-      burstDone++;
-      burstLast = now;
-    }
-  },
-  async timerFired(input) {
-    lateness.bare.push(Date.now() - Date.parse(input.dueAt));
-  },
-};
-
-const nativeConnection = await NativeConnection.connect({ address });
-const worker = await Worker.create({
-  connection: nativeConnection,
-  namespace,
-  taskQueue,
-  workflowBundle: { codePath: join(repoRoot, 'dist/workflow-bundles/bench.js') },
-  activities,
-  maxCachedWorkflows: N + BURST + 1000,
-  maxConcurrentActivityTaskExecutions: 200,
-  // As in the services: the workflow bundle carries tracing interceptors that export through this sink.
-  ...workerTelemetry('bench'),
-});
-const running = worker.run();
+const encryptionKeys = process.env.TEMPORAL_ENCRYPTION_KEYS;
 const connection = await Connection.connect({ address });
-const client = new Client({ connection, namespace });
+const client = new Client({ connection, namespace, dataConverter: platformDataConverter(encryptionKeys) });
+const run = Date.now().toString(36);
+const reportDir = ensureDir(join(stackDir, 'reports', 'bench'));
 
-const policy = {
-  id: 'bench.deadline',
-  title: 'Benchmark deadline',
-  citation: 'bench',
-  status: 'confirmed',
-  basis: 'hours',
-  length: 0,
-  calendar: 'county',
-  reminders: [],
-  escalation: [],
-  pause: { allowed: false, reasonCodes: [] },
-  extension: { allowed: false, reasonCodes: [] },
-};
+// The rule every benchmark deadline runs: the real record (citation, ladder, escalation policy, as the services pass
+// it), due at its start instant so that it falls due inside the window, with one reminder ahead of that.
+const immediate = cwsEmergencyResponseRules.find((r) => r.id === 'cws.er.immediate-response');
+const policy = { ...immediate, length: 0, reminders: [{ before: `PT${REMINDER_BEFORE_S}S`, notify: 'assigned-worker' }] };
 const calendar = countyCalendarSpec('06085');
 
-/** Due instants: N spread evenly over the window, plus BURST at one second in its middle. */
-function schedule(t0) {
-  const spread = Array.from({ length: N }, (_, i) => ({ dueAt: new Date(t0 + (i * WINDOW_S * 1000) / N).toISOString(), burst: false }));
-  const burstAt = new Date(Math.floor((t0 + (WINDOW_S * 1000) / 2) / 1000) * 1000).toISOString();
-  return { items: [...spread, ...Array.from({ length: BURST }, () => ({ dueAt: burstAt, burst: true }))], burstAt };
+// ── The server's CPU, from /proc (the dev server is one Go process) ──
+const serverPid = readPid('temporal');
+const ticks = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+const serverCpuSeconds = () => {
+  const fields = readFileSync(`/proc/${serverPid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / ticks;
+};
+const serverRssBytes = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${serverPid}/status`, 'utf8'))[1]) * 1024;
+
+// ── One phase's worker, in its own process ──
+let metricsPort = 19_400;
+async function startWorker(taskQueue, cacheSize) {
+  const port = metricsPort++;
+  const child = fork(join(repoRoot, 'tools/bench/deadlines-worker.mjs'), [
+    JSON.stringify({ repoRoot, bundle, address, namespace, taskQueue, encryptionKeys, metricsPort: port, cacheSize }),
+  ]);
+  const fired = [];
+  const waiters = [];
+  child.on('message', (m) => {
+    if (m.type === 'fired') for (const e of m.events) fired.push(e);
+    else waiters.shift()?.(m);
+  });
+  const ask = (message) =>
+    new Promise((ok, fail) => {
+      waiters.push((m) => (m.type === 'error' ? fail(new Error(m.message)) : ok(m)));
+      if (message) child.send(message);
+    });
+  const exited = new Promise((r) => child.once('exit', r));
+  const ready = await ask();
+  return {
+    fired,
+    cacheSize: ready.cacheSize,
+    stats: () => ask({ type: 'stats' }),
+    profileStart: () => ask({ type: 'profile-start' }),
+    profileStop: (path) => ask({ type: 'profile-stop', path }),
+    metrics: async () => (await fetch(`http://127.0.0.1:${port}/metrics`)).text(),
+    stop: async () => {
+      child.send({ type: 'shutdown' });
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
 }
 
-async function startAll(label, items, start) {
+/** Sum of a Prometheus histogram (all label sets) → count, sum, and the bucket bound under which p% fall. */
+function histogram(text, name) {
+  const buckets = new Map();
+  let count = 0;
+  let sum = 0;
+  for (const l of text.split('\n')) {
+    let m = new RegExp(`^(?:temporal_)?${name}_bucket\\{.*le="([^"]+)".*\\} (\\S+)`).exec(l);
+    if (m) buckets.set(m[1], (buckets.get(m[1]) ?? 0) + Number(m[2]));
+    m = new RegExp(`^(?:temporal_)?${name}_count(?:\\{.*\\})? (\\S+)`).exec(l);
+    if (m) count += Number(m[1]);
+    m = new RegExp(`^(?:temporal_)?${name}_sum(?:\\{.*\\})? (\\S+)`).exec(l);
+    if (m) sum += Number(m[1]);
+  }
+  const bounds = [...buckets.entries()].map(([le, c]) => [le === '+Inf' ? Infinity : Number(le), c]).sort((a, b) => a[0] - b[0]);
+  const at = (p) => bounds.find(([, c]) => c >= (p / 100) * count)?.[0] ?? NaN;
+  return { count, sum, p50: at(50), p99: at(99) };
+}
+const counter = (text, name) =>
+  text
+    .split('\n')
+    .filter((l) => new RegExp(`^(?:temporal_)?${name}(?:_total)?(?:\\{.*\\})? `).test(l))
+    .reduce((s, l) => s + Number(l.split(' ').pop()), 0);
+
+const pct = (xs, p) => {
+  if (!xs.length) return NaN;
+  const s = Float64Array.from(xs).sort();
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+async function startAll(label, count, start) {
   let started = 0;
+  let next = 0;
   const t = Date.now();
-  const queue = [...items.entries()];
   await Promise.all(
-    Array.from({ length: 64 }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        await start(next[0], next[1]);
-        if (++started % 200 === 0) progress(`  ${label}: started ${started}/${items.length}`);
+    Array.from({ length: 48 }, async () => {
+      while (next < count) {
+        const i = next++;
+        await start(i);
+        if (++started % 250 === 0)
+          progress(`  ${label}: started ${started}/${count} (${(started / ((Date.now() - t) / 1000)).toFixed(0)}/s)`);
       }
     }),
   );
   return (Date.now() - t) / 1000;
 }
 
-async function waitFor(label, done, total, deadlineMs) {
+async function waitUntil(label, done, total, deadlineMs) {
   while (done() < total && Date.now() < deadlineMs) {
-    progress(`  ${label}: ${done()}/${total} fired`);
-    await new Promise((r) => setTimeout(r, 200));
+    progress(`  ${label}: ${done()}/${total}`);
+    await sleep(500);
   }
 }
 
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
+// Starting measured at ~45/s for bare timers and ~35/s for deadlines on this 2-core machine; the lead time leaves
+// margin so every workflow is open before the first instant falls due. Re-estimated from each phase's own start rate.
+let startRate = 30;
+const leadFor = (count) => Math.max(20_000, (count / startRate) * 1000 * 1.3 + 15_000);
+
+/**
+ * One phase: `count` workflows of `kind` due at `dueAtOf(i, t0)`, on a fresh worker. Returns its figures.
+ * kind 'bare' fires once; 'deadline' reports warning, due and overdue (the lifecycle ends at overdue).
+ */
+async function phase(name, { kind, count, dueAtOf, windowMs, cacheSize, profile = false, tagOf = () => 'spread' }) {
+  out(`\n▶ ${name}: ${count} ${kind === 'bare' ? 'bare timer workflows' : 'deadlines'}`);
+  const taskQueue = `bench-${name}-${run}`;
+  const worker = await startWorker(taskQueue, cacheSize);
+  const serverIdleFrom = serverCpuSeconds();
+  await sleep(3000);
+  const idlePerSecond = (serverCpuSeconds() - serverIdleFrom) / 3;
+  const before = await worker.stats();
+  const serverBefore = serverCpuSeconds();
+  const tBefore = Date.now();
+  const lead = leadFor(count);
+  const t0 = Date.now() + lead;
+  const timeoutSeconds = Math.ceil((lead + windowMs) / 1000) + 600;
+  const ids = [];
+  const startSeconds = await startAll(name, count, async (i) => {
+    const dueAt = new Date(dueAtOf(i, t0)).toISOString();
+    const workflowId = `bench/${name}/${run}/${i}`;
+    ids.push(workflowId);
+    if (kind === 'bare')
+      await client.workflow.start('benchTimerWorkflow', {
+        taskQueue,
+        workflowId,
+        workflowExecutionTimeout: `${timeoutSeconds} seconds`,
+        args: [{ dueAt, tag: tagOf(i) }],
+      });
+    else
+      await client.workflow.start('deadlineWorkflow', {
+        taskQueue,
+        workflowId,
+        workflowExecutionTimeout: `${timeoutSeconds} seconds`,
+        args: [
+          {
+            deadlineId: globalThis.crypto.randomUUID(),
+            owner: { service: 'child-welfare', familyId: globalThis.crypto.randomUUID(), countyCode: '06085', subjectRef: tagOf(i) },
+            policy,
+            calendar,
+            startAt: dueAt,
+          },
+        ],
+      });
+  });
+  startRate = Math.max(10, Math.min(200, count / startSeconds));
+  line(
+    `  started ${count} in ${startSeconds.toFixed(1)} s (${(count / startSeconds).toFixed(0)}/s); first due in ${((t0 - Date.now()) / 1000).toFixed(0)} s`,
+  );
+  const openedLate = Date.now() > t0;
+  if (openedLate) out('  WARNING: starting took longer than the lead time: lateness includes the start-up');
+  // Memory with every workflow open: just before the first instant (the reminders of the deadline phase start firing
+  // REMINDER_BEFORE_S earlier, so it is taken before those).
+  const firstStage = t0 - (kind === 'deadline' ? REMINDER_BEFORE_S * 1000 : 0);
+  await sleep(Math.max(0, firstStage - Date.now() - 4000));
+  const open = await worker.stats();
+  const openServerRss = serverRssBytes();
+  if (profile) await worker.profileStart();
+  const endStage = kind === 'bare' ? 'bare' : 'overdue';
+  const done = () => worker.fired.reduce((n, e) => n + (e[0] === endStage ? 1 : 0), 0);
+  await waitUntil(name, done, count, t0 + windowMs + Math.max(300_000, count * 100));
+  const tAfter = Date.now();
+  const after = await worker.stats();
+  const serverAfter = serverCpuSeconds();
+  if (profile) await worker.profileStop(join(reportDir, `deadline-thread-${run}`));
+  const metrics = await worker.metrics();
+  await worker.stop();
+  // History events per lifecycle: a sample of 50.
+  const sample = ids.filter((_, i) => i % Math.max(1, Math.floor(ids.length / 50)) === 0).slice(0, 50);
+  const lengths = await Promise.all(sample.map(async (id) => Number((await client.workflow.getHandle(id).describe()).historyLength)));
+
+  const dueStage = kind === 'bare' ? 'bare' : 'due';
+  const dueEvents = worker.fired.filter((e) => e[0] === dueStage);
+  const lateness = dueEvents.map((e) => e[1] - e[2]);
+  const firedTimes = dueEvents.map((e) => e[1]);
+  const firstFired = Math.min(...firedTimes);
+  const lastFired = Math.max(...firedTimes);
+  const cpuWorker = (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1e6;
+  const cpuServer = serverAfter - serverBefore - idlePerSecond * ((tAfter - tBefore) / 1000);
+  const wft = histogram(metrics, 'workflow_task_execution_latency');
+  const replay = histogram(metrics, 'workflow_task_replay_latency');
+  const result = {
+    name,
+    kind,
+    count,
+    completed: done(),
+    fired: dueEvents.length,
+    p50: pct(lateness, 50),
+    p99: pct(lateness, 99),
+    rate: dueEvents.length / Math.max(0.001, (lastFired - firstFired) / 1000),
+    cpuWorkerPer: cpuWorker / count,
+    cpuServerPer: cpuServer / count,
+    wftP99: wft.p99,
+    wftMean: wft.sum / Math.max(1, wft.count),
+    wftCount: wft.count,
+    replays: replay.count,
+    replayP99: replay.p99,
+    evictions: counter(metrics, 'sticky_cache_total_forced_eviction'),
+    historyEvents: lengths.reduce((s, n) => s + n, 0) / Math.max(1, lengths.length),
+    threadHeapOpen: open.threadHeapUsed,
+    threadHeapPer: (open.threadHeapUsed - before.threadHeapUsed) / count,
+    rssOpen: open.rss,
+    rssMax: Math.max(open.rss, after.rss),
+    rssPer: (open.rss - before.rss) / count,
+    serverRss: openServerRss,
+    cacheSize: worker.cacheSize,
+    openedLate,
+    fired_: worker.fired,
+  };
+  line(
+    `  ${result.completed}/${count} lifecycles done; due-stage lateness p50 ${secs(result.p50)} p99 ${secs(result.p99)}; ${result.rate.toFixed(1)} fired/s; ` +
+      `worker ${(result.cpuWorkerPer * 1000).toFixed(1)} ms CPU, server ${(result.cpuServerPer * 1000).toFixed(1)} ms CPU per lifecycle`,
+  );
+  out(
+    `  workflow task p99 ≤ ${result.wftP99} ms (mean ${result.wftMean.toFixed(1)} ms over ${result.wftCount}); replays ${result.replays} (p99 ≤ ${result.replayP99} ms), cache evictions ${result.evictions}; ` +
+      `history ${result.historyEvents.toFixed(1)} events per lifecycle`,
+  );
+  out(
+    `  open: workflow-thread heap ${mib(result.threadHeapOpen)} (${(result.threadHeapPer / 1024).toFixed(1)} KiB per workflow, cache ${result.cacheSize}), ` +
+      `worker RSS ${mib(result.rssOpen)} (max ${mib(result.rssMax)}), server RSS ${mib(result.serverRss)}`,
+  );
+  if (profile) {
+    out('  heaviest functions on the workflow thread (self time):');
+    for (const row of summarizeProfile(join(reportDir, `deadline-thread-${run}.0.cpuprofile`), 15)) out(`    ${row}`);
+  }
+  return result;
+}
+
+const spreadDue = (i, t0) => (i < N ? t0 + (i * WINDOW_S * 1000) / N : Math.floor((t0 + (WINDOW_S * 1000) / 2) / 1000) * 1000);
+const spreadTag = (i) => (i < N ? 'spread' : 'burst');
+const drainOf = (r) => {
+  const burst = r.fired_.filter((e) => e[0] === (r.kind === 'bare' ? 'bare' : 'due') && e[3] === 'burst');
+  return burst.length ? Math.max(...burst.map((e) => e[1])) - burst[0][2] : NaN;
 };
 
+const results = {};
 try {
-  const total = N + BURST;
-  // Every workflow must be started, and its first task done, before the first due instant: the dev server on
-  // 2 cores starts about 50 workflows a second, so lead time is sized for 35/s with margin.
-  const leadMs = Math.max(30_000, (total / 35) * 1000 * 1.2 + 20_000);
-  const timeoutSeconds = Math.ceil((leadMs + WINDOW_S * 1000) / 1000) + 180;
-
-  // Deadlines.
-  const heapBefore = heapMb();
-  let t0 = Date.now() + leadMs;
-  let { items, burstAt } = schedule(t0);
-  const startSeconds = await startAll('deadlines', items, (i, item) =>
-    client.workflow.start('deadlineWorkflow', {
-      taskQueue,
-      workflowId: `bench/deadline/${taskQueue}-${i}`,
-      workflowExecutionTimeout: `${timeoutSeconds} seconds`,
-      args: [
-        {
-          deadlineId: globalThis.crypto.randomUUID(),
-          owner: {
-            service: 'calworks',
-            familyId: globalThis.crypto.randomUUID(),
-            countyCode: '06085',
-            subjectRef: item.burst ? 'bench/burst' : 'bench/spread',
-          },
-          policy,
-          calendar,
-          startAt: item.dueAt,
-        },
-      ],
-    }),
-  );
-  log(
-    `${process.stdout.isTTY ? '\r' : ''}  deadlines: ${total} started in ${startSeconds.toFixed(1)} s (${(total / startSeconds).toFixed(0)}/s); first due in ${((t0 - Date.now()) / 1000).toFixed(0)} s`,
-  );
-  if (Date.now() > t0) log('  WARNING: starting took longer than the lead time; lateness includes start-up. Use a smaller --n.');
-  await new Promise((r) => setTimeout(r, Math.max(2000, Math.min(10_000, t0 - Date.now() - 2000))));
-  const heapOpen = heapMb();
-  const perDeadlineKb = ((heapOpen - heapBefore) * 1024) / total;
-  await waitFor('deadlines', () => lateness.deadline.length, total, t0 + WINDOW_S * 1000 + 120_000);
-  const burstDrainMs = burstLast - Date.parse(burstAt);
-  log(
-    `${process.stdout.isTTY ? '\r' : ''}  deadlines: ${lateness.deadline.length}/${total} due stages fired; burst of ${BURST} at ${burstAt}: ${burstDone} drained in ${burstDrainMs} ms`,
-  );
-
-  // Bare timers, same schedule shape.
-  t0 = Date.now() + leadMs;
-  ({ items } = schedule(t0));
-  const bareStart = await startAll('bare timers', items, (i, item) =>
-    client.workflow.start('benchTimerWorkflow', {
-      taskQueue,
-      workflowId: `bench/timer/${taskQueue}-${i}`,
-      workflowExecutionTimeout: `${timeoutSeconds} seconds`,
-      args: [{ dueAt: item.dueAt }],
-    }),
-  );
-  log(`${process.stdout.isTTY ? '\r' : ''}  bare timers: ${total} started in ${bareStart.toFixed(1)} s`);
-  await waitFor('bare timers', () => lateness.bare.length, total, t0 + WINDOW_S * 1000 + 120_000);
-  log(`${process.stdout.isTTY ? '\r' : ''}  bare timers: ${lateness.bare.length}/${total} fired`);
-
-  const d50 = pct(lateness.deadline, 50);
-  const d99 = pct(lateness.deadline, 99);
-  const b50 = pct(lateness.bare, 50);
-  const b99 = pct(lateness.bare, 99);
-  log('');
-  log(`deadline due-stage lateness   p50 ${d50} ms   p99 ${d99} ms   (${lateness.deadline.length} samples)`);
-  log(`bare timer lateness           p50 ${b50} ms   p99 ${b99} ms   (${lateness.bare.length} samples)`);
-  log(
-    `worker heap per open deadline ${perDeadlineKb.toFixed(1)} KiB (${(heapOpen - heapBefore).toFixed(0)} MiB for ${total}, workflows cached)`,
-  );
-  log(`burst drain                   ${burstDrainMs} ms for ${BURST} deadlines due in the same second`);
-  log(`ratio lateness-p50/bare = ${(d50 / Math.max(1, b50)).toFixed(3)}`);
-  log(`ratio lateness-p99/bare = ${(d99 / Math.max(1, b99)).toFixed(3)}`);
+  if (PHASES.has('bare'))
+    results.bare = await phase('bare', {
+      kind: 'bare',
+      count: N + SPREAD_BURST,
+      dueAtOf: spreadDue,
+      windowMs: WINDOW_S * 1000,
+      tagOf: spreadTag,
+    });
+  if (PHASES.has('deadline'))
+    results.deadline = await phase('deadline', {
+      kind: 'deadline',
+      count: N + SPREAD_BURST,
+      dueAtOf: spreadDue,
+      windowMs: WINDOW_S * 1000,
+      tagOf: spreadTag,
+      profile: PROFILE,
+    });
+  if (PHASES.has('burst')) {
+    const atOnce = (_, t0) => Math.floor(t0 / 1000) * 1000;
+    results.burstBare = await phase('burst-bare', { kind: 'bare', count: BURST, dueAtOf: atOnce, windowMs: 0, tagOf: () => 'burst' });
+    results.burstDeadline = await phase('burst-deadline', {
+      kind: 'deadline',
+      count: BURST,
+      dueAtOf: atOnce,
+      windowMs: 0,
+      tagOf: () => 'burst',
+    });
+  }
+  if (PHASES.has('scale'))
+    results.scale = await phase('scale', {
+      kind: 'deadline',
+      count: SCALE,
+      dueAtOf: (i, t0) => t0 + (i * SCALE_WINDOW_S * 1000) / SCALE,
+      windowMs: SCALE_WINDOW_S * 1000,
+      cacheSize: flag('--scale-cache') ? num('--scale-cache') : workflowCacheSize(),
+    });
 } finally {
-  worker.shutdown();
-  await running.catch(() => undefined);
   await connection.close();
-  await nativeConnection.close();
 }
+
+// ── Summary ──
+const { bare, deadline, burstBare, burstDeadline, scale } = results;
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) ? (a / Math.max(1, b)).toFixed(3) : 'n/a');
+out('\nSummary (ratios to the bare-timer phase of this run)');
+const row = (label, r) =>
+  r &&
+  out(
+    `  ${label.padEnd(16)} lateness p50 ${secs(r.p50).padStart(7)} p99 ${secs(r.p99).padStart(7)}  ${r.rate.toFixed(1).padStart(6)}/s  ` +
+      `worker ${(r.cpuWorkerPer * 1000).toFixed(1).padStart(6)} ms  server ${(r.cpuServerPer * 1000).toFixed(1).padStart(6)} ms  ` +
+      `wft p99 ≤ ${String(r.wftP99).padStart(4)} ms  history ${r.historyEvents.toFixed(0).padStart(3)}  heap/wf ${(r.threadHeapPer / 1024).toFixed(1).padStart(6)} KiB  RSS ${mib(r.rssMax)}`,
+  );
+row('bare', bare);
+row('deadline', deadline);
+row(`burst bare ${BURST}`, burstBare);
+row(`burst deadline`, burstDeadline);
+row(`scale ${SCALE}`, scale);
+if (bare) out(`  bare-timer firing rate of this dev server on this machine: ${bare.rate.toFixed(1)}/s (spread) — the ceiling here`);
+if (bare && deadline) {
+  out(
+    `  burst of ${SPREAD_BURST}: bare drained in ${secs(drainOf(bare))}, deadlines in ${secs(drainOf(deadline))} (ratio ${ratio(drainOf(deadline), drainOf(bare))})`,
+  );
+  out(`ratio worker-cpu/bare = ${ratio(deadline.cpuWorkerPer * 1e6, bare.cpuWorkerPer * 1e6)}`);
+  out(`ratio server-cpu/bare = ${ratio(deadline.cpuServerPer * 1e6, bare.cpuServerPer * 1e6)}`);
+}
+if (burstBare && burstDeadline) {
+  out(`  burst of ${BURST}: bare drained in ${secs(drainOf(burstBare))}, deadlines in ${secs(drainOf(burstDeadline))}`);
+  out(`ratio burst-${BURST}-drain/bare = ${ratio(drainOf(burstDeadline), drainOf(burstBare))}`);
+}
+if (scale) {
+  out(
+    `  scale: ${scale.completed}/${SCALE} lifecycles with a cache of ${scale.cacheSize}; RSS max ${mib(scale.rssMax)}; ${scale.replays} replays (p99 ≤ ${scale.replayP99} ms); ` +
+      `lateness p50 ${secs(scale.p50)} p99 ${secs(scale.p99)}`,
+  );
+}
+if (bare && deadline) {
+  out(`ratio lateness-p50/bare = ${ratio(deadline.p50, bare.p50)}`);
+  out(`ratio lateness-p99/bare = ${ratio(deadline.p99, bare.p99)}`);
+} else if (burstBare && burstDeadline) out(`ratio lateness-p99/bare = ${ratio(burstDeadline.p99, burstBare.p99)}`);
+mkdirSync(reportDir, { recursive: true });

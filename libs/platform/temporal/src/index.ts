@@ -5,3 +5,5 @@ export * from './lib/temporal-worker.host';
 export * from './lib/encryption-codec';
 export * from './lib/data-converter';
 export * from './lib/telemetry';
+export * from './lib/worker-cache';
+export { TRACE_HEADER } from './lib/workflow-interceptors';

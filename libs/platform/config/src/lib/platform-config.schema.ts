@@ -100,6 +100,11 @@ export const platformConfigSchema = z.object({
   CONSOLE_ORIGIN: z.string().url().default('http://127.0.0.1:4200'),
   /** The Temporal Web UI's origin, allowed to call the codec server (CORS). */
   TEMPORAL_UI_ORIGIN: z.string().url().default('http://127.0.0.1:8233'),
+  /**
+   * How many workflow runs the worker keeps cached; by default sized from the heap (platform-temporal worker-cache.ts,
+   * docs/performance.md). Runs beyond it are evicted and replay when their next timer or message arrives.
+   */
+  TEMPORAL_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).optional(),
   /** Listen address; loopback unless deployed behind something that needs otherwise. */
   HOST: z.string().min(1).default('127.0.0.1'),
 });

@@ -43,8 +43,9 @@ export class ActivityLogInterceptor implements ActivityInboundCallsInterceptor {
 }
 
 /**
- * Worker options for tracing and activity logs. Spans go to `spanProcessor` (an OTLP exporter in production;
- * nothing by default, which still propagates trace context across services).
+ * Worker options for tracing and activity logs. Activity spans go to `spanProcessor` (an OTLP exporter in production;
+ * nothing by default, which still propagates trace context across services); they are children of the span that
+ * started the workflow, whose context the bundle's interceptors carry onto each activity (workflow-interceptors.ts).
  */
 export function workerTelemetry(
   service: string,
@@ -53,7 +54,7 @@ export function workerTelemetry(
   // W3C trace context in Temporal headers: client → workflow → activity spans form one trace.
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   const resource = new Resource({ 'service.name': `linkages-${service}` });
-  // Activity spans use this provider's tracer; workflow spans leave the sandbox through the `exporter` sink.
+  // Activity spans use this provider's tracer.
   const provider = new BasicTracerProvider({ resource });
   provider.addSpanProcessor(spanProcessor);
   const tracer = provider.getTracer('linkages-temporal');
@@ -64,6 +65,7 @@ export function workerTelemetry(
         (ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx, { tracer }) }),
       ],
     },
+    // Spans of runs started before SANDBOX_SPANS_PATCH leave their sandbox through this sink (workflow-interceptors.ts).
     sinks: { exporter: makeWorkflowExporter(spanProcessor, resource) },
   };
 }

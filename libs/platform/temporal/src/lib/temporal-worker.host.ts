@@ -5,6 +5,7 @@ import type { ReadinessCheck } from '@linkages/platform-config';
 import type { Logger } from '@linkages/platform-logging';
 import { workerTelemetry } from './telemetry';
 import { assertWorkflowBundle } from './workflow-bundle';
+import { workflowCacheSize } from './worker-cache';
 
 /**
  * A domain's activities as a Nest provider: its value is the object of activity functions (`createXActivities(deps)`)
@@ -50,6 +51,8 @@ export class TemporalWorkerHost implements OnModuleInit, OnApplicationBootstrap,
       activities,
       ...(this.options.dataConverter ? { dataConverter: this.options.dataConverter } : {}),
       ...workerTelemetry(taskQueue),
+      // Bounded by the heap, not by the number of open workflows (worker-cache.ts).
+      maxCachedWorkflows: workflowCacheSize(),
       shutdownGraceTime: '10 seconds',
     });
   }

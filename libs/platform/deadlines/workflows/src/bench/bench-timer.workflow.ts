@@ -1,7 +1,7 @@
 import { proxyActivities, sleep } from '@temporalio/workflow';
 
 export interface BenchTimerActivities {
-  timerFired(input: { dueAt: string }): Promise<void>;
+  timerFired(input: { dueAt: string; tag?: string }): Promise<void>;
 }
 
 const { timerFired } = proxyActivities<BenchTimerActivities>({ startToCloseTimeout: '1 minute' });
@@ -10,7 +10,7 @@ const { timerFired } = proxyActivities<BenchTimerActivities>({ startToCloseTimeo
  * The baseline of `npm run bench:deadlines`: a bare durable timer to an instant, then one activity, which is the
  * least any deadline stage can cost. Deadline lateness is reported as a ratio to this.
  */
-export async function benchTimerWorkflow(input: { dueAt: string }): Promise<void> {
+export async function benchTimerWorkflow(input: { dueAt: string; tag?: string }): Promise<void> {
   await sleep(Math.max(0, Date.parse(input.dueAt) - Date.now()));
   await timerFired(input);
 }

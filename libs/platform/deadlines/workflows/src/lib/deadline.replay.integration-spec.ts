@@ -123,6 +123,16 @@ async function recordHistories(): Promise<void> {
     await cancelled.executeUpdate(cancelUpdate, { args: [{ by: ACTOR, reasonCode: 'referral-evaluated-out' }] });
     await cancelled.result();
     await store.save('deadline-ten-day-cancelled-event', cancelled);
+
+    // With deadline-events-local-activity: reminders, due, the hand-over and the satisfied event are local activities
+    // (markers in the workflow tasks, no activity tasks), then met late.
+    start = (await h.now()).plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
+    await h.travelTo(start.toISO()!);
+    const local = await h.start('cws.er.immediate-response', start.toISO()!);
+    await h.travelTo(start.plus({ hours: 26 }).toISO()!);
+    await local.executeUpdate(satisfyUpdate, { args: [{ by: ACTOR }] });
+    await local.result();
+    await store.save('deadline-immediate-local-events-overdue-satisfied', local);
   } finally {
     await h.close();
   }
@@ -134,7 +144,7 @@ describe('deadline workflow replay over saved histories', () => {
   }, 300_000);
 
   it('has saved histories to replay', () => {
-    expect(existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.history.pb')).length : 0).toBeGreaterThanOrEqual(9);
+    expect(existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.history.pb')).length : 0).toBeGreaterThanOrEqual(10);
   });
 
   it('replays every saved history with the current workflow code', async () => {
@@ -146,7 +156,7 @@ describe('deadline workflow replay over saved histories', () => {
 
   it('fails when the workflow changes non-deterministically', async () => {
     const results = await store.replay(require.resolve('./deadline.nondeterministic.spec-helper.ts'), 'deadline-replay');
-    expect(results.length).toBeGreaterThanOrEqual(9);
+    expect(results.length).toBeGreaterThanOrEqual(10);
     for (const r of results) expect(r.error?.name).toBe('DeterminismViolationError');
   }, 120_000);
 });
