@@ -101,6 +101,9 @@ const worker = await Worker.create({
   ...workerTelemetry('bench'),
 });
 const running = worker.run();
+// The workflow threads start with the worker; wait until the inspector is attached to them, so the first `stats` holds
+// their heap with the bundle loaded and no workflow yet.
+for (let i = 0; i < 100 && threads.size === 0; i++) await new Promise((r) => setTimeout(r, 100));
 
 process.on('message', async (message) => {
   try {
@@ -116,6 +119,8 @@ process.on('message', async (message) => {
         threads: heaps.length,
         cacheSize,
       });
+    } else if (message.type === 'rss') {
+      process.send({ type: 'rss', rss: process.memoryUsage.rss() });
     } else if (message.type === 'profile-start') {
       for (const sessionId of threads.keys()) {
         await inThread(sessionId, 'Profiler.enable');

@@ -110,6 +110,7 @@ async function startWorker(taskQueue, cacheSize) {
     fired,
     cacheSize: ready.cacheSize,
     stats: () => ask({ type: 'stats' }),
+    rss: async () => (await ask({ type: 'rss' })).rss,
     profileStart: () => ask({ type: 'profile-start' }),
     profileStop: (path) => ask({ type: 'profile-stop', path }),
     metrics: async () => (await fetch(`http://127.0.0.1:${port}/metrics`)).text(),
@@ -170,17 +171,24 @@ async function startAll(label, count, start) {
   return (Date.now() - t) / 1000;
 }
 
-async function waitUntil(label, done, total, deadlineMs) {
+/** Waits for `total` lifecycles, sampling the worker's RSS every 2 s (no GC forced: the peak as it happens). */
+async function waitUntil(label, done, total, deadlineMs, worker) {
+  let peak = 0;
+  let sampled = 0;
   while (done() < total && Date.now() < deadlineMs) {
     progress(`  ${label}: ${done()}/${total}`);
+    if (Date.now() - sampled > 2000) ((sampled = Date.now()), (peak = Math.max(peak, await worker.rss())));
     await sleep(500);
   }
+  return peak;
 }
 
-// Starting measured at ~45/s for bare timers and ~35/s for deadlines on this 2-core machine; the lead time leaves
-// margin so every workflow is open before the first instant falls due. Re-estimated from each phase's own start rate.
-let startRate = 30;
-const leadFor = (count) => Math.max(20_000, (count / startRate) * 1000 * 1.3 + 15_000);
+// A run is open once its first workflow task is done; the dev server on this 2-core machine opens about 16 a second
+// (the client's starts go faster, ~50/s, and queue). The lead time leaves margin so every run is open before the first
+// instant falls due; it is re-estimated from each phase's own opening rate.
+let openRate = 15;
+const leadFor = (count, kind) =>
+  Math.max(20_000, (count / openRate) * 1000 * 1.25 + 15_000 + (kind === 'deadline' ? REMINDER_BEFORE_S * 1000 : 0));
 
 /**
  * One phase: `count` workflows of `kind` due at `dueAtOf(i, t0)`, on a fresh worker. Returns its figures.
@@ -196,7 +204,7 @@ async function phase(name, { kind, count, dueAtOf, windowMs, cacheSize, profile 
   const before = await worker.stats();
   const serverBefore = serverCpuSeconds();
   const tBefore = Date.now();
-  const lead = leadFor(count);
+  const lead = leadFor(count, kind);
   const t0 = Date.now() + lead;
   const timeoutSeconds = Math.ceil((lead + windowMs) / 1000) + 600;
   const ids = [];
@@ -227,7 +235,6 @@ async function phase(name, { kind, count, dueAtOf, windowMs, cacheSize, profile 
         ],
       });
   });
-  startRate = Math.max(10, Math.min(200, count / startSeconds));
   line(
     `  started ${count} in ${startSeconds.toFixed(1)} s (${(count / startSeconds).toFixed(0)}/s); first due in ${((t0 - Date.now()) / 1000).toFixed(0)} s`,
   );
@@ -235,14 +242,23 @@ async function phase(name, { kind, count, dueAtOf, windowMs, cacheSize, profile 
   if (openedLate) out('  WARNING: starting took longer than the lead time: lateness includes the start-up');
   // Memory with every workflow open: just before the first instant (the reminders of the deadline phase start firing
   // REMINDER_BEFORE_S earlier, so it is taken before those).
+  // Taken once every run's first workflow task is done (Core's task counter), before the first stage fires.
   const firstStage = t0 - (kind === 'deadline' ? REMINDER_BEFORE_S * 1000 : 0);
-  await sleep(Math.max(0, firstStage - Date.now() - 4000));
+  let firstTasks = 0;
+  while (
+    Date.now() < firstStage - 3000 &&
+    (firstTasks = histogram(await worker.metrics(), 'workflow_task_execution_latency').count) < count
+  )
+    await sleep(1000);
+  if (firstTasks < count) out(`  WARNING: ${count - firstTasks} runs had not had their first workflow task before the first stage`);
+  openRate = Math.max(5, Math.min(200, Math.min(firstTasks, count) / ((Date.now() - tBefore) / 1000)));
+  out(`  open: ${Math.min(firstTasks, count)}/${count} runs after ${((Date.now() - tBefore) / 1000).toFixed(0)} s`);
   const open = await worker.stats();
   const openServerRss = serverRssBytes();
   if (profile) await worker.profileStart();
   const endStage = kind === 'bare' ? 'bare' : 'overdue';
   const done = () => worker.fired.reduce((n, e) => n + (e[0] === endStage ? 1 : 0), 0);
-  await waitUntil(name, done, count, t0 + windowMs + Math.max(300_000, count * 100));
+  const peakRss = await waitUntil(name, done, count, t0 + windowMs + Math.max(300_000, count * 100), worker);
   const tAfter = Date.now();
   const after = await worker.stats();
   const serverAfter = serverCpuSeconds();
@@ -284,7 +300,9 @@ async function phase(name, { kind, count, dueAtOf, windowMs, cacheSize, profile 
     threadHeapOpen: open.threadHeapUsed,
     threadHeapPer: (open.threadHeapUsed - before.threadHeapUsed) / count,
     rssOpen: open.rss,
-    rssMax: Math.max(open.rss, after.rss),
+    rssMax: Math.max(open.rss, after.rss, peakRss),
+    threadHeapBefore: before.threadHeapUsed,
+    threads: open.threads,
     rssPer: (open.rss - before.rss) / count,
     serverRss: openServerRss,
     cacheSize: worker.cacheSize,
@@ -296,11 +314,11 @@ async function phase(name, { kind, count, dueAtOf, windowMs, cacheSize, profile 
       `worker ${(result.cpuWorkerPer * 1000).toFixed(1)} ms CPU, server ${(result.cpuServerPer * 1000).toFixed(1)} ms CPU per lifecycle`,
   );
   out(
-    `  workflow task p99 ≤ ${result.wftP99} ms (mean ${result.wftMean.toFixed(1)} ms over ${result.wftCount}); replays ${result.replays} (p99 ≤ ${result.replayP99} ms), cache evictions ${result.evictions}; ` +
+    `  workflow task p99 ≤ ${result.wftP99} ms (mean ${result.wftMean.toFixed(1)} ms over ${result.wftCount}); Core replay-latency samples ${result.replays} (p99 ≤ ${result.replayP99} ms), cache evictions ${result.evictions}; ` +
       `history ${result.historyEvents.toFixed(1)} events per lifecycle`,
   );
   out(
-    `  open: workflow-thread heap ${mib(result.threadHeapOpen)} (${(result.threadHeapPer / 1024).toFixed(1)} KiB per workflow, cache ${result.cacheSize}), ` +
+    `  open: workflow-thread heap ${mib(result.threadHeapBefore)} → ${mib(result.threadHeapOpen)} (${result.threads} thread(s); ${(result.threadHeapPer / 1024).toFixed(1)} KiB per workflow, cache ${result.cacheSize}), ` +
       `worker RSS ${mib(result.rssOpen)} (max ${mib(result.rssMax)}), server RSS ${mib(result.serverRss)}`,
   );
   if (profile) {
@@ -319,23 +337,9 @@ const drainOf = (r) => {
 
 const results = {};
 try {
-  if (PHASES.has('bare'))
-    results.bare = await phase('bare', {
-      kind: 'bare',
-      count: N + SPREAD_BURST,
-      dueAtOf: spreadDue,
-      windowMs: WINDOW_S * 1000,
-      tagOf: spreadTag,
-    });
-  if (PHASES.has('deadline'))
-    results.deadline = await phase('deadline', {
-      kind: 'deadline',
-      count: N + SPREAD_BURST,
-      dueAtOf: spreadDue,
-      windowMs: WINDOW_S * 1000,
-      tagOf: spreadTag,
-      profile: PROFILE,
-    });
+  const spread = { count: N + SPREAD_BURST, dueAtOf: spreadDue, windowMs: WINDOW_S * 1000, tagOf: spreadTag };
+  if (PHASES.has('bare')) results.bare = await phase('bare', { ...spread, kind: 'bare' });
+  if (PHASES.has('deadline')) results.deadline = await phase('deadline', { ...spread, kind: 'deadline', profile: PROFILE });
   if (PHASES.has('burst')) {
     const atOnce = (_, t0) => Math.floor(t0 / 1000) * 1000;
     results.burstBare = await phase('burst-bare', { kind: 'bare', count: BURST, dueAtOf: atOnce, windowMs: 0, tagOf: () => 'burst' });

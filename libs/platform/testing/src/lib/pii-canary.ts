@@ -16,3 +16,9 @@ export function piiCanary(payloads: readonly string[], plaintexts: readonly stri
   });
   return { found: plaintexts.filter((plain) => rest.includes(plain)), cut };
 }
+
+/** The canary as a test's assertion: there were tokens to cut, and none of the plaintexts is left. */
+export function expectNoPlaintext(payloads: readonly string[], plaintexts: readonly string[]): void {
+  const { found, cut } = piiCanary(payloads, plaintexts);
+  expect({ tokensCut: cut > 0, found }).toEqual({ tokensCut: true, found: [] });
+}
