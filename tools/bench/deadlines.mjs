@@ -59,7 +59,7 @@ if (!flag('--no-build')) execFileSync(process.execPath, [join(repoRoot, 'tools/b
 const bundle = arg('--bundle', join(repoRoot, 'dist/workflow-bundles/bench.js'));
 Object.assign(process.env, serviceEnv());
 const { Client, Connection } = require('@temporalio/client');
-const { platformDataConverter, workflowCacheSize } = require(join(repoRoot, 'dist/libs/platform/temporal/src/index.js'));
+const { platformDataConverter } = require(join(repoRoot, 'dist/libs/platform/temporal/src/index.js'));
 const { countyCalendarSpec } = require(join(repoRoot, 'dist/libs/platform/deadlines/engine/src/index.js'));
 const { cwsEmergencyResponseRules } = require(join(repoRoot, 'dist/libs/child-welfare/domain/src/index.js'));
 
@@ -357,7 +357,8 @@ try {
       count: SCALE,
       dueAtOf: (i, t0) => t0 + (i * SCALE_WINDOW_S * 1000) / SCALE,
       windowMs: SCALE_WINDOW_S * 1000,
-      cacheSize: flag('--scale-cache') ? num('--scale-cache') : workflowCacheSize(),
+      cacheSize: flag('--scale-cache') ? num('--scale-cache') : undefined,
+      profile: PROFILE && !PHASES.has('deadline'),
     });
 } finally {
   await connection.close();
