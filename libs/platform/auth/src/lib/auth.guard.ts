@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
@@ -6,7 +5,7 @@ import { AUDIT_LOG, type AuditLog } from '@linkages/platform-audit';
 import { AuthenticationError, TOKEN_VERIFIER, type TokenVerifier } from './token-verifier';
 import { ROUTE_POLICY, type AuthenticatedRequest, type RoutePolicy } from './route-policy';
 import { hasPermission, type Principal } from '@linkages/platform-access';
-import { problemException, routeTemplate } from '@linkages/platform-http';
+import { correlationIdOf, problemException, routeTemplate } from '@linkages/platform-http';
 
 /** Who acted, as every audit record names them. */
 export function auditActor(principal: Principal): { actorSubject: string; actorRoles: string[]; actorAgency: string; actorCounty: string } {
@@ -14,7 +13,6 @@ export function auditActor(principal: Principal): { actorSubject: string; actorR
 }
 
 const anonymous = { actorSubject: 'anonymous', actorRoles: [] };
-const correlationIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Reads the route's declared policy (handler first, then controller). */
 export function routePolicyOf(reflector: Reflector, context: ExecutionContext): RoutePolicy | undefined {
@@ -38,9 +36,8 @@ export class AuthGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const res = context.switchToHttp().getResponse<Response>();
-    const given = req.header('x-correlation-id');
-    req.correlationId = given && correlationIdPattern.test(given) ? given : randomUUID();
-    res.setHeader('x-correlation-id', req.correlationId);
+    // Usually decided already by the bootstrap's middleware; the same id either way.
+    correlationIdOf(req, res);
 
     const policy = routePolicyOf(this.reflector, context);
     if (!policy) {

@@ -17,6 +17,7 @@ import { SERVICE_IDENTITY, type ServiceIdentity } from '@linkages/platform-confi
 import { FIELD_CIPHER, type FieldCipher } from '@linkages/platform-crypto';
 import { assertSchemaName } from '@linkages/platform-persistence';
 import { ApiProblems } from './api-responses';
+import { updateHashWithJson } from './json-hash';
 import { problemException } from './problem-registry';
 import { routeTemplate } from './route-template';
 
@@ -61,13 +62,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const subject = req.principal?.subject ?? 'anonymous';
     const route = `${req.method} ${routeTemplate(req)}`;
-    const requestHash = createHash('sha256')
-      .update(route)
-      .update('\u0000')
-      .update(JSON.stringify(req.params ?? {}))
-      .update('\u0000')
-      .update(JSON.stringify(req.body ?? null))
-      .digest('hex');
+    // The same digest as JSON.stringify gave (keys stored before stay valid), without recursion: a deep body cannot
+    // overflow the stack here, whether or not the boundary (request-boundary.ts) refused it first.
+    const hash = createHash('sha256').update(route).update('\u0000');
+    updateHashWithJson(hash, req.params ?? {}).update('\u0000');
+    const requestHash = updateHashWithJson(hash, req.body ?? null).digest('hex');
     await this.dataSource.query(`DELETE FROM ${this.table} WHERE created_at < now() - make_interval(hours => $1)`, [
       idempotencyRetentionHours,
     ]);

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { correlationIdOf } from './correlation-id';
 import { parserProblemOf, problemRegistry, problemType, problemTypeBase } from './problem-registry';
 
 /** RFC 9457 problem details. */
@@ -24,6 +25,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const res = http.getResponse<Response>();
     const req = http.getRequest<Request>();
+    // Errors raised before the normal pipeline (body parser, unknown route) carry the correlation id too.
+    correlationIdOf(req, res);
     const problem = toProblem(exception, req.originalUrl?.split('?')[0] ?? req.url);
     if (problem.status >= 500) {
       this.logger.error(
@@ -40,6 +43,8 @@ export function toProblem(exception: unknown, instance?: string): ProblemDetails
   // them with a fixed text instead.
   const parserProblem = bodyParserProblem(exception instanceof HttpException ? exception.cause : exception, instance);
   if (parserProblem) return parserProblem;
+  const fixed = fixedTextProblem(exception, instance);
+  if (fixed) return fixed;
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const body = exception.getResponse();
@@ -82,4 +87,27 @@ function bodyParserProblem(exception: unknown, instance?: string): ProblemDetail
   const known = parserProblemOf(type);
   const [slugOf, detail] = known?.parser ? [known.slug, known.parser.detail] : ['bad-request', 'The request body could not be read'];
   return { type: problemType(slugOf), title: titleOf(status), status, detail, ...(instance ? { instance } : {}) };
+}
+
+/**
+ * Exceptions raised by libraries, whose text names an internal class or quotes the request, answered with a fixed
+ * text: the rate limit (the throttler's `ThrottlerException: Too Many Requests`; its guard has set Retry-After) and
+ * Nest's unknown route (`Cannot GET /…?…`, the path and query as sent).
+ */
+function fixedTextProblem(exception: unknown, instance?: string): ProblemDetails | undefined {
+  if (!(exception instanceof HttpException)) return undefined;
+  const body = exception.getResponse();
+  if (typeof body === 'object' && body !== null && typeof (body as Record<string, unknown>)['type'] === 'string') return undefined;
+  const status = exception.getStatus();
+  const at = instance ? { instance } : {};
+  if (status === HttpStatus.TOO_MANY_REQUESTS) {
+    const limit = problemRegistry['too-many-requests'];
+    return { type: problemType(limit.slug), title: limit.title, status, detail: 'Too many requests', ...at };
+  }
+  const message = typeof body === 'string' ? body : (body as Record<string, unknown> | null)?.['message'];
+  if (status === HttpStatus.NOT_FOUND && typeof message === 'string' && /^Cannot [A-Z]+ /.test(message)) {
+    const notFound = problemRegistry['not-found'];
+    return { type: problemType(notFound.slug), title: notFound.title, status, detail: 'No route matches this method and path', ...at };
+  }
+  return undefined;
 }

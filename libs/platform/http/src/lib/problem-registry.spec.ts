@@ -46,14 +46,23 @@ describe('problem registry', () => {
     }
   });
 
-  it('gives statuses without a registered type the status’s own slug, as before (unknown route, rate limit)', () => {
-    expect(toProblem(new HttpException('Cannot GET /x', 404))).toMatchObject({
+  it('answers the unknown route and the rate limit with the registry’s type and a fixed text (no class name, no echo)', () => {
+    expect(toProblem(new HttpException('Cannot GET /x?name=Canary', 404), '/x')).toEqual({
       type: problemType(problemRegistry['not-found'].slug),
       title: problemRegistry['not-found'].title,
+      status: 404,
+      detail: 'No route matches this method and path',
+      instance: '/x',
     });
-    expect(toProblem(new HttpException('ThrottlerException: Too Many Requests', 429))).toMatchObject({
+    expect(toProblem(new HttpException('ThrottlerException: Too Many Requests', 429))).toEqual({
       type: problemType('too-many-requests'),
       title: problemRegistry['too-many-requests'].title,
+      status: 429,
+      detail: 'Too many requests',
+    });
+    // A problem raised on purpose keeps its own text.
+    expect(toProblem(problemException('not-found', 'No case with this id in your county'))).toMatchObject({
+      detail: 'No case with this id in your county',
     });
     expect(toProblem(new Error('boom'))).toMatchObject({
       type: problemType('internal-error'),

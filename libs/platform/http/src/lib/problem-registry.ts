@@ -76,6 +76,13 @@ export const problemRegistry = {
     'charset.unsupported',
     'The request body charset is not supported',
   ),
+  'unsupported-media-type': {
+    slug: 'unsupported-media-type',
+    status: 415,
+    title: 'Unsupported Media Type',
+    description:
+      'The request carries a body that is not JSON (a form, text, multipart, or no Content-Type): bodies are `application/json` (or a `+json` type). Answered before the body is read.',
+  },
   'bad-request': {
     slug: 'bad-request',
     status: 400,
@@ -151,7 +158,7 @@ export const problemRegistry = {
     slug: 'too-many-requests',
     status: 429,
     title: 'Too Many Requests',
-    description: 'The per-user rate limit is exceeded; `Retry-After` says when to retry.',
+    description: 'The per-user rate limit is exceeded; `Retry-After` says in how many seconds to retry.',
   },
   'internal-error': {
     slug: 'internal-error',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { InvalidIdentifierError, normalizeIsoDate, normalizeSsn } from '@linkages/platform-crypto';
 import { ApiProblems, openApiSchemaOf } from './api-responses';
 import { problemException, type FieldError } from './problem-registry';
+import { implausibleYearMessage, isPlausibleYear, safeFieldPath } from './request-boundary';
 
 /** Parses a request part with a zod schema into a typed command; refuses it with every failing field named. */
 export class ZodValidationPipe<T> implements PipeTransform<unknown, T> {
@@ -16,8 +17,8 @@ export class ZodValidationPipe<T> implements PipeTransform<unknown, T> {
     const result = this.schema.safeParse(value ?? {});
     if (result.success) return result.data;
     const errors: FieldError[] = result.error.issues.map((issue) => ({
-      field: [this.part, ...issue.path.map(String)].join('.'),
-      message: issue.message,
+      field: safeFieldPath(this.part, issue.path),
+      message: messageOf(issue),
     }));
     throw problemException(
       'validation',
@@ -27,17 +28,35 @@ export class ZodValidationPipe<T> implements PipeTransform<unknown, T> {
   }
 }
 
+/**
+ * An issue's message, safe to send back. zod names unknown keys in its message (`Unrecognized key: "…"`): that is
+ * client text, reflected. We say how many instead, on the object that holds them (`body.members.0`); the client
+ * knows which keys it sent, and the schema in the OpenAPI document says which are allowed.
+ */
+function messageOf(issue: z.ZodError['issues'][number]): string {
+  if (issue.code !== 'unrecognized_keys') return issue.message;
+  return issue.keys.length === 1 ? 'has an unknown property' : `has ${issue.keys.length} unknown properties`;
+}
+
 /** `@ValidBody(schema) body: T`: validated body; pair with `@ApiJsonBody(schema)` on the method for the docs. */
 export const ValidBody = <T>(schema: z.ZodType<T>) => Body(new ZodValidationPipe(schema));
 
 /**
  * OpenAPI request body generated from the same zod schema that validates it, with the problems a body can be
- * refused with before the route runs: not valid JSON, too large, an unsupported charset or encoding, invalid.
+ * refused with before the route runs: not JSON, not valid JSON, too large, an unsupported charset or encoding, invalid
+ * (including what the boundary refuses in any body: a NUL character, nesting deeper than 32, an implausible year).
  */
 export const ApiJsonBody = (schema: z.ZodType, description?: string) =>
   applyDecorators(
     ApiBody({ schema: openApiSchemaOf(schema, 'input'), ...(description ? { description } : {}) }),
-    ApiProblems('validation', 'malformed-json', 'payload-too-large', 'unsupported-charset', 'unsupported-encoding'),
+    ApiProblems(
+      'validation',
+      'malformed-json',
+      'payload-too-large',
+      'unsupported-media-type',
+      'unsupported-charset',
+      'unsupported-encoding',
+    ),
   );
 
 /** A UUID path parameter; anything else is a 400 problem before any lookup. */
@@ -67,12 +86,19 @@ export const ssn = z
   })
   .transform((value) => normalizeSsn(value));
 
+/** A calendar date (`YYYY-MM-DD`) in the years every service takes (`plausibleYears`: 1900–2200). */
+export const isoDate = z.iso
+  .date({ error: 'must be a date (YYYY-MM-DD)' })
+  .refine((value) => isPlausibleYear(Number(value.slice(0, 4))), { message: implausibleYearMessage });
+
+/** A valid date of birth: a date, not in the future, not before `plausibleYears.min` (1900). */
 export const dateOfBirth = z
   .string()
   .superRefine((value, ctx) => {
     try {
-      if (normalizeIsoDate(value) > new Date().toISOString().slice(0, 10))
-        ctx.addIssue({ code: 'custom', message: 'cannot be in the future' });
+      const date = normalizeIsoDate(value);
+      if (date > new Date().toISOString().slice(0, 10)) ctx.addIssue({ code: 'custom', message: 'cannot be in the future' });
+      else if (!isPlausibleYear(Number(date.slice(0, 4)))) ctx.addIssue({ code: 'custom', message: implausibleYearMessage });
     } catch {
       ctx.addIssue({ code: 'custom', message: 'must be a valid date (YYYY-MM-DD)' });
     }

@@ -1,16 +1,15 @@
 import 'reflect-metadata';
 import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
 import { Requires } from '@linkages/platform-auth';
 import { devToken, stackEnv } from '@linkages/platform-testing';
+import { createApiApp } from './bootstrap';
 import { PlatformModule } from './platform.module';
 import { PolicyRegistry } from '@linkages/platform-deadlines';
-import { ProblemDetailsFilter } from '@linkages/platform-http';
 import type { ServiceDescriptor } from './service-descriptor';
 
-// The platform's guards in a real Nest application against the real stack: a route that declares no policy is
-// closed, and the rate limit counts per user.
+// The platform's guards in a real Nest application (as bootstrapApi builds it) against the real stack: a route that
+// declares no policy is closed, and the rate limit counts per user.
 @Controller('probe')
 class ProbeController {
   @Get('forgotten')
@@ -45,8 +44,11 @@ describe('platform guards', () => {
 
   beforeAll(async () => {
     Object.assign(process.env, stackEnv(), { RATE_LIMIT_PER_MINUTE: '5', LOG_LEVEL: 'warn' });
-    app = await NestFactory.create(ProbeModule, { logger: ['error'], abortOnError: false });
-    app.useGlobalFilters(new ProblemDetailsFilter());
+    app = await createApiApp(
+      ProbeModule,
+      { CONSOLE_ORIGIN: 'http://127.0.0.1:4200', TEMPORAL_UI_ORIGIN: 'http://127.0.0.1:8233' },
+      { logger: ['error'], abortOnError: false },
+    );
     await app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   }, 60_000);
@@ -59,10 +61,11 @@ describe('platform guards', () => {
   it('closes a route that declares no policy, even to an authenticated user (deny by default)', async () => {
     const res = await fetch(`${base}/probe/forgotten`, { headers: { authorization: `Bearer ${await devToken('admin')}` } });
     expect(res.status).toBe(403);
+    expect(res.headers.get('x-correlation-id')).toBeTruthy();
     expect(await res.json()).toMatchObject({ type: expect.stringContaining('no-route-policy') });
   });
 
-  it('limits requests per user, not per route or address: the sixth in a minute gets 429 with Retry-After', async () => {
+  it('limits requests per user, not per route or address: the sixth in a minute gets a plain 429 with Retry-After', async () => {
     const worker = await devToken('cws-worker');
     const other = await devToken('calworks-worker');
     const statuses: number[] = [];
@@ -72,6 +75,17 @@ describe('platform guards', () => {
     const limited = await fetch(`${base}/probe/guarded`, { headers: { authorization: `Bearer ${worker}` } });
     expect(limited.headers.get('content-type')).toContain('application/problem+json');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(limited.headers.get('x-correlation-id')).toBeTruthy();
+    // Plain words: no library class (ThrottlerException) in the answer.
+    const text = await limited.text();
+    expect(JSON.parse(text)).toEqual({
+      type: 'https://linkages.example.org/problems/too-many-requests',
+      title: 'Too Many Requests',
+      status: 429,
+      detail: 'Too many requests',
+      instance: '/probe/guarded',
+    });
+    expect(text).not.toMatch(/Throttler|Exception/);
     expect((await fetch(`${base}/probe/guarded`, { headers: { authorization: `Bearer ${other}` } })).status).toBe(200);
     // Probes are never limited.
     for (let i = 0; i < 8; i++) expect((await fetch(`${base}/health`)).status).toBe(200);

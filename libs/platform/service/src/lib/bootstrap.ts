@@ -1,9 +1,10 @@
-import type { Server } from 'node:http';
-import type { INestApplication, INestApplicationContext, Type } from '@nestjs/common';
+import type { IncomingMessage, Server } from 'node:http';
+import type { INestApplication, INestApplicationContext, NestApplicationOptions, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConfigValidationError, redactConfig, secretConfigKeys, type ServiceConfig } from '@linkages/platform-config';
+import { correlationIdMiddleware, isJsonMediaType, jsonBodiesOnly, requestBoundaryCheck } from '@linkages/platform-http';
 import { LOGGER, NestPinoLogger, createLogger, type Logger } from '@linkages/platform-logging';
 import { MessagingHost, MessagingMetrics } from '@linkages/platform-messaging';
 import { startWorkerHealthServer } from '@linkages/platform-operations';
@@ -63,16 +64,35 @@ export function buildOpenApiDocument(app: INestApplication, descriptor: ServiceD
   return SwaggerModule.createDocument(app, config);
 }
 
+/**
+ * A service's API application with the HTTP boundary every service shares, in the order a request meets it: the
+ * correlation id (so every answer carries it, the early errors below included), CORS, a body must be JSON (415),
+ * the JSON parser (256 KB; Nest's form parser is off), then no NUL, no nesting deeper than 32, no implausible year
+ * in the path, query or body (400). All of it runs before routing, so before any guard, interceptor (idempotency
+ * hashes the body) or pipe; every refusal is a problem+json answered by ProblemDetailsFilter. Not listening yet.
+ */
+export async function createApiApp(
+  apiModule: Type<unknown>,
+  config: Pick<ServiceConfig, 'CONSOLE_ORIGIN' | 'TEMPORAL_UI_ORIGIN'>,
+  options: Omit<NestApplicationOptions, 'bodyParser'> = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(apiModule, { ...options, bodyParser: false });
+  app.use(correlationIdMiddleware);
+  // The console calls every API from the browser; the Temporal Web UI only the codec server.
+  app.enableCors(corsOptionsFor(config));
+  app.use(jsonBodiesOnly);
+  app.useBodyParser('json', { limit: '256kb', type: (req: IncomingMessage) => isJsonMediaType(req.headers['content-type']) });
+  app.use(requestBoundaryCheck);
+  return app;
+}
+
 /** Starts a service's HTTP API: JSON logs, problem+json errors, OpenAPI at /docs (JSON at /docs/openapi.json). */
 export async function bootstrapApi(apiModule: Type<unknown>, descriptor: ServiceDescriptor): Promise<INestApplication> {
   const config = configOrExit(descriptor, 'api');
-  const app = await NestFactory.create<NestExpressApplication>(apiModule, { bufferLogs: true });
+  const app = await createApiApp(apiModule, config, { bufferLogs: true });
   const logger = app.get<Logger>(LOGGER);
   app.useLogger(new NestPinoLogger(logger));
   closeGracefullyOnSignal(app, logger, descriptor.name);
-  app.useBodyParser('json', { limit: '256kb' });
-  // The console calls every API from the browser; the Temporal Web UI only the codec server.
-  app.enableCors(corsOptionsFor(config));
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app, descriptor), {
     jsonDocumentUrl: 'docs/openapi.json',
     yamlDocumentUrl: 'docs/openapi.yaml',
