@@ -1,6 +1,14 @@
 import { isActive } from '@linkages/platform-access';
 import type { SharingAuthorityRecord } from './authority';
-import { consentTerms, revocationRefusal, toSharingAuthority } from './authority.rules';
+import {
+  consentDateRefusals,
+  consentMaximumValidityRule,
+  consentTerms,
+  consentValidityFor,
+  defaultConsentValidity,
+  revocationRefusal,
+  toSharingAuthority,
+} from './authority.rules';
 
 const consent = {
   signedOn: '2026-11-01',
@@ -36,6 +44,69 @@ describe('a signed authorization for release of information (WIC 18986.46)', () 
     const named = consentTerms({ ...consent, scopes: ['substance-use-records', 'substance-use-records'] });
     expect(named.scopes).toEqual(['substance-use-records']);
     expect(named.basis).toContain('It names substance-use disorder records (42 CFR 2.31).');
+  });
+});
+
+describe("a consent's dates are bounded before it is recorded (issue 17)", () => {
+  // 3 Dec 2026, 10:00 in Santa Clara (PST, UTC-8).
+  const now = new Date('2026-12-03T18:00:00.000Z');
+  const refusals = (signedOn: string, expiresOn: string, at = now, settings = defaultConsentValidity) =>
+    consentDateRefusals({ signedOn, expiresOn }, at, settings);
+
+  it('accepts a consent signed today or earlier, expiring after the signature and within 12 months of it', () => {
+    expect(refusals('2026-12-03', '2027-12-03')).toEqual([]);
+    expect(refusals('2026-11-01', '2027-10-31')).toEqual([]);
+    expect(refusals('2026-12-02', '2026-12-03')).toEqual([]);
+    // Month ends: 12 months after 29 Feb 2028 is 28 Feb 2029.
+    expect(refusals('2028-02-29', '2029-02-28', new Date('2028-03-01T18:00:00Z'))).toEqual([]);
+    expect(refusals('2028-02-29', '2029-03-01', new Date('2028-03-01T18:00:00Z')).map((r) => r.field)).toEqual(['expiresOn']);
+  });
+
+  it('refuses a signature after today (county time), allowing 5 minutes of clock skew at midnight', () => {
+    expect(refusals('2026-12-04', '2027-06-30')).toEqual([
+      { field: 'signedOn', message: 'must not be after today (2026-12-03, America/Los_Angeles; 5 minutes of clock skew allowed)' },
+    ]);
+    expect(refusals('2027-01-01', '3026-12-31').map((r) => r.field)).toEqual(['signedOn', 'expiresOn']);
+    // 23:57 county time: a clock 3 minutes ahead already shows tomorrow; 23:50 is not within the skew.
+    expect(refusals('2026-12-04', '2027-06-30', new Date('2026-12-04T07:57:00.000Z'))).toEqual([]);
+    expect(refusals('2026-12-04', '2027-06-30', new Date('2026-12-04T07:50:00.000Z')).map((r) => r.field)).toEqual(['signedOn']);
+    // UTC has already turned the day, the county has not: today is still the county's.
+    expect(refusals('2026-12-04', '2027-06-30', new Date('2026-12-04T02:00:00.000Z')).map((r) => r.field)).toEqual(['signedOn']);
+  });
+
+  it('refuses an expiry on or before the signature, and one past the maximum term, naming the bound and its rule', () => {
+    expect(refusals('2026-12-01', '2026-12-01')).toEqual([{ field: 'expiresOn', message: 'must be after signedOn' }]);
+    expect(refusals('2026-12-01', '2026-11-30')).toEqual([{ field: 'expiresOn', message: 'must be after signedOn' }]);
+    expect(refusals('2026-12-01', '3026-12-01')).toEqual([
+      {
+        field: 'expiresOn',
+        message:
+          "must be at most 12 months after signedOn (the county's maximum term of a consent: rule linkages.consent-maximum-validity, unconfirmed)",
+      },
+    ]);
+    expect(refusals('2026-12-01', '2027-12-02').map((r) => r.field)).toEqual(['expiresOn']);
+  });
+
+  it('never repeats the dates sent in its messages', () => {
+    for (const r of refusals('2027-05-17', '3027-05-17')) expect(r.message).not.toMatch(/2027-05-17|3027/);
+  });
+
+  it('refuses what is not a calendar date', () => {
+    expect(refusals('2026-02-30', 'soon')).toEqual([
+      { field: 'signedOn', message: 'must be a date (YYYY-MM-DD)' },
+      { field: 'expiresOn', message: 'must be a date (YYYY-MM-DD)' },
+    ]);
+  });
+
+  it('takes the maximum term from the county: 12 months by default (unconfirmed), a county may set its own', () => {
+    expect(consentMaximumValidityRule).toMatchObject({ status: 'unconfirmed', configurablePerCounty: true });
+    expect(consentMaximumValidityRule.source).toMatch(/RULES\.md 5/);
+    expect(consentValidityFor('06085')).toEqual({ maxValidityMonths: 12 });
+    const six = consentValidityFor('06037', { '06037': { maxValidityMonths: 6 } });
+    expect(six).toEqual({ maxValidityMonths: 6 });
+    expect(consentValidityFor('06085', { '06037': { maxValidityMonths: 6 } })).toEqual({ maxValidityMonths: 12 });
+    expect(refusals('2026-12-01', '2027-06-01', now, six)).toEqual([]);
+    expect(refusals('2026-12-01', '2027-06-02', now, six)[0]?.message).toMatch(/^must be at most 6 months after signedOn/);
   });
 });
 

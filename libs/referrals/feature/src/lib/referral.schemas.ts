@@ -45,8 +45,12 @@ export type CreateReferral = z.output<typeof createReferralBody>;
 export const recordConsentBody = z
   .strictObject({
     kind: z.literal('consent'),
-    signedOn: isoDate.describe('Date the parent or guardian signed the authorization'),
-    expiresOn: isoDate.describe('Expiry written on the authorization (WIC 18986.46: a signed authorization has an end)'),
+    signedOn: isoDate.describe(
+      'Date the parent or guardian signed the authorization: not after today (county time, 5 minutes of clock skew)',
+    ),
+    expiresOn: isoDate.describe(
+      "Expiry written on the authorization (WIC 18986.46: a signed authorization has an end): after signedOn and at most the county's maximum term after it (12 months by default; rule linkages.consent-maximum-validity, unconfirmed)",
+    ),
     categories: z
       .array(z.enum(['identity', 'detail']))
       .min(1)

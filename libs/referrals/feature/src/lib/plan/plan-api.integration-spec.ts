@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { deadlineOverdueEvent, supportiveServiceChangedEvent, wtwPlanSignedEvent } from '@linkages/shared-contracts';
 import { principal, startPlanApi, statusOf, type PlanApi } from './plan-api.spec-helper';
 import type { PlanView } from './plan.view';
@@ -6,6 +7,11 @@ const uuid = () => globalThis.crypto.randomUUID();
 const cws = { principal: principal('cws'), correlationId: 'it-cws' };
 const ew = { principal: principal('calworks'), correlationId: 'it-ew' };
 const otherCounty = { principal: principal('calworks', 'ew-elsewhere', '06037'), correlationId: 'it-other' };
+/** A consent signed today (county time) running 11 months: inside the county's maximum term (issue 17). */
+const consentDates = () => {
+  const signed = DateTime.now().setZone('America/Los_Angeles').startOf('day');
+  return { signedOn: signed.toISODate() as string, expiresOn: signed.plus({ months: 11 }).toISODate() as string };
+};
 
 // Issue 13, Deliver 5 and 2 against the real PostgreSQL: CalWORKs' WTW plan by its event, child welfare's court-ordered
 // treatment by its staff, the conflicts flagged once with their reasons, WTW-count candidates decided by a worker,
@@ -207,8 +213,7 @@ describe('coordinated plan and authorities (real PostgreSQL, time-skipping serve
   it('a consent releasing details shows the mental-health item and its mark, and a substance-use item only once a consent names SUD records', async () => {
     const consent = await api.recordConsent.executeOnFamily(cws, familyId, {
       kind: 'consent',
-      signedOn: '2026-11-01',
-      expiresOn: '2099-12-31',
+      ...consentDates(),
       categories: ['detail'],
       reference: 'SCD 1029 #it',
     });
@@ -240,8 +245,7 @@ describe('coordinated plan and authorities (real PostgreSQL, time-skipping serve
 
     const sudConsent = await api.recordConsent.executeOnFamily(cws, familyId, {
       kind: 'consent',
-      signedOn: '2026-11-01',
-      expiresOn: '2099-12-31',
+      ...consentDates(),
       categories: ['detail'],
       reference: 'SCD 1029 #it-sud (42 CFR 2.31)',
     });
@@ -317,8 +321,7 @@ describe('coordinated plan and authorities (real PostgreSQL, time-skipping serve
   it('marks countable CWS activities as WTW candidates; only a CalWORKs worker who may see one decides, once', async () => {
     const consent = await api.recordConsent.executeOnFamily(cws, familyId, {
       kind: 'consent',
-      signedOn: '2026-11-01',
-      expiresOn: '2099-12-31',
+      ...consentDates(),
       categories: ['detail'],
       reference: 'SCD 1029 #it-wtw',
     });
