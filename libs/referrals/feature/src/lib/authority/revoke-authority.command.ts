@@ -23,6 +23,7 @@ import { FamilyInCounty } from './family-in-county';
  * Revokes a consent or ends an MDT membership, once (a second revocation, or one after its expiry was recorded, is a
  * conflict and changes nothing): the row, the audit record, `linkages.sharing-authority-ended` (revoked) and the MDT
  * clock cancelled in one transaction; then the authority's process is told to stop waiting (a redelivery is ignored).
+ * An authority that is not on the referral (or shared family) addressed is absent (404); every refusal is audited.
  */
 @Injectable()
 export class RevokeAuthorityCommand {
@@ -41,12 +42,16 @@ export class RevokeAuthorityCommand {
 
   async execute(ctx: RequestContext, referralId: string, authorityId: string, reason: string): Promise<AuthorityView> {
     const referral = await this.referralInCounty.find(ctx, referralId, 'revoke sharing authority');
-    return authorityView(await this.revoke(ctx, reason, (tx) => this.authorities.ofReferralForUpdate(tx, referral.id, authorityId)));
+    return authorityView(
+      await this.revoke(ctx, reason, authorityId, { referralId: referral.id }, (tx) =>
+        this.authorities.ofReferralForUpdate(tx, referral.id, authorityId),
+      ),
+    );
   }
 
   async executeOnFamily(ctx: RequestContext, familyId: string, authorityId: string, reason: string): Promise<FamilyAuthorityView> {
     const family = await this.familyInCounty.find(ctx, familyId, 'revoke sharing authority');
-    const row = await this.revoke(ctx, reason, async (tx) => {
+    const row = await this.revoke(ctx, reason, authorityId, { familyId: family.familyId }, async (tx) => {
       for (const id of family.familyIds) {
         const found = await this.authorities.ofFamilyForUpdate(tx, id, authorityId);
         if (found) return found;
@@ -57,21 +62,19 @@ export class RevokeAuthorityCommand {
   }
 
   private async revoke(
-    { principal, correlationId }: RequestContext,
+    ctx: RequestContext,
     reason: string,
+    authorityId: string,
+    on: RevokedOn,
     find: (tx: EntityManager) => Promise<SharingAuthorityEntity | null>,
   ): Promise<SharingAuthorityEntity> {
+    const { principal, correlationId } = ctx;
     const eventId = globalThis.crypto.randomUUID();
-    const authority = await this.dataSource.transaction(async (tx) => {
+    const outcome = await this.dataSource.transaction(async (tx): Promise<SharingAuthorityEntity | Refused> => {
       const authority = await find(tx);
-      if (!authority) throw notFound('sharing authority');
+      if (!authority) return { refused: 'not-found', county: principal.county, kind: null };
       if (revocationRefusal(authority) === 'already-revoked')
-        throw problemException(
-          alreadyRevoked,
-          authority.endedReason && authority.endedReason !== 'revoked'
-            ? `This authority already ended (${authority.endedReason})`
-            : 'This authority is already revoked',
-        );
+        return { refused: 'already-revoked', county: authority.countyCode, kind: authority.kind, endedReason: authority.endedReason };
       const revokedAt = new Date();
       Object.assign(authority, { revokedAt, revokedBy: principal.subject, revocationReason: reason, endedReason: 'revoked' });
       await this.authorities.save(tx, authority);
@@ -106,6 +109,8 @@ export class RevokeAuthorityCommand {
       if (authority.kind === 'mdt') await this.clocks.cancel(tx, authority.id, MDT_WINDOW_PURPOSE, 'revoked', principal.subject);
       return authority;
     });
+    if ('refused' in outcome) return this.refuse(ctx, authorityId, on, outcome);
+    const authority = outcome;
     try {
       await this.temporal.client.workflow
         .getHandle(workflowId('referrals', 'authority', authority.id))
@@ -116,4 +121,48 @@ export class RevokeAuthorityCommand {
     }
     return authority;
   }
+
+  /**
+   * A refused revocation (an authority not on the referral or family addressed, or one that already ended) is audited
+   * as denied with its reason, after the transaction that found it ended (nothing else was written), then answered:
+   * 404 (its existence elsewhere is not confirmed) or 409.
+   */
+  private async refuse(ctx: RequestContext, authorityId: string, on: RevokedOn, refusal: Refused): Promise<never> {
+    const notOnIt = refusal.refused === 'not-found';
+    await this.audit.append({
+      ...auditActor(ctx.principal),
+      action: 'update',
+      recordType: 'sharing-authority',
+      recordId: authorityId,
+      recordCounty: refusal.county,
+      purpose: 'revoke sharing authority',
+      outcome: 'denied',
+      reason: notOnIt ? `not on the ${'referralId' in on ? 'referral' : 'shared family'} addressed` : 'already-revoked',
+      correlationId: ctx.correlationId,
+      details: {
+        ...on,
+        refusal: refusal.refused,
+        ...(refusal.kind ? { kind: refusal.kind } : {}),
+        ...(refusal.endedReason ? { endedReason: refusal.endedReason } : {}),
+      },
+    });
+    if (notOnIt) throw notFound('sharing authority');
+    throw problemException(
+      alreadyRevoked,
+      refusal.endedReason && refusal.endedReason !== 'revoked'
+        ? `This authority already ended (${refusal.endedReason})`
+        : 'This authority is already revoked',
+    );
+  }
+}
+
+/** The referral or shared family a revocation addressed (audited with a refusal). */
+type RevokedOn = { referralId: string } | { familyId: string };
+
+/** Why the revocation changed nothing, found inside its transaction. */
+interface Refused {
+  refused: 'not-found' | 'already-revoked';
+  county: string;
+  kind: SharingAuthorityEntity['kind'] | null;
+  endedReason?: SharingAuthorityEntity['endedReason'];
 }
