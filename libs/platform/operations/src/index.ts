@@ -1,6 +1,7 @@
 // Endpoints for operators, mounted in every service API: the Temporal codec server, the audit trail, metrics, dead
 // letters and workflow counts.
 export * from './lib/codec.controller';
+export * from './lib/codec.problems';
 export * from './lib/audit.controller';
 export * from './lib/metrics.controller';
 export * from './lib/dead-letter-desk';

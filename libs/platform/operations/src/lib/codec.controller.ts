@@ -1,12 +1,13 @@
 import { Controller, Inject, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { EncryptionCodec, parseEncryptionKeys } from '@linkages/platform-temporal';
+import { EncryptionCodec, PayloadDecodeError, parseEncryptionKeys, type PayloadDecodeFailure } from '@linkages/platform-temporal';
 import { auditActor, CorrelationId, CurrentPrincipal, Requires, type AuthenticatedRequest } from '@linkages/platform-auth';
 import { type Principal } from '@linkages/platform-access';
 import { AUDIT_LOG, type AuditLog } from '@linkages/platform-audit';
 import { SERVICE_CONFIG, type ServiceConfig } from '@linkages/platform-config';
-import { ApiJsonBody, ApiProblems, ApiSuccess, ValidBody } from '@linkages/platform-http';
+import { ApiJsonBody, ApiProblems, ApiSuccess, ValidBody, problemException } from '@linkages/platform-http';
+import { payloadUndecodable } from './codec.problems';
 
 const base64 = z
   .string()
@@ -28,11 +29,19 @@ interface JsonPayload {
   data?: string;
 }
 
+/** What an operator is told of a payload that cannot be decoded (no key id, no key material, no stack). */
+const failureText: Record<PayloadDecodeFailure, string> = {
+  'unknown-key': 'it is encrypted with a key this service does not hold',
+  'not-authentic': 'it does not decrypt: altered, truncated or sealed with another key',
+  malformed: 'it decrypts to no Temporal payload',
+};
+
 /**
  * Temporal codec server (the protocol the Web UI and `temporal --codec-endpoint` speak): POST /codec/decode and
  * /codec/encode with `{ payloads: [{ metadata: {k: base64}, data: base64 }] }`. Decoding reveals personal data:
- * only the `ops` role may, and every decode is audited (who, which namespace, how many payloads; no content).
- * Both are transformations, not creations: 200.
+ * only the `ops` role may, and every decode is audited (who, which namespace, how many payloads; no content), a
+ * failed one too (outcome `failed`, why, which payload). A payload that cannot be decoded is a 422
+ * `payload-undecodable` problem, never a 500. Both are transformations, not creations: 200.
  */
 @ApiTags('temporal codec')
 @Controller('codec')
@@ -51,24 +60,43 @@ export class CodecController {
   @ApiOperation({ summary: 'Decrypt Temporal payloads for an authorized operator (audited)' })
   @ApiJsonBody(payloadsBody)
   @ApiSuccess(payloadsResponse, { status: 200, description: 'The decoded payloads' })
-  @ApiProblems('validation')
+  @ApiProblems('validation', payloadUndecodable)
   async decode(
     @Req() req: AuthenticatedRequest,
     @ValidBody(payloadsBody) body: PayloadsBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
   ): Promise<{ payloads: JsonPayload[] }> {
-    const out = await this.codec.decode(fromJson(body));
-    await this.audit.append({
+    const entry = {
       ...auditActor(principal),
       action: 'decode',
       recordType: 'temporal-payloads',
       recordId: req.header('x-namespace') ?? 'default',
       purpose: 'operations',
-      outcome: 'allowed',
       correlationId,
-      details: { payloads: out.length },
-    });
+    };
+    let out: Awaited<ReturnType<EncryptionCodec['decode']>>;
+    try {
+      out = await this.codec.decode(fromJson(body));
+    } catch (error) {
+      // A failed decode is audited as well: who tried, on which namespace, which payload and why (no content).
+      const decodeError = error instanceof PayloadDecodeError ? error : undefined;
+      await this.audit.append({
+        ...entry,
+        outcome: 'failed',
+        reason: decodeError ? `payload-undecodable: ${decodeError.failure}` : 'decode-error',
+        details: {
+          payloads: body.payloads.length,
+          ...(decodeError ? { payloadIndex: decodeError.index, failure: decodeError.failure, keyId: decodeError.keyId } : {}),
+        },
+      });
+      if (!decodeError) throw error;
+      throw problemException(payloadUndecodable, `Payload ${decodeError.index} cannot be decoded: ${failureText[decodeError.failure]}`, {
+        payloadIndex: decodeError.index,
+        failure: decodeError.failure,
+      });
+    }
+    await this.audit.append({ ...entry, outcome: 'allowed', details: { payloads: out.length } });
     return { payloads: out.map(toJson) };
   }
 

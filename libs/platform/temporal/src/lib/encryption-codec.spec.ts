@@ -1,6 +1,8 @@
 import { createDecipheriv, randomBytes } from 'node:crypto';
+import { ValueError } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
-import { EncryptionCodec, parseEncryptionKeys } from './encryption-codec';
+import { Keyring } from '@linkages/platform-crypto';
+import { EncryptionCodec, PayloadDecodeError, parseEncryptionKeys } from './encryption-codec';
 
 const key = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
 const payload = { metadata: { encoding: Buffer.from('json/plain') }, data: Buffer.from('{"ssn":"123-45-6789"}') };
@@ -29,6 +31,31 @@ describe('EncryptionCodec (AES-256-GCM)', () => {
     const tampered = { ...encrypted!, data: Buffer.from(encrypted!.data!).map((b, i) => (i === 20 ? b ^ 1 : b)) };
     await expect(codec.decode([tampered])).rejects.toThrow();
     expect(await codec.decode([payload])).toEqual([payload]);
+  });
+
+  it('names the payload that cannot be decoded and why (a ValueError), never the key material', async () => {
+    const k1 = key('k1');
+    const codec = new EncryptionCodec(parseEncryptionKeys(k1));
+    const [good, other] = await codec.encode([payload, payload]);
+    const failureOf = (p: Promise<unknown>) =>
+      p.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    const unknown = await failureOf(new EncryptionCodec(parseEncryptionKeys(key('k2'))).decode([payload, good!]));
+    expect(unknown).toBeInstanceOf(PayloadDecodeError);
+    expect(unknown).toBeInstanceOf(ValueError);
+    expect(unknown).toMatchObject({ index: 1, failure: 'unknown-key', keyId: 'k1' });
+    const tampered = { ...other!, data: Buffer.from(other!.data!).map((b, i) => (i === 20 ? b ^ 1 : b)) };
+    const altered = await failureOf(codec.decode([good!, payload, tampered]));
+    expect(altered).toMatchObject({ index: 2, failure: 'not-authentic', keyId: 'k1' });
+    const truncated = await failureOf(codec.decode([{ ...good!, data: Buffer.from(good!.data!).subarray(0, 10) }]));
+    expect(truncated).toMatchObject({ index: 0, failure: 'not-authentic' });
+    // Authentic, but not a Temporal payload (sealed by someone holding the key).
+    const sealed = new Keyring(parseEncryptionKeys(k1), 'TEMPORAL_ENCRYPTION_KEYS').seal(Buffer.from([0xff, 0xff, 0xff]));
+    const garbage = await failureOf(codec.decode([{ metadata: good!.metadata, data: sealed.data }]));
+    expect(garbage).toMatchObject({ index: 0, failure: 'malformed', keyId: 'k1' });
+    for (const e of [unknown, altered, truncated, garbage]) expect((e as Error).message).not.toContain(k1.split(':')[1]!);
   });
 
   it('keeps the wire format: decodes a payload encoded before the crypto refactor, and encodes iv|ciphertext|tag without AAD', async () => {

@@ -16,6 +16,25 @@ export function parseEncryptionKeys(spec: string): EncryptionKey[] {
   return parseKeySpec(spec, 'TEMPORAL_ENCRYPTION_KEYS');
 }
 
+/** Why an encrypted payload cannot be decoded: its key is not configured, it is not authentic, or it is no payload. */
+export type PayloadDecodeFailure = 'unknown-key' | 'not-authentic' | 'malformed';
+
+/**
+ * An encrypted payload that cannot be decoded: which one (its index in the list), why, and the key id its metadata
+ * names (an id, never key material). A ValueError, as the SDK's data converter expects of a codec.
+ */
+export class PayloadDecodeError extends ValueError {
+  constructor(
+    readonly index: number,
+    readonly failure: PayloadDecodeFailure,
+    readonly keyId: string,
+    message: string,
+    cause?: unknown,
+  ) {
+    super(message, cause);
+  }
+}
+
 /**
  * AES-256-GCM payload codec: every payload (workflow inputs and results, activity arguments, signals, queries,
  * memos, and failure details with encodeCommonAttributes) leaves the process encrypted, with the key id in its
@@ -45,13 +64,29 @@ export class EncryptionCodec implements PayloadCodec {
   }
 
   async decode(payloads: Payload[]): Promise<Payload[]> {
-    return payloads.map((payload) => {
+    return payloads.map((payload, index) => {
       const encoding = payload.metadata?.[METADATA_ENCODING_KEY];
       if (!encoding || Buffer.from(encoding).toString() !== ENCRYPTED_ENCODING) return payload;
       const keyId = payload.metadata?.[KEY_ID_METADATA] ? Buffer.from(payload.metadata[KEY_ID_METADATA]).toString() : '';
-      if (!this.keyring.has(keyId)) throw new ValueError(`No decryption key '${keyId}' is configured (rotated out too early?)`);
-      const plaintext = this.keyring.open(keyId, Buffer.from(payload.data ?? new Uint8Array()));
-      return temporal.api.common.v1.Payload.decode(plaintext);
+      if (!this.keyring.has(keyId))
+        throw new PayloadDecodeError(index, 'unknown-key', keyId, `No decryption key '${keyId}' is configured (rotated out too early?)`);
+      let plaintext: Buffer;
+      try {
+        plaintext = this.keyring.open(keyId, Buffer.from(payload.data ?? new Uint8Array()));
+      } catch (error) {
+        throw new PayloadDecodeError(
+          index,
+          'not-authentic',
+          keyId,
+          `Payload ${index} does not decrypt with key '${keyId}' (altered or truncated)`,
+          error,
+        );
+      }
+      try {
+        return temporal.api.common.v1.Payload.decode(plaintext);
+      } catch (error) {
+        throw new PayloadDecodeError(index, 'malformed', keyId, `Payload ${index} decrypts to no Temporal payload`, error);
+      }
     });
   }
 }
