@@ -206,7 +206,11 @@ async function phase(name, { kind, count, dueAtOf, windowMs, cacheSize, profile 
   const tBefore = Date.now();
   const lead = leadFor(count, kind);
   const t0 = Date.now() + lead;
-  const timeoutSeconds = Math.ceil((lead + windowMs) / 1000) + 600;
+  // How long after the window the phase waits for the last lifecycle: at the dev server's ~15 lifecycles a second,
+  // 20,000 due in 300 s drain for about 25 minutes after the window. The runs' execution timeout outlasts that wait
+  // (a run that times out never fires: the first 20,000 run stopped at 11,855 of them when the timeout was 600 s).
+  const drainMs = Math.max(300_000, count * 100);
+  const timeoutSeconds = Math.ceil((lead + windowMs + drainMs) / 1000) + 600;
   const ids = [];
   const startSeconds = await startAll(name, count, async (i) => {
     const dueAt = new Date(dueAtOf(i, t0)).toISOString();
@@ -258,7 +262,7 @@ async function phase(name, { kind, count, dueAtOf, windowMs, cacheSize, profile 
   if (profile) await worker.profileStart();
   const endStage = kind === 'bare' ? 'bare' : 'overdue';
   const done = () => worker.fired.reduce((n, e) => n + (e[0] === endStage ? 1 : 0), 0);
-  const peakRss = await waitUntil(name, done, count, t0 + windowMs + Math.max(300_000, count * 100), worker);
+  const peakRss = await waitUntil(name, done, count, t0 + windowMs + drainMs, worker);
   const tAfter = Date.now();
   const after = await worker.stats();
   const serverAfter = serverCpuSeconds();
