@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
 import type { HttpException } from '@nestjs/common';
 import { migratedSchema } from '@linkages/platform-persistence-testing';
 import { repoRoot } from '@linkages/platform-config';
@@ -329,7 +330,11 @@ describe('organisation edits and preferences (real PostgreSQL)', () => {
       reason: 'intake',
     });
     const resolve = createOrganisationActivities({ dataSource: db.ds, organisation: repo }).resolveRecipients;
-    const night = organisationSpecFixtures.WED_22; // 22:00 in Santa Clara, inside 20:00–07:00
+    // 22:00 on the next Wednesday in Santa Clara, inside 20:00–07:00: after the assignment just made (now), so the
+    // assignment holds at that instant (the fixed WED_22 fixture is in the past from 2026-12-03 on).
+    let wednesday = DateTime.now().setZone(ESCALATION_ZONE).plus({ days: 1 }).set({ hour: 22, minute: 0, second: 0, millisecond: 0 });
+    while (wednesday.weekday !== 3) wednesday = wednesday.plus({ days: 1 });
+    const night = wednesday.toUTC().toISO()!;
     const base = organisationSpecFixtures.resolveRequestFixture('assigned-worker', { at: night });
     const req = { ...base, subject: { ...base.subject, familyId } };
 
