@@ -12,3 +12,4 @@ export * from './lib/route-template';
 export * from './lib/idempotency.interceptor';
 export * from './lib/idempotency.migration';
 export * from './lib/refusal-audit.interceptor';
+export * from './lib/dependency-unavailable';

@@ -9,3 +9,4 @@ export * from './lib/saved-histories';
 export * from './lib/mailpit';
 export * from './lib/test-platform';
 export * from './lib/pii-canary';
+export * from './lib/outage-proxy';

@@ -22,14 +22,14 @@ export const policyExtension = 'x-linkages-policy';
 /**
  * Needs a valid bearer token whose roles grant the permission; object-level checks (county, sharing) come on top.
  * Documents the problems every secured route can answer with: no or a bad token (401), a missing permission (403),
- * the rate limit (429), an unexpected error (500).
+ * the rate limit (429), an unexpected error (500), PostgreSQL or Temporal unreachable (503).
  */
 export const Requires = (permission: Permission) =>
   applyDecorators(
     SetMetadata(ROUTE_POLICY, { kind: 'permission', permission } satisfies RoutePolicy),
     ApiExtension(policyExtension, { kind: 'permission', permission }),
     ApiBearerAuth(),
-    ApiProblems('unauthenticated', 'invalid-token', 'forbidden', 'too-many-requests', 'internal-error'),
+    ApiProblems('unauthenticated', 'invalid-token', 'forbidden', 'too-many-requests', 'internal-error', 'dependency-unavailable'),
   );
 
 export interface AuthenticatedRequest extends Request {

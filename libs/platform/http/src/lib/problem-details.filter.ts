@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { correlationIdOf } from './correlation-id';
+import { unavailableDependencyOf } from './dependency-unavailable';
 import { parserProblemOf, problemRegistry, problemType, problemTypeBase } from './problem-registry';
 
 /** RFC 9457 problem details. */
@@ -28,7 +29,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // Errors raised before the normal pipeline (body parser, unknown route) carry the correlation id too.
     correlationIdOf(req, res);
     const problem = toProblem(exception, req.originalUrl?.split('?')[0] ?? req.url);
-    if (problem.status >= 500) {
+    if (problem['dependency']) {
+      // An outage, not a defect: one readable line, no stack (readiness says the same, every few seconds).
+      this.logger.warn(
+        `${String(problem['dependency'])} unavailable: ${exception instanceof Error ? exception.message.split('\n')[0] : 'no answer'}`,
+      );
+      res.setHeader('Retry-After', String(dependencyRetryAfterSeconds));
+    } else if (problem.status >= 500) {
       this.logger.error(
         exception instanceof Error ? exception.message : 'non-error thrown',
         exception instanceof Error ? exception.stack : undefined,
@@ -37,6 +44,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 }
+
+/** How long a client should wait before retrying a request refused because a dependency is down. */
+export const dependencyRetryAfterSeconds = 5;
 
 export function toProblem(exception: unknown, instance?: string): ProblemDetails {
   // Express' body-parser errors arrive wrapped by Nest with the parser's message, which can quote the body: answer
@@ -59,6 +69,18 @@ export function toProblem(exception: unknown, instance?: string): ProblemDetails
       ...(message !== undefined ? { detail: Array.isArray(message) ? message.join('; ') : String(message) } : {}),
       ...(instance ? { instance } : {}),
       ...extensions,
+    };
+  }
+  const dependency = unavailableDependencyOf(exception);
+  if (dependency) {
+    const unavailable = problemRegistry['dependency-unavailable'];
+    return {
+      type: problemType(unavailable.slug),
+      title: unavailable.title,
+      status: unavailable.status,
+      detail: `${dependency === 'postgresql' ? 'PostgreSQL' : 'Temporal'} cannot be reached; nothing was written. Retry later.`,
+      ...(instance ? { instance } : {}),
+      dependency,
     };
   }
   const internal = problemRegistry['internal-error'];

@@ -166,6 +166,14 @@ export const problemRegistry = {
     title: 'Internal Server Error',
     description: 'An unexpected error; it was logged with its stack on the server, the answer carries no internals.',
   },
+  'dependency-unavailable': {
+    slug: 'dependency-unavailable',
+    status: 503,
+    title: 'Service Unavailable',
+    description:
+      'A server this request needs (PostgreSQL, Temporal) cannot be reached; nothing was written (the transaction rolled back). `dependency` names it, `Retry-After` says when to try again; the service recovers by itself when the server is back. A write retried with the same `Idempotency-Key` is safe.',
+    extensions: { dependency: z.enum(['postgresql', 'temporal']).describe('The server that could not be reached') },
+  },
   'service-unavailable': {
     slug: 'service-unavailable',
     status: 503,

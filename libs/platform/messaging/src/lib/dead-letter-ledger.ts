@@ -21,6 +21,8 @@ export class DeadLetterLedger {
   /** A small pool, for a long-running process (a service API): a dropped connection is replaced, not fatal. */
   static async pool(databaseUrl: string, applicationName = 'linkages-dlq'): Promise<DeadLetterLedger> {
     const pool = new pg.Pool({ connectionString: databaseUrl, application_name: applicationName, max: 2, idleTimeoutMillis: 30_000 });
+    // An idle connection dropped by PostgreSQL (a restart) must not end the process: the pool replaces it.
+    pool.on('error', () => undefined);
     try {
       return await DeadLetterLedger.prepared(pool);
     } catch (error) {

@@ -85,6 +85,11 @@ export class OutboxRelay {
       // partial index outbox_unsent in seq order stops after one batch whatever the statistics say.
       options: '-c enable_bitmapscan=off -c enable_sort=off',
     });
+    // An idle pooled connection that PostgreSQL drops (a restart) is an 'error' event of the pool: without a listener
+    // it would end the process. The pool discards the connection and opens a new one for the next batch.
+    this.pool.on('error', (error) =>
+      this.options.logger.warn({ err: error, schema: this.options.schema }, 'Outbox relay lost an idle connection; it is replaced'),
+    );
     await this.openSession();
     this.loop.start();
   }

@@ -1,4 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import type { ReadinessCheck } from '@linkages/platform-config';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
@@ -16,7 +16,15 @@ export interface TemporalClientHandle {
 
 /** A lazily connected client: a service boots while Temporal is down, and readiness says so. */
 export function createTemporalClient({ address, namespace, dataConverter }: TemporalClientOptions): TemporalClientHandle {
-  const connection = Connection.lazy({ address, connectTimeout: 3000 });
+  const connection = Connection.lazy({
+    address,
+    connectTimeout: 3000,
+    // While the frontend is down a call fails after about 3 s of retries (the SDK's default is 10 attempts, ~20 s),
+    // so a request is answered 503 dependency-unavailable promptly; and the channel retries its connection at least
+    // every 2 s (gRPC's default backoff grows to 120 s), so the service is itself again soon after Temporal is back.
+    interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 6 }))],
+    channelArgs: { 'grpc.initial_reconnect_backoff_ms': 500, 'grpc.max_reconnect_backoff_ms': 2000 },
+  });
   // Client spans start the trace that the workflow and its activities continue.
   return {
     connection,
