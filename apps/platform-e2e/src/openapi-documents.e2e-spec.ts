@@ -357,7 +357,7 @@ describe('OpenAPI documents (npm start)', () => {
     expect(violations).toEqual([]);
   });
 
-  it('every secured operation documents 400 (when it takes input), 401, 403, 429 and 500, and each refusal its code path can raise', () => {
+  it('every secured operation documents 400 (when it takes input), 401, 403, 429, 500 and 503, and each refusal its code path can raise', () => {
     const violations: string[] = [];
     const need = (o: Op, status: string, slugs: string[]) => {
       const missing = slugs.filter((s) => !slugsAt(o.op, status).includes(s));
@@ -369,6 +369,7 @@ describe('OpenAPI documents (npm start)', () => {
         need(o, '401', ['unauthenticated', 'invalid-token']);
         need(o, '403', ['forbidden']);
         need(o, '429', ['too-many-requests']);
+        need(o, '503', ['dependency-unavailable']);
       }
       if (o.op.requestBody || (o.op.parameters ?? []).some((p) => p.in === 'path' || p.in === 'query')) need(o, '400', ['validation']);
       if (o.op.requestBody) need(o, '400', ['malformed-json']);

@@ -225,11 +225,11 @@ describe('operators API: dead letters and workflow counts (real PostgreSQL, Kafk
       '/ops/dead-letters/{key}/replay',
       '/ops/workflows',
     ]);
-    expect(statuses('/ops/dead-letters', 'get')).toEqual(['200', '400', '401', '403', '429', '500']);
-    expect(statuses('/ops/dead-letters/{key}', 'get')).toEqual(['200', '400', '401', '403', '404', '429', '500']);
-    expect(statuses('/ops/dead-letters/{key}/replay', 'post')).toEqual(['200', '400', '401', '403', '404', '409', '429', '500']);
-    expect(statuses('/ops/dead-letters/replay', 'post')).toEqual(['200', '400', '401', '403', '413', '415', '429', '500']);
-    expect(statuses('/ops/workflows', 'get')).toEqual(['200', '401', '403', '429', '500']);
+    expect(statuses('/ops/dead-letters', 'get')).toEqual(['200', '400', '401', '403', '429', '500', '503']);
+    expect(statuses('/ops/dead-letters/{key}', 'get')).toEqual(['200', '400', '401', '403', '404', '429', '500', '503']);
+    expect(statuses('/ops/dead-letters/{key}/replay', 'post')).toEqual(['200', '400', '401', '403', '404', '409', '429', '500', '503']);
+    expect(statuses('/ops/dead-letters/replay', 'post')).toEqual(['200', '400', '401', '403', '413', '415', '429', '500', '503']);
+    expect(statuses('/ops/workflows', 'get')).toEqual(['200', '401', '403', '429', '500', '503']);
     expect(JSON.stringify(doc.paths['/ops/dead-letters/{key}/replay'])).toContain('already-replayed');
   });
 
