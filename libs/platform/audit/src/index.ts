@@ -4,3 +4,4 @@ export * from './lib/audit-query';
 export * from './lib/audit-log';
 export * from './lib/verify-audit-chain';
 export * from './lib/audit-reader';
+export * from './lib/audit-aggregator';

@@ -1,14 +1,18 @@
 import type { Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { AUDIT_LOG, type AuditLog } from '@linkages/platform-audit';
 import { SERVICE_CONFIG, type ServiceConfig } from '@linkages/platform-config';
 import { AuthGuard } from './auth.guard';
+import { AuthRefusals } from './auth-refusals';
 import { ROUTE_POLICY, type AuthenticatedRequest, type RoutePolicy } from './route-policy';
 import { TOKEN_VERIFIER, createTokenVerifier } from './token-verifier';
 
 /**
- * Who may call and how often, for a service API: the token verifier from the service's AUTH_* settings, then two
- * global guards in this order: deny by default (AuthGuard), then the per-user rate limit.
+ * Who may call and how often, for a service API: the token verifier from the service's AUTH_* settings, the budget
+ * of refusals per client and their aggregated audit (AuthRefusals, AUTH_REFUSALS_PER_MINUTE), then two global guards
+ * in this order: deny by default (AuthGuard, which spends the refusal budget before any token is verified), then the
+ * per-user rate limit of the accepted calls.
  */
 export const authProviders: Provider[] = [
   {
@@ -22,6 +26,11 @@ export const authProviders: Provider[] = [
         algorithms: config.AUTH_ALGORITHMS,
         clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE_SECONDS,
       }),
+  },
+  {
+    provide: AuthRefusals,
+    inject: [SERVICE_CONFIG, AUDIT_LOG],
+    useFactory: (config: ServiceConfig, audit: AuditLog) => new AuthRefusals(audit, { perWindow: config.AUTH_REFUSALS_PER_MINUTE }),
   },
   { provide: APP_GUARD, useClass: AuthGuard },
   { provide: APP_GUARD, useClass: ThrottlerGuard },

@@ -96,6 +96,12 @@ export const platformConfigSchema = z.object({
   PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3004'),
   /** Requests per minute per authenticated user (per client address before authentication). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /**
+   * Refused calls (no token, a bad token, a missing permission) per minute per client, counted before any token is
+   * verified: per client address for anonymous and failed tokens, per user for missing permissions. Beyond it the
+   * client gets 429 with Retry-After, and its repeated refusals are audited as one aggregated record per minute.
+   */
+  AUTH_REFUSALS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   /** The web console's origin (apps/console), allowed to call the APIs from the browser (CORS); no other origin is. */
   CONSOLE_ORIGIN: z.string().url().default('http://127.0.0.1:4200'),
   /** The Temporal Web UI's origin, allowed to call the codec server (CORS). */

@@ -158,7 +158,8 @@ export const problemRegistry = {
     slug: 'too-many-requests',
     status: 429,
     title: 'Too Many Requests',
-    description: 'The per-user rate limit is exceeded; `Retry-After` says in how many seconds to retry.',
+    description:
+      'The per-user rate limit is exceeded, or the caller’s budget of refused calls (no or a bad token, a missing permission; per client address before the token is verified, per user after) is spent; `Retry-After` says in how many seconds to retry.',
   },
   'internal-error': {
     slug: 'internal-error',

@@ -1,9 +1,8 @@
 import 'reflect-metadata';
-import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
-import type { AddressInfo } from 'node:net';
+import { Controller, Get, Module } from '@nestjs/common';
 import { Requires } from '@linkages/platform-auth';
-import { devToken, stackEnv } from '@linkages/platform-testing';
-import { createApiApp } from './bootstrap';
+import { devToken } from '@linkages/platform-testing';
+import { platformApi } from './platform-api.spec-helper';
 import { PlatformModule } from './platform.module';
 import { PolicyRegistry } from '@linkages/platform-deadlines';
 import type { ServiceDescriptor } from './service-descriptor';
@@ -38,24 +37,11 @@ const descriptor: ServiceDescriptor = {
 class ProbeModule {}
 
 describe('platform guards', () => {
-  let app: INestApplication;
+  const api = platformApi(ProbeModule, { RATE_LIMIT_PER_MINUTE: '5' });
   let base: string;
-  const saved = { ...process.env };
 
-  beforeAll(async () => {
-    Object.assign(process.env, stackEnv(), { RATE_LIMIT_PER_MINUTE: '5', LOG_LEVEL: 'warn' });
-    app = await createApiApp(
-      ProbeModule,
-      { CONSOLE_ORIGIN: 'http://127.0.0.1:4200', TEMPORAL_UI_ORIGIN: 'http://127.0.0.1:8233' },
-      { logger: ['error'], abortOnError: false },
-    );
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-  }, 60_000);
-
-  afterAll(async () => {
-    await app?.close();
-    process.env = saved;
+  beforeAll(() => {
+    base = api.base;
   });
 
   it('closes a route that declares no policy, even to an authenticated user (deny by default)', async () => {
