@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench:load [-- --rates 10,20,40,80 --step-seconds 20 --warmup-seconds 3 --max-seconds 360 --max-inflight 100
-//                       --p99-ms 500 --seed 12 --workers]
+//                       --p99-ms 500 --seed 12 --retries 1 --workers]
 // Load held: the four service APIs, started from dist/ on offset ports (BENCH_PORT_OFFSET, default 900) against the
 // running local stack, driven over loopback through their public HTTP APIs with a realistic mix (about a quarter
 // writes: CWS families and hotline referrals, CalWORKs Assistance Units, Linkages referrals, each with its own
@@ -9,15 +9,18 @@
 // answers (arrivals spaced evenly; an arrival beyond --max-inflight requests in flight is dropped and counted), a
 // warm-up of the step's rate first (not counted), latency measured from each request's scheduled instant. Steps go up
 // until one has p99 ≥ --p99-ms, an error (non-2xx, network error, timeout) or a dropped arrival, falls short of its
-// rate, or the next would not fit in --max-seconds (the whole run, start-up included). It reports the highest step
+// rate, or the next would not fit in --max-seconds (the whole run, start-up included); a step that failed without
+// errors is run once more first (--retries), since other processes on a shared machine stall it now and then. It reports the highest step
 // held (p99 under the bound, no error, nothing dropped; if none, the lowest step, honestly) and, per route, p50 / p99 and
 // errors by status of that step and of the step that failed. Last line: `load: <rps> rps at p99 <ms> ms, errors = <n>`.
 // A benchmark: asserts nothing. The rows it writes stay (case numbers and names carry the run tag).
+import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { repoRoot, serviceEnv } from '../stack/lib.mjs';
 import * as b from './flows-lib.mjs';
 
@@ -44,6 +47,7 @@ const SEED = num('--seed', 12);
 const MAX_RPS = num('--max-rps', Math.max(...RATES));
 const TIMEOUT_MS = num('--timeout-ms', 10_000);
 const WITH_WORKERS = flag('--workers');
+const RETRIES = Number(value('--retries', 1));
 const OFFSET = Number(process.env.BENCH_PORT_OFFSET ?? 900);
 // The services limit each user to RATE_LIMIT_PER_MINUTE requests per minute (600 by default,
 // libs/platform/config, perUserRateLimit in libs/platform/auth). The development IdP issues tokens to its fixed demo
@@ -81,6 +85,8 @@ const { migrateUp } = dist('platform/persistence');
 for (const s of ['referrals', 'calworks', 'child-welfare', 'notifications'])
   await migrateUp(require(join(repoRoot, 'dist/apps', s, 'src/data-source.js')).dataSourceOptions());
 
+const pg = new (require('pg').Client)({ connectionString: process.env.DATABASE_URL, application_name: 'linkages-bench-load' });
+await pg.connect();
 const tag = randomBytes(3).toString('hex');
 const COUNTY_NOW = new Date();
 const isoAgo = (ms) => new Date(COUNTY_NOW.getTime() - ms).toISOString();
@@ -325,6 +331,54 @@ function cpuTicks(pid) {
   }
 }
 
+// ---- PostgreSQL connections of the processes this benchmark started ---------------------------------------------------
+// Each API has a pool of 10 connections (libs/platform/persistence); an audited request takes its schema's audit-chain
+// advisory lock until its transaction ends (libs/platform/audit). Sampled once a second during a step's window: the
+// connections of each API busy in PostgreSQL (active or idle in transaction) and those waiting on an advisory lock,
+// found by their client ports (ss) so other processes' connections are not counted.
+async function dbSample(procs) {
+  let out;
+  try {
+    out = execFileSync('ss', ['-tnpH', 'state', 'established', '( dport = :5432 )'], { encoding: 'utf8', timeout: 2000 });
+  } catch {
+    return undefined;
+  }
+  const byPid = new Map(procs.map((p) => [p.child.pid, p.name.replace(/ api$/, '')]));
+  const portOf = new Map();
+  for (const line of out.split('\n')) {
+    const m = /:(\d+)\s+\S+:5432\s+.*pid=(\d+)/.exec(line);
+    if (m && byPid.has(Number(m[2]))) portOf.set(Number(m[1]), byPid.get(Number(m[2])));
+  }
+  if (!portOf.size) return undefined;
+  const rows = await pg.query(
+    'SELECT client_port, state, wait_event_type, wait_event FROM pg_stat_activity WHERE client_addr IS NOT NULL AND client_port = ANY($1::int[])',
+    [[...portOf.keys()]],
+  );
+  const sample = {};
+  for (const r of rows.rows) {
+    const name = portOf.get(r.client_port);
+    const s = (sample[name] ??= { open: 0, busy: 0, advisory: 0 });
+    s.open++;
+    if (r.state === 'active' || r.state?.startsWith('idle in transaction')) s.busy++;
+    if (r.wait_event_type === 'Lock' && r.wait_event === 'advisory') s.advisory++;
+  }
+  return sample;
+}
+function dbSummary(samples) {
+  const names = [...new Set(samples.flatMap((s) => Object.keys(s)))];
+  return names.map((name) => {
+    const xs = samples.map((s) => s[name] ?? { open: 0, busy: 0, advisory: 0 });
+    const mean = (k) => xs.reduce((a, x) => a + x[k], 0) / xs.length;
+    return {
+      name,
+      open: Math.max(...xs.map((x) => x.open)),
+      busy: mean('busy'),
+      busyMax: Math.max(...xs.map((x) => x.busy)),
+      advisory: mean('advisory'),
+    };
+  });
+}
+
 // ---- one step ----------------------------------------------------------------------------------------------------------
 const cumulative = ops.map((o) => o.weight);
 for (let i = 1; i < cumulative.length; i++) cumulative[i] += cumulative[i - 1];
@@ -345,6 +399,18 @@ async function runStep(rps, procs) {
   let dropped = 0;
   let inflight = 0;
   let cpuBefore;
+  // The benchmark's own event loop: a stall here (the machine busy) delays sends and shows in every route's latency.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  const dbSamples = [];
+  let sampling;
+  let stepDone = false;
+  const sampleDb = async () => {
+    while (!stepDone) {
+      const s = await dbSample(procs).catch(() => undefined);
+      if (s) dbSamples.push(s);
+      await sleep(1000);
+    }
+  };
   const start = performance.now();
   const windowStart = start + warmupMs;
   const end = windowStart + measuredMs;
@@ -365,7 +431,11 @@ async function runStep(rps, procs) {
   for (let now = performance.now(); now < end; now = performance.now()) {
     // Every arrival due by now (evenly spaced from the start), each timed from its own scheduled instant.
     for (let at = start + scheduled * interval; at <= now && at < end; at = start + scheduled * interval) {
-      if (at >= windowStart && cpuBefore === undefined) cpuBefore = procs.map((p) => cpuTicks(p.child.pid));
+      if (at >= windowStart && cpuBefore === undefined) {
+        cpuBefore = procs.map((p) => cpuTicks(p.child.pid));
+        loopDelay.enable();
+        sampling = sampleDb();
+      }
       fire(at, at >= windowStart);
       scheduled++;
     }
@@ -376,11 +446,14 @@ async function runStep(rps, procs) {
   }
   const windowEnd = performance.now();
   const cpuAfter = procs.map((p) => cpuTicks(p.child.pid));
-  await Promise.all([...pending]);
+  loopDelay.disable();
+  stepDone = true;
+  await Promise.all([...pending, sampling]);
   const lastAnswer = performance.now();
   const wall = (windowEnd - windowStart) / 1000;
   const cpu = procs.map((p, i) => ({ name: p.name, pct: ((cpuAfter[i] - (cpuBefore?.[i] ?? cpuAfter[i])) / TICKS / wall) * 100 }));
-  return summarise(rps, results, dropped, wall, (lastAnswer - windowStart) / 1000, cpu);
+  const stall = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
+  return { ...summarise(rps, results, dropped, wall, (lastAnswer - windowStart) / 1000, cpu), stall, db: dbSummary(dbSamples) };
 }
 
 function summarise(rps, results, dropped, wallS, answeredS, cpu) {
@@ -442,7 +515,13 @@ function stepLine(s) {
   return (
     `  step ${s.rps} rps: ${s.n} answers, achieved ${s.achieved.toFixed(1)} rps, p50 ${fmt(s.p50)} ms, p99 ${fmt(s.p99)} ms, ` +
     `errors ${s.errors}${status ? ` (${status})` : ''}, dropped ${s.dropped}\n` +
-    `      slowest p99 (ms): ${slow}\n      CPU of the APIs: ${cpu}; load average ${s.load.toFixed(2)}`
+    `      slowest p99 (ms): ${slow}\n      CPU of the APIs: ${cpu}; load average ${s.load.toFixed(2)}; ` +
+    `the benchmark's event-loop delay p99 ${fmt(s.stall.p99)} ms, max ${fmt(s.stall.max)} ms` +
+    (s.db.length
+      ? `\n      PostgreSQL connections per API (of 10; mean/max busy, mean waiting on an advisory lock): ${s.db
+          .map((d) => `${d.name} ${d.busy.toFixed(1)}/${d.busyMax} busy, ${d.advisory.toFixed(1)} on a lock`)
+          .join('; ')}`
+      : '')
   );
 }
 function routeTable(title, s) {
@@ -505,7 +584,9 @@ try {
 
   const steps = [];
   const stopReserve = 15; // seconds for the last answers and stopping the processes
-  for (const rps of RATES.filter((r) => r <= MAX_RPS)) {
+  const rates = RATES.filter((r) => r <= MAX_RPS);
+  for (let i = 0, attempt = 1; i < rates.length;) {
+    const rps = rates[i];
     const need = WARMUP_S + STEP_S + TIMEOUT_MS / 1000 / 2;
     if (elapsedS() + need + stopReserve > MAX_S) {
       log(`  stopping: a ${rps} rps step would not fit in --max-seconds ${MAX_S} (${elapsedS().toFixed(0)} s used)`);
@@ -514,6 +595,7 @@ try {
     if (Date.now() - tokensAt > 600_000) await refreshTokens();
     b.assertAlive(procs);
     const s = await runStep(rps, procs);
+    s.attempt = attempt;
     steps.push(s);
     log(stepLine(s));
     const reasons = [];
@@ -522,7 +604,15 @@ try {
     if (s.dropped) reasons.push(`${s.dropped} arrivals dropped at ${MAX_INFLIGHT} in flight`);
     if (s.achieved < 0.9 * rps) reasons.push(`achieved ${s.achieved.toFixed(1)} of ${rps} rps`);
     s.held = reasons.length === 0;
-    if (!s.held) {
+    if (s.held) {
+      i++;
+      attempt = 1;
+    } else if (attempt <= RETRIES && !s.errors) {
+      // A shared machine stalls now and then (other processes' bursts): a step that failed on latency alone is run
+      // again, and both attempts are reported. Errors are never retried away.
+      log(`  ${rps} rps not held (${reasons.join(', ')}): running it again (attempt ${attempt + 1} of ${RETRIES + 1})`);
+      attempt++;
+    } else {
       log(`  stopping: ${reasons.join(', ')}`);
       break;
     }
@@ -531,17 +621,17 @@ try {
   if (!steps.length) throw new Error('no step ran (raise --max-seconds)');
   const held = steps.filter((s) => s.held);
   const best = held.length ? held[held.length - 1] : steps[0];
-  const failed = steps.find((s) => !s.held);
+  const failed = steps.findLast((s) => !s.held);
   log('');
   routeTable(held.length ? 'per route at the highest step held' : 'per route at the lowest step (none held)', best);
   if (failed && failed !== best) routeTable('per route at the step that failed', failed);
   log('');
   log(
-    `  steps: ${steps.map((s) => `${s.rps}${s.held ? '✔' : '✖'} (${s.achieved.toFixed(1)} rps, p99 ${fmt(s.p99)} ms, ${s.errors} err)`).join(', ')}`,
+    `  steps: ${steps.map((s) => `${s.rps}${s.attempt > 1 ? ` (attempt ${s.attempt})` : ''}${s.held ? '✔' : '✖'} (${s.achieved.toFixed(1)} rps, p99 ${fmt(s.p99)} ms, ${s.errors} err)`).join(', ')}`,
   );
   log(
     held.length
-      ? `  highest rate held: ${best.rps} rps offered (p99 < ${P99_MS} ms, no error, nothing dropped)${steps.length === RATES.length && steps.every((s) => s.held) ? ' — every step held: try higher --rates' : ''}`
+      ? `  highest rate held: ${best.rps} rps offered (p99 < ${P99_MS} ms, no error, nothing dropped)${best.rps === rates[rates.length - 1] ? ' — every step held: try higher --rates' : ''}`
       : `  NO step held p99 < ${P99_MS} ms without errors: the lowest step's figures follow`,
   );
   log(
@@ -550,5 +640,6 @@ try {
   finalLine = `load: ${best.achieved.toFixed(1)} rps at p99 ${fmt(best.p99)} ms, errors = ${best.errors}`;
 } finally {
   await b.stopServices(procs);
+  await pg.end().catch(() => undefined);
 }
 if (finalLine) log(finalLine);
