@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { Controller, Inject, Module, Post, type INestApplication } from '@nestjs/common';
+import { Controller, Inject, Module, Post } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
@@ -22,7 +21,7 @@ import {
   waitFor,
   type OutageProxy,
 } from '@linkages/platform-testing';
-import { createApiApp } from './bootstrap';
+import { platformApi } from './platform-api.spec-helper';
 import { PlatformModule } from './platform.module';
 import { platformMigrations } from './platform-migrations';
 import type { ServiceDescriptor } from './service-descriptor';
@@ -102,16 +101,32 @@ class ProbeModule {}
 
 describe('a service while PostgreSQL or Temporal is down (issue 17): 503 naming it, nothing written, recovery without restart', () => {
   const stack = stackEnv();
-  const saved = { ...process.env };
-  let app: INestApplication;
-  let base: string;
   let postgres: OutageProxy;
   let temporal: OutageProxy;
   let direct: pg.Client;
   let token: string;
 
+  // Registered before platformApi's beforeAll: the proxies exist when the application boots through them.
+  beforeAll(async () => {
+    await migrateUp(
+      createDataSourceOptions(stack.DATABASE_URL, { schema, entities: [], migrations: platformMigrations(schema) }, 'it-outage'),
+    );
+    direct = new pg.Client({ connectionString: stack.DATABASE_URL });
+    await direct.connect();
+    await direct.query(`CREATE TABLE ${notes} (id serial PRIMARY KEY, family_name text NOT NULL, kind text NOT NULL)`);
+    postgres = await startOutageProxy(hostPortOf(stack.DATABASE_URL));
+    temporal = await startOutageProxy(hostPortOf(stack.TEMPORAL_ADDRESS));
+    token = await devToken('cws-worker');
+  }, 60_000);
+  const api = platformApi(ProbeModule, () => ({
+    DATABASE_URL: postgres.through(stack.DATABASE_URL),
+    TEMPORAL_ADDRESS: temporal.through(stack.TEMPORAL_ADDRESS),
+    RATE_LIMIT_PER_MINUTE: '1000',
+    LOG_LEVEL: 'error',
+  }));
+
   const post = async (path: 'notes' | 'timers', familyName = 'Roe') => {
-    const res = await fetch(`${base}/probe/${path}`, {
+    const res = await fetch(`${api.base}/probe/${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID(), 'content-type': 'application/json' },
       body: JSON.stringify({ familyName }),
@@ -119,7 +134,7 @@ describe('a service while PostgreSQL or Temporal is down (issue 17): 503 naming 
     return { res, body: (await res.json()) as Record<string, unknown> };
   };
   const ready = async () => {
-    const res = await fetch(`${base}/health/ready`);
+    const res = await fetch(`${api.base}/health/ready`);
     return { status: res.status, body: (await res.json()) as { checks: Record<string, { status: string; error?: string }> } };
   };
   /** Rows and audit entries, read past the proxy. */
@@ -145,33 +160,8 @@ describe('a service while PostgreSQL or Temporal is down (issue 17): 503 naming 
     expect(JSON.stringify(body)).not.toMatch(/ECONN|at .*\.[jt]s:\d+|127\.0\.0\.1/);
   };
 
-  beforeAll(async () => {
-    await migrateUp(
-      createDataSourceOptions(stack.DATABASE_URL, { schema, entities: [], migrations: platformMigrations(schema) }, 'it-outage'),
-    );
-    direct = new pg.Client({ connectionString: stack.DATABASE_URL });
-    await direct.connect();
-    await direct.query(`CREATE TABLE ${notes} (id serial PRIMARY KEY, family_name text NOT NULL, kind text NOT NULL)`);
-    postgres = await startOutageProxy(hostPortOf(stack.DATABASE_URL));
-    temporal = await startOutageProxy(hostPortOf(stack.TEMPORAL_ADDRESS));
-    Object.assign(process.env, stack, {
-      DATABASE_URL: postgres.through(stack.DATABASE_URL),
-      TEMPORAL_ADDRESS: temporal.through(stack.TEMPORAL_ADDRESS),
-      RATE_LIMIT_PER_MINUTE: '1000',
-      LOG_LEVEL: 'error',
-    });
-    app = await createApiApp(
-      ProbeModule,
-      { CONSOLE_ORIGIN: 'http://127.0.0.1:4200', TEMPORAL_UI_ORIGIN: 'http://127.0.0.1:8233' },
-      { logger: false, abortOnError: false },
-    );
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    token = await devToken('cws-worker');
-  }, 60_000);
-
   afterAll(async () => {
-    await app?.close();
+    await api.close();
     await postgres?.close();
     await temporal?.close();
     const temporalClient = await platformTemporalClient().catch(() => undefined);
@@ -188,7 +178,6 @@ describe('a service while PostgreSQL or Temporal is down (issue 17): 503 naming 
     }
     await direct?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
     await direct?.end();
-    process.env = saved;
   });
 
   it('is ready and writes while everything is up (the probe works)', async () => {

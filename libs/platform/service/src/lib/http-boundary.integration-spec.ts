@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { Controller, Module, Post, type INestApplication } from '@nestjs/common';
+import { Controller, Module, Post } from '@nestjs/common';
 import { InjectDataSource, getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -10,7 +9,7 @@ import { PolicyRegistry } from '@linkages/platform-deadlines';
 import { IdempotentCreate, ValidBody } from '@linkages/platform-http';
 import { createDataSourceOptions, migrateUp } from '@linkages/platform-persistence';
 import { devToken, stackEnv, uniqueSuffix } from '@linkages/platform-testing';
-import { createApiApp } from './bootstrap';
+import { platformApi } from './platform-api.spec-helper';
 import { PlatformModule } from './platform.module';
 import { platformMigrations } from './platform-migrations';
 import type { ServiceDescriptor } from './service-descriptor';
@@ -61,17 +60,23 @@ class ProbeModule {}
 
 describe('the shared HTTP boundary (issue 17): bad input is a 4xx problem+json, never a 500, and changes nothing', () => {
   const stack = stackEnv();
-  const saved = { ...process.env };
-  let app: INestApplication;
   let dataSource: DataSource;
-  let base: string;
+  // Registered before platformApi's beforeAll: the schema is migrated when the application boots.
+  beforeAll(
+    () =>
+      migrateUp(
+        createDataSourceOptions(stack.DATABASE_URL, { schema, entities: [], migrations: platformMigrations(schema) }, 'it-boundary'),
+      ),
+    60_000,
+  );
+  const api = platformApi(ProbeModule, { RATE_LIMIT_PER_MINUTE: '1000' });
   const tokens = new Map<string, string>();
   const token = async (user: string) => tokens.get(user) ?? tokens.set(user, await devToken(user)).get(user)!;
 
   /** A raw POST to the probe as the CWS worker, with a fresh Idempotency-Key (returned, to look for it after). */
   const post = async (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }, path = '/probe/notes') => {
     const key = randomUUID();
-    const res = await fetch(`${base}${path}`, {
+    const res = await fetch(`${api.base}${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${await token('cws-worker')}`, 'idempotency-key': key, ...headers },
       body,
@@ -95,27 +100,15 @@ describe('the shared HTTP boundary (issue 17): bad input is a 4xx problem+json, 
   };
 
   beforeAll(async () => {
-    await migrateUp(
-      createDataSourceOptions(stack.DATABASE_URL, { schema, entities: [], migrations: platformMigrations(schema) }, 'it-boundary'),
-    );
-    Object.assign(process.env, stack, { RATE_LIMIT_PER_MINUTE: '1000', LOG_LEVEL: 'warn' });
-    app = await createApiApp(
-      ProbeModule,
-      { CONSOLE_ORIGIN: 'http://127.0.0.1:4200', TEMPORAL_UI_ORIGIN: 'http://127.0.0.1:8233' },
-      { logger: ['error'], abortOnError: false },
-    );
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    dataSource = app.get<DataSource>(getDataSourceToken());
+    dataSource = api.app.get<DataSource>(getDataSourceToken());
     await dataSource.query(
       `CREATE TABLE ${notes} (id serial PRIMARY KEY, family_name text NOT NULL, opened_on date NOT NULL, details jsonb)`,
     );
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await dataSource?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
-    await app?.close();
-    process.env = saved;
+    await api.close();
   });
 
   it('takes a valid body (as application/json or a +json type) and writes it: the probe works', async () => {
@@ -153,12 +146,12 @@ describe('the shared HTTP boundary (issue 17): bad input is a 4xx problem+json, 
     // The audit filter of issue 17: PostgreSQL refuses the NUL in its query; the read is not audited either.
     const audited = () => count(`"${schema}".audit_log WHERE action = 'read'`);
     const auditedBefore = await audited();
-    const query = await fetch(`${base}/audit/entries?recordId=%00`, { headers: { authorization: `Bearer ${await token('admin')}` } });
+    const query = await fetch(`${api.base}/audit/entries?recordId=%00`, { headers: { authorization: `Bearer ${await token('admin')}` } });
     const queryText = await query.text();
     expect(expectProblem(query, queryText, 400, 'validation').errors).toEqual([
       { field: 'query.recordId', message: expect.stringContaining('NUL') },
     ]);
-    const inPath = await fetch(`${base}/audit/entries%00`, { headers: { authorization: `Bearer ${await token('admin')}` } });
+    const inPath = await fetch(`${api.base}/audit/entries%00`, { headers: { authorization: `Bearer ${await token('admin')}` } });
     expect(expectProblem(inPath, await inPath.text(), 400, 'validation').errors).toEqual([
       { field: 'path', message: expect.stringContaining('NUL') },
     ]);
@@ -178,7 +171,7 @@ describe('the shared HTTP boundary (issue 17): bad input is a 4xx problem+json, 
     expect(expectProblem(instant.res, instant.text, 400, 'validation').errors).toEqual([
       { field: 'body.details.at', message: 'must be a date between the years 1900 and 2200' },
     ]);
-    const query = await fetch(`${base}/audit/entries?recordId=0000-01-01`, {
+    const query = await fetch(`${api.base}/audit/entries?recordId=0000-01-01`, {
       headers: { authorization: `Bearer ${await token('admin')}` },
     });
     expect(expectProblem(query, await query.text(), 400, 'validation').errors).toEqual([
@@ -250,16 +243,16 @@ describe('the shared HTTP boundary (issue 17): bad input is a 4xx problem+json, 
     const charset = await post('{}', { 'content-type': 'application/json; charset=latin1' });
     expectProblem(charset.res, charset.text, 415, 'unsupported-charset');
 
-    const unknown = await fetch(`${base}/nowhere?name=Canary`, { headers: { 'x-correlation-id': 'it-boundary-2' } });
+    const unknown = await fetch(`${api.base}/nowhere?name=Canary`, { headers: { 'x-correlation-id': 'it-boundary-2' } });
     const unknownText = await unknown.text();
     expectProblem(unknown, unknownText, 404, 'not-found');
     expect(unknown.headers.get('x-correlation-id')).toBe('it-boundary-2');
     expect(unknownText).not.toContain('Canary');
 
-    const noToken = await fetch(`${base}/probe/notes`, { method: 'POST', headers: { 'x-correlation-id': 'bad id <x>' } });
+    const noToken = await fetch(`${api.base}/probe/notes`, { method: 'POST', headers: { 'x-correlation-id': 'bad id <x>' } });
     expectProblem(noToken, await noToken.text(), 401, 'unauthenticated');
     expect(noToken.headers.get('x-correlation-id')).not.toBe('bad id <x>');
-    const forbidden = await fetch(`${base}/audit/entries`, { headers: { authorization: `Bearer ${await token('cws-worker')}` } });
+    const forbidden = await fetch(`${api.base}/audit/entries`, { headers: { authorization: `Bearer ${await token('cws-worker')}` } });
     expectProblem(forbidden, await forbidden.text(), 403, 'forbidden');
   });
 });

@@ -23,12 +23,13 @@ export interface PlatformApiRequest {
 
 /**
  * A service API as bootstrapApi builds it (createApiApp: the shared HTTP boundary, then `module`, whose imports hold
- * PlatformModule.forApi), over the running stack with `env` on top of stackEnv() (the service config is read at boot),
+ * PlatformModule.forApi), over the running stack with `env` on top of stackEnv() (the service config is read at boot;
+ * `env` may be a function, called at boot),
  * listening on a free loopback port. For a describe block: started in `beforeAll`, closed in `afterAll` unless the
  * spec closed it itself (`close`, to read what shutdown wrote), and process.env restored. The composition root is
  * not importable from @linkages/platform-testing (type:testing may not import type:composition), so it lives here.
  */
-export function platformApi(module: Type<unknown>, env: Record<string, string> = {}) {
+export function platformApi(module: Type<unknown>, env: Record<string, string> | (() => Record<string, string>) = {}) {
   const saved = { ...process.env };
   let app: INestApplication | undefined;
   let port = 0;
@@ -40,7 +41,8 @@ export function platformApi(module: Type<unknown>, env: Record<string, string> =
   };
 
   beforeAll(async () => {
-    Object.assign(process.env, stackEnv(), { LOG_LEVEL: 'warn' }, env);
+    // A function when the settings are known only once an earlier beforeAll ran (a proxy's port).
+    Object.assign(process.env, stackEnv(), { LOG_LEVEL: 'warn' }, typeof env === 'function' ? env() : env);
     app = await createApiApp(
       module,
       { CONSOLE_ORIGIN: 'http://127.0.0.1:4200', TEMPORAL_UI_ORIGIN: 'http://127.0.0.1:8233' },
