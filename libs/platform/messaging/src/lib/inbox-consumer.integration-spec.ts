@@ -136,4 +136,27 @@ describe('idempotent inbox consumer, dead letters and replay (real PostgreSQL an
     expect(await applied()).toEqual([{ seq: 3 }]);
     expect(await dlq()).toEqual([]);
   });
+
+  it('an applied id with another body is dead-lettered as id-conflict, a resend of the same one is a duplicate; a record above the limit is too-large', async () => {
+    await f.consumer();
+    const first = record(1);
+    const id = first.headers['ce_id']!;
+    await produceRaw([first]);
+    await waitFor(async () => (await applied()).length === 1, { what: 'the first event' });
+    await produceRaw([
+      first,
+      record(2, (r) => (r.headers['ce_id'] = id)),
+      record(3, (r) => (r.value = Buffer.from(JSON.stringify({ familyId: family, seq: 3, padding: 'x'.repeat(300 * 1024) })))),
+      record(4),
+    ]);
+    await waitFor(async () => (await applied()).length === 2, { what: 'the event after them' });
+    const letters = await waitFor(async () => ((await dlq()).length === 2 ? dlq() : undefined), { what: 'two dead letters' });
+    expect(await applied()).toEqual([{ seq: 1 }, { seq: 4 }]);
+    expect(letters.find((l) => l.reason === 'id-conflict')?.errors).toEqual([`id: ${id} was applied with another body (${f.probe.type})`]);
+    const large = letters.find((l) => l.reason === 'too-large');
+    expect(large?.errors.join()).toMatch(/above the limit of 262144/);
+    // Kept for inspection without its bulk, so the dead letter itself fits on the broker.
+    expect(large?.value?.length).toBe(16 * 1024);
+    expect(large?.headers['x-dlq-truncated']?.toString()).toBe('true');
+  });
 });

@@ -37,6 +37,11 @@ export const outboxWriterProvider = {
 
 export const messagingMetricsProvider = { provide: MessagingMetrics, useFactory: () => new MessagingMetrics() };
 
+/** The topics a service's inbox consumer subscribes to: those of the events its handlers take (catalog names). */
+export const consumedTopicsOf = (handlers: readonly HandlerRegistration[]): string[] => [
+  ...new Set(handlers.map((h) => h.event.topic.name)),
+];
+
 /**
  * Runs the service's messaging for the life of the process: makes sure the catalog's topics exist, publishes the
  * outbox (relays in several processes share the lanes safely) and consumes the events the service handles through
@@ -97,7 +102,7 @@ export class MessagingHost implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** The topics of the events the service handles. */
   private consumedTopics(): string[] {
-    return [...new Set((this.handlers ?? []).map((h) => h.event.topic.name))];
+    return consumedTopicsOf(this.handlers ?? []);
   }
 
   /** Refreshes the gauges that are read on scrape: outbox backlog and age, consumer lag. */

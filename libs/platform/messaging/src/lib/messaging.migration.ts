@@ -41,3 +41,17 @@ export const createMessagingMigration = (schema: string) =>
     ],
     down: (s) => [`DROP TABLE ${s}.inbox`, `DROP TABLE ${s}.outbox`],
   });
+
+/**
+ * The inbox remembers what it applied under each event id (issue 17): a fingerprint of the event's type and body, so
+ * a later message with an applied id but another body is a conflict (dead-lettered) rather than a silent duplicate.
+ * Rows applied before it have none, and are compared by type only. The consumer uses the column when the schema has it.
+ */
+export const createInboxFingerprintMigration = (schema: string) =>
+  schemaMigration('AddInboxFingerprint1796300000000', schema, {
+    up: (s) => [`ALTER TABLE ${s}.inbox ADD COLUMN fingerprint text`],
+    down: (s) => [`ALTER TABLE ${s}.inbox DROP COLUMN fingerprint`],
+  });
+
+/** The messaging tables of one service, oldest first: the outbox and inbox, then the inbox fingerprint. */
+export const messagingMigrations = (schema: string) => [createMessagingMigration(schema), createInboxFingerprintMigration(schema)];

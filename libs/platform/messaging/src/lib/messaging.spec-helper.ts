@@ -5,7 +5,7 @@ import { createLogger } from '@linkages/platform-logging';
 import { createDataSourceOptions, migrateUp } from '@linkages/platform-persistence';
 import { stackEnv, uniqueSuffix } from '@linkages/platform-testing';
 import { createKafkaClient } from './kafka-client';
-import { createMessagingMigration } from './messaging.migration';
+import { messagingMigrations } from './messaging.migration';
 import { InboxConsumer, on, type HandlerRegistration } from './inbox-consumer';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 import { OutboxWriter } from './outbox';
@@ -41,7 +41,7 @@ export async function createMessagingFixture(name: string) {
   }
   const options = createDataSourceOptions(
     env.DATABASE_URL,
-    { schema, entities: [], migrations: [createMessagingMigration(schema), CreateApplied1764000000001] },
+    { schema, entities: [], migrations: [...messagingMigrations(schema), CreateApplied1764000000001] },
     `it-${name}`,
   );
   await migrateUp(options);
