@@ -336,6 +336,13 @@ function cpuTicks(pid) {
 // advisory lock until its transaction ends (libs/platform/audit). Sampled once a second during a step's window: the
 // connections of each API busy in PostgreSQL (active or idle in transaction) and those waiting on an advisory lock,
 // found by their client ports (ss) so other processes' connections are not counted.
+const { auditLockKey } = dist('platform/audit');
+const AUDIT_KEYS = Object.fromEntries(
+  ['referrals', 'calworks', 'child-welfare', 'notifications'].map((service) => {
+    const key = BigInt.asUintN(64, BigInt(auditLockKey(service.replace('-', '_'))));
+    return [service, { hi: key >> 32n, lo: key & 0xffffffffn }];
+  }),
+);
 async function dbSample(procs) {
   let out;
   try {
@@ -357,17 +364,28 @@ async function dbSample(procs) {
   const sample = {};
   for (const r of rows.rows) {
     const name = portOf.get(r.client_port);
-    const s = (sample[name] ??= { open: 0, busy: 0, advisory: 0 });
+    const s = (sample[name] ??= { open: 0, busy: 0, advisory: 0, audit: 0 });
     s.open++;
     if (r.state === 'active' || r.state?.startsWith('idle in transaction')) s.busy++;
     if (r.wait_event_type === 'Lock' && r.wait_event === 'advisory') s.advisory++;
+  }
+  // Which advisory lock they wait for: a one-bigint key shows as classid (high 32 bits), objid (low 32), objsubid 1.
+  const locks = await pg.query(
+    `SELECT a.client_port, l.classid::text AS hi, l.objid::text AS lo, l.objsubid FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+     WHERE l.locktype = 'advisory' AND NOT l.granted AND a.client_port = ANY($1::int[])`,
+    [[...portOf.keys()]],
+  );
+  for (const r of locks.rows) {
+    const name = portOf.get(r.client_port);
+    const key = AUDIT_KEYS[name];
+    if (key && r.objsubid === 1 && BigInt(r.hi) === key.hi && BigInt(r.lo) === key.lo) sample[name].audit++;
   }
   return sample;
 }
 function dbSummary(samples) {
   const names = [...new Set(samples.flatMap((s) => Object.keys(s)))];
   return names.map((name) => {
-    const xs = samples.map((s) => s[name] ?? { open: 0, busy: 0, advisory: 0 });
+    const xs = samples.map((s) => s[name] ?? { open: 0, busy: 0, advisory: 0, audit: 0 });
     const mean = (k) => xs.reduce((a, x) => a + x[k], 0) / xs.length;
     return {
       name,
@@ -375,6 +393,7 @@ function dbSummary(samples) {
       busy: mean('busy'),
       busyMax: Math.max(...xs.map((x) => x.busy)),
       advisory: mean('advisory'),
+      audit: mean('audit'),
     };
   });
 }
@@ -518,8 +537,11 @@ function stepLine(s) {
     `      slowest p99 (ms): ${slow}\n      CPU of the APIs: ${cpu}; load average ${s.load.toFixed(2)}; ` +
     `the benchmark's event-loop delay p99 ${fmt(s.stall.p99)} ms, max ${fmt(s.stall.max)} ms` +
     (s.db.length
-      ? `\n      PostgreSQL connections per API (of 10; mean/max busy, mean waiting on an advisory lock): ${s.db
-          .map((d) => `${d.name} ${d.busy.toFixed(1)}/${d.busyMax} busy, ${d.advisory.toFixed(1)} on a lock`)
+      ? `\n      PostgreSQL connections per API (of 10; mean/max busy, mean waiting on an advisory lock, of them on the service's audit-chain lock): ${s.db
+          .map(
+            (d) =>
+              `${d.name} ${d.busy.toFixed(1)}/${d.busyMax} busy, ${d.advisory.toFixed(1)} on a lock (${d.audit.toFixed(1)} the audit chain's)`,
+          )
           .join('; ')}`
       : '')
   );
