@@ -123,6 +123,8 @@ export const IdempotentCreate = () =>
     ApiHeader({
       name: 'Idempotency-Key',
       required: true,
+      // keyPattern, as JSON Schema: what the interceptor takes is what the document says.
+      schema: { type: 'string', minLength: 8, maxLength: 200, pattern: '^[\\x21-\\x7e]{8,200}$' },
       description:
         'Unique per logical request (e.g. a UUID). A repeat with the same key and body returns the first response and changes nothing; kept 24 hours.',
     }),

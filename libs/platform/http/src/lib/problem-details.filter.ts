@@ -2,7 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import type { Request, Response } from 'express';
 import { correlationIdOf } from './correlation-id';
 import { unavailableDependencyOf } from './dependency-unavailable';
-import { parserProblemOf, problemRegistry, problemType, problemTypeBase } from './problem-registry';
+import { defineProblem, parserProblemOf, problemRegistry, problemType, problemTypeBase } from './problem-registry';
 
 /** RFC 9457 problem details. */
 export interface ProblemDetails {
@@ -28,7 +28,26 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const req = http.getRequest<Request>();
     // Errors raised before the normal pipeline (body parser, unknown route) carry the correlation id too.
     correlationIdOf(req, res);
-    const problem = toProblem(exception, req.originalUrl?.split('?')[0] ?? req.url);
+    const path = req.originalUrl?.split('?')[0] ?? req.url;
+    const allow = isUnknownRoute(exception) ? allowedMethods(req, path) : [];
+    if (allow.length > 0) {
+      // A path that exists, asked with a method it does not have: 405 with the methods it has (RFC 9110 §15.5.6).
+      res.setHeader('Allow', allow.join(', '));
+      res
+        .status(methodNotAllowed.status)
+        .type('application/problem+json')
+        .send(
+          JSON.stringify({
+            type: problemType(methodNotAllowed.slug),
+            title: methodNotAllowed.title,
+            status: methodNotAllowed.status,
+            detail: `This path answers ${allow.join(', ')}`,
+            instance: path,
+          } satisfies ProblemDetails),
+        );
+      return;
+    }
+    const problem = toProblem(exception, path);
     if (problem['dependency']) {
       // An outage, not a defect: one readable line, no stack (readiness says the same, every few seconds).
       this.logger.warn(
@@ -43,6 +62,54 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
+}
+
+/**
+ * A method the path does not have. Not in any operation's documented responses: the operations a document lists are
+ * the methods a path has; this is the answer to the ones it does not list (with `Allow`).
+ */
+export const methodNotAllowed = defineProblem({
+  slug: 'method-not-allowed',
+  status: 405,
+  title: 'Method Not Allowed',
+  description: 'The path exists but not with this method; `Allow` lists the methods it has.',
+});
+
+/** Nest's answer to a request no route matched (`Cannot GET /…`), before it becomes a not-found problem. */
+function isUnknownRoute(exception: unknown): boolean {
+  if (!(exception instanceof HttpException) || exception.getStatus() !== HttpStatus.NOT_FOUND) return false;
+  const body = exception.getResponse();
+  const message = typeof body === 'string' ? body : (body as Record<string, unknown> | null)?.['message'];
+  return typeof message === 'string' && /^Cannot [A-Z]+ /.test(message);
+}
+
+interface RouterLayer {
+  route?: { methods?: Record<string, boolean> };
+  match?: (path: string) => boolean;
+}
+
+/**
+ * The methods the routes of the Express application answer on `path` (HEAD with GET, as Express does), upper case;
+ * empty when no route has the path (then the answer stays 404). Reads the router's own route table, so a route is
+ * never listed that does not exist.
+ */
+export function allowedMethods(req: Request, path: string): string[] {
+  const app = req.app as unknown as { router?: { stack?: RouterLayer[] }; _router?: { stack?: RouterLayer[] } } | undefined;
+  const stack = app?.router?.stack ?? app?._router?.stack ?? [];
+  const methods = new Set<string>();
+  for (const layer of stack) {
+    if (!layer.route?.methods || typeof layer.match !== 'function') continue;
+    let matches = false;
+    try {
+      matches = layer.match(path);
+    } catch {
+      matches = false; // a path that does not decode matches no route
+    }
+    if (!matches) continue;
+    for (const [method, on] of Object.entries(layer.route.methods)) if (on && method !== '_all') methods.add(method.toUpperCase());
+  }
+  if (methods.has('GET')) methods.add('HEAD');
+  return [...methods].sort();
 }
 
 /** How long a client should wait before retrying a request refused because a dependency is down. */

@@ -1,5 +1,5 @@
 import { Body, Param, ParseUUIDPipe, applyDecorators, type PipeTransform } from '@nestjs/common';
-import { ApiBody } from '@nestjs/swagger';
+import { ApiBody, ApiParam } from '@nestjs/swagger';
 import { z } from 'zod';
 import { InvalidIdentifierError, normalizeIsoDate, normalizeSsn } from '@linkages/platform-crypto';
 import { ApiProblems, openApiSchemaOf } from './api-responses';
@@ -59,17 +59,26 @@ export const ApiJsonBody = (schema: z.ZodType, description?: string) =>
     ),
   );
 
-/** A UUID path parameter; anything else is a 400 problem before any lookup. */
-export const UuidParam = (name: string) =>
-  Param(
-    name,
-    new ParseUUIDPipe({
-      exceptionFactory: () =>
-        problemException('validation', `Path parameter ${name} must be a UUID`, {
-          errors: [{ field: `path.${name}`, message: 'must be a UUID' }],
-        }),
-    }),
-  );
+/**
+ * A UUID path parameter; anything else is a 400 problem before any lookup. Documented as what it takes (a string of
+ * format uuid), so a client generating from the OpenAPI document sends what the route accepts.
+ */
+export const UuidParam =
+  (name: string): ParameterDecorator =>
+  (target, key, index) => {
+    Param(
+      name,
+      new ParseUUIDPipe({
+        exceptionFactory: () =>
+          problemException('validation', `Path parameter ${name} must be a UUID`, {
+            errors: [{ field: `path.${name}`, message: 'must be a UUID' }],
+          }),
+      }),
+    )(target, key, index);
+    const descriptor = key === undefined ? undefined : Object.getOwnPropertyDescriptor(target, key);
+    if (key !== undefined && descriptor)
+      ApiParam({ name, required: true, schema: { type: 'string', format: 'uuid' } })(target, key, descriptor);
+  };
 
 /** A path parameter parsed with a zod schema (a shape beyond a UUID); anything else is a 400 problem before any lookup. */
 export const ValidParam = <T>(name: string, schema: z.ZodType<T>) => Param(name, new ZodValidationPipe(schema, `path.${name}`));

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { auditActor, CorrelationId, CurrentPrincipal, Requires } from '@linkages/platform-auth';
 import { type Principal } from '@linkages/platform-access';
 import { AUDIT_LOG, type AuditChainVerdict, type AuditLog, type AuditRecord } from '@linkages/platform-audit';
-import { ApiProblems, ApiSuccess, ZodValidationPipe, schemaMatches, type MatchesSchema } from '@linkages/platform-http';
+import { ApiProblems, ApiSuccess, ZodValidationPipe, openApiSchemaOf, schemaMatches, type MatchesSchema } from '@linkages/platform-http';
 
 const entriesQuery = z.strictObject({
   recordId: z.string().min(1).max(200).optional(),
@@ -60,9 +60,14 @@ export class AuditController {
   @Get('entries')
   @Requires('audit.read')
   @ApiOperation({ summary: 'Recent audit entries, newest first, optionally for one record or one actor' })
-  @ApiQuery({ name: 'recordId', required: false })
-  @ApiQuery({ name: 'actor', required: false, description: 'Token subject' })
-  @ApiQuery({ name: 'limit', required: false, description: '1–500, default 50' })
+  @ApiQuery({ name: 'recordId', required: false, schema: openApiSchemaOf(entriesQuery.shape.recordId, 'input') })
+  @ApiQuery({ name: 'actor', required: false, description: 'Token subject', schema: openApiSchemaOf(entriesQuery.shape.actor, 'input') })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    description: '1–500, default 50',
+    schema: openApiSchemaOf(entriesQuery.shape.limit, 'input'),
+  })
   @ApiSuccess(z.array(auditEntryResponse), { status: 200, description: 'Audit entries with their chain position and hashes' })
   @ApiProblems('validation')
   async entries(

@@ -12,6 +12,7 @@ import {
   ValidBody,
   ValidParam,
   ZodValidationPipe,
+  openApiSchemaOf,
   problemException,
   schemaMatches,
   type MatchesSchema,
@@ -106,9 +107,24 @@ export class DeadLettersController {
   @Get()
   @Requires('dead-letter.read')
   @ApiOperation({ summary: 'This service’s dead letters, newest failure first (never their bodies)' })
-  @ApiQuery({ name: 'topic', required: false, description: 'A catalog topic name' })
-  @ApiQuery({ name: 'status', required: false, enum: ['pending', 'replayed', 'all'], description: 'Default pending' })
-  @ApiQuery({ name: 'limit', required: false, description: '1–500, default 100' })
+  @ApiQuery({
+    name: 'topic',
+    required: false,
+    description: 'A catalog topic name',
+    schema: openApiSchemaOf(deadLettersQuery.shape.topic, 'input'),
+  })
+  @ApiQuery({
+    name: 'status',
+    required: false,
+    description: 'Default pending',
+    schema: openApiSchemaOf(deadLettersQuery.shape.status, 'input'),
+  })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    description: '1–500, default 100',
+    schema: openApiSchemaOf(deadLettersQuery.shape.limit, 'input'),
+  })
   @ApiSuccess(deadLetterList, { status: 200, description: 'The dead letters with their reason and replay state' })
   @ApiProblems('validation')
   async list(

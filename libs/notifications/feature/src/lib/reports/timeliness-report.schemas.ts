@@ -1,8 +1,14 @@
 import { z } from 'zod';
+import { implausibleYearMessage, isPlausibleYear } from '@linkages/platform-http';
 import { MONTH, REPORT_ZONE, defaultReportGroupBy, reportGroupings, type ReportGrouping } from '@linkages/notifications-domain';
 
 const code = z.string().regex(/^[a-z0-9][a-z0-9.-]{0,99}$/, 'must be a lower-case code');
-const month = z.string().regex(MONTH, 'must be a month YYYY-MM');
+// A month of the years every service takes: `to=0000-01` matched MONTH and reached PostgreSQL as year -1 (a 500,
+// found by the fuzzer).
+const month = z
+  .string()
+  .regex(MONTH, 'must be a month YYYY-MM')
+  .refine((value) => isPlausibleYear(Number(value.slice(0, 4))), { message: implausibleYearMessage });
 
 const groupList = z
   .string()
