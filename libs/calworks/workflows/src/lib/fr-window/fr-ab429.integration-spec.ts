@@ -1,5 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { defaultFrCountySettings } from '@linkages/calworks-domain';
+import { waitFor } from '@linkages/platform-testing';
 import { createFrHarness, PARTICIPANT, type FrHarness } from './fr-aid-window.harness.spec-helper';
 
 // AB 429 in the FR aid process at real durations (time-skipping server, hand-computed dates; RULES.md 4): WTW and
@@ -55,10 +56,17 @@ describe('AB 429 services in the FR aid process (time-skipping server, hand-comp
     await fr.h.travelTo('2029-08-15T09:00:00-07:00');
     const ended = await fr.until(handle, 'services ended', (v) => v.ab429?.endedOn !== undefined);
     expect(ended.ab429?.endedOn).toBe('2029-08-14');
-    const [row] = (await fr.ds.query(
-      `SELECT status, ended_on::text AS ended_on, end_reason FROM "${fr.schema}".fr_ab429_services WHERE removal_id = $1`,
-      [removalId],
-    )) as { status: string; ended_on: string; end_reason: string }[];
+    // The workflow's state shows the end before its activity has recorded it on the row: wait for the row.
+    const row = await waitFor(
+      async () => {
+        const [r] = (await fr.ds.query(
+          `SELECT status, ended_on::text AS ended_on, end_reason FROM "${fr.schema}".fr_ab429_services WHERE removal_id = $1`,
+          [removalId],
+        )) as { status: string; ended_on: string; end_reason: string }[];
+        return r?.status === 'ended' ? r : undefined;
+      },
+      { timeoutMs: 15_000, what: 'the ended AB 429 services row' },
+    );
     expect(row).toEqual({ status: 'ended', ended_on: '2029-08-14', end_reason: 'period-ended' });
     await fr.fact(handle, { kind: 'case-closed', closedOn: '2029-08-16' });
     await fr.until(handle, 'closed', (v) => v.status === 'closed');

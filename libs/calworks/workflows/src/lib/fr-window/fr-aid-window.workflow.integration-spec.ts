@@ -1,4 +1,5 @@
 import { deadlineViewQuery } from '@linkages/platform-deadline-workflows';
+import { waitFor } from '@linkages/platform-testing';
 import { createFrHarness, type FrHarness } from './fr-aid-window.harness.spec-helper';
 
 // The FR aid process at its real durations in the time-skipping test server, dates worked out by hand (RULES.md 4:
@@ -151,10 +152,17 @@ describe('FR aid process calworks/fr-aid-window/<removalId> (time-skipping serve
     const refused = await fr.until(handle, 'refusal', (v) => v.refusals.length > 0);
     expect(refused.refusals[0]).toMatchObject({ code: 'window-already-granted-for-removal' });
     expect(refused.window).toEqual(open.window);
-    const [row] = (await fr.ds.query(`SELECT refusals FROM "${fr.schema}".fr_removals WHERE removal_id = $1`, [removalId])) as {
-      refusals: { code: string }[];
-    }[];
-    expect(row?.refusals.map((r) => r.code)).toEqual(['window-already-granted-for-removal']);
+    // The workflow's state has the refusal before its activity has recorded it on the removal's row: wait for the row.
+    const recorded = await waitFor(
+      async () => {
+        const [row] = (await fr.ds.query(`SELECT refusals FROM "${fr.schema}".fr_removals WHERE removal_id = $1`, [removalId])) as {
+          refusals: { code: string }[];
+        }[];
+        return row && row.refusals.length > 0 ? row.refusals.map((r) => r.code) : undefined;
+      },
+      { timeoutMs: 15_000, what: 'the refusal on the removal row' },
+    );
+    expect(recorded).toEqual(['window-already-granted-for-removal']);
 
     // A redelivered event (same id) is ignored; the case closing ends the process.
     await fr.fact(handle, { kind: 'case-closed', closedOn: '2028-09-06' }, '55555555-5555-4555-8555-555555555555');
